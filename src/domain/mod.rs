@@ -1,0 +1,22 @@
+//! The pure domain: the plan model and its rules, with no browser or UI dependency.
+//!
+//! Two levels of input live here: raw page inputs (plain strings exactly as the
+//! person typed them) and typed values (dates, periods, validated names). A raw
+//! input becomes a typed value only through a `parse` function that returns either
+//! the value or the list of [`FieldError`]s, so invalid data never enters the
+//! [`Plan`].
+//!
+//! `tests/purity.rs` fails if anything under `src/domain` names leptos, web_sys,
+//! js_sys or wasm_bindgen.
+
+pub mod commitment;
+pub mod date;
+pub mod error;
+pub mod plan;
+pub mod profile;
+
+pub use commitment::{Commitment, CommitmentId, CommitmentInput};
+pub use date::{format_date, parse_date, Period};
+pub use error::{Field, FieldError, Problem};
+pub use plan::Plan;
+pub use profile::{InegiCode, Jurisdiction, JurisdictionKind, Profile, ProfileInput};

@@ -1,0 +1,167 @@
+//! The jurisdiction's profile: who makes the plan, its name and its period.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{format_date, Period};
+use super::error::{required_text, Field, FieldError, Problem};
+
+/// Longest accepted name (jurisdiction, plan).
+pub const MAX_NAME: usize = 200;
+
+/// The order of government that drafts the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JurisdictionKind {
+    Estado,
+    Municipio,
+    Alcaldia,
+}
+
+impl JurisdictionKind {
+    pub const ALL: [JurisdictionKind; 3] = [
+        JurisdictionKind::Estado,
+        JurisdictionKind::Municipio,
+        JurisdictionKind::Alcaldia,
+    ];
+
+    /// Stable key, used in forms and stored drafts.
+    pub const fn key(self) -> &'static str {
+        match self {
+            JurisdictionKind::Estado => "estado",
+            JurisdictionKind::Municipio => "municipio",
+            JurisdictionKind::Alcaldia => "alcaldia",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// Digits in the INEGI code: 2 for a state (entidad), 5 for a municipality or
+    /// alcaldía (2 of the state followed by 3 of the municipality).
+    pub const fn inegi_digits(self) -> usize {
+        match self {
+            JurisdictionKind::Estado => 2,
+            JurisdictionKind::Municipio | JurisdictionKind::Alcaldia => 5,
+        }
+    }
+}
+
+/// An INEGI geostatistical code (Marco Geoestadístico): "09" or "09015".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct InegiCode(String);
+
+impl InegiCode {
+    /// Checks the shape for the kind of jurisdiction and that the state part is 01-32.
+    pub fn parse(raw: &str, kind: JurisdictionKind) -> Result<Self, Problem> {
+        let code: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        if code.is_empty() {
+            return Err(Problem::Missing);
+        }
+        if code.len() != kind.inegi_digits() || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Problem::InegiCodeShape { kind });
+        }
+        let state: u8 = code[..2].parse().map_err(|_| Problem::InegiUnknownState)?;
+        if !(1..=32).contains(&state) {
+            return Err(Problem::InegiUnknownState);
+        }
+        Ok(Self(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The state, municipality or alcaldía that drafts the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jurisdiction {
+    pub kind: JurisdictionKind,
+    pub name: String,
+    pub inegi_code: InegiCode,
+}
+
+/// The first step of the methodology, in its typed, valid form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub jurisdiction: Jurisdiction,
+    pub plan_name: String,
+    pub period: Period,
+}
+
+/// The profile page's fields exactly as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub kind: String,
+    pub jurisdiction_name: String,
+    pub inegi_code: String,
+    pub plan_name: String,
+    pub start: String,
+    pub end: String,
+}
+
+impl ProfileInput {
+    /// The inputs that show a saved profile again, for editing.
+    pub fn from_profile(profile: &Profile) -> Self {
+        Self {
+            kind: profile.jurisdiction.kind.key().to_owned(),
+            jurisdiction_name: profile.jurisdiction.name.clone(),
+            inegi_code: profile.jurisdiction.inegi_code.as_str().to_owned(),
+            plan_name: profile.plan_name.clone(),
+            start: format_date(profile.period.start()),
+            end: format_date(profile.period.end()),
+        }
+    }
+
+    /// Turns the inputs into a [`Profile`] or every problem found, in page order.
+    pub fn parse(&self) -> Result<Profile, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let kind = JurisdictionKind::from_key(self.kind.trim());
+        if kind.is_none() {
+            errors.push(FieldError::new(Field::JurisdictionKind, Problem::Missing));
+        }
+        let name = required_text(
+            &self.jurisdiction_name,
+            Field::JurisdictionName,
+            MAX_NAME,
+            &mut errors,
+        );
+        // The code's shape depends on the kind; without a kind only presence is checked.
+        let code = match kind {
+            Some(kind) => InegiCode::parse(&self.inegi_code, kind)
+                .map_err(|p| errors.push(FieldError::new(Field::InegiCode, p)))
+                .ok(),
+            None => {
+                if self.inegi_code.trim().is_empty() {
+                    errors.push(FieldError::new(Field::InegiCode, Problem::Missing));
+                }
+                None
+            }
+        };
+        let plan_name = required_text(&self.plan_name, Field::PlanName, MAX_NAME, &mut errors);
+        let period = Period::parse(
+            &self.start,
+            &self.end,
+            Field::PlanStart,
+            Field::PlanEnd,
+            &mut errors,
+        );
+        match (kind, name, code, plan_name, period) {
+            (Some(kind), Some(name), Some(inegi_code), Some(plan_name), Some(period))
+                if errors.is_empty() =>
+            {
+                Ok(Profile {
+                    jurisdiction: Jurisdiction {
+                        kind,
+                        name,
+                        inegi_code,
+                    },
+                    plan_name,
+                    period,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}

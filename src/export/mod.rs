@@ -1,0 +1,1 @@
+//! Export: the export-document model (pure) and its renderings.

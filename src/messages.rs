@@ -1,0 +1,144 @@
+//! Every message shown to people about a failure, in Spanish (es-MX), in one place.
+//!
+//! Pure: the domain and persistence layers return typed errors; this module turns
+//! them into plain-language sentences that say what to do (house style: "Escriba
+//! el nombre del compromiso", never "Campo obligatorio").
+
+use crate::domain::{format_date, Field, FieldError, JurisdictionKind, Problem};
+
+/// The sentence shown in the error summary and next to the field.
+pub fn field_error(e: &FieldError) -> String {
+    use Field as F;
+    use Problem as P;
+    match (&e.problem, e.field) {
+        (P::Missing, F::JurisdictionKind) => "Seleccione el tipo de jurisdicción".into(),
+        (P::Missing, F::JurisdictionName) => {
+            "Escriba el nombre del estado, municipio o alcaldía".into()
+        }
+        (P::Missing, F::InegiCode) => "Escriba la clave INEGI de la jurisdicción".into(),
+        (P::Missing, F::PlanName) => "Escriba el nombre del plan".into(),
+        (P::Missing, F::PlanStart) => "Escriba la fecha de inicio del plan".into(),
+        (P::Missing, F::PlanEnd) => "Escriba la fecha de término del plan".into(),
+        (P::Missing, F::CommitmentName) => "Escriba el nombre del compromiso".into(),
+        (P::Missing, F::CommitmentStart) => "Escriba la fecha de inicio del compromiso".into(),
+        (P::Missing, F::CommitmentEnd) => "Escriba la fecha de término del compromiso".into(),
+        (P::TooLong { max }, field) => format!(
+            "{} debe tener {} caracteres o menos",
+            subject(field),
+            thousands(*max)
+        ),
+        (P::NotADate, field) => format!(
+            "{} debe escribirse como día/mes/año, por ejemplo 31/08/2021",
+            subject(field)
+        ),
+        (P::ImpossibleDate, field) => format!(
+            "{} debe ser una fecha que exista, por ejemplo 28/02/2021",
+            subject(field)
+        ),
+        (P::EndNotAfterStart, _) => {
+            "La fecha de término debe ser posterior a la fecha de inicio".into()
+        }
+        (P::InegiCodeShape { kind }, _) => match kind {
+            JurisdictionKind::Estado => {
+                "La clave INEGI de un estado tiene 2 dígitos, por ejemplo 09".into()
+            }
+            JurisdictionKind::Municipio | JurisdictionKind::Alcaldia => {
+                "La clave INEGI de un municipio o alcaldía tiene 5 dígitos, por ejemplo 09015"
+                    .into()
+            }
+        },
+        (P::InegiUnknownState, _) => {
+            "La clave INEGI debe empezar con la clave de un estado, de 01 a 32".into()
+        }
+        (P::OutsidePlanPeriod { period }, field) => format!(
+            "{} debe estar dentro del periodo del plan, del {} al {}",
+            subject(field),
+            format_date(period.start()),
+            format_date(period.end())
+        ),
+    }
+}
+
+/// The field named as the subject of a sentence ("La fecha de inicio del plan").
+fn subject(field: Field) -> &'static str {
+    match field {
+        Field::JurisdictionKind => "El tipo de jurisdicción",
+        Field::JurisdictionName => "El nombre de la jurisdicción",
+        Field::InegiCode => "La clave INEGI",
+        Field::PlanName => "El nombre del plan",
+        Field::PlanStart => "La fecha de inicio del plan",
+        Field::PlanEnd => "La fecha de término del plan",
+        Field::CommitmentName => "El nombre del compromiso",
+        Field::CommitmentStart => "La fecha de inicio del compromiso",
+        Field::CommitmentEnd => "La fecha de término del compromiso",
+    }
+}
+
+/// Spanish-language label for a kind of jurisdiction.
+pub fn jurisdiction_kind(kind: JurisdictionKind) -> &'static str {
+    match kind {
+        JurisdictionKind::Estado => "Estado",
+        JurisdictionKind::Municipio => "Municipio",
+        JurisdictionKind::Alcaldia => "Alcaldía",
+    }
+}
+
+/// 1000 → "1,000" (Mexico groups thousands with a comma).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Why a file or a stored draft could not be opened, and what to do.
+pub fn decode_error(e: &crate::persistence::DecodeError) -> String {
+    use crate::persistence::DecodeError as D;
+    match e {
+        D::Empty => "El archivo está vacío. Elija el archivo .json que descargó con «Descargar borrador (JSON)».".into(),
+        D::TooLarge { bytes, max } => format!(
+            "El archivo pesa {} KB y el máximo es {} KB. Elija un borrador descargado de esta herramienta.",
+            thousands(bytes / 1024),
+            thousands(max / 1024)
+        ),
+        D::PdfWithoutDraft => "Este PDF no contiene un borrador que se pueda abrir. Elija el archivo .json que descargó con «Descargar borrador (JSON)».".into(),
+        D::NotJson { line, column } => format!(
+            "El archivo no es un borrador de esta herramienta: su texto está dañado o no es JSON (línea {line}, columna {column}). Elija el archivo .json que descargó con «Descargar borrador (JSON)»."
+        ),
+        D::NotADraft => "El archivo es JSON, pero no es un borrador de esta herramienta. Elija el archivo .json que descargó con «Descargar borrador (JSON)».".into(),
+        D::FromNewerVersion { found } => format!(
+            "El borrador se hizo con una versión más reciente de esta herramienta (formato {found}). Actualice la página e intente de nuevo."
+        ),
+        D::UnknownVersion { found } => format!(
+            "El borrador tiene un formato desconocido ({found}). Elija un borrador descargado de esta herramienta."
+        ),
+        D::Invalid { path, .. } => format!(
+            "El borrador tiene un dato que no se puede leer en «{}». Revise el archivo o elija otro borrador.",
+            field_path(path)
+        ),
+    }
+}
+
+/// Names a JSON path of the plan in Spanish, as far as it is known.
+fn field_path(path: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("plan.profile.period", "periodo del plan"),
+        ("plan.profile.plan_name", "nombre del plan"),
+        ("plan.profile.jurisdiction.inegi_code", "clave INEGI"),
+        ("plan.profile.jurisdiction.kind", "tipo de jurisdicción"),
+        ("plan.profile.jurisdiction.name", "nombre de la jurisdicción"),
+        ("plan.profile", "perfil de la jurisdicción"),
+        ("plan.commitments", "compromisos"),
+        ("saved_at", "fecha de guardado"),
+        ("plan", "plan"),
+    ];
+    NAMES
+        .iter()
+        .find(|(prefix, _)| path.starts_with(prefix))
+        .map_or_else(|| path.to_owned(), |(_, name)| (*name).to_owned())
+}

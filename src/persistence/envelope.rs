@@ -1,0 +1,136 @@
+//! The draft envelope: the plan plus what is needed to read it back safely years later.
+//!
+//! `{"format": "plan-local-gobierno-abierto", "schema_version": 1, "saved_at":
+//! "...", "app_version": "0.1.0", "revision": 7, "plan": {...}, "unsaved": {...}}`
+//!
+//! Reading goes through [`decode`]: text → JSON value → migrations from the
+//! version found up to [`SCHEMA_VERSION`] → typed [`Envelope`]. Every failure is a
+//! [`DecodeError`]; nothing here panics or falls back to an empty plan.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::domain::Plan;
+
+/// Marks our files, so that another program's JSON is recognised as such.
+pub const FORMAT: &str = "plan-local-gobierno-abierto";
+
+/// The plan format written by this version of the app. Bump it whenever the
+/// stored shape changes, add a step to [`migrate`], and add a fixture of the old
+/// version under `tests/fixtures/` (never edited afterwards).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Largest draft accepted, in bytes. A real plan is far below 1 MB.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Typed-but-unsaved form input: page key → field key → raw text. Kept so that
+/// nothing typed is lost on reload, without letting invalid data into the plan.
+pub type Unsaved = BTreeMap<String, BTreeMap<String, String>>;
+
+/// A stored or exported draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub schema_version: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub saved_at: OffsetDateTime,
+    pub app_version: String,
+    /// Increases by one on every save; lets a later version detect concurrent writers.
+    #[serde(default)]
+    pub revision: u64,
+    pub plan: Plan,
+    #[serde(default)]
+    pub unsaved: Unsaved,
+}
+
+impl Envelope {
+    /// Wraps a plan for saving now.
+    pub fn new(plan: Plan, unsaved: Unsaved, saved_at: OffsetDateTime, revision: u64) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            saved_at,
+            app_version: crate::APP_VERSION.to_owned(),
+            revision,
+            plan,
+            unsaved,
+        }
+    }
+}
+
+/// Why a text could not be read as a draft.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file has {bytes} bytes, more than {max}")]
+    TooLarge { bytes: usize, max: usize },
+    #[error("the file is a PDF without an attached draft")]
+    PdfWithoutDraft,
+    #[error("not JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    #[error("JSON, but not a draft of this app")]
+    NotADraft,
+    #[error("made by a newer version of the app (schema {found})")]
+    FromNewerVersion { found: u64 },
+    #[error("unknown schema version {found}")]
+    UnknownVersion { found: u64 },
+    #[error("a value does not fit at {path}: {detail}")]
+    Invalid { path: String, detail: String },
+}
+
+/// Serialises an envelope as pretty JSON (people open these files).
+pub fn encode(envelope: &Envelope) -> String {
+    // Serialising our own types into a String cannot fail: no maps with non-string
+    // keys, no non-finite floats.
+    serde_json::to_string_pretty(envelope).expect("an envelope always serialises")
+}
+
+/// Reads a draft from text, migrating it from any earlier version.
+pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
+    if text.len() > MAX_BYTES {
+        return Err(DecodeError::TooLarge {
+            bytes: text.len(),
+            max: MAX_BYTES,
+        });
+    }
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if trimmed.starts_with("%PDF") {
+        return Err(DecodeError::PdfWithoutDraft);
+    }
+    let value: Value = serde_json::from_str(trimmed).map_err(|e| DecodeError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Value::Object(ref map) = value else {
+        return Err(DecodeError::NotADraft);
+    };
+    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(DecodeError::NotADraft);
+    }
+    let version = match map.get("schema_version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or(DecodeError::UnknownVersion { found: 0 })?,
+        _ => return Err(DecodeError::NotADraft),
+    };
+    let value = migrate(value, version)?;
+    serde_path_to_error::deserialize(value).map_err(|e| DecodeError::Invalid {
+        path: e.path().to_string(),
+        detail: e.inner().to_string(),
+    })
+}
+
+/// Brings a draft of `version` up to [`SCHEMA_VERSION`], one step at a time.
+fn migrate(value: Value, version: u64) -> Result<Value, DecodeError> {
+    match version {
+        v if v > u64::from(SCHEMA_VERSION) => Err(DecodeError::FromNewerVersion { found: v }),
+        // Version 1 is the first released format: nothing to do.
+        1 => Ok(value),
+        other => Err(DecodeError::UnknownVersion { found: other }),
+    }
+}

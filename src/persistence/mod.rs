@@ -1,0 +1,9 @@
+//! Drafts: the versioned envelope and its migrations (pure), and, in the
+//! browser only, storage and file transfer.
+
+pub mod envelope;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+
+pub use envelope::{decode, encode, DecodeError, Envelope, FORMAT, SCHEMA_VERSION};
