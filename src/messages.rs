@@ -131,7 +131,10 @@ fn field_path(path: &str) -> String {
         ("plan.profile.plan_name", "nombre del plan"),
         ("plan.profile.jurisdiction.inegi_code", "clave INEGI"),
         ("plan.profile.jurisdiction.kind", "tipo de jurisdicción"),
-        ("plan.profile.jurisdiction.name", "nombre de la jurisdicción"),
+        (
+            "plan.profile.jurisdiction.name",
+            "nombre de la jurisdicción",
+        ),
         ("plan.profile", "perfil de la jurisdicción"),
         ("plan.commitments", "compromisos"),
         ("saved_at", "fecha de guardado"),

@@ -23,11 +23,15 @@ pub struct Commitment {
     pub period: Period,
 }
 
-/// The commitment page's fields exactly as typed.
+/// The commitment page's fields exactly as typed (serde names are [`Field::key`]s).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CommitmentInput {
+    #[serde(rename = "nombre-compromiso")]
     pub name: String,
+    #[serde(rename = "inicio-compromiso")]
     pub start: String,
+    #[serde(rename = "termino-compromiso")]
     pub end: String,
 }
 

@@ -16,11 +16,12 @@ pub fn parse_date(raw: &str) -> Result<Date, Problem> {
     if text.is_empty() {
         return Err(Problem::Missing);
     }
-    let parts: Vec<&str> = text
-        .split(['/', '-', '.'])
-        .map(str::trim)
-        .collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err(Problem::NotADate);
     }
     // ISO order when the first part has four digits; otherwise day/month/year.
@@ -80,7 +81,10 @@ impl TryFrom<RawPeriod> for Period {
 
 impl From<Period> for RawPeriod {
     fn from(p: Period) -> Self {
-        RawPeriod { start: p.start, end: p.end }
+        RawPeriod {
+            start: p.start,
+            end: p.end,
+        }
     }
 }
 

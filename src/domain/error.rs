@@ -51,7 +51,9 @@ pub enum Problem {
     /// The end date is on or before the start date.
     EndNotAfterStart,
     /// The INEGI code has the wrong shape for the kind of jurisdiction.
-    InegiCodeShape { kind: crate::domain::JurisdictionKind },
+    InegiCodeShape {
+        kind: crate::domain::JurisdictionKind,
+    },
     /// The INEGI code names a state that does not exist (01 to 32).
     InegiUnknownState,
     /// A commitment date falls outside the plan period.

@@ -39,7 +39,10 @@ impl Plan {
 
     /// The 1-based number people see for a commitment.
     pub fn commitment_number(&self, id: CommitmentId) -> Option<usize> {
-        self.commitments.iter().position(|c| c.id == id).map(|i| i + 1)
+        self.commitments
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i + 1)
     }
 
     /// Replaces the commitment with the same id, or appends it.

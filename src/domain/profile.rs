@@ -90,14 +90,22 @@ pub struct Profile {
     pub period: Period,
 }
 
-/// The profile page's fields exactly as typed.
+/// The profile page's fields exactly as typed. Serde names are the
+/// [`Field::key`]s, so stored unsaved input and form ids share one vocabulary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProfileInput {
+    #[serde(rename = "tipo-jurisdiccion")]
     pub kind: String,
+    #[serde(rename = "nombre-jurisdiccion")]
     pub jurisdiction_name: String,
+    #[serde(rename = "clave-inegi")]
     pub inegi_code: String,
+    #[serde(rename = "nombre-plan")]
     pub plan_name: String,
+    #[serde(rename = "inicio-plan")]
     pub start: String,
+    #[serde(rename = "termino-plan")]
     pub end: String,
 }
 

@@ -1,0 +1,92 @@
+# Two commands do all the set-up on a fresh Debian machine with Rust, Node and apt:
+#   make serve   installs what is missing, builds, serves on http://127.0.0.1:8080
+#   make test    installs what is missing and runs every test
+# Every install step checks first and is skipped when the right version is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen version pinned in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+APT_PACKAGES := chromium chromium-driver poppler-utils qpdf brotli
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CARGO_HOME)/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help serve test setup setup-rust setup-apt setup-node lint test-native test-browser \
+        build-release test-e2e bench clean
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
+	@echo "make test    run every test (lint, native, browser, end-to-end)"
+	@echo "make bench   print performance figures"
+
+## ---- set-up ---------------------------------------------------------------
+
+setup: setup-rust setup-apt setup-node
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@for c in rustfmt clippy; do \
+	  rustup component list --installed | grep -q "^$$c" || rustup component add $$c; done
+	@if trunk --version 2>/dev/null | grep -qx "trunk $(TRUNK_VERSION)"; then :; else \
+	  echo "Installing trunk $(TRUNK_VERSION) (about 7 minutes, once)"; \
+	  cargo install --locked trunk --version $(TRUNK_VERSION); fi
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "wasm-bindgen not found in Cargo.lock"; exit 1; }
+	@# Without --locked: its lockfile pins a webpki-roots version the registry does not serve.
+	@if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then :; else \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@cargo fetch --quiet
+
+setup-apt:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
+setup-node: tests/e2e/node_modules/.package-lock.json
+
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json tests/e2e/package.json
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## ---- serve ----------------------------------------------------------------
+
+serve: setup-rust
+	trunk serve --offline --address 127.0.0.1 --port 8080
+
+## ---- tests ----------------------------------------------------------------
+
+test: setup
+	@$(MAKE) --no-print-directory lint test-native test-browser build-release test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+build-release:
+	trunk build --offline --release
+
+test-e2e: setup-node
+	cd tests/e2e && node --test --test-concurrency=1 ./
+
+bench: setup
+	@echo "Benchmarks arrive with the PDF and catalogue work (see README)."
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/out

@@ -1,0 +1,305 @@
+//! Accessible form primitives (GOV.UK patterns in Spanish): text fields, radio
+//! groups, the error summary, and the page's raw-input form state.
+//!
+//! Every control has a visible label; hint and error are wired with
+//! `aria-describedby`; the error summary takes focus and links to each field.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::domain::{Field, FieldError};
+use crate::messages;
+
+/// HTML id of the error summary, focused when validation fails.
+pub const SUMMARY_ID: &str = "resumen-errores";
+
+/// A page's raw input (field key → text) and its current errors.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub values: RwSignal<BTreeMap<String, String>>,
+    pub errors: RwSignal<Vec<FieldError>>,
+}
+
+impl Form {
+    pub fn new(values: BTreeMap<String, String>) -> Self {
+        Self {
+            values: RwSignal::new(values),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// A form showing a typed input struct (whose serde names are field keys).
+    pub fn from_input<T: Serialize>(input: &T) -> Self {
+        Self::new(to_fields(input))
+    }
+
+    pub fn value(&self, key: &str) -> String {
+        self.values
+            .with(|v| v.get(key).cloned().unwrap_or_default())
+    }
+
+    pub fn set(&self, key: &str, value: String) {
+        self.values.update(|v| {
+            v.insert(key.to_owned(), value);
+        });
+    }
+
+    /// The typed input struct built from the raw values.
+    pub fn input<T: DeserializeOwned + Default>(&self) -> T {
+        from_fields(&self.values.get_untracked())
+    }
+
+    /// The first error message for a field, if any.
+    pub fn error(&self, field: Field) -> Option<String> {
+        self.errors.with(|errs| {
+            errs.iter()
+                .find(|e| e.field == field)
+                .map(messages::field_error)
+        })
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors.with(|e| !e.is_empty())
+    }
+
+    /// Shows validation errors and moves focus to the summary.
+    pub fn show_errors(&self, errors: Vec<FieldError>) {
+        self.errors.set(errors);
+        request_animation_frame(|| focus_id(SUMMARY_ID));
+    }
+}
+
+/// Serialises an input struct into field key → text.
+pub fn to_fields<T: Serialize>(input: &T) -> BTreeMap<String, String> {
+    match serde_json::to_value(input) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// Builds an input struct from field key → text; unknown or missing keys fall back to defaults.
+pub fn from_fields<T: DeserializeOwned + Default>(fields: &BTreeMap<String, String>) -> T {
+    serde_json::to_value(fields)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+/// Moves keyboard focus to the element with this id, if it exists.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// "Hay un problema": the list of errors, each a link that focuses its field.
+#[component]
+pub fn ErrorSummary(form: Form) -> impl IntoView {
+    move || {
+        let errors = form.errors.get();
+        (!errors.is_empty()).then(|| {
+            let items = errors
+                .into_iter()
+                .map(|e| {
+                    let id = e.field.key();
+                    let href = format!("#{id}");
+                    view! {
+                        <li>
+                            <a
+                                href=href
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus_id(id);
+                                }
+                            >
+                                {messages::field_error(&e)}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div
+                    class="error-summary"
+                    id=SUMMARY_ID
+                    tabindex="-1"
+                    role="alert"
+                    aria-labelledby="resumen-errores-titulo"
+                >
+                    <h2 class="error-summary__title" id="resumen-errores-titulo">
+                        "Hay un problema"
+                    </h2>
+                    <ul class="error-summary__list">{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The inline error after a label.
+#[component]
+fn InlineError(id: String, message: Option<String>) -> impl IntoView {
+    message.map(|m| {
+        view! {
+            <p class="error-message" id=id>
+                <span class="visually-hidden">"Error: "</span>
+                {m}
+            </p>
+        }
+    })
+}
+
+/// A labelled one-line text input bound to a form field.
+#[component]
+pub fn TextField(
+    form: Form,
+    field: Field,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    /// CSS width modifier: "input--w10", "input--w20", or none for full width.
+    #[prop(optional)]
+    width: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let id = field.key();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let error = Memo::new(move |_| form.error(field));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || describedby(has_hint.then_some(&hint_id), error.get().map(|_| &error_id))
+    };
+    let class = move || {
+        let w = width.unwrap_or("");
+        if error.get().is_some() {
+            format!("input {w} input--error")
+        } else {
+            format!("input {w}")
+        }
+    };
+    view! {
+        <div class=move || group_class(error.get().is_some())>
+            <label class="label" for=id>
+                {label}
+            </label>
+            {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            {
+                let error_id = error_id.clone();
+                move || view! { <InlineError id=error_id.clone() message=error.get() /> }
+            }
+            <input
+                class=class
+                id=id
+                name=id
+                type="text"
+                autocomplete=autocomplete.unwrap_or("off")
+                inputmode=inputmode
+                spellcheck=if inputmode.is_some() { "false" } else { "true" }
+                aria-describedby=described
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=move || form.value(id)
+                on:input=move |ev| form.set(id, event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// One choice of a radio group: stored key, visible label, optional hint.
+#[derive(Clone)]
+pub struct Choice {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+/// A `<fieldset>` of radios bound to a form field. The first radio carries the
+/// field's id, so the error summary link lands on the group.
+#[component]
+pub fn RadioGroup(
+    form: Form,
+    field: Field,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    choices: Vec<Choice>,
+) -> impl IntoView {
+    let id = field.key();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let error = Memo::new(move |_| form.error(field));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || describedby(has_hint.then_some(&hint_id), error.get().map(|_| &error_id))
+    };
+    let radios = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = if i == 0 {
+                id.to_owned()
+            } else {
+                format!("{id}-{}", c.key)
+            };
+            let item_hint_id = format!("{input_id}-hint");
+            let key = c.key;
+            view! {
+                <div class="radios__item">
+                    <input
+                        class="radios__input"
+                        id=input_id.clone()
+                        name=id
+                        type="radio"
+                        value=key
+                        aria-describedby=c.hint.map(|_| item_hint_id.clone())
+                        prop:checked=move || form.value(id) == key
+                        on:change=move |_| form.set(id, key.to_owned())
+                    />
+                    <label class="label radios__label" for=input_id>
+                        {c.label}
+                    </label>
+                    {c.hint.map(|h| view! { <div class="hint radios__hint" id=item_hint_id>{h}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=move || group_class(error.get().is_some())>
+            <fieldset class="fieldset" aria-describedby=described>
+                <legend class="fieldset__legend">{legend}</legend>
+                {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+                {
+                    let error_id = error_id.clone();
+                    move || view! { <InlineError id=error_id.clone() message=error.get() /> }
+                }
+                <div class="radios">{radios}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+fn group_class(error: bool) -> &'static str {
+    if error {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    }
+}
+
+fn describedby(hint: Option<&String>, error: Option<&String>) -> Option<String> {
+    let ids: Vec<&str> = [hint, error]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}

@@ -1,0 +1,9 @@
+//! One module per page (or per small group of pages of one task).
+
+pub mod commitments;
+pub mod not_found;
+pub mod open;
+pub mod profile;
+pub mod review;
+pub mod start;
+pub mod tasks;

@@ -1,0 +1,151 @@
+//! "Abrir un borrador": choose a JSON file, see what it holds, then replace the
+//! current draft only after confirming. A bad file leaves the current draft as it was.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::domain::format_date;
+use crate::messages;
+use crate::persistence::browser::{self, ReadFileError};
+use crate::persistence::envelope::MAX_BYTES;
+use crate::persistence::{decode, Envelope};
+use crate::state::use_app;
+use crate::ui::form::{focus_id, SUMMARY_ID};
+use crate::ui::paths;
+use crate::ui::shell::{BackLink, PageHeading};
+
+const INPUT_ID: &str = "archivo-borrador";
+
+#[component]
+pub fn OpenDraftPage() -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let error = RwSignal::new(None::<String>);
+    let chosen = RwSignal::new(None::<Envelope>);
+
+    let on_change = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        chosen.set(None);
+        error.set(None);
+        spawn_local(async move {
+            let result = match browser::read_text(&file, MAX_BYTES as u64).await {
+                Ok(text) => decode(&text).map_err(|e| messages::decode_error(&e)),
+                Err(ReadFileError::TooLarge { bytes }) => Err(messages::decode_error(
+                    &crate::persistence::DecodeError::TooLarge {
+                        bytes: bytes as usize,
+                        max: MAX_BYTES,
+                    },
+                )),
+                Err(ReadFileError::Unreadable) => Err(
+                    "El navegador no pudo leer el archivo. Intente de nuevo o elija otro archivo."
+                        .to_owned(),
+                ),
+            };
+            match result {
+                Ok(envelope) => {
+                    chosen.set(Some(envelope));
+                    request_animation_frame(|| focus_id("borrador-elegido"));
+                }
+                Err(message) => {
+                    error.set(Some(message));
+                    request_animation_frame(|| focus_id(SUMMARY_ID));
+                }
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        if let Some(envelope) = chosen.get_untracked() {
+            let name = envelope.plan.display_name().to_owned();
+            state.replace(envelope);
+            state
+                .flash
+                .set(Some(format!("Se abrió el borrador «{name}».")));
+            navigate(paths::TASKS, Default::default());
+        }
+    };
+
+    let preview = move || {
+        let env = chosen.get()?;
+        let jurisdiction = env
+            .plan
+            .profile
+            .as_ref()
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    p.jurisdiction.name,
+                    messages::jurisdiction_kind(p.jurisdiction.kind)
+                )
+            })
+            .unwrap_or_else(|| "No proporcionado".to_owned());
+        let saved = format!(
+            "{} a las {:02}:{:02}",
+            format_date(env.saved_at.date()),
+            env.saved_at.hour(),
+            env.saved_at.minute()
+        );
+        Some(view! {
+            <div class="panel" id="borrador-elegido" tabindex="-1">
+                <h2 class="heading-m">"Este es el borrador que eligió"</h2>
+                <dl class="summary-list">
+                    <div class="summary-list__row"><dt class="summary-list__key">"Plan"</dt><dd class="summary-list__value">{env.plan.display_name().to_owned()}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Jurisdicción"</dt><dd class="summary-list__value">{jurisdiction}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Compromisos"</dt><dd class="summary-list__value">{env.plan.commitments.len()}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Guardado"</dt><dd class="summary-list__value">{saved}</dd></div>
+                </dl>
+                <div class="warning-text">
+                    <strong>"Al abrirlo, reemplazará el borrador que tiene ahora en este navegador. Si lo necesita, descárguelo antes."</strong>
+                </div>
+                <div class="button-group">
+                    <button class="button" type="button" on:click=confirm.clone()>"Abrir este borrador"</button>
+                    <a class="link" href=paths::TASKS>"Cancelar y volver a mi borrador"</a>
+                </div>
+            </div>
+        })
+    };
+
+    view! {
+        <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
+        <div class="grid-two-thirds">
+            {move || error.get().map(|message| view! {
+                <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="resumen-errores-titulo">
+                    <h2 class="error-summary__title" id="resumen-errores-titulo">"Hay un problema"</h2>
+                    <ul class="error-summary__list">
+                        <li><a href=format!("#{INPUT_ID}") on:click=|ev| { ev.prevent_default(); focus_id(INPUT_ID); }>{message}</a></li>
+                    </ul>
+                </div>
+            })}
+            <PageHeading text="Abrir un borrador" has_errors=Signal::derive(move || error.get().is_some()) />
+            <p class="body">
+                "Elija el archivo que descargó con «Descargar borrador (JSON)». Antes de reemplazar nada le mostraremos qué contiene."
+            </p>
+            <div class=move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" }>
+                <label class="label" for=INPUT_ID>"Archivo del borrador (.json)"</label>
+                {move || error.get().map(|m| view! {
+                    <p class="error-message" id="archivo-borrador-error"><span class="visually-hidden">"Error: "</span>{m}</p>
+                })}
+                <input
+                    class="file-upload"
+                    id=INPUT_ID
+                    name=INPUT_ID
+                    type="file"
+                    accept=".json,application/json"
+                    aria-describedby=move || error.get().map(|_| "archivo-borrador-error")
+                    on:change=on_change
+                />
+            </div>
+            {preview}
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+//! The start page: what the tool does, how long it takes, where data is kept.
+
+use leptos::prelude::*;
+
+use crate::state::use_app;
+use crate::ui::paths;
+use crate::ui::shell::PageHeading;
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let state = use_app();
+    let has_draft =
+        move || !state.plan.with(|p| p.is_empty()) || state.unsaved.with(|u| !u.is_empty());
+    view! {
+        <div class="grid-two-thirds">
+            <PageHeading text="Elabore el plan de acción local de gobierno abierto de su estado o municipio" />
+            <p class="lead">
+                "Esta herramienta le guía paso a paso por la metodología para articular su plan local con el Plan de Acción Nacional de México en la Alianza para el Gobierno Abierto y con la Agenda 2030."
+            </p>
+            <p>"Con ella puede:"</p>
+            <ul class="list list--bullet">
+                <li>"registrar el perfil de su jurisdicción y el periodo del plan"</li>
+                <li>"escribir sus compromisos con sus fechas"</li>
+                <li>"exportar el plan en PDF para compartirlo con el espacio de coordinación"</li>
+                <li>"descargar su borrador y abrirlo en otro equipo"</li>
+            </ul>
+            <p>
+                "Un plan completo se elabora en varias semanas, con la sociedad civil. Puede dejar el trabajo y regresar cuando quiera: el borrador se guarda solo, en este navegador."
+            </p>
+            <div class="inset">
+                "Sus datos no salen de este equipo. Nadie más puede verlos, ni siquiera quienes hicieron esta herramienta. Si usa una computadora compartida, descargue su borrador y bórrelo al terminar."
+            </div>
+            <div class="button-group">
+                <a class="button button--start" href=paths::TASKS role="button" draggable="false">
+                    {move || if has_draft() { "Continuar con su borrador" } else { "Comenzar" }}
+                </a>
+                <a class="link" href=paths::OPEN>"Abrir un borrador"</a>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+//! The task-list hub: the methodology's steps grouped by phase, with statuses.
+
+use leptos::prelude::*;
+
+use crate::domain::plan::{Task, TaskStatus};
+use crate::state::use_app;
+use crate::ui::paths;
+use crate::ui::shell::{download_draft, PageHeading};
+
+fn task_name(task: Task) -> &'static str {
+    match task {
+        Task::Profile => "Perfil de la jurisdicción",
+        Task::Commitments => "Compromisos",
+        Task::Review => "Revisar y exportar el plan",
+    }
+}
+
+fn task_href(task: Task) -> &'static str {
+    match task {
+        Task::Profile => paths::PROFILE,
+        Task::Commitments => paths::COMMITMENTS,
+        Task::Review => paths::REVIEW,
+    }
+}
+
+fn task_hint(task: Task) -> &'static str {
+    match task {
+        Task::Profile => {
+            "Tipo y nombre de la jurisdicción, clave INEGI, nombre y periodo del plan."
+        }
+        Task::Commitments => "Cada compromiso con su nombre y sus fechas de inicio y término.",
+        Task::Review => "Revise sus respuestas y exporte el plan en PDF.",
+    }
+}
+
+/// Status tag text and CSS modifier.
+fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
+    match status {
+        TaskStatus::NotStarted => ("No iniciado", "tag--grey"),
+        TaskStatus::InProgress => ("En curso", "tag--blue"),
+        TaskStatus::Completed => ("Completado", "tag--done"),
+        TaskStatus::CannotStartYet => ("No se puede iniciar todavía", "tag--muted"),
+        TaskStatus::HasProblem => ("Hay un problema", "tag--red"),
+    }
+}
+
+#[component]
+fn TaskRow(task: Task) -> impl IntoView {
+    let state = use_app();
+    let unsaved_prefix = match task {
+        Task::Profile => "perfil",
+        Task::Commitments => "compromiso",
+        Task::Review => "revisar",
+    };
+    let status = Memo::new(move |_| {
+        let unsaved = state.has_unsaved(unsaved_prefix);
+        state.plan.with(|p| task.status(p, unsaved))
+    });
+    let slug = task_href(task).trim_start_matches('/').replace('/', "-");
+    let hint_id = format!("{slug}-hint");
+    let status_id = format!("{slug}-estado");
+    let described = format!("{hint_id} {status_id}");
+    view! {
+        <li class="task-list__item">
+            <div class="task-list__name">
+                {move || {
+                    if status.get() == TaskStatus::CannotStartYet {
+                        view! { <span>{task_name(task)}</span> }.into_any()
+                    } else {
+                        view! {
+                            <a class="task-list__link" href=task_href(task) aria-describedby=described.clone()>
+                                {task_name(task)}
+                            </a>
+                        }
+                            .into_any()
+                    }
+                }}
+                <div class="task-list__hint" id=hint_id>{task_hint(task)}</div>
+            </div>
+            <div class="task-list__status" id=status_id>
+                {move || {
+                    let (text, modifier) = status_tag(status.get());
+                    view! { <strong class=format!("tag {modifier}")>{text}</strong> }
+                }}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn TaskListPage() -> impl IntoView {
+    let state = use_app();
+    let completed = Memo::new(move |_| {
+        Task::ALL
+            .iter()
+            .filter(|t| state.plan.with(|p| t.status(p, false)) == TaskStatus::Completed)
+            .count()
+    });
+    view! {
+        <PageHeading text="Su plan de acción local" />
+        <p class="body">
+            {move || format!("Ha completado {} de {} tareas.", completed.get(), Task::ALL.len())}
+        </p>
+        <h2 class="heading-m">"1. Prepare el plan"</h2>
+        <ul class="task-list">
+            <TaskRow task=Task::Profile />
+        </ul>
+        <h2 class="heading-m">"2. Escriba los compromisos"</h2>
+        <ul class="task-list">
+            <TaskRow task=Task::Commitments />
+        </ul>
+        <h2 class="heading-m">"3. Revise y comparta"</h2>
+        <ul class="task-list">
+            <TaskRow task=Task::Review />
+        </ul>
+        <h2 class="heading-m">"Su borrador"</h2>
+        <p>
+            "El borrador se guarda solo en este navegador. Para llevarlo a otro equipo o tener un respaldo, descárguelo."
+        </p>
+        <div class="button-group">
+            <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
+                "Descargar borrador (JSON)"
+            </button>
+            <a class="link" href=paths::OPEN>"Abrir un borrador"</a>
+        </div>
+    }
+}

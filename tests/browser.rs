@@ -1,0 +1,224 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the form primitives'
+//! ARIA wiring, the error summary's focus, and storage round trips.
+//! Run by `make test` as `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use plan_local_ga::domain::{Field, Plan, ProfileInput};
+use plan_local_ga::persistence::browser::{self, Loaded, DRAFT_KEY, QUARANTINE_PREFIX};
+use plan_local_ga::persistence::Envelope;
+use plan_local_ga::state::AppState;
+use plan_local_ga::ui::form::{to_fields, Form, TextField};
+use plan_local_ga::ui::pages::profile::ProfilePage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits for Leptos' async DOM updates and animation frames.
+async fn settle() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 60);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    leptos::task::tick().await;
+}
+
+/// A fresh container element appended to `<body>`.
+fn container() -> web_sys::HtmlElement {
+    let doc = document();
+    let el = doc.create_element("div").expect("div");
+    doc.body().expect("body").append_child(&el).expect("append");
+    el.unchecked_into()
+}
+
+fn clear_storage() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        s.clear().expect("clear");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn text_field_has_label_hint_and_described_by() {
+    let root = container();
+    let form = Form::new(BTreeMap::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <TextField form=form field=Field::PlanName label="Nombre del plan" hint="Por ejemplo «Plan 2025»." />
+        }
+    });
+    settle().await;
+    let input = root
+        .query_selector("input#nombre-plan")
+        .unwrap()
+        .expect("input with the field's id");
+    let label = root
+        .query_selector("label[for='nombre-plan']")
+        .unwrap()
+        .expect("label for the input");
+    assert_eq!(label.text_content().unwrap(), "Nombre del plan");
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("nombre-plan-hint")
+    );
+    assert!(root.query_selector("#nombre-plan-hint").unwrap().is_some());
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+
+    // An error adds the inline message and wires it too.
+    form.errors.set(vec![plan_local_ga::domain::FieldError::new(
+        Field::PlanName,
+        plan_local_ga::domain::Problem::Missing,
+    )]);
+    settle().await;
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("nombre-plan-hint nombre-plan-error")
+    );
+    let error = root
+        .query_selector("#nombre-plan-error")
+        .unwrap()
+        .expect("inline error");
+    assert!(error
+        .text_content()
+        .unwrap()
+        .contains("Escriba el nombre del plan"));
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn failed_save_shows_error_summary_and_moves_focus_to_it() {
+    clear_storage();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(AppState::init());
+        view! { <Router><ProfilePage /></Router> }
+    });
+    settle().await;
+    assert!(
+        root.query_selector("#resumen-errores").unwrap().is_none(),
+        "no summary before saving"
+    );
+    let submit: web_sys::HtmlElement = root
+        .query_selector("button[type='submit']")
+        .unwrap()
+        .expect("Guardar y continuar")
+        .unchecked_into();
+    assert_eq!(submit.text_content().unwrap(), "Guardar y continuar");
+    submit.click();
+    settle().await;
+
+    let summary = root
+        .query_selector("#resumen-errores")
+        .unwrap()
+        .expect("error summary");
+    assert!(summary.text_content().unwrap().contains("Hay un problema"));
+    let links = summary.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 6, "one link per missing field");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("Seleccione el tipo de jurisdicción"));
+    let active = document().active_element().expect("something has focus");
+    assert_eq!(active.id(), "resumen-errores", "focus moves to the summary");
+    assert!(document().title().starts_with("Error: "));
+
+    // The summary's link moves focus to its field.
+    let first: web_sys::HtmlElement = links.item(1).unwrap().unchecked_into();
+    first.click();
+    settle().await;
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "nombre-jurisdiccion"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typed_input_is_kept_in_the_draft_before_saving() {
+    clear_storage();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(AppState::init());
+        view! { <Router><ProfilePage /></Router> }
+    });
+    settle().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#nombre-plan")
+        .unwrap()
+        .expect("plan name input")
+        .unchecked_into();
+    input.set_value("Plan de Acción Local de Gobierno Abierto de Querétaro");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    // Autosave waits for a pause in typing (600 ms).
+    for _ in 0..15 {
+        settle().await;
+    }
+    let Loaded::Draft(env) = browser::load() else {
+        panic!("a draft was saved");
+    };
+    assert_eq!(
+        env.unsaved["perfil"]["nombre-plan"],
+        "Plan de Acción Local de Gobierno Abierto de Querétaro"
+    );
+    assert!(
+        env.plan.profile.is_none(),
+        "invalid input never enters the plan"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn gloo_storage_round_trip_keeps_the_plan() {
+    clear_storage();
+    let input = ProfileInput {
+        kind: "municipio".into(),
+        jurisdiction_name: "Querétaro".into(),
+        inegi_code: "22014".into(),
+        plan_name: "Plan de Acción Local — año «ñandú» ¿sí? ¡sí!".into(),
+        start: "10/12/2025".into(),
+        end: "31/08/2027".into(),
+    };
+    let plan = Plan {
+        profile: Some(input.parse().expect("valid profile")),
+        commitments: Vec::new(),
+    };
+    let mut unsaved = BTreeMap::new();
+    unsaved.insert("perfil".to_owned(), to_fields(&input));
+    let env = Envelope::new(plan, unsaved, browser::now_local(), 3);
+    browser::save(&env).expect("saved");
+    match browser::load() {
+        Loaded::Draft(back) => assert_eq!(back, env),
+        other => panic!("expected the draft back, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let damaged =
+        "{\"format\": \"plan-local-gobierno-abierto\", \"schema_version\": 1, \"plan\": {";
+    storage.set_item(DRAFT_KEY, damaged).unwrap();
+    let Loaded::Unreadable { raw, .. } = browser::load() else {
+        panic!("a damaged draft must be reported, not replaced by an empty one");
+    };
+    assert_eq!(raw, damaged);
+    let state = AppState::init();
+    let q = state
+        .quarantined
+        .get_untracked()
+        .expect("the app says the draft was unreadable");
+    assert_eq!(q.raw, damaged);
+    let key = q.key.expect("a copy was kept");
+    assert!(key.starts_with(QUARANTINE_PREFIX));
+    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(damaged));
+}

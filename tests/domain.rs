@@ -1,0 +1,312 @@
+//! Native tests of the pure domain: parsing, validation and the task list.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plan_local_ga::domain::plan::{Task, TaskStatus};
+use plan_local_ga::domain::{
+    parse_date, CommitmentId, CommitmentInput, Field, FieldError, Plan, Problem, ProfileInput,
+};
+use plan_local_ga::messages;
+use time::macros::date;
+
+fn profile_input() -> ProfileInput {
+    ProfileInput {
+        kind: "estado".into(),
+        jurisdiction_name: "Querétaro".into(),
+        inegi_code: "22".into(),
+        plan_name: "Plan de Acción Local de Gobierno Abierto 2025-2027".into(),
+        start: "10/12/2025".into(),
+        end: "31/08/2027".into(),
+    }
+}
+
+fn fields(errors: &[FieldError]) -> Vec<Field> {
+    errors.iter().map(|e| e.field).collect()
+}
+
+#[test]
+fn dates_are_read_in_mexican_and_iso_order() {
+    assert_eq!(parse_date("31/08/2021"), Ok(date!(2021 - 08 - 31)));
+    assert_eq!(parse_date(" 2/1/2020 "), Ok(date!(2020 - 01 - 02)));
+    assert_eq!(parse_date("2020-01-02"), Ok(date!(2020 - 01 - 02)));
+    assert_eq!(parse_date("02-01-2020"), Ok(date!(2020 - 01 - 02)));
+    assert_eq!(parse_date("02.01.2020"), Ok(date!(2020 - 01 - 02)));
+}
+
+#[test]
+fn bad_dates_are_told_apart() {
+    assert_eq!(parse_date(""), Err(Problem::Missing));
+    assert_eq!(parse_date("mañana"), Err(Problem::NotADate));
+    assert_eq!(parse_date("31/13/2020"), Err(Problem::NotADate));
+    assert_eq!(parse_date("1/2/20"), Err(Problem::NotADate));
+    assert_eq!(parse_date("001/02/2020"), Err(Problem::NotADate));
+    assert_eq!(parse_date("31/02/2021"), Err(Problem::ImpossibleDate));
+    assert_eq!(parse_date("29/02/2023"), Err(Problem::ImpossibleDate));
+    assert_eq!(parse_date("29/02/2024"), Ok(date!(2024 - 02 - 29)));
+}
+
+#[test]
+fn a_complete_profile_parses() {
+    let profile = profile_input().parse().expect("valid");
+    assert_eq!(profile.jurisdiction.name, "Querétaro");
+    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22");
+    assert_eq!(profile.period.start(), date!(2025 - 12 - 10));
+    assert_eq!(profile.period.end(), date!(2027 - 08 - 31));
+    // Showing it again for editing gives back what was typed (normalised dates).
+    assert_eq!(ProfileInput::from_profile(&profile), profile_input());
+}
+
+#[test]
+fn an_empty_profile_reports_every_field_in_page_order() {
+    let errors = ProfileInput::default().parse().expect_err("empty");
+    assert_eq!(
+        fields(&errors),
+        vec![
+            Field::JurisdictionKind,
+            Field::JurisdictionName,
+            Field::InegiCode,
+            Field::PlanName,
+            Field::PlanStart,
+            Field::PlanEnd
+        ]
+    );
+    assert!(errors.iter().all(|e| e.problem == Problem::Missing));
+}
+
+#[test]
+fn names_of_only_spaces_are_missing_and_long_names_are_refused() {
+    let mut input = profile_input();
+    input.plan_name = "   ".into();
+    input.jurisdiction_name = "x".repeat(201);
+    let errors = input.parse().expect_err("invalid");
+    assert!(errors.contains(&FieldError::new(Field::PlanName, Problem::Missing)));
+    assert!(errors.contains(&FieldError::new(
+        Field::JurisdictionName,
+        Problem::TooLong { max: 200 }
+    )));
+}
+
+#[test]
+fn end_must_be_after_start() {
+    let mut input = profile_input();
+    input.end = "10/12/2025".into();
+    let errors = input.parse().expect_err("same day");
+    assert_eq!(
+        errors,
+        vec![FieldError::new(Field::PlanEnd, Problem::EndNotAfterStart)]
+    );
+    assert_eq!(
+        messages::field_error(&errors[0]),
+        "La fecha de término debe ser posterior a la fecha de inicio"
+    );
+    input.end = "01/01/2020".into();
+    assert!(input.parse().is_err());
+}
+
+#[test]
+fn inegi_codes_follow_the_kind_of_jurisdiction() {
+    let mut input = profile_input();
+    input.inegi_code = "22014".into();
+    let e = input.parse().expect_err("5 digits for a state");
+    assert!(matches!(e[0].problem, Problem::InegiCodeShape { .. }));
+    input.kind = "municipio".into();
+    assert!(input.parse().is_ok());
+    input.inegi_code = "33001".into();
+    assert_eq!(
+        input.parse().expect_err("state 33")[0].problem,
+        Problem::InegiUnknownState
+    );
+    input.inegi_code = "2201A".into();
+    assert!(input.parse().is_err());
+    input.kind = "alcaldia".into();
+    input.inegi_code = "09 015".into();
+    assert_eq!(
+        input
+            .parse()
+            .expect("spaces ignored")
+            .jurisdiction
+            .inegi_code
+            .as_str(),
+        "09015"
+    );
+}
+
+#[test]
+fn a_commitment_needs_a_name_and_dates_within_the_plan() {
+    let plan_period = profile_input().parse().expect("valid").period;
+    let ok = CommitmentInput {
+        name: "Estrategia subnacional de gobierno abierto".into(),
+        start: "02/01/2026".into(),
+        end: "31/07/2027".into(),
+    };
+    let c = ok.parse(CommitmentId(1), Some(plan_period)).expect("valid");
+    assert_eq!(c.name, "Estrategia subnacional de gobierno abierto");
+    assert_eq!(CommitmentInput::from_commitment(&c), ok);
+
+    let empty = CommitmentInput::default()
+        .parse(CommitmentId(1), None)
+        .expect_err("empty");
+    assert_eq!(
+        fields(&empty),
+        vec![
+            Field::CommitmentName,
+            Field::CommitmentStart,
+            Field::CommitmentEnd
+        ]
+    );
+    assert_eq!(
+        messages::field_error(&empty[0]),
+        "Escriba el nombre del compromiso"
+    );
+
+    let outside = CommitmentInput {
+        end: "31/12/2027".into(),
+        ..ok.clone()
+    };
+    let e = outside
+        .parse(CommitmentId(1), Some(plan_period))
+        .expect_err("after the plan ends");
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].field, Field::CommitmentEnd);
+    assert_eq!(
+        messages::field_error(&e[0]),
+        "La fecha de término del compromiso debe estar dentro del periodo del plan, del 10/12/2025 al 31/08/2027"
+    );
+    // Without a profile the range is not checked yet.
+    assert!(outside.parse(CommitmentId(1), None).is_ok());
+}
+
+#[test]
+fn every_error_message_is_specific_spanish_without_banned_words() {
+    let kinds = [
+        Problem::Missing,
+        Problem::TooLong { max: 1000 },
+        Problem::NotADate,
+        Problem::ImpossibleDate,
+        Problem::EndNotAfterStart,
+        Problem::InegiUnknownState,
+    ];
+    let all_fields = [
+        Field::JurisdictionKind,
+        Field::JurisdictionName,
+        Field::InegiCode,
+        Field::PlanName,
+        Field::PlanStart,
+        Field::PlanEnd,
+        Field::CommitmentName,
+        Field::CommitmentStart,
+        Field::CommitmentEnd,
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for field in all_fields {
+        let missing = messages::field_error(&FieldError::new(field, Problem::Missing));
+        assert!(
+            seen.insert(missing.clone()),
+            "each field has its own message: {missing}"
+        );
+        for p in &kinds {
+            let m = messages::field_error(&FieldError::new(field, p.clone()));
+            let lower = m.to_lowercase();
+            for banned in [
+                "inválid",
+                "por favor",
+                "favor de",
+                "lo sentimos",
+                "campo obligatorio",
+            ] {
+                assert!(!lower.contains(banned), "{m}");
+            }
+        }
+    }
+    assert_eq!(
+        messages::field_error(&FieldError::new(
+            Field::PlanName,
+            Problem::TooLong { max: 1000 }
+        )),
+        "El nombre del plan debe tener 1,000 caracteres o menos"
+    );
+}
+
+#[test]
+fn input_keys_are_the_field_keys() {
+    let v = serde_json::to_value(profile_input()).expect("json");
+    let keys: Vec<&str> = v
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for f in [
+        Field::JurisdictionKind,
+        Field::JurisdictionName,
+        Field::InegiCode,
+        Field::PlanName,
+        Field::PlanStart,
+        Field::PlanEnd,
+    ] {
+        assert!(keys.contains(&f.key()), "{}", f.key());
+    }
+    let v = serde_json::to_value(CommitmentInput::default()).expect("json");
+    for f in [
+        Field::CommitmentName,
+        Field::CommitmentStart,
+        Field::CommitmentEnd,
+    ] {
+        assert!(v.get(f.key()).is_some(), "{}", f.key());
+    }
+}
+
+#[test]
+fn task_statuses_follow_the_plan() {
+    let mut plan = Plan::default();
+    assert_eq!(Task::Profile.status(&plan, false), TaskStatus::NotStarted);
+    assert_eq!(Task::Profile.status(&plan, true), TaskStatus::InProgress);
+    assert_eq!(
+        Task::Review.status(&plan, false),
+        TaskStatus::CannotStartYet
+    );
+    plan.profile = Some(profile_input().parse().expect("valid"));
+    assert_eq!(Task::Profile.status(&plan, false), TaskStatus::Completed);
+    assert_eq!(
+        Task::Commitments.status(&plan, false),
+        TaskStatus::NotStarted
+    );
+    let c = CommitmentInput {
+        name: "Compromiso".into(),
+        start: "02/01/2026".into(),
+        end: "31/07/2027".into(),
+    }
+    .parse(plan.next_commitment_id(), None)
+    .expect("valid");
+    plan.upsert_commitment(c);
+    assert_eq!(
+        Task::Commitments.status(&plan, false),
+        TaskStatus::Completed
+    );
+    // The plan period shrinks: the commitment now falls outside it.
+    let mut shorter = profile_input();
+    shorter.end = "31/12/2026".into();
+    plan.profile = Some(shorter.parse().expect("valid"));
+    assert_eq!(
+        Task::Commitments.status(&plan, false),
+        TaskStatus::HasProblem
+    );
+}
+
+#[test]
+fn commitment_ids_are_stable_when_others_are_removed() {
+    let mut plan = Plan::default();
+    for name in ["Uno", "Dos", "Tres"] {
+        let c = CommitmentInput {
+            name: name.into(),
+            start: "01/01/2026".into(),
+            end: "01/02/2026".into(),
+        }
+        .parse(plan.next_commitment_id(), None)
+        .expect("valid");
+        plan.upsert_commitment(c);
+    }
+    assert!(plan.remove_commitment(CommitmentId(2)));
+    assert!(!plan.remove_commitment(CommitmentId(2)));
+    assert_eq!(plan.commitment_number(CommitmentId(3)), Some(2));
+    assert_eq!(plan.next_commitment_id(), CommitmentId(4));
+}

@@ -1,0 +1,111 @@
+// Shared end-to-end harness: Debian's Chromium through playwright-core, the
+// release build on loopback, and the checks every session must pass
+// (axe-core, console errors, requests leaving the page's origin).
+import { chromium } from 'playwright-core';
+import { mkdtemp, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = join(here, '..', '..', 'dist');
+export const OUT = join(here, 'out');
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--no-first-run',
+];
+
+export async function startSession() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`No release build in ${DIST}: run "trunk build --release" (make test does).`);
+  }
+  await mkdir(OUT, { recursive: true });
+  const { server, origin } = await serve(DIST);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'plan-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    acceptDownloads: true,
+    locale: 'es-MX',
+    timezoneId: 'America/Mexico_City',
+    viewport: { width: 1280, height: 900 },
+  });
+  const session = {
+    origin, server, context,
+    consoleErrors: [],
+    foreignRequests: [],
+    axeViolations: [],
+    pagesChecked: [],
+  };
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!(url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:'))) {
+      session.foreignRequests.push(url);
+    }
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') session.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => session.consoleErrors.push(String(err)));
+  session.page = page;
+  return session;
+}
+
+export async function endSession(session) {
+  await session.context.close();
+  await new Promise((ok) => session.server.close(ok));
+}
+
+/** Waits until the app has rendered a page heading. */
+export async function ready(page) {
+  await page.waitForSelector('main h1', { timeout: 15000 });
+}
+
+/** Runs axe-core on the current page and records serious or critical violations. */
+export async function axeCheck(session, label) {
+  const { page } = session;
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  session.pagesChecked.push(label);
+  for (const v of bad) session.axeViolations.push({ page: label, ...v });
+  return bad;
+}
+
+/** Presses Tab until the focused element matches, like a keyboard user; fails after `max` presses. */
+export async function tabTo(page, matcher, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate((m) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      const text = (el.innerText || el.value || '').trim();
+      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.innerText?.trim() : '';
+      return (m.id && el.id === m.id) || (m.text && (text === m.text || label === m.text));
+    }, matcher);
+    if (hit) return;
+  }
+  throw new Error(`Could not reach ${JSON.stringify(matcher)} with Tab`);
+}
+
+/** Focus path as seen by the keyboard user: the focused element's id or text. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { id: el?.id ?? '', tag: el?.tagName ?? '', text: (el?.innerText ?? '').trim() };
+  });
+}
