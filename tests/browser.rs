@@ -202,7 +202,7 @@ fn gloo_storage_round_trip_keeps_the_plan() {
 }
 
 #[wasm_bindgen_test]
-fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
+async fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
     clear_storage();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let damaged =
@@ -212,11 +212,19 @@ fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
         panic!("a damaged draft must be reported, not replaced by an empty one");
     };
     assert_eq!(raw, damaged);
-    let state = AppState::init();
-    let q = state
-        .quarantined
-        .get_untracked()
+    // Mounting initialises the reactive executor that AppState's autosave needs.
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let sink = seen.clone();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let state = AppState::init();
+        *sink.borrow_mut() = state.quarantined.get_untracked();
+    });
+    let q = seen
+        .borrow_mut()
+        .take()
         .expect("the app says the draft was unreadable");
+    root.remove();
     assert_eq!(q.raw, damaged);
     let key = q.key.expect("a copy was kept");
     assert!(key.starts_with(QUARANTINE_PREFIX));

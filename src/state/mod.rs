@@ -45,8 +45,9 @@ pub struct AppState {
     pub unsaved: RwSignal<Unsaved>,
     pub status: RwSignal<SaveStatus>,
     pub quarantined: RwSignal<Option<Quarantined>>,
-    /// A one-off confirmation shown on the next page ("Se abrió el borrador…").
-    pub flash: RwSignal<Option<String>>,
+    /// A one-off confirmation ("Se abrió el borrador…") and the path of the page
+    /// that shows it; it disappears once the person moves to another page.
+    pub flash: RwSignal<Option<(String, String)>>,
     revision: StoredValue<u64>,
     dirty: StoredValue<bool>,
     autosave_allowed: StoredValue<bool>,
@@ -174,6 +175,11 @@ impl AppState {
         self.unsaved.set(envelope.unsaved);
         self.dirty.set_value(true);
         self.save_now();
+    }
+
+    /// Shows a confirmation on the page at `path` (and only there).
+    pub fn flash_on(self, path: &str, message: String) {
+        self.flash.set(Some((path.to_owned(), message)));
     }
 
     /// Typed but not yet saved input of a page, if any.

@@ -54,8 +54,8 @@ pub fn App() -> impl IntoView {
             }>"Saltar al contenido principal"</a>
             <Header />
             <div class="width-container">
-                <Banners />
                 <main class="main" id="contenido" tabindex="-1">
+                    <Banners />
                     <Routes fallback=|| view! { <NotFound /> }>
                         <Route path=path!("/") view=StartPage />
                         <Route path=path!("/plan") view=TaskListPage />

@@ -99,8 +99,10 @@ pub fn Banners() -> impl IntoView {
             </div>
         })
     };
+    let location = leptos_router::hooks::use_location();
     let flash = move || {
-        state.flash.get().map(|text| {
+        let (path, text) = state.flash.get()?;
+        (location.pathname.get() == path).then(|| {
             view! {
                 <div class="banner banner--success" role="status">
                     <p class="banner__text">{text}</p>

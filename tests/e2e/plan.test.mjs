@@ -53,7 +53,7 @@ test('start page, task list, and an empty profile shows the error summary with f
   await page.waitForURL('**/plan');
   await ready(page);
   assert.equal((await focused(page)).tag, 'H1', 'focus moves to the new page heading');
-  assert.match(await page.locator('main').innerText(), /Perfil de la jurisdicción\s+No iniciado/);
+  assert.match(await page.locator('main').innerText(), /Perfil de la jurisdicción\n[^\n]*\nNo iniciado/);
   assert.deepEqual(await axeCheck(s, 'lista de tareas'), []);
 
   await tabTo(page, { text: 'Perfil de la jurisdicción' });
@@ -166,7 +166,7 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   assert.deepEqual(await axeCheck(s, 'abrir un borrador'), []);
   await page.setInputFiles('#archivo-borrador', jsonPath);
   await page.waitForSelector('#borrador-elegido');
-  assert.equal((await focused(page)).id, 'borrador-elegido');
+  await page.waitForFunction(() => document.activeElement?.id === 'borrador-elegido', null, { timeout: 2000 });
   assert.ok((await page.locator('#borrador-elegido').innerText()).includes(PLAN.planName));
   assert.deepEqual(await axeCheck(s, 'abrir un borrador (vista previa)'), []);
   await tabTo(page, { text: 'Abrir este borrador' });
@@ -200,7 +200,7 @@ test('a broken or foreign file gets a clear message and the draft is untouched',
     await page.setInputFiles('#archivo-borrador', path);
     await page.waitForSelector('#resumen-errores');
     await page.waitForFunction((e) => document.querySelector('#resumen-errores')?.innerText.includes(e), expected);
-    assert.equal((await focused(page)).id, 'resumen-errores');
+    await page.waitForFunction(() => document.activeElement?.id === 'resumen-errores', null, { timeout: 2000 });
     assert.match(await page.title(), /^Error: /);
   }
   assert.deepEqual(await axeCheck(s, 'abrir un borrador (error)'), []);

@@ -69,7 +69,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                         state.plan.update(|p| { p.remove_commitment(id); });
                         state.clear_unsaved(&format!("compromiso/{}", id.0));
                         confirming.set(None);
-                        state.flash.set(Some(format!("Se eliminó el compromiso «{name}».")));
+                        state.flash_on(paths::COMMITMENTS, format!("Se eliminó el compromiso «{name}»."));
                         request_animation_frame(|| focus_id("agregar-compromiso"));
                     }>"Sí, eliminar"</button>
                     <button class="button button--secondary" type="button" on:click=move |_| {

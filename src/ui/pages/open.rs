@@ -68,9 +68,7 @@ pub fn OpenDraftPage() -> impl IntoView {
         if let Some(envelope) = chosen.get_untracked() {
             let name = envelope.plan.display_name().to_owned();
             state.replace(envelope);
-            state
-                .flash
-                .set(Some(format!("Se abrió el borrador «{name}».")));
+            state.flash_on(paths::TASKS, format!("Se abrió el borrador «{name}»."));
             navigate(paths::TASKS, Default::default());
         }
     };
