@@ -8,8 +8,11 @@ use plan_local_ga::persistence::{decode, encode, DecodeError, Envelope, SCHEMA_V
 use time::macros::{date, datetime};
 
 fn fixture_v1() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/borrador-v1.json"))
-        .expect("fixture")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/borrador-v1.json"
+    ))
+    .expect("fixture")
 }
 
 #[test]
@@ -24,10 +27,11 @@ fn version_1_fixture_loads_without_loss() {
     assert_eq!(profile.period.start(), date!(2025 - 12 - 10));
     assert_eq!(env.plan.commitments.len(), 2);
     assert_eq!(env.plan.commitments[1].id, CommitmentId(3));
-    assert!(env.plan.commitments[1].name.contains("¿quién decide? ¡La ciudadanía!"));
+    assert!(env.plan.commitments[1]
+        .name
+        .contains("¿quién decide? ¡La ciudadanía!"));
     assert_eq!(
-        env.unsaved["compromiso/nuevo"]["inicio-compromiso"],
-        "01/02/20",
+        env.unsaved["compromiso/nuevo"]["inicio-compromiso"], "01/02/20",
         "unsaved input survives exactly as typed"
     );
 }
@@ -52,11 +56,17 @@ fn with(f: impl FnOnce(&mut serde_json::Value)) -> String {
 fn damaged_drafts_give_typed_errors_not_defaults() {
     assert_eq!(decode(""), Err(DecodeError::Empty));
     assert_eq!(decode("  \n"), Err(DecodeError::Empty));
-    assert!(matches!(decode("{\"format\": "), Err(DecodeError::NotJson { .. })));
+    assert!(matches!(
+        decode("{\"format\": "),
+        Err(DecodeError::NotJson { .. })
+    ));
     let half = &fixture_v1()[..300];
     assert!(matches!(decode(half), Err(DecodeError::NotJson { .. })));
     assert_eq!(decode("[1, 2, 3]"), Err(DecodeError::NotADraft));
-    assert_eq!(decode("{\"name\": \"otro programa\"}"), Err(DecodeError::NotADraft));
+    assert_eq!(
+        decode("{\"name\": \"otro programa\"}"),
+        Err(DecodeError::NotADraft)
+    );
     assert_eq!(decode("%PDF-1.7\n..."), Err(DecodeError::PdfWithoutDraft));
     assert_eq!(
         decode(&with(|v| v["schema_version"] = 99.into())),
@@ -79,13 +89,18 @@ fn invalid_values_name_where_they_are() {
     match decode(&text) {
         Err(DecodeError::Invalid { path, .. }) => {
             assert_eq!(path, "plan.profile.period");
-            let m = messages::decode_error(&DecodeError::Invalid { path, detail: String::new() });
+            let m = messages::decode_error(&DecodeError::Invalid {
+                path,
+                detail: String::new(),
+            });
             assert!(m.contains("periodo del plan"), "{m}");
         }
         other => panic!("expected Invalid, got {other:?}"),
     }
     let text = with(|v| v["plan"]["commitments"][0]["period"]["start"] = "31/02/2026".into());
-    assert!(matches!(decode(&text), Err(DecodeError::Invalid { path, .. }) if path.starts_with("plan.commitments[0]")));
+    assert!(
+        matches!(decode(&text), Err(DecodeError::Invalid { path, .. }) if path.starts_with("plan.commitments[0]"))
+    );
     let text = with(|v| v["plan"]["profile"]["jurisdiction"]["kind"] = "pais".into());
     assert!(matches!(decode(&text), Err(DecodeError::Invalid { .. })));
 }
@@ -106,25 +121,39 @@ fn deeply_nested_json_is_an_error_not_a_crash() {
 fn every_decode_error_has_a_spanish_message_saying_what_to_do() {
     let errors = [
         DecodeError::Empty,
-        DecodeError::TooLarge { bytes: 60_000_000, max: 5_242_880 },
+        DecodeError::TooLarge {
+            bytes: 60_000_000,
+            max: 5_242_880,
+        },
         DecodeError::PdfWithoutDraft,
         DecodeError::NotJson { line: 1, column: 2 },
         DecodeError::NotADraft,
         DecodeError::FromNewerVersion { found: 9 },
         DecodeError::UnknownVersion { found: 0 },
-        DecodeError::Invalid { path: "plan.x".into(), detail: "d".into() },
+        DecodeError::Invalid {
+            path: "plan.x".into(),
+            detail: "d".into(),
+        },
     ];
     for e in &errors {
         let m = messages::decode_error(e);
         assert!(m.len() > 40, "{m}");
-        assert!(!m.to_lowercase().contains("inválid") && !m.contains("lo sentimos"), "{m}");
+        assert!(
+            !m.to_lowercase().contains("inválid") && !m.contains("lo sentimos"),
+            "{m}"
+        );
     }
     assert!(messages::decode_error(&errors[1]).contains("58,593 KB"));
 }
 
 #[test]
 fn a_new_envelope_carries_version_and_format() {
-    let env = Envelope::new(Default::default(), Default::default(), datetime!(2026-01-01 0:00 UTC), 1);
+    let env = Envelope::new(
+        Default::default(),
+        Default::default(),
+        datetime!(2026-01-01 0:00 UTC),
+        1,
+    );
     let v: serde_json::Value = serde_json::from_str(&encode(&env)).expect("json");
     assert_eq!(v["schema_version"], SCHEMA_VERSION);
     assert_eq!(v["format"], "plan-local-gobierno-abierto");

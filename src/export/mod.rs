@@ -1,1 +1,24 @@
-//! Export: the export-document model (pure) and its renderings.
+//! Export: turns a plan into files people keep, print and share.
+//!
+//! Owns the export-document model ([`document`], independent of any format), its
+//! construction from the plan ([`mod@plan_document`]), the built-in font metrics
+//! ([`metrics`]), the pure page layout ([`mod@layout`]) and the PDF rendering
+//! ([`pdf`]), plus the plan's file names. Everything here is pure Rust (no
+//! browser APIs), runs natively and in wasm, and is tested with `cargo test`
+//! (`tests/pdf.rs` checks the PDF bytes with poppler and qpdf).
+//!
+//! The pipeline: `Plan` → [`plan_document()`] → [`Document`] → [`layout()`] →
+//! [`Laid`] pages → [`render_pdf`] → PDF bytes. An HTML print view can later be
+//! rendered from the same [`Document`].
+
+pub mod document;
+pub mod layout;
+pub mod metrics;
+pub mod pdf;
+pub mod plan_document;
+
+pub use document::{Block, Document, Field, Meta, TitleBlock};
+pub use layout::{layout, Item, Laid, LaidPage, PageSize, Rgb};
+pub use metrics::{text_width_pt, FontFace};
+pub use pdf::{pdf_file_name, plan_pdf, render_pdf, PdfError};
+pub use plan_document::{file_stem, plan_document};

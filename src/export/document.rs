@@ -1,0 +1,104 @@
+//! The export document: what an exported plan says, independent of any output
+//! format.
+//!
+//! [`plan_document()`](crate::export::plan_document()) builds it from a [`crate::domain::Plan`];
+//! [`layout()`](crate::export::layout()) places it on pages and [`crate::export::pdf`] draws
+//! those pages. An HTML print view can later render the same model. It is plain
+//! data on purpose: it grows by adding [`Block`] kinds (charts, a table of
+//! contents), and every renderer must handle each kind.
+
+use time::OffsetDateTime;
+
+/// A document ready to be rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Properties of the file (PDF document information, HTML `<head>`).
+    pub meta: Meta,
+    /// The heading area at the top of the first page.
+    pub title_block: TitleBlock,
+    /// The body, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// Properties of the exported file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// The document's title, e.g. the plan's name.
+    pub title: String,
+    /// Who the document is by, e.g. "Municipio de Querétaro"; empty when unknown.
+    pub author: String,
+    /// What the document is about.
+    pub subject: String,
+    /// BCP 47 language tag of the text: "es-MX".
+    pub language: String,
+    /// When the document was generated, in the person's local time (with offset).
+    pub generated_at: OffsetDateTime,
+    /// Version of the app that generated it ([`crate::APP_VERSION`]).
+    pub app_version: String,
+    /// The application named as the file's creator.
+    pub creator: String,
+    /// A short line printed in every page's footer, e.g. "Borrador generado con la
+    /// herramienta …, versión 0.1.0".
+    pub footer_note: String,
+}
+
+/// The heading area of the first page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleBlock {
+    /// Small line above the title, e.g. "Plan de acción local de gobierno abierto".
+    pub kicker: String,
+    /// The title, e.g. the plan's name.
+    pub title: String,
+    /// Label/value lines under the title (jurisdiction, period, generation date).
+    pub lines: Vec<Field>,
+    /// Text of the status badge, e.g. "Borrador".
+    pub status: String,
+}
+
+/// A label and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// E.g. "Fecha de inicio".
+    pub label: String,
+    /// E.g. "10/12/2019".
+    pub value: String,
+}
+
+impl Field {
+    /// A field from anything that converts to strings.
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// One piece of the body, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section heading. Level 1 is a section ("1. Perfil de la jurisdicción"),
+    /// level 2 a subsection ("Compromiso 1. …"); deeper levels are allowed.
+    Heading {
+        /// 1 or more.
+        level: u8,
+        /// The heading's text.
+        text: String,
+    },
+    /// A paragraph of running text. A `\n` starts a new line.
+    Paragraph(String),
+    /// Key-value rows: label on the left, value on the right.
+    Fields(Vec<Field>),
+    /// A table with a header row. Renderers repeat the header when the table
+    /// continues on another page.
+    Table {
+        /// What the table shows, e.g. "Compromisos del plan".
+        caption: String,
+        /// Column headers.
+        columns: Vec<String>,
+        /// Rows of cells; a row with fewer cells than columns is padded with empty cells.
+        rows: Vec<Vec<String>>,
+    },
+    /// A highlighted remark, e.g. "Todavía no se han registrado compromisos.".
+    Note(String),
+}

@@ -1,0 +1,1117 @@
+//! Pure page layout: places a [`Document`] on pages as positioned text runs and
+//! filled rectangles ([`Laid`]), which a renderer draws without further decisions.
+//!
+//! Coordinates are PDF points (1/72 in) from the page's bottom-left corner; a text
+//! item's `y_pt` is its baseline. Measuring uses [`metrics`], and every string is
+//! normalised with [`metrics::to_pdf_text`] first, so what is measured is exactly
+//! what the PDF prints.
+//!
+//! The rules, in one place:
+//! - greedy word wrap; a word longer than the line is broken by character
+//!   (after a `-` or `/` when one fits);
+//! - a heading is kept with at least the next two lines of what follows it;
+//! - a table row never splits across pages (unless it alone is taller than a
+//!   page), and the column header row is repeated on every page the table spans;
+//! - the title block (kicker, title, label/value lines, status badge) opens page 1;
+//! - every page gets a footer: the document title on the left (truncated to fit),
+//!   "Página n de N" on the right, and the footer note under the title;
+//! - nothing is placed outside the page box ([`Laid::items_outside_page`] checks it).
+
+use super::document::{Block, Document, Field};
+use super::metrics::{self, FontFace, FONT_BBOX_ASCENT, FONT_BBOX_DESCENT};
+
+/// Points per millimetre.
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Page margin on all four sides (20 mm).
+pub const MARGIN_PT: f32 = 20.0 * PT_PER_MM;
+
+/// Size of a page, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    /// Width in points.
+    pub width_pt: f32,
+    /// Height in points.
+    pub height_pt: f32,
+}
+
+impl PageSize {
+    /// US Letter, 215.9 × 279.4 mm: Mexico's "carta", the usual office paper.
+    pub const LETTER: PageSize = PageSize {
+        width_pt: 612.0,
+        height_pt: 792.0,
+    };
+
+    /// ISO A4, 210 × 297 mm.
+    pub const A4: PageSize = PageSize {
+        width_pt: 210.0 * PT_PER_MM,
+        height_pt: 297.0 * PT_PER_MM,
+    };
+
+    /// Width in millimetres.
+    pub fn width_mm(self) -> f32 {
+        self.width_pt / PT_PER_MM
+    }
+
+    /// Height in millimetres.
+    pub fn height_mm(self) -> f32 {
+        self.height_pt / PT_PER_MM
+    }
+}
+
+/// An sRGB colour, 0-255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+}
+
+impl Rgb {
+    /// A colour from `0xRRGGBB`.
+    pub const fn hex(rgb: u32) -> Self {
+        Self {
+            r: ((rgb >> 16) & 0xFF) as u8,
+            g: ((rgb >> 8) & 0xFF) as u8,
+            b: (rgb & 0xFF) as u8,
+        }
+    }
+}
+
+/// The export's colours (house style: guinda as the accent; gold only as decoration,
+/// it does not pass contrast for text).
+pub mod palette {
+    use super::Rgb;
+
+    /// Institutional guinda: headings, the badge, accents.
+    pub const GUINDA: Rgb = Rgb::hex(0x9D2449);
+    /// Institutional gold: decorative rules only.
+    pub const GOLD: Rgb = Rgb::hex(0xB38E5D);
+    /// Body text.
+    pub const INK: Rgb = Rgb::hex(0x1F1F1F);
+    /// Secondary text (labels in the footer); 7.4:1 on white.
+    pub const MUTED: Rgb = Rgb::hex(0x545454);
+    /// Light rules between rows.
+    pub const RULE: Rgb = Rgb::hex(0xCFCFCF);
+    /// Light guinda tint behind table headers and notes.
+    pub const TINT: Rgb = Rgb::hex(0xF6EDF0);
+    /// White.
+    pub const WHITE: Rgb = Rgb::hex(0xFFFFFF);
+}
+
+/// One thing drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A run of text on one line, already normalised for the PDF fonts.
+    Text {
+        /// Left edge of the run.
+        x_pt: f32,
+        /// Baseline, from the bottom of the page.
+        y_pt: f32,
+        /// Font size.
+        size_pt: f32,
+        /// Regular or bold.
+        face: FontFace,
+        /// Fill colour.
+        color: Rgb,
+        /// The text.
+        text: String,
+    },
+    /// A filled rectangle (also used for rules).
+    Rect {
+        /// Left edge.
+        x_pt: f32,
+        /// Bottom edge, from the bottom of the page.
+        y_pt: f32,
+        /// Width.
+        w_pt: f32,
+        /// Height.
+        h_pt: f32,
+        /// Fill colour.
+        fill: Rgb,
+    },
+}
+
+impl Item {
+    /// The box the item can paint, as (left, bottom, right, top). For text: its
+    /// measured advance width and the font's bounding box above and below the baseline.
+    pub fn bounds(&self) -> (f32, f32, f32, f32) {
+        match self {
+            Item::Text {
+                x_pt,
+                y_pt,
+                size_pt,
+                face,
+                text,
+                ..
+            } => (
+                *x_pt,
+                y_pt - FONT_BBOX_DESCENT * size_pt,
+                x_pt + metrics::text_width_pt(text, *face, *size_pt),
+                y_pt + FONT_BBOX_ASCENT * size_pt,
+            ),
+            Item::Rect {
+                x_pt,
+                y_pt,
+                w_pt,
+                h_pt,
+                ..
+            } => (*x_pt, *y_pt, x_pt + w_pt, y_pt + h_pt),
+        }
+    }
+}
+
+/// The items of one page, in painting order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LaidPage {
+    /// Painted in order: a rectangle listed before a text lies under it.
+    pub items: Vec<Item>,
+}
+
+/// A document placed on pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    /// The size of every page.
+    pub page: PageSize,
+    /// At least one page.
+    pub pages: Vec<LaidPage>,
+}
+
+impl Laid {
+    /// Items that reach outside the page box, as (page index, item). Empty for any
+    /// layout this module produces; tests assert it.
+    pub fn items_outside_page(&self) -> Vec<(usize, &Item)> {
+        // A hundredth of a point absorbs float rounding in the width sums.
+        const EPS: f32 = 0.01;
+        let (w, h) = (self.page.width_pt, self.page.height_pt);
+        self.pages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, page)| page.items.iter().map(move |item| (n, item)))
+            .filter(|(_, item)| {
+                let (x0, y0, x1, y1) = item.bounds();
+                x0 < -EPS || y0 < -EPS || x1 > w + EPS || y1 > h + EPS
+            })
+            .collect()
+    }
+
+    /// All text of the document in painting order, one string per item (handy for tests).
+    pub fn texts(&self) -> Vec<&str> {
+        self.pages
+            .iter()
+            .flat_map(|p| p.items.iter())
+            .filter_map(|item| match item {
+                Item::Text { text, .. } => Some(text.as_str()),
+                Item::Rect { .. } => None,
+            })
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Word wrap
+
+/// Splits `text` into lines no wider than `max_width_pt` when set in `face` at
+/// `size_pt`. The text is normalised with [`metrics::to_pdf_text`]; `\n` forces a
+/// line break, runs of spaces collapse, and a word longer than a line is broken by
+/// character (after its last `-` or `/` that fits, when there is one). Each line
+/// is at least one character, so a width narrower than one character still
+/// terminates (such a line is then wider than asked; the layout never asks for
+/// widths that narrow). An empty text gives no lines.
+pub fn wrap_text(text: &str, face: FontFace, size_pt: f32, max_width_pt: f32) -> Vec<String> {
+    let max_units = width_to_units(max_width_pt, size_pt);
+    let space = u32::from(metrics::char_width(' ', face));
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let paragraph = metrics::to_pdf_text(paragraph);
+        let mut line = String::new();
+        let mut line_units = 0u32;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let word_units = metrics::text_width_units(word, face);
+            if !line.is_empty() && line_units + space + word_units <= max_units {
+                line.push(' ');
+                line.push_str(word);
+                line_units += space + word_units;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if word_units <= max_units {
+                line.push_str(word);
+                line_units = word_units;
+                continue;
+            }
+            // An over-long word: emit full-width pieces, keep the tail on the line.
+            let mut rest = word;
+            loop {
+                let units = metrics::text_width_units(rest, face);
+                if units <= max_units {
+                    line.push_str(rest);
+                    line_units = units;
+                    break;
+                }
+                let cut = break_point(rest, face, max_units);
+                let (head, tail) = rest.split_at(cut);
+                lines.push(head.to_owned());
+                rest = tail;
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// Byte index at which to break an over-long word: after the last `-` or `/`
+/// within the longest prefix that fits, else at the end of that prefix; at least
+/// one character.
+fn break_point(word: &str, face: FontFace, max_units: u32) -> usize {
+    let mut units = 0u32;
+    let mut fit_end = 0usize;
+    let mut soft_end = None;
+    for (i, c) in word.char_indices() {
+        units += u32::from(metrics::char_width(c, face));
+        if units > max_units {
+            break;
+        }
+        fit_end = i + c.len_utf8();
+        if matches!(c, '-' | '/') && fit_end < word.len() {
+            soft_end = Some(fit_end);
+        }
+    }
+    if fit_end == 0 {
+        // Not even one character fits: take one anyway so wrapping terminates.
+        return word.chars().next().map_or(word.len(), char::len_utf8);
+    }
+    soft_end.unwrap_or(fit_end)
+}
+
+/// The largest width in 1/1000 em that stays within `width_pt` at `size_pt`.
+fn width_to_units(width_pt: f32, size_pt: f32) -> u32 {
+    if size_pt <= 0.0 || width_pt <= 0.0 {
+        return 0;
+    }
+    // Float to int `as` saturates; widths are small positive numbers here.
+    (width_pt * 1000.0 / size_pt).floor() as u32
+}
+
+/// `text` cut to fit `max_width_pt`, ending in "…" when cut.
+pub fn truncate_to_width(text: &str, face: FontFace, size_pt: f32, max_width_pt: f32) -> String {
+    let text = metrics::to_pdf_text(text);
+    let text = text.trim();
+    let max_units = width_to_units(max_width_pt, size_pt);
+    if metrics::text_width_units(text, face) <= max_units {
+        return text.to_owned();
+    }
+    let ellipsis = u32::from(metrics::char_width('…', face));
+    let mut out = String::new();
+    let mut units = ellipsis;
+    for c in text.chars() {
+        let w = u32::from(metrics::char_width(c, face));
+        if units + w > max_units {
+            break;
+        }
+        units += w;
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_owned();
+    if units <= max_units {
+        out.push('…');
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------
+// Typography
+
+/// Added to measured widths that text must fit on one line, so float rounding in
+/// [`wrap_text`] never breaks it.
+const WIDTH_SLACK: f32 = 0.5;
+/// Body text size.
+const BODY_SIZE: f32 = 10.0;
+/// Body line height.
+const BODY_LEADING: f32 = 14.0;
+/// Space after a paragraph, a fields block, a table or a note.
+const BLOCK_GAP: f32 = 8.0;
+/// Gap between the label column and the value column of fields.
+const FIELD_GAP: f32 = 10.0;
+/// Extra space between field rows.
+const FIELD_ROW_GAP: f32 = 3.0;
+/// Share of the width given to field labels.
+const FIELD_LABEL_SHARE: f32 = 0.35;
+/// Table text size and line height.
+const TABLE_SIZE: f32 = 9.0;
+const TABLE_LEADING: f32 = 12.0;
+/// Padding inside table cells.
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.5;
+/// Padding inside a note box, and its accent bar.
+const NOTE_PAD: f32 = 8.0;
+const NOTE_BAR: f32 = 3.0;
+/// Footer: sizes, baselines above the page bottom, and its rule.
+const FOOTER_SIZE: f32 = 8.0;
+const FOOTER_NOTE_SIZE: f32 = 7.0;
+const FOOTER_BASELINE: f32 = 36.0;
+const FOOTER_NOTE_BASELINE: f32 = 26.0;
+const FOOTER_RULE_Y: f32 = 47.0;
+
+/// How a line of text is set.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    size: f32,
+    leading: f32,
+    face: FontFace,
+    color: Rgb,
+}
+
+impl Style {
+    const fn new(size: f32, leading: f32, face: FontFace, color: Rgb) -> Self {
+        Self {
+            size,
+            leading,
+            face,
+            color,
+        }
+    }
+}
+
+/// Heading style by level: (size, leading, space before, space after, colour, rule below).
+fn heading_style(level: u8) -> (f32, f32, f32, f32, Rgb, bool) {
+    match level {
+        0 | 1 => (13.5, 17.0, 18.0, 8.0, palette::GUINDA, true),
+        2 => (11.0, 14.0, 14.0, 4.0, palette::INK, false),
+        _ => (10.0, 13.0, 10.0, 3.0, palette::INK, false),
+    }
+}
+
+/// Baseline of text of `size` centred in a line box of `leading`, measured down
+/// from the box's top, using Helvetica's ascender (718) and descender (207).
+fn baseline_offset(size: f32, leading: f32) -> f32 {
+    (leading - 0.925 * size) / 2.0 + 0.718 * size
+}
+
+// ---------------------------------------------------------------------------------
+// Units: atomic vertical boxes the flow places one after another.
+
+/// A box that is never split: its items are positioned relative to its top-left
+/// (x absolute on the page, y measured from the unit's top, negative downwards).
+#[derive(Debug, Clone, Default)]
+struct Unit {
+    height: f32,
+    /// Space above, dropped at the top of a page.
+    space_before: f32,
+    /// Number of following units that must share this unit's page.
+    keep_with_next: u8,
+    /// The table header to repeat above this unit when it starts a page.
+    header: Option<usize>,
+    items: Vec<Item>,
+}
+
+impl Unit {
+    fn new(height: f32) -> Self {
+        Self {
+            height,
+            ..Self::default()
+        }
+    }
+
+    /// Text whose line box starts `top` below the unit's top.
+    fn text(&mut self, x: f32, top: f32, style: Style, text: String) {
+        if text.is_empty() {
+            return;
+        }
+        self.items.push(Item::Text {
+            x_pt: x,
+            y_pt: -(top + baseline_offset(style.size, style.leading)),
+            size_pt: style.size,
+            face: style.face,
+            color: style.color,
+            text,
+        });
+    }
+
+    /// A rectangle whose top edge is `top` below the unit's top.
+    fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, fill: Rgb) {
+        self.items.push(Item::Rect {
+            x_pt: x,
+            y_pt: -(top + h),
+            w_pt: w,
+            h_pt: h,
+            fill,
+        });
+    }
+}
+
+/// The content frame of a page.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+}
+
+impl Frame {
+    fn width(&self) -> f32 {
+        self.right - self.left
+    }
+    fn height(&self) -> f32 {
+        self.top - self.bottom
+    }
+}
+
+struct Builder {
+    frame: Frame,
+    units: Vec<Unit>,
+    headers: Vec<Unit>,
+}
+
+impl Builder {
+    fn push(&mut self, unit: Unit) {
+        self.units.push(unit);
+    }
+
+    fn title_block(&mut self, doc: &Document) {
+        let f = self.frame;
+        let tb = &doc.title_block;
+
+        // Guinda bar along the top of the frame, with a gold hairline under it.
+        let mut bar = Unit::new(7.0);
+        bar.rect(f.left, 0.0, f.width(), 4.0, palette::GUINDA);
+        bar.rect(f.left, 5.0, f.width(), 0.75, palette::GOLD);
+        bar.keep_with_next = 2;
+        self.push(bar);
+
+        // Kicker on the left, status badge on the right of the same line.
+        let badge_size = 8.0;
+        // Uppercased before normalising: uppercase can leave WinAnsi (µ → Μ).
+        let badge_text = truncate_to_width(
+            &tb.status.trim().to_uppercase(),
+            FontFace::Bold,
+            badge_size,
+            f.width() / 3.0,
+        );
+        let badge_w = if badge_text.is_empty() {
+            0.0
+        } else {
+            metrics::text_width_pt(&badge_text, FontFace::Bold, badge_size) + 14.0
+        };
+        let kicker_size = 9.0;
+        let kicker_leading = 16.0;
+        let kicker_width = (f.width() - badge_w - 12.0).max(f.width() / 2.0);
+        let kicker = tb.kicker.to_uppercase();
+        let kicker_lines = wrap_text(&kicker, FontFace::Bold, kicker_size, kicker_width);
+        let rows = kicker_lines.len().max(1);
+        for i in 0..rows {
+            let mut u = Unit::new(kicker_leading);
+            if i == 0 {
+                u.space_before = 6.0;
+                if !badge_text.is_empty() {
+                    let x = f.right - badge_w;
+                    u.rect(x, 0.0, badge_w, kicker_leading, palette::GUINDA);
+                    u.text(
+                        x + 7.0,
+                        0.0,
+                        Style::new(badge_size, kicker_leading, FontFace::Bold, palette::WHITE),
+                        badge_text.clone(),
+                    );
+                }
+            }
+            if let Some(line) = kicker_lines.get(i) {
+                u.text(
+                    f.left,
+                    0.0,
+                    Style::new(kicker_size, kicker_leading, FontFace::Bold, palette::GUINDA),
+                    line.clone(),
+                );
+            }
+            u.keep_with_next = 1;
+            self.push(u);
+        }
+
+        // The title.
+        let (title_size, title_leading) = (20.0, 24.0);
+        for (i, line) in wrap_text(&tb.title, FontFace::Bold, title_size, f.width())
+            .into_iter()
+            .enumerate()
+        {
+            let mut u = Unit::new(title_leading);
+            u.space_before = if i == 0 { 8.0 } else { 0.0 };
+            u.text(
+                f.left,
+                0.0,
+                Style::new(title_size, title_leading, FontFace::Bold, palette::INK),
+                line,
+            );
+            self.push(u);
+        }
+
+        // Label/value lines, with a label column as wide as the widest label.
+        let widest_label = tb
+            .lines
+            .iter()
+            .map(|l| metrics::text_width_pt(&metrics::to_pdf_text(&l.label), FontFace::Bold, 9.5))
+            .fold(0.0f32, f32::max);
+        let label_w = (widest_label + WIDTH_SLACK).min(f.width() * FIELD_LABEL_SHARE);
+        let mut first = true;
+        for line in &tb.lines {
+            let units = self.field_row(line, label_w, 9.5, 13.0, 1.0);
+            for (j, mut u) in units.into_iter().enumerate() {
+                if first && j == 0 {
+                    u.space_before = 10.0;
+                    first = false;
+                }
+                self.push(u);
+            }
+        }
+
+        // Closing rule.
+        let mut rule = Unit::new(1.0);
+        rule.space_before = 12.0;
+        rule.rect(f.left, 0.0, f.width(), 1.0, palette::GOLD);
+        self.push(rule);
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let f = self.frame;
+        let (size, leading, before, after, color, rule) = heading_style(level);
+        let lines = wrap_text(text, FontFace::Bold, size, f.width());
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let last = i + 1 == n;
+            let extra = if last { after } else { 0.0 };
+            let mut u = Unit::new(leading + extra);
+            u.space_before = if i == 0 { before } else { 0.0 };
+            u.text(
+                f.left,
+                0.0,
+                Style::new(size, leading, FontFace::Bold, color),
+                line,
+            );
+            if last && rule {
+                u.rect(f.left, leading + 2.0, f.width(), 0.75, palette::RULE);
+            }
+            // Every line of a heading stays with the rest of it and two more lines.
+            u.keep_with_next = if last { 2 } else { 1 };
+            self.push(u);
+        }
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        let f = self.frame;
+        let lines = wrap_text(text, FontFace::Regular, BODY_SIZE, f.width());
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut u = Unit::new(BODY_LEADING + if i + 1 == n { BLOCK_GAP } else { 0.0 });
+            u.text(
+                f.left,
+                0.0,
+                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Regular, palette::INK),
+                line,
+            );
+            self.push(u);
+        }
+    }
+
+    /// One field as line units: label line i beside value line i.
+    fn field_row(
+        &self,
+        field: &Field,
+        label_w: f32,
+        size: f32,
+        leading: f32,
+        gap_after: f32,
+    ) -> Vec<Unit> {
+        let f = self.frame;
+        let value_x = f.left + label_w + FIELD_GAP;
+        let value_w = f.right - value_x;
+        let labels = wrap_text(&field.label, FontFace::Bold, size, label_w);
+        let values = wrap_text(&field.value, FontFace::Regular, size, value_w);
+        let n = labels.len().max(values.len()).max(1);
+        (0..n)
+            .map(|i| {
+                let mut u = Unit::new(leading + if i + 1 == n { gap_after } else { 0.0 });
+                if let Some(l) = labels.get(i) {
+                    u.text(
+                        f.left,
+                        0.0,
+                        Style::new(size, leading, FontFace::Bold, palette::INK),
+                        l.clone(),
+                    );
+                }
+                if let Some(v) = values.get(i) {
+                    u.text(
+                        value_x,
+                        0.0,
+                        Style::new(size, leading, FontFace::Regular, palette::INK),
+                        v.clone(),
+                    );
+                }
+                // Keep a label with the start of its value.
+                u.keep_with_next = u8::from(i == 0 && n > 1);
+                u
+            })
+            .collect()
+    }
+
+    fn fields(&mut self, fields: &[Field]) {
+        let label_w = self.frame.width() * FIELD_LABEL_SHARE - FIELD_GAP;
+        let count = fields.len();
+        for (k, field) in fields.iter().enumerate() {
+            let gap = if k + 1 == count {
+                BLOCK_GAP
+            } else {
+                FIELD_ROW_GAP
+            };
+            for u in self.field_row(field, label_w, BODY_SIZE, BODY_LEADING, gap) {
+                self.push(u);
+            }
+        }
+    }
+
+    fn note(&mut self, text: &str) {
+        let f = self.frame;
+        let text_x = f.left + NOTE_BAR + NOTE_PAD;
+        let lines = wrap_text(
+            text,
+            FontFace::Regular,
+            BODY_SIZE,
+            f.right - NOTE_PAD - text_x,
+        );
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            let top_pad = if i == 0 { NOTE_PAD } else { 0.0 };
+            let bottom_pad = if i + 1 == n { NOTE_PAD } else { 0.0 };
+            let box_h = top_pad + BODY_LEADING + bottom_pad;
+            let mut u = Unit::new(box_h + if i + 1 == n { BLOCK_GAP } else { 0.0 });
+            u.rect(f.left, 0.0, f.width(), box_h, palette::TINT);
+            u.rect(f.left, 0.0, NOTE_BAR, box_h, palette::GUINDA);
+            u.text(
+                text_x,
+                top_pad,
+                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Regular, palette::INK),
+                line,
+            );
+            if n > 1 && i == 0 {
+                u.keep_with_next = 1;
+            }
+            self.push(u);
+        }
+    }
+
+    fn table(&mut self, caption: &str, columns: &[String], rows: &[Vec<String>]) {
+        let f = self.frame;
+        let ncols = columns
+            .len()
+            .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if ncols == 0 {
+            return;
+        }
+        let cell = cell_text;
+        let widths = column_widths(columns, rows, ncols, f.width());
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(f.left, |x, w| {
+                let start = *x;
+                *x += w;
+                Some(start)
+            })
+            .collect();
+
+        // Caption.
+        let caption_lines = wrap_text(caption, FontFace::Bold, BODY_SIZE, f.width());
+        let nc = caption_lines.len();
+        for (i, line) in caption_lines.into_iter().enumerate() {
+            let mut u = Unit::new(BODY_LEADING + if i + 1 == nc { 3.0 } else { 0.0 });
+            u.text(
+                f.left,
+                0.0,
+                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Bold, palette::INK),
+                line,
+            );
+            u.keep_with_next = if i + 1 == nc { 2 } else { 1 };
+            self.push(u);
+        }
+
+        // Header row: tinted, bold, a guinda rule below.
+        let header_cells: Vec<Vec<String>> = (0..ncols)
+            .map(|c| {
+                wrap_text(
+                    cell(columns, c),
+                    FontFace::Bold,
+                    TABLE_SIZE,
+                    widths[c] - 2.0 * CELL_PAD_X,
+                )
+            })
+            .collect();
+        let header_lines = header_cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let header_h = header_lines as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y;
+        let mut header = Unit::new(header_h);
+        header.rect(f.left, 0.0, f.width(), header_h, palette::TINT);
+        header.rect(f.left, header_h - 1.0, f.width(), 1.0, palette::GUINDA);
+        for (c, lines) in header_cells.into_iter().enumerate() {
+            for (l, line) in lines.into_iter().enumerate() {
+                let top = CELL_PAD_Y + l as f32 * TABLE_LEADING;
+                header.text(
+                    xs[c] + CELL_PAD_X,
+                    top,
+                    Style::new(TABLE_SIZE, TABLE_LEADING, FontFace::Bold, palette::INK),
+                    line,
+                );
+            }
+        }
+        header.keep_with_next = 1;
+        let header_index = self.headers.len();
+        self.headers.push(header.clone());
+        self.push(header);
+
+        // Body rows: whole rows, split by lines only when taller than a page.
+        let max_row_h = f.height() - header_h;
+        let max_lines = (((max_row_h - 2.0 * CELL_PAD_Y) / TABLE_LEADING).floor() as usize).max(1);
+        for (r, row) in rows.iter().enumerate() {
+            let cells: Vec<Vec<String>> = (0..ncols)
+                .map(|c| {
+                    wrap_text(
+                        cell(row, c),
+                        FontFace::Regular,
+                        TABLE_SIZE,
+                        widths[c] - 2.0 * CELL_PAD_X,
+                    )
+                })
+                .collect();
+            let total = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let mut start = 0;
+            while start < total {
+                let end = (start + max_lines).min(total);
+                let h = (end - start) as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y;
+                let last_piece = end == total;
+                let mut u = Unit::new(
+                    h + if last_piece && r + 1 == rows.len() {
+                        BLOCK_GAP
+                    } else {
+                        0.0
+                    },
+                );
+                for (c, lines) in cells.iter().enumerate() {
+                    for (l, line) in lines.iter().enumerate().take(end).skip(start) {
+                        let top = CELL_PAD_Y + (l - start) as f32 * TABLE_LEADING;
+                        u.text(
+                            xs[c] + CELL_PAD_X,
+                            top,
+                            Style::new(TABLE_SIZE, TABLE_LEADING, FontFace::Regular, palette::INK),
+                            line.clone(),
+                        );
+                    }
+                }
+                u.rect(f.left, h - 0.5, f.width(), 0.5, palette::RULE);
+                u.header = Some(header_index);
+                self.push(u);
+                start = end;
+            }
+        }
+    }
+}
+
+/// Cell `c` of a row, empty when the row is short.
+fn cell_text(row: &[String], c: usize) -> &str {
+    row.get(c).map_or("", String::as_str)
+}
+
+/// Column widths that fill `total`: each column gets at least its longest word
+/// (capped) and the rest is shared in proportion to how much more each column
+/// would need to show its longest cell on one line (the automatic table layout
+/// of browsers, simplified).
+fn column_widths(columns: &[String], rows: &[Vec<String>], ncols: usize, total: f32) -> Vec<f32> {
+    let pad = 2.0 * CELL_PAD_X;
+    let mut min = vec![0.0f32; ncols];
+    let mut max = vec![0.0f32; ncols];
+    let mut measure = |c: usize, text: &str, face: FontFace| {
+        for para in text.split('\n') {
+            let para = metrics::to_pdf_text(para);
+            let full = metrics::text_width_pt(&para, face, TABLE_SIZE);
+            let word = para
+                .split(' ')
+                .map(|w| metrics::text_width_pt(w, face, TABLE_SIZE))
+                .fold(0.0f32, f32::max);
+            max[c] = max[c].max(full + pad + WIDTH_SLACK);
+            min[c] = min[c].max(word + pad + WIDTH_SLACK);
+        }
+    };
+    for c in 0..ncols {
+        measure(c, columns.get(c).map_or("", String::as_str), FontFace::Bold);
+        for row in rows {
+            measure(c, row.get(c).map_or("", String::as_str), FontFace::Regular);
+        }
+    }
+    // A single long word (a URL) must not starve the other columns.
+    let cap = total / ncols as f32;
+    for c in 0..ncols {
+        min[c] = min[c].min(cap.max(total * 0.3)).max(pad + 12.0);
+        max[c] = max[c].max(min[c]);
+    }
+    let sum_min: f32 = min.iter().sum();
+    let sum_max: f32 = max.iter().sum();
+    if sum_min >= total {
+        return min.iter().map(|m| m * total / sum_min).collect();
+    }
+    if sum_max <= total {
+        // Everything fits on one line: give the spare room to the widest columns.
+        return max
+            .iter()
+            .map(|m| m + (total - sum_max) * m / sum_max)
+            .collect();
+    }
+    let spare = total - sum_min;
+    let want = sum_max - sum_min;
+    (0..ncols)
+        .map(|c| min[c] + spare * (max[c] - min[c]) / want)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------
+// Flow
+
+/// Places `doc` on pages of size `page`.
+pub fn layout(doc: &Document, page: PageSize) -> Laid {
+    let frame = Frame {
+        left: MARGIN_PT,
+        right: page.width_pt - MARGIN_PT,
+        top: page.height_pt - MARGIN_PT,
+        bottom: MARGIN_PT,
+    };
+    let mut b = Builder {
+        frame,
+        units: Vec::new(),
+        headers: Vec::new(),
+    };
+    b.title_block(doc);
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, text } => b.heading(*level, text),
+            Block::Paragraph(text) => b.paragraph(text),
+            Block::Fields(fields) => b.fields(fields),
+            Block::Table {
+                caption,
+                columns,
+                rows,
+            } => b.table(caption, columns, rows),
+            Block::Note(text) => b.note(text),
+        }
+    }
+
+    let mut pages = flow(&b.units, &b.headers, frame);
+    add_footers(&mut pages, doc, frame);
+    Laid { page, pages }
+}
+
+/// Height needed to place unit `i` together with the units it keeps with.
+fn keep_height(units: &[Unit], i: usize) -> f32 {
+    let mut need = units[i].height;
+    let mut remaining = units[i].keep_with_next;
+    let mut j = i + 1;
+    while remaining > 0 && j < units.len() {
+        need += units[j].space_before + units[j].height;
+        remaining = (remaining - 1).max(units[j].keep_with_next);
+        j += 1;
+    }
+    need
+}
+
+fn flow(units: &[Unit], headers: &[Unit], frame: Frame) -> Vec<LaidPage> {
+    let mut pages = vec![LaidPage::default()];
+    let mut y = frame.top;
+    let mut at_top = true;
+    for (i, unit) in units.iter().enumerate() {
+        let space = if at_top { 0.0 } else { unit.space_before };
+        let header_h = unit
+            .header
+            .and_then(|h| headers.get(h))
+            .map_or(0.0, |h| h.height);
+        // Keep-with-next is a wish: it never pushes more than a page's worth.
+        let need = keep_height(units, i).min(frame.height() - header_h);
+        if !at_top && y - space - need < frame.bottom - 0.001 {
+            pages.push(LaidPage::default());
+            y = frame.top;
+            at_top = true;
+        }
+        if at_top {
+            if let Some(header) = unit.header.and_then(|h| headers.get(h)) {
+                // A table continues on a new page: repeat its header row first.
+                place(header, y, &mut pages);
+                y -= header.height;
+            }
+        } else {
+            y -= unit.space_before;
+        }
+        place(unit, y, &mut pages);
+        y -= unit.height;
+        at_top = false;
+    }
+    pages
+}
+
+fn place(unit: &Unit, top: f32, pages: &mut [LaidPage]) {
+    let Some(page) = pages.last_mut() else {
+        return;
+    };
+    page.items
+        .extend(unit.items.iter().cloned().map(|mut item| {
+            match &mut item {
+                Item::Text { y_pt, .. } | Item::Rect { y_pt, .. } => *y_pt += top,
+            }
+            item
+        }));
+}
+
+fn add_footers(pages: &mut [LaidPage], doc: &Document, frame: Frame) {
+    let total = pages.len();
+    for (n, p) in pages.iter_mut().enumerate() {
+        let number = format!("Página {} de {}", n + 1, total);
+        let number_w = metrics::text_width_pt(&number, FontFace::Regular, FOOTER_SIZE);
+        let title_w = frame.width() - number_w - 18.0;
+        let title = truncate_to_width(&doc.meta.title, FontFace::Bold, FOOTER_SIZE, title_w);
+        let note = truncate_to_width(
+            &doc.meta.footer_note,
+            FontFace::Regular,
+            FOOTER_NOTE_SIZE,
+            title_w,
+        );
+        p.items.push(Item::Rect {
+            x_pt: frame.left,
+            y_pt: FOOTER_RULE_Y,
+            w_pt: frame.width(),
+            h_pt: 0.5,
+            fill: palette::RULE,
+        });
+        for (x, y, size, face, text) in [
+            (
+                frame.left,
+                FOOTER_BASELINE,
+                FOOTER_SIZE,
+                FontFace::Bold,
+                title,
+            ),
+            (
+                frame.left,
+                FOOTER_NOTE_BASELINE,
+                FOOTER_NOTE_SIZE,
+                FontFace::Regular,
+                note,
+            ),
+            (
+                frame.right - number_w,
+                FOOTER_BASELINE,
+                FOOTER_SIZE,
+                FontFace::Regular,
+                number,
+            ),
+        ] {
+            if !text.is_empty() {
+                p.items.push(Item::Text {
+                    x_pt: x,
+                    y_pt: y,
+                    size_pt: size,
+                    face,
+                    color: palette::MUTED,
+                    text,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widest(lines: &[String], face: FontFace, size: f32) -> f32 {
+        lines
+            .iter()
+            .map(|l| metrics::text_width_pt(l, face, size))
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn wrapped_lines_never_exceed_the_width() {
+        let texts = [
+            "Plan de Acción Local de Gobierno Abierto 2025-2027 — Año de la ñandú",
+            "¿Cómo contribuirá a resolver la problemática? ¡Mucho! «Sí» — ÁÉÍÓÚ ÑÜ",
+            "https://www.ejemplo.gob.mx/transparencia/datos-abiertos/compromisos/2025/ficha-13.pdf",
+            "Supercalifragilisticoespialidoso-y-otras-palabras-larguísimas-sin-espacios-0123456789",
+            "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+            "a\u{301} e\u{301} n\u{303} “comillas” ‘simples’ … • € ™ 😀 中文 ł ő",
+            "línea uno\nlínea dos\n\nlínea cuatro",
+        ];
+        for text in texts {
+            for face in [FontFace::Regular, FontFace::Bold] {
+                for size in [7.0, 9.0, 10.0, 13.5, 20.0] {
+                    for width in [12.0, 30.0, 57.3, 100.0, 180.5, 333.3, 498.6] {
+                        let lines = wrap_text(text, face, size, width);
+                        // Only a width narrower than some character may overflow.
+                        let widest_char = metrics::to_pdf_text(text)
+                            .chars()
+                            .map(|c| metrics::text_width_pt(&c.to_string(), face, size))
+                            .fold(0.0, f32::max);
+                        if width >= widest_char {
+                            assert!(
+                                widest(&lines, face, size) <= width + 0.001,
+                                "{text:?} at {size} pt in {width} pt: {lines:?}"
+                            );
+                        }
+                        // Nothing is lost but spaces.
+                        let joined: String = lines.concat().split_whitespace().collect();
+                        let expected: String = metrics::to_pdf_text(&text.replace('\n', " "))
+                            .split_whitespace()
+                            .collect();
+                        assert_eq!(joined, expected);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_break_after_a_hyphen_when_one_fits() {
+        let lines = wrap_text("aaaaaaaaaa-bbbbbbbbbb", FontFace::Regular, 10.0, 80.0);
+        assert_eq!(lines[0], "aaaaaaaaaa-");
+    }
+
+    #[test]
+    fn truncation_fits_and_marks_the_cut() {
+        let long = "Plan de Acción Local de Gobierno Abierto ".repeat(20);
+        let t = truncate_to_width(&long, FontFace::Bold, 8.0, 200.0);
+        assert!(t.ends_with('…'));
+        assert!(metrics::text_width_pt(&t, FontFace::Bold, 8.0) <= 200.0);
+        assert_eq!(
+            truncate_to_width("Corto", FontFace::Bold, 8.0, 200.0),
+            "Corto"
+        );
+    }
+
+    #[test]
+    fn column_widths_fill_the_table() {
+        let cols: Vec<String> = ["Núm.", "Compromiso", "Inicio", "Término"]
+            .map(String::from)
+            .to_vec();
+        let rows = vec![vec![
+            "1".to_owned(),
+            "Un compromiso con un nombre bastante largo que tendrá que partirse en varias líneas"
+                .to_owned(),
+            "10/12/2019".to_owned(),
+            "31/08/2021".to_owned(),
+        ]];
+        let w = column_widths(&cols, &rows, 4, 470.0);
+        assert!((w.iter().sum::<f32>() - 470.0).abs() < 0.01);
+        assert!(w[1] > w[0] && w[1] > w[2]);
+        // The dates fit on one line.
+        assert!(
+            metrics::text_width_pt("10/12/2019", FontFace::Regular, TABLE_SIZE)
+                <= w[2] - 2.0 * CELL_PAD_X
+        );
+    }
+}

@@ -1,0 +1,278 @@
+//! PDF rendering: draws [`Laid`] pages with printpdf's built-in Helvetica faces.
+//!
+//! Built-in fonts are not embedded (the file stays small) and write WinAnsi
+//! (Windows-1252), which covers Spanish; [`layout`] has already normalised every
+//! string to that set. Text is placed absolutely with `Tm`
+//! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
+//! drawn outside text sections.
+//!
+//! printpdf writes the document dates as UTC labels (and as the Unix epoch in
+//! wasm), so they are rewritten afterwards with the local time and its offset, and
+//! the catalog gets `/Lang` from the document's language.
+
+use printpdf::{
+    BuiltinFont, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+};
+use time::OffsetDateTime;
+
+use super::document::Document;
+use super::layout::{layout, Item, Laid, PageSize, Rgb};
+use super::metrics::FontFace;
+use super::plan_document::{file_stem, plan_document};
+use crate::domain::Plan;
+
+/// Why a PDF could not be produced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// The PDF writer reported a problem with the page content.
+    #[error("the PDF writer rejected the page content: {0}")]
+    Content(String),
+    /// The written document lacks a part it must have (catalog, information).
+    #[error("the PDF structure is incomplete: {0}")]
+    Structure(String),
+    /// Writing the bytes failed.
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// The PDF of `doc` on US Letter pages.
+pub fn render_pdf(doc: &Document) -> Result<Vec<u8>, PdfError> {
+    let laid = layout(doc, PageSize::LETTER);
+    render_laid(doc, &laid)
+}
+
+/// The PDF of `plan`, generated at `generated_at` (local time, with its offset).
+pub fn plan_pdf(plan: &Plan, generated_at: OffsetDateTime) -> Result<Vec<u8>, PdfError> {
+    render_pdf(&plan_document(plan, generated_at))
+}
+
+/// The PDF's file name: "Plan de Acción Local 2025-2027" →
+/// "plan-de-accion-local-2025-2027.pdf" (see [`file_stem`]).
+pub fn pdf_file_name(plan: &Plan) -> String {
+    format!("{}.pdf", file_stem(plan))
+}
+
+/// Draws already laid-out pages; `doc` supplies the file's metadata.
+pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
+    let meta = &doc.meta;
+    let mut pdf = PdfDocument::new(&meta.title);
+    let info = &mut pdf.metadata.info;
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.creator = meta.creator.clone();
+    info.producer = "printpdf".to_owned();
+    info.keywords = vec![
+        "gobierno abierto".to_owned(),
+        "plan de acción local".to_owned(),
+    ];
+    info.creation_date = printpdf_date(meta.generated_at);
+    info.modification_date = info.creation_date;
+    info.metadata_date = info.creation_date;
+
+    let (w, h) = (laid.page.width_mm(), laid.page.height_mm());
+    pdf.pages = laid
+        .pages
+        .iter()
+        .map(|page| PdfPage::new(Mm(w), Mm(h), page_ops(&page.items)))
+        .collect();
+
+    let mut warnings: Vec<PdfWarnMsg> = Vec::new();
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    if let Some(w) = warnings.iter().find(|w| is_error(w)) {
+        return Err(PdfError::Content(w.msg.clone()));
+    }
+
+    // Dates with the real offset, and the document language (PDF 1.4).
+    let date = pdf_date(meta.generated_at);
+    let info_id = lo
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .map_err(|e| PdfError::Structure(format!("document information: {e}")))?;
+    let info_dict = lo
+        .get_dictionary_mut(info_id)
+        .map_err(|e| PdfError::Structure(format!("document information: {e}")))?;
+    // printpdf always writes these; empty, they make readers report a PDF/X file.
+    for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Trapped"] {
+        info_dict.remove(key);
+    }
+    let mut lang = None;
+    for key in [&b"CreationDate"[..], b"ModDate"] {
+        let value = info_dict
+            .get_mut(key)
+            .map_err(|e| PdfError::Structure(format!("document dates: {e}")))?;
+        if lang.is_none() {
+            // A copy of a PDF string object, reused below for /Lang (lopdf's
+            // types are not nameable from here without adding it as a dependency).
+            lang = Some(value.clone());
+        }
+        *value
+            .as_str_mut()
+            .map_err(|e| PdfError::Structure(format!("document dates: {e}")))? =
+            date.clone().into_bytes();
+    }
+    if let Some(mut lang) = lang {
+        *lang
+            .as_str_mut()
+            .map_err(|e| PdfError::Structure(format!("language: {e}")))? =
+            meta.language.clone().into_bytes();
+        lo.catalog_mut()
+            .map_err(|e| PdfError::Structure(format!("catalog: {e}")))?
+            .set("Lang", lang);
+        lo.version = "1.4".to_owned();
+    }
+
+    lo.compress();
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(bytes)
+}
+
+fn is_error(w: &PdfWarnMsg) -> bool {
+    matches!(w.severity, printpdf::PdfParseErrorSeverity::Error)
+}
+
+/// The content operations of one page, in painting order.
+fn page_ops(items: &[Item]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let mut in_text = false;
+    let mut font: Option<(FontFace, f32)> = None;
+    let mut fill: Option<Rgb> = None;
+    for item in items {
+        match item {
+            Item::Rect {
+                x_pt,
+                y_pt,
+                w_pt,
+                h_pt,
+                fill: color,
+            } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                if fill != Some(*color) {
+                    ops.push(Op::SetFillColor {
+                        col: color_of(*color),
+                    });
+                    fill = Some(*color);
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x_pt),
+                        y: Pt(*y_pt),
+                        width: Pt(*w_pt),
+                        height: Pt(*h_pt),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: Some(WindingOrder::NonZero),
+                    },
+                });
+            }
+            Item::Text {
+                x_pt,
+                y_pt,
+                size_pt,
+                face,
+                color,
+                text,
+            } => {
+                if !in_text {
+                    ops.push(Op::StartTextSection);
+                    in_text = true;
+                    // Tf is part of the text state, which survives BT/ET; set it
+                    // again anyway so each section stands on its own.
+                    font = None;
+                }
+                if font != Some((*face, *size_pt)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::Builtin(builtin(*face)),
+                        size: Pt(*size_pt),
+                    });
+                    font = Some((*face, *size_pt));
+                }
+                if fill != Some(*color) {
+                    ops.push(Op::SetFillColor {
+                        col: color_of(*color),
+                    });
+                    fill = Some(*color);
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x_pt), Pt(*y_pt)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+fn builtin(face: FontFace) -> BuiltinFont {
+    match face {
+        FontFace::Regular => BuiltinFont::Helvetica,
+        FontFace::Bold => BuiltinFont::HelveticaBold,
+    }
+}
+
+fn color_of(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: f32::from(c.r) / 255.0,
+        g: f32::from(c.g) / 255.0,
+        b: f32::from(c.b) / 255.0,
+        icc_profile: None,
+    })
+}
+
+/// printpdf's own date type (its Info writer ignores the offset; see [`pdf_date`]).
+fn printpdf_date(at: OffsetDateTime) -> printpdf::OffsetDateTime {
+    let offset = at.offset();
+    printpdf::OffsetDateTime::new_in_offset(
+        printpdf::Date {
+            year: at.year(),
+            month: u8::from(at.month()),
+            day: at.day(),
+        },
+        printpdf::Time {
+            hour: at.hour(),
+            minute: at.minute(),
+            second: at.second(),
+            millisecond: at.millisecond(),
+        },
+        printpdf::Offset {
+            hours: offset.whole_hours(),
+            minutes: offset.minutes_past_hour(),
+            seconds: 0,
+            milliseconds: 0,
+        },
+    )
+}
+
+/// A PDF date string (PDF 32000-1, 7.9.4): `D:20261124104200-06'00'`.
+pub fn pdf_date(at: OffsetDateTime) -> String {
+    let offset = at.offset();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}{}{:02}'{:02}'",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        sign,
+        offset.whole_hours().unsigned_abs(),
+        offset.minutes_past_hour().unsigned_abs(),
+    )
+}

@@ -1,0 +1,658 @@
+//! Native tests of the export: the static font metrics against printpdf's own font
+//! data, the layout's geometry, and the PDF bytes checked with the real tools
+//! (poppler's `pdftotext`, `pdftoppm`, `pdfinfo`, `pdffonts`, and `qpdf --check`).
+//!
+//! A missing tool fails the test with the Debian package to install; nothing is
+//! skipped.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use plan_local_ga::domain::{
+    Commitment, CommitmentId, InegiCode, Jurisdiction, JurisdictionKind, Period, Plan, Profile,
+};
+use plan_local_ga::export::layout::{wrap_text, MARGIN_PT};
+use plan_local_ga::export::metrics::{self, FontFace};
+use plan_local_ga::export::{
+    file_stem, layout, pdf_file_name, plan_document, plan_pdf, Block, Item, PageSize,
+};
+use time::macros::{date, datetime};
+use time::{Date, OffsetDateTime};
+
+// ---------------------------------------------------------------------------------
+// Sample plans
+
+const PLAN_NAME: &str = "Plan de Acción Local de Gobierno Abierto 2025-2027 — Año de la ñandú";
+
+/// Every Spanish character the brief names, in one commitment name.
+const SPANISH: &str =
+    "¿Qué opina la ciudadanía? ¡Participe! «Ñandú» pingüino: á é í ó ú Á É Í Ó Ú ñ Ñ ü";
+
+const LONG_NAME: &str =
+    "Fortalecer la participación ciudadana en la planeación, el seguimiento y la \
+    evaluación del presupuesto municipal mediante asambleas comunitarias itinerantes, un portal \
+    de datos abiertos accesible y la publicación trimestral de informes en lenguaje ciudadano, \
+    con énfasis en pueblos originarios y en las colonias con rezago";
+
+fn when() -> OffsetDateTime {
+    datetime!(2026-11-24 10:42:07 -6)
+}
+
+fn period(start: Date, end: Date) -> Period {
+    Period::new(start, end).expect("start before end")
+}
+
+fn queretaro(plan_name: &str) -> Profile {
+    Profile {
+        jurisdiction: Jurisdiction {
+            kind: JurisdictionKind::Municipio,
+            name: "Querétaro".to_owned(),
+            inegi_code: InegiCode::parse("22014", JurisdictionKind::Municipio)
+                .expect("valid INEGI code"),
+        },
+        plan_name: plan_name.to_owned(),
+        period: period(date!(2019 - 12 - 10), date!(2021 - 08 - 31)),
+    }
+}
+
+fn commitment(id: u32, name: &str) -> Commitment {
+    Commitment {
+        id: CommitmentId(id),
+        name: name.to_owned(),
+        period: period(date!(2020 - 01 - 15), date!(2021 - 06 - 30)),
+    }
+}
+
+const NAMES: [&str; 8] = [
+    "Presupuesto participativo en las 7 delegaciones de Querétaro",
+    SPANISH,
+    LONG_NAME,
+    "Datos abiertos de obra pública: «¿Dónde está mi calle?»",
+    "Contraloría social con jóvenes y personas adultas mayores — año 1",
+    "Mecanismo de seguimiento para la Agenda 2030 (ODS 11, 16 y 17)",
+    "Señalética bilingüe en hñähñu y español en oficinas de atención ciudadana",
+    "Gobierno abierto en la Sierra Gorda: güeros, niñas y niños opinan",
+];
+
+fn sample_plan() -> Plan {
+    Plan {
+        profile: Some(queretaro(PLAN_NAME)),
+        commitments: NAMES
+            .iter()
+            .zip(1..)
+            .map(|(name, id)| commitment(id, name))
+            .collect(),
+    }
+}
+
+fn forty_commitments(plan_name: &str) -> Plan {
+    Plan {
+        profile: Some(queretaro(plan_name)),
+        commitments: (0..40u32)
+            .map(|i| {
+                let base = NAMES[i as usize % NAMES.len()];
+                commitment(i + 1, &format!("{base} (núm. {})", i + 1))
+            })
+            .collect(),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Tools
+
+/// Runs a command-line tool; a missing tool fails with the package to install.
+fn run(tool: &str, package: &str, args: &[&str]) -> std::process::Output {
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!(
+            "cannot run `{tool}` ({e}): install the Debian package `{package}` \
+             (apt-get install {package})"
+        )
+    });
+    assert!(
+        output.status.success(),
+        "`{tool} {}` failed ({}):\n{}{}",
+        args.join(" "),
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn stdout(output: std::process::Output) -> String {
+    String::from_utf8(output.stdout).expect("tool output is UTF-8")
+}
+
+/// A fresh directory for one test's files.
+fn scratch_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "plan-local-ga-{test}-{}-{}",
+        std::process::id(),
+        OffsetDateTime::now_utc().unix_timestamp_nanos()
+    ));
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 temp path")
+}
+
+/// Removes a test's files, unless `KEEP_PDF` is set (then says where they are, so
+/// a person can look at the PDF and its page images).
+fn cleanup(dir: &Path) {
+    if std::env::var_os("KEEP_PDF").is_some() {
+        eprintln!("PDF and page images kept in {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Text of the PDF as `pdftotext -enc UTF-8` gives it (with `-layout` or not).
+fn pdftotext(pdf: &Path, layout: bool) -> String {
+    let out = pdf.with_extension(if layout { "layout.txt" } else { "txt" });
+    let mut args = vec!["-enc", "UTF-8"];
+    if layout {
+        args.push("-layout");
+    }
+    args.extend([path_str(pdf), path_str(&out)]);
+    run("pdftotext", "poppler-utils", &args);
+    std::fs::read_to_string(&out).expect("pdftotext output")
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = stdout(run(
+        "pdfinfo",
+        "poppler-utils",
+        &["-enc", "UTF-8", path_str(pdf)],
+    ));
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports Pages")
+}
+
+/// Renders every page to PNG and returns how many files came out.
+fn rendered_pages(pdf: &Path, dir: &Path) -> usize {
+    let prefix = dir.join("page");
+    run(
+        "pdftoppm",
+        "poppler-utils",
+        &["-png", "-r", "50", path_str(pdf), path_str(&prefix)],
+    );
+    std::fs::read_dir(dir)
+        .expect("read scratch dir")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("page") && name.ends_with(".png")
+        })
+        .filter(|e| e.metadata().map(|m| m.len() > 0).unwrap_or(false))
+        .count()
+}
+
+/// Text without any whitespace, so wrapped lines compare equal to the original.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Writes the PDF and runs every tool check; returns (path, page count, text, layout text).
+fn check_pdf(bytes: &[u8], dir: &Path) -> (PathBuf, usize, String, String) {
+    assert!(bytes.starts_with(b"%PDF-1."), "not a PDF header");
+    let pdf = dir.join("plan.pdf");
+    std::fs::write(&pdf, bytes).expect("write PDF");
+
+    run("qpdf", "qpdf", &["--check", path_str(&pdf)]);
+    let pages = page_count(&pdf);
+    assert!(pages >= 1);
+    assert_eq!(
+        rendered_pages(&pdf, dir),
+        pages,
+        "pdftoppm rendered every page"
+    );
+
+    let fonts = stdout(run("pdffonts", "poppler-utils", &[path_str(&pdf)]));
+    assert!(fonts.contains("Helvetica-Bold"), "{fonts}");
+    assert!(
+        fonts.lines().any(|l| l.starts_with("Helvetica ")),
+        "{fonts}"
+    );
+
+    let text = pdftotext(&pdf, false);
+    let layout_text = pdftotext(&pdf, true);
+    for n in 1..=pages {
+        let footer = format!("Página {n} de {pages}");
+        assert!(text.contains(&footer), "missing {footer:?}");
+        assert!(
+            layout_text.contains(&footer),
+            "missing {footer:?} (-layout)"
+        );
+    }
+    (pdf, pages, text, layout_text)
+}
+
+/// The extracted text without each page's footer lines (title, note, page number),
+/// so text that continues across pages reads as one.
+fn without_footers(text: &str, title_prefix: &str, note: &str) -> String {
+    let title_prefix = squash(title_prefix);
+    text.split('\u{c}')
+        .map(|page| {
+            let lines: Vec<&str> = page.lines().collect();
+            let footer_start = lines.len().saturating_sub(6);
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(i, line)| {
+                    let footer = line.starts_with("Página ")
+                        || line.trim() == note
+                        || (line.trim_end().ends_with('…')
+                            && title_prefix.starts_with(&squash(line.trim_end_matches('…'))));
+                    !(*i >= footer_start && footer)
+                })
+                .map(|(_, line)| *line)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_contains_wrapped(haystack: &str, needle: &str, what: &str) {
+    assert!(
+        squash(haystack).contains(&squash(needle)),
+        "{what}: {needle:?} not found in the extracted text"
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Metrics
+
+/// The static width table equals printpdf 0.12.8's built-in font data for every
+/// character WinAnsi can encode, except the documented Adobe AFM corrections.
+#[test]
+fn metrics_table_matches_printpdf_font_data() {
+    // (char, regular, bold): missing from printpdf's data, or narrower there than
+    // in Adobe's Core 14 AFM. Must match the list in src/export/metrics.rs.
+    const CORRECTIONS: [(char, u16, u16); 7] = [
+        (' ', 278, 278),
+        ('\u{A0}', 278, 278),
+        ('\u{AD}', 333, 333),
+        ('\u{201D}', 333, 500),
+        ('±', 584, 584),
+        ('÷', 584, 584),
+        ('µ', 578, 611),
+    ];
+    let chars: Vec<char> = metrics::win_ansi_chars().collect();
+    assert_eq!(
+        chars.len(),
+        95 + 96 + 27,
+        "WinAnsi has 218 printable characters"
+    );
+    for (face, builtin) in [
+        (FontFace::Regular, printpdf::BuiltinFont::Helvetica),
+        (FontFace::Bold, printpdf::BuiltinFont::HelveticaBold),
+    ] {
+        let font = builtin
+            .get_parsed_font()
+            .expect("printpdf parses its built-in font");
+        let upm = u32::from(font.units_per_em);
+        assert!(upm > 0);
+        for &c in &chars {
+            let ours = metrics::glyph_width(c, face).expect("encodable");
+            let theirs = font
+                .lookup_glyph_index(u32::from(c))
+                .and_then(|gid| font.get_glyph_width(gid))
+                .map(|w| u16::try_from((u32::from(w) * 1000 + upm / 2) / upm).expect("fits"));
+            match CORRECTIONS.iter().find(|(k, _, _)| *k == c) {
+                Some(&(_, regular, bold)) => {
+                    let expected = if face == FontFace::Regular {
+                        regular
+                    } else {
+                        bold
+                    };
+                    assert_eq!(ours, expected, "{c:?} {face:?}: corrected width");
+                    if let Some(theirs) = theirs {
+                        assert!(
+                            theirs < expected,
+                            "{c:?} {face:?}: correction no longer needed"
+                        );
+                    }
+                }
+                None => assert_eq!(
+                    Some(ours),
+                    theirs,
+                    "{c:?} (U+{:04X}) {face:?}: static table drifted from printpdf",
+                    u32::from(c)
+                ),
+            }
+        }
+    }
+    // Round trip of the encoding tables.
+    for b in 0u8..=255 {
+        if let Some(c) = metrics::win_ansi_char(b) {
+            assert_eq!(metrics::win_ansi_byte(c), Some(b));
+        }
+    }
+}
+
+#[test]
+fn unencodable_text_measures_as_printed() {
+    // printpdf prints '?' for characters WinAnsi lacks; the layout normalises first.
+    assert_eq!(metrics::to_pdf_text("😀 中"), "? ?");
+    assert_eq!(metrics::to_pdf_text("a\u{301}n\u{303}o"), "áño");
+    assert_eq!(
+        metrics::to_pdf_text("Łódź\u{2011}Kraków\u{00AD}"),
+        "Lódz-Kraków"
+    );
+    assert_eq!(metrics::to_pdf_text("x\u{2212}y\tz\u{200B}"), "x-y z");
+    assert_eq!(
+        metrics::to_pdf_text("“comillas” ‘simples’ — – • … €"),
+        "“comillas” ‘simples’ — – • … €"
+    );
+    for c in metrics::to_pdf_text("😀 ł ő ẽ ꞌ \u{2028} \u{7}").chars() {
+        assert!(
+            metrics::glyph_width(c, FontFace::Regular).is_some(),
+            "{c:?}"
+        );
+    }
+    let q = metrics::text_width_pt("?", FontFace::Bold, 10.0);
+    assert_eq!(metrics::text_width_pt("中", FontFace::Bold, 10.0), q);
+    assert_eq!(metrics::text_width_pt("ñ", FontFace::Regular, 10.0), 5.56);
+}
+
+// ---------------------------------------------------------------------------------
+// Layout
+
+#[test]
+fn wrapped_lines_fit_the_available_width() {
+    for face in [FontFace::Regular, FontFace::Bold] {
+        for width in [40.0, 95.5, 250.0, 498.6] {
+            for text in NAMES.iter().chain([&PLAN_NAME, &"x".repeat(500).as_str()]) {
+                for line in wrap_text(text, face, 10.0, width) {
+                    let w = metrics::text_width_pt(&line, face, 10.0);
+                    assert!(w <= width + 0.001, "{line:?} is {w} pt wide, limit {width}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_item_lies_inside_the_page_even_with_a_huge_name() {
+    let huge: String = "Plan de Acción Local «Año de la ñandú» ¿participación? ¡sí! "
+        .chars()
+        .cycle()
+        .take(5_000)
+        .collect();
+    for (plan, page) in [
+        (forty_commitments(&huge), PageSize::LETTER),
+        (forty_commitments(&huge), PageSize::A4),
+        (sample_plan(), PageSize::LETTER),
+        (Plan::default(), PageSize::LETTER),
+    ] {
+        let laid = layout(&plan_document(&plan, when()), page);
+        let outside = laid.items_outside_page();
+        assert!(outside.is_empty(), "items outside the page: {outside:?}");
+        // Text also respects the side margins.
+        for p in &laid.pages {
+            for item in &p.items {
+                if let Item::Text { .. } = item {
+                    let (x0, _, x1, _) = item.bounds();
+                    assert!(x0 >= MARGIN_PT - 0.01, "{item:?}");
+                    assert!(x1 <= page.width_pt - MARGIN_PT + 0.01, "{item:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn headings_stay_with_their_first_lines_and_table_headers_repeat() {
+    let laid = layout(
+        &plan_document(&forty_commitments(PLAN_NAME), when()),
+        PageSize::LETTER,
+    );
+    assert!(laid.pages.len() >= 3, "40 commitments take several pages");
+    let mut table_pages = 0;
+    for (n, page) in laid.pages.iter().enumerate() {
+        let texts: Vec<&str> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { text, .. } => Some(text.as_str()),
+                Item::Rect { .. } => None,
+            })
+            .collect();
+        // A commitment heading is followed on its page by its first field.
+        let headings = texts
+            .iter()
+            .filter(|t| t.starts_with("Compromiso ") && t.contains(". "))
+            .count();
+        let firsts = texts.iter().filter(|t| **t == "Fecha de inicio").count();
+        let last_heading = texts
+            .iter()
+            .rposition(|t| t.starts_with("Compromiso ") && t.contains(". "));
+        if let Some(h) = last_heading {
+            assert!(
+                texts[h..].contains(&"Fecha de inicio"),
+                "page {}: heading {:?} stranded at the bottom",
+                n + 1,
+                texts[h]
+            );
+        }
+        assert!(firsts >= headings.saturating_sub(1));
+        // Every page with table rows (9 pt date cells; the fields use 10 pt) shows
+        // the column header row above them.
+        let baseline_of = |wanted: &str, size: f32| -> Vec<f32> {
+            page.items
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text {
+                        text,
+                        size_pt,
+                        y_pt,
+                        ..
+                    } if text == wanted && *size_pt == size => Some(*y_pt),
+                    _ => None,
+                })
+                .collect()
+        };
+        let rows = baseline_of("15/01/2020", 9.0);
+        if let Some(top_row) = rows.iter().copied().reduce(f32::max) {
+            table_pages += 1;
+            let header = baseline_of("Núm.", 9.0);
+            assert!(
+                header.iter().any(|y| *y > top_row),
+                "page {}: table rows without the header row",
+                n + 1
+            );
+        }
+    }
+    assert!(
+        table_pages >= 2,
+        "the table spans pages and repeats its header ({table_pages})"
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// PDF
+
+#[test]
+fn sample_plan_pdf_keeps_spanish_text_and_passes_the_tools() {
+    let dir = scratch_dir("sample");
+    let plan = sample_plan();
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (pdf, _pages, text, layout_text) = check_pdf(&bytes, &dir);
+
+    for t in [&text, &layout_text] {
+        assert_contains_wrapped(t, PLAN_NAME, "plan name");
+        assert!(
+            t.contains("Municipio de Querétaro (clave INEGI 22014)"),
+            "entity"
+        );
+        assert!(t.contains("10/12/2019 al 31/08/2021"), "period");
+        assert!(t.contains("24/11/2026, 10:42"), "generation date");
+        assert!(t.contains("Borrador"), "status");
+        assert!(t.contains("BORRADOR"), "badge");
+        assert!(t.contains("1. Perfil de la jurisdicción"));
+        assert!(t.contains("2. Compromisos"));
+        for name in NAMES {
+            assert_contains_wrapped(t, name, "commitment name");
+        }
+    }
+    // Short enough not to wrap: the characters survive exactly.
+    for word in [
+        "¿Qué",
+        "¡Participe!",
+        "«Ñandú»",
+        "pingüino:",
+        "á é í ó ú Á É Í Ó Ú ñ Ñ ü",
+    ] {
+        assert!(text.contains(word), "{word:?} lost in extraction");
+    }
+
+    let info = stdout(run(
+        "pdfinfo",
+        "poppler-utils",
+        &["-enc", "UTF-8", "-isodates", path_str(&pdf)],
+    ));
+    assert!(info.contains(PLAN_NAME), "title in metadata:\n{info}");
+    assert!(
+        info.contains("Municipio de Querétaro"),
+        "author in metadata:\n{info}"
+    );
+    assert!(
+        info.contains("2026-11-24T10:42:07-06"),
+        "creation date with offset:\n{info}"
+    );
+    assert!(!info.contains("1970"), "no epoch dates:\n{info}");
+    assert!(!info.contains("PDF/X"), "no false PDF/X claim:\n{info}");
+    assert!(info.contains("(letter)"), "US Letter pages:\n{info}");
+
+    cleanup(&dir);
+}
+
+#[test]
+fn forty_commitments_make_several_numbered_pages() {
+    let dir = scratch_dir("forty");
+    let plan = forty_commitments(PLAN_NAME);
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (_pdf, pages, text, layout_text) = check_pdf(&bytes, &dir);
+    assert!(pages >= 3, "40 commitments need several pages, got {pages}");
+    assert!(text.contains(&format!("Página 1 de {pages}")));
+    for c in &plan.commitments {
+        assert_contains_wrapped(&text, &c.name, "commitment name");
+        assert_contains_wrapped(&layout_text, &c.name, "commitment name (-layout)");
+    }
+    cleanup(&dir);
+}
+
+#[test]
+fn empty_plan_says_what_is_missing() {
+    let dir = scratch_dir("empty");
+    let plan = Plan::default();
+    let doc = plan_document(&plan, when());
+    assert!(doc.blocks.contains(&Block::Note(
+        "Todavía no se han registrado compromisos.".to_owned()
+    )));
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (_pdf, pages, text, _) = check_pdf(&bytes, &dir);
+    assert_eq!(pages, 1);
+    assert!(text.contains("No proporcionado"));
+    assert!(text.contains("Todavía no se han registrado compromisos."));
+    cleanup(&dir);
+}
+
+#[test]
+fn huge_plan_name_still_makes_a_valid_pdf() {
+    let dir = scratch_dir("huge");
+    let huge: String = "Año de la ñandú, ¿participación? ¡sí! "
+        .chars()
+        .cycle()
+        .take(5_000)
+        .collect();
+    let plan = forty_commitments(&huge);
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (_pdf, pages, text, _) = check_pdf(&bytes, &dir);
+    assert!(pages >= 4);
+    let note = plan_document(&plan, when()).meta.footer_note;
+    let body = without_footers(&text, &huge, &note);
+    assert_contains_wrapped(&body, &huge, "huge plan name");
+    for c in &plan.commitments {
+        assert_contains_wrapped(&body, &c.name, "commitment name");
+    }
+    cleanup(&dir);
+}
+
+// ---------------------------------------------------------------------------------
+// File names
+
+#[test]
+fn pdf_file_names_are_safe_and_readable() {
+    let named = |name: &str| Plan {
+        profile: Some(queretaro(name)),
+        commitments: Vec::new(),
+    };
+    assert_eq!(
+        pdf_file_name(&named("Plan de Acción Local 2025-2027")),
+        "plan-de-accion-local-2025-2027.pdf"
+    );
+    assert_eq!(
+        file_stem(&named(PLAN_NAME)),
+        "plan-de-accion-local-de-gobierno-abierto-2025-2027-ano-de-la-nandu"
+    );
+    assert_eq!(
+        file_stem(&named("  ¿Qué?  «Ñandú» / Pingüino_Œuvre  ")),
+        "que-nandu-pinguino-oeuvre"
+    );
+    assert_eq!(file_stem(&named("../../etc/passwd")), "etc-passwd");
+    assert_eq!(file_stem(&named("中文 😀")), "plan-de-accion-local");
+    assert_eq!(pdf_file_name(&Plan::default()), "plan-de-accion-local.pdf");
+
+    let long = file_stem(&named(&"Participación ciudadana ".repeat(20)));
+    assert!(long.len() <= 80, "{long}");
+    assert!(!long.ends_with('-'));
+    assert!(
+        long.ends_with("ciudadana") || long.ends_with("participacion"),
+        "{long}"
+    );
+    for stem in [long, file_stem(&named(PLAN_NAME))] {
+        assert!(stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+    }
+}
+
+#[test]
+fn document_has_the_expected_sections() {
+    let doc = plan_document(&sample_plan(), when());
+    assert_eq!(doc.meta.language, "es-MX");
+    assert_eq!(doc.meta.title, PLAN_NAME);
+    assert_eq!(doc.title_block.status, "Borrador");
+    assert_eq!(
+        doc.title_block.lines[0].value,
+        "Municipio de Querétaro (clave INEGI 22014)"
+    );
+    assert_eq!(doc.title_block.lines[1].value, "10/12/2019 al 31/08/2021");
+    assert_eq!(doc.title_block.lines[2].value, "24/11/2026, 10:42");
+    assert!(doc.meta.footer_note.contains(plan_local_ga::APP_VERSION));
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings[0], "1. Perfil de la jurisdicción");
+    assert_eq!(headings[1], "2. Compromisos");
+    assert_eq!(headings[2], format!("Compromiso 1. {}", NAMES[0]));
+    assert_eq!(headings.len(), 2 + NAMES.len());
+    let tables = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .count();
+    assert_eq!(tables, 1);
+}
