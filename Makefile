@@ -84,8 +84,14 @@ build-release:
 test-e2e: setup-node
 	cd tests/e2e && node --test --test-concurrency=1 ./
 
-bench: setup
-	@echo "Benchmarks arrive with the PDF and catalogue work (see README)."
+bench: setup-rust setup-apt build-release
+	@echo "First-load transfer of the release build (bytes; brotli -q 11 as a server would send):"
+	@total=0; total_br=0; for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do \
+	  raw=$$(stat -c %s "$$f"); br=$$(brotli -c -q 11 "$$f" | wc -c); \
+	  total=$$((total+raw)); total_br=$$((total_br+br)); \
+	  printf "  %-48s %10s raw %9s brotli\n" "$$(basename $$f)" "$$raw" "$$br"; done; \
+	printf "  %-48s %10s raw %9s brotli\n" "total" "$$total" "$$total_br"
+	cargo bench --bench pdf
 
 clean:
 	cargo clean

@@ -224,6 +224,35 @@ test('Exportar PDF downloads a PDF whose text holds the plan in Spanish', async 
   execFileSync('qpdf', ['--check', pdfPath]);
 });
 
+test('a stored draft that cannot be read is kept aside, offered for download, never overwritten', async () => {
+  const { page, origin } = s;
+  const good = await storedDraft(page);
+  const damaged = good.slice(0, Math.floor(good.length / 2));
+  await page.evaluate((d) => localStorage.setItem('plan-local-ga/borrador', d), damaged);
+  await page.goto(origin + '/plan');
+  await ready(page);
+  const banner = page.locator('.banner', { hasText: 'No se pudo leer el borrador guardado' });
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /Guardamos una copia aparte/);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-local-ga/danado/')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept, [damaged], 'the unreadable text is kept byte for byte');
+  assert.deepEqual(await axeCheck(s, 'lista de tareas (borrador dañado)'), []);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Descargar la copia dañada' }).click(),
+  ]);
+  const rawPath = join(OUT, 'danado.json');
+  await download.saveAs(rawPath);
+  assert.equal(await readFile(rawPath, 'utf8'), damaged);
+  // Put the good draft back for the remaining checks, by opening the downloaded JSON.
+  await page.goto(origin + '/abrir');
+  await ready(page);
+  await page.setInputFiles('#archivo-borrador', join(OUT, 'borrador.json'));
+  await page.getByRole('button', { name: 'Abrir este borrador' }).click();
+  await page.waitForURL('**/plan');
+  assert.equal(JSON.parse(await storedDraft(page)).plan.profile.plan_name, PLAN.planName);
+});
+
 test('the whole session: no console errors, no request off the page origin, axe clean', () => {
   assert.deepEqual(s.consoleErrors, []);
   assert.deepEqual(s.foreignRequests, []);

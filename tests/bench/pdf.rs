@@ -1,0 +1,81 @@
+//! `make bench` (cargo bench --bench pdf): PDF export time natively, median of 7
+//! runs after a warm-up, for plans of growing size. Prints figures; asserts nothing.
+//! (The in-browser benchmark against peers arrives with the full PDF.)
+
+use std::time::{Duration, Instant};
+
+use plan_local_ga::domain::{CommitmentInput, Plan, ProfileInput};
+use plan_local_ga::export::{layout, plan_document, render_laid, PageSize};
+use time::macros::datetime;
+
+fn plan_with(commitments: usize) -> Plan {
+    let mut plan = Plan {
+        profile: Some(
+            ProfileInput {
+                kind: "estado".into(),
+                jurisdiction_name: "Querétaro".into(),
+                inegi_code: "22".into(),
+                plan_name: "Plan de Acción Local de Gobierno Abierto de Querétaro 2025-2027".into(),
+                start: "10/12/2025".into(),
+                end: "31/08/2027".into(),
+            }
+            .parse()
+            .expect("valid profile"),
+        ),
+        commitments: Vec::new(),
+    };
+    for i in 0..commitments {
+        let c = CommitmentInput {
+            name: format!(
+                "Compromiso {}: fortalecer la participación ciudadana en la planeación y el seguimiento del presupuesto, con perspectiva de género y datos abiertos por municipio",
+                i + 1
+            ),
+            start: "02/01/2026".into(),
+            end: "31/07/2027".into(),
+        }
+        .parse(plan.next_commitment_id(), None)
+        .expect("valid commitment");
+        plan.upsert_commitment(c);
+    }
+    plan
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let at = datetime!(2026-11-24 10:42 -06:00);
+    println!("PDF export, native release build, median of 7 after 1 warm-up");
+    println!(
+        "{:>12} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        "commitments", "pages", "layout", "render", "total", "bytes"
+    );
+    for n in [1usize, 15, 60, 200] {
+        let plan = plan_with(n);
+        let run = || {
+            let t0 = Instant::now();
+            let doc = plan_document(&plan, at);
+            let laid = layout(&doc, PageSize::LETTER);
+            let t1 = Instant::now();
+            let bytes = render_laid(&doc, &laid).expect("pdf");
+            (t1 - t0, t1.elapsed(), laid.pages.len(), bytes.len())
+        };
+        run();
+        let runs: Vec<_> = (0..7).map(|_| run()).collect();
+        let (pages, bytes) = (runs[0].2, runs[0].3);
+        let lay = median(runs.iter().map(|r| r.0).collect());
+        let ren = median(runs.iter().map(|r| r.1).collect());
+        let tot = median(runs.iter().map(|r| r.0 + r.1).collect());
+        println!(
+            "{:>12} {:>7} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>10}",
+            n,
+            pages,
+            lay.as_secs_f64() * 1e3,
+            ren.as_secs_f64() * 1e3,
+            tot.as_secs_f64() * 1e3,
+            bytes
+        );
+    }
+}
