@@ -2,6 +2,8 @@
 //! ARIA wiring, the error summary's focus, and storage round trips.
 //! Run by `make test` as `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
+// Tests may unwrap: a panic is the failure report.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 

@@ -113,9 +113,7 @@ fn map_gloo(e: gloo_storage::errors::StorageError) -> StorageError {
 
 fn map_js(e: JsValue) -> StorageError {
     match e.dyn_ref::<js_sys::Error>() {
-        Some(err) if String::from(err.name()) == "QuotaExceededError" => {
-            StorageError::QuotaExceeded
-        }
+        Some(err) if err.name() == "QuotaExceededError" => StorageError::QuotaExceeded,
         Some(err) => StorageError::Other(String::from(err.message())),
         None => StorageError::Other("unknown".into()),
     }

@@ -5,7 +5,8 @@
 use std::time::{Duration, Instant};
 
 use plan_local_ga::domain::{CommitmentInput, Plan, ProfileInput};
-use plan_local_ga::export::{layout, plan_document, render_laid, PageSize};
+use plan_local_ga::export::pdf::render_laid;
+use plan_local_ga::export::{layout, plan_document, PageSize};
 use time::macros::datetime;
 
 fn plan_with(commitments: usize) -> Plan {
