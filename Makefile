@@ -91,7 +91,7 @@ bench: setup-rust setup-apt build-release
 	  total=$$((total+raw)); total_br=$$((total_br+br)); \
 	  printf "  %-48s %10s raw %9s brotli\n" "$$(basename $$f)" "$$raw" "$$br"; done; \
 	printf "  %-48s %10s raw %9s brotli\n" "total" "$$total" "$$total_br"
-	cargo bench --bench pdf
+	cargo bench --bench pdf --bench search
 
 clean:
 	cargo clean

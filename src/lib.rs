@@ -1,6 +1,7 @@
 //! Plan de acción local de gobierno abierto: a guided, private drafting tool.
 //!
 //! Layers (see README, "Arquitectura / Dónde buscar"):
+//! - [`catalog`]: bundled reference data (INEGI, SDG, OGP, PND), built at compile time (pure).
 //! - [`domain`]: the plan model and its rules (pure).
 //! - [`messages`]: every user-facing error sentence, es-MX (pure).
 //! - [`persistence`]: the versioned draft envelope and migrations (pure), and the
@@ -8,6 +9,7 @@
 //! - [`export`]: the export-document model and its PDF rendering (pure).
 //! - `state` and `ui`: the reactive glue and the Leptos pages (wasm only).
 
+pub mod catalog;
 pub mod domain;
 pub mod export;
 pub mod messages;

@@ -12,10 +12,30 @@ pub fn field_error(e: &FieldError) -> String {
     use Problem as P;
     match (&e.problem, e.field) {
         (P::Missing, F::JurisdictionKind) => "Seleccione el tipo de jurisdicción".into(),
-        (P::Missing, F::JurisdictionName) => {
-            "Escriba el nombre del estado, municipio o alcaldía".into()
+        (P::Missing, F::State) => "Seleccione el estado".into(),
+        (P::Missing, F::Municipality) => "Seleccione el municipio o la alcaldía".into(),
+        (P::Missing, F::NationalCommitment) => {
+            "Seleccione el compromiso nacional que su compromiso replica o complementa".into()
         }
-        (P::Missing, F::InegiCode) => "Escriba la clave INEGI de la jurisdicción".into(),
+        (P::Missing, F::NationalRelation) => {
+            "Seleccione cómo se relaciona el compromiso con el plan nacional".into()
+        }
+        (P::Missing, F::SdgTargets) => "Seleccione al menos una meta de los ODS".into(),
+        (P::NotInCatalog, F::State) => "Seleccione un estado de la lista".into(),
+        (P::NotInCatalog, F::Municipality) => {
+            "Seleccione un municipio o una alcaldía de la lista".into()
+        }
+        (P::NotInCatalog, F::NationalCommitment) => {
+            "Seleccione un compromiso de la lista del plan nacional".into()
+        }
+        (P::NotInCatalog, F::SdgTargets) => "Seleccione metas de los ODS de la lista".into(),
+        (P::NotInCatalog, field) => format!("{} debe elegirse de la lista", subject(field)),
+        (P::MunicipalityOfOtherState, _) => {
+            "El municipio elegido no pertenece al estado seleccionado. Elija uno de la lista".into()
+        }
+        (P::KindDoesNotFitState, _) => {
+            "La Ciudad de México se divide en alcaldías y los demás estados en municipios. Revise el tipo de jurisdicción o el estado".into()
+        }
         (P::Missing, F::PlanName) => "Escriba el nombre del plan".into(),
         (P::Missing, F::PlanStart) => "Escriba la fecha de inicio del plan".into(),
         (P::Missing, F::PlanEnd) => "Escriba la fecha de término del plan".into(),
@@ -63,14 +83,17 @@ pub fn field_error(e: &FieldError) -> String {
 fn subject(field: Field) -> &'static str {
     match field {
         Field::JurisdictionKind => "El tipo de jurisdicción",
-        Field::JurisdictionName => "El nombre de la jurisdicción",
-        Field::InegiCode => "La clave INEGI",
+        Field::State => "El estado",
+        Field::Municipality => "El municipio o alcaldía",
         Field::PlanName => "El nombre del plan",
         Field::PlanStart => "La fecha de inicio del plan",
         Field::PlanEnd => "La fecha de término del plan",
         Field::CommitmentName => "El nombre del compromiso",
         Field::CommitmentStart => "La fecha de inicio del compromiso",
         Field::CommitmentEnd => "La fecha de término del compromiso",
+        Field::NationalRelation => "La relación con el plan nacional",
+        Field::NationalCommitment => "El compromiso nacional",
+        Field::SdgTargets => "Las metas de los ODS",
     }
 }
 
@@ -137,6 +160,7 @@ fn field_path(path: &str) -> String {
         ),
         ("plan.profile", "perfil de la jurisdicción"),
         ("plan.commitments", "compromisos"),
+        ("plan.national_plan", "lista del plan nacional"),
         ("saved_at", "fecha de guardado"),
         ("plan", "plan"),
     ];
@@ -144,4 +168,58 @@ fn field_path(path: &str) -> String {
         .iter()
         .find(|(prefix, _)| path.starts_with(prefix))
         .map_or_else(|| path.to_owned(), |(_, name)| (*name).to_owned())
+}
+
+/// How a local commitment relates to the national plan, as a sentence start.
+pub fn relation(relation: crate::domain::Relation) -> &'static str {
+    use crate::domain::Relation as R;
+    match relation {
+        R::Replica => "Replica un compromiso nacional",
+        R::Complementa => "Complementa un compromiso nacional",
+        R::Nuevo => "Compromiso nuevo (sin equivalente en el plan nacional)",
+    }
+}
+
+/// "MX0087 · Estrategia subnacional de gobierno abierto", with English titles marked.
+pub fn national_entry(e: &crate::domain::NationalEntry) -> String {
+    if e.title_in_english {
+        format!("{} · {} (título en inglés)", e.id, e.title)
+    } else {
+        format!("{} · {}", e.id, e.title)
+    }
+}
+
+/// The national commitment a link names, looked up in the plan's national list.
+pub fn national_link(
+    plan: &crate::domain::Plan,
+    link: &crate::domain::NationalLink,
+) -> Option<String> {
+    let id = link.commitment()?;
+    Some(
+        plan.national_plan
+            .entry(id)
+            .map_or_else(|| id.to_owned(), national_entry),
+    )
+}
+
+/// Why a chosen file could not be used as the national commitment list.
+pub fn national_list_error(e: &crate::domain::national_list::ListError) -> String {
+    use crate::domain::national_list::{ListError as L, MAX_ENTRIES, MAX_ID, MAX_TITLE};
+    const SHAPE: &str = "Use un archivo CSV con las columnas «id» y «titulo» (y, si quiere, «instituciones»), o un archivo JSON con la misma información.";
+    match e {
+        L::Empty => format!("El archivo está vacío. {SHAPE}"),
+        L::Unreadable => format!("No se pudo leer el archivo como JSON ni como CSV. {SHAPE}"),
+        L::MissingColumns => format!("El archivo no tiene las columnas «id» y «titulo». {SHAPE}"),
+        L::NoEntries => "El archivo no tiene compromisos. Agregue al menos uno.".into(),
+        L::TooMany { count } => format!(
+            "El archivo tiene {} compromisos y el máximo es {}. Revise que sea la lista del plan nacional.",
+            thousands(*count),
+            MAX_ENTRIES
+        ),
+        L::MissingValue { row } => format!("Al compromiso {row} del archivo le falta el id o el título. Complételo y vuelva a elegir el archivo."),
+        L::TooLong { row } => format!(
+            "El compromiso {row} del archivo tiene un id de más de {MAX_ID} caracteres o un título de más de {MAX_TITLE}. Revise el archivo."
+        ),
+        L::DuplicateId { id } => format!("El id «{id}» aparece más de una vez. Cada compromiso necesita un id distinto."),
+    }
 }

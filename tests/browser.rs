@@ -122,7 +122,11 @@ async fn failed_save_shows_error_summary_and_moves_focus_to_it() {
         .expect("error summary");
     assert!(summary.text_content().unwrap().contains("Hay un problema"));
     let links = summary.query_selector_all("a").unwrap();
-    assert_eq!(links.length(), 6, "one link per missing field");
+    assert_eq!(
+        links.length(),
+        4,
+        "one link per missing field (kind, plan name, dates)"
+    );
     assert!(summary
         .text_content()
         .unwrap()
@@ -183,15 +187,15 @@ fn gloo_storage_round_trip_keeps_the_plan() {
     clear_storage();
     let input = ProfileInput {
         kind: "municipio".into(),
-        jurisdiction_name: "Querétaro".into(),
-        inegi_code: "22014".into(),
+        state: "22".into(),
+        municipality: "22014".into(),
         plan_name: "Plan de Acción Local — año «ñandú» ¿sí? ¡sí!".into(),
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
     };
     let plan = Plan {
         profile: Some(input.parse().expect("valid profile")),
-        commitments: Vec::new(),
+        ..Default::default()
     };
     let mut unsaved = BTreeMap::new();
     unsaved.insert("perfil".to_owned(), to_fields(&input));
@@ -231,4 +235,69 @@ async fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
     let key = q.key.expect("a copy was kept");
     assert!(key.starts_with(QUARANTINE_PREFIX));
     assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(damaged));
+}
+
+#[wasm_bindgen_test]
+async fn municipality_search_ignores_accents_and_picks_by_keyboard_semantics() {
+    clear_storage();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(AppState::init());
+        view! { <Router><ProfilePage /></Router> }
+    });
+    settle().await;
+    let municipio: web_sys::HtmlInputElement = root
+        .query_selector("#tipo-jurisdiccion-municipio")
+        .unwrap()
+        .expect("municipio radio")
+        .unchecked_into();
+    municipio.click();
+    settle().await;
+    let state: web_sys::HtmlSelectElement = root
+        .query_selector("select#estado")
+        .unwrap()
+        .expect("state select")
+        .unchecked_into();
+    state.set_value("22");
+    state
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    let search: web_sys::HtmlInputElement = root
+        .query_selector("input#municipio[type='search']")
+        .unwrap()
+        .expect("search box with the field's id")
+        .unchecked_into();
+    assert!(search
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("municipio-conteo"));
+    let radios = root.query_selector_all("input[name='municipio']").unwrap();
+    assert_eq!(radios.length(), 18, "Querétaro's 18 municipalities");
+    search.set_value("queretaro");
+    search
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    let radios = root.query_selector_all("input[name='municipio']").unwrap();
+    assert_eq!(
+        radios.length(),
+        1,
+        "accent-insensitive: «queretaro» finds «Querétaro»"
+    );
+    let only: web_sys::HtmlInputElement = radios.item(0).unwrap().unchecked_into();
+    assert_eq!(only.value(), "22014");
+    let label = root
+        .query_selector("label[for='municipio-22014']")
+        .unwrap()
+        .expect("label");
+    assert_eq!(label.text_content().unwrap(), "Querétaro");
+    // A radio is a native control: Space/arrows select it; a click stands in here.
+    only.click();
+    settle().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Seleccionado: Querétaro"));
+    root.remove();
 }

@@ -3,7 +3,8 @@
 
 use plan_local_ga::domain::plan::{Task, TaskStatus};
 use plan_local_ga::domain::{
-    parse_date, CommitmentId, CommitmentInput, Field, FieldError, Plan, Problem, ProfileInput,
+    parse_date, CommitmentId, CommitmentInput, Field, FieldError, NationalPlan, Plan, Problem,
+    ProfileInput,
 };
 use plan_local_ga::messages;
 use time::macros::date;
@@ -11,8 +12,8 @@ use time::macros::date;
 fn profile_input() -> ProfileInput {
     ProfileInput {
         kind: "estado".into(),
-        jurisdiction_name: "Querétaro".into(),
-        inegi_code: "22".into(),
+        state: "22".into(),
+        municipality: String::new(),
         plan_name: "Plan de Acción Local de Gobierno Abierto 2025-2027".into(),
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
@@ -62,8 +63,6 @@ fn an_empty_profile_reports_every_field_in_page_order() {
         fields(&errors),
         vec![
             Field::JurisdictionKind,
-            Field::JurisdictionName,
-            Field::InegiCode,
             Field::PlanName,
             Field::PlanStart,
             Field::PlanEnd
@@ -76,11 +75,12 @@ fn an_empty_profile_reports_every_field_in_page_order() {
 fn names_of_only_spaces_are_missing_and_long_names_are_refused() {
     let mut input = profile_input();
     input.plan_name = "   ".into();
-    input.jurisdiction_name = "x".repeat(201);
     let errors = input.parse().expect_err("invalid");
     assert!(errors.contains(&FieldError::new(Field::PlanName, Problem::Missing)));
+    input.plan_name = "x".repeat(201);
+    let errors = input.parse().expect_err("invalid");
     assert!(errors.contains(&FieldError::new(
-        Field::JurisdictionName,
+        Field::PlanName,
         Problem::TooLong { max: 200 }
     )));
 }
@@ -103,30 +103,68 @@ fn end_must_be_after_start() {
 }
 
 #[test]
-fn inegi_codes_follow_the_kind_of_jurisdiction() {
+fn the_jurisdiction_comes_from_the_inegi_catalogue() {
+    // A state: its name and code come from the catalogue.
+    let state = profile_input().parse().expect("state");
+    assert_eq!(state.jurisdiction.name, "Querétaro");
+    assert_eq!(state.jurisdiction.inegi_code.as_str(), "22");
+
+    // A municipality of that state.
     let mut input = profile_input();
-    input.inegi_code = "22014".into();
-    let e = input.parse().expect_err("5 digits for a state");
-    assert!(matches!(e[0].problem, Problem::InegiCodeShape { .. }));
     input.kind = "municipio".into();
-    assert!(input.parse().is_ok());
-    input.inegi_code = "33001".into();
+    let e = input.parse().expect_err("no municipality chosen");
     assert_eq!(
-        input.parse().expect_err("state 33")[0].problem,
-        Problem::InegiUnknownState
+        e,
+        vec![FieldError::new(Field::Municipality, Problem::Missing)]
     );
-    input.inegi_code = "2201A".into();
-    assert!(input.parse().is_err());
-    input.kind = "alcaldia".into();
-    input.inegi_code = "09 015".into();
+    assert_eq!(
+        messages::field_error(&e[0]),
+        "Seleccione el municipio o la alcaldía"
+    );
+    input.municipality = "22014".into();
+    let p = input.parse().expect("municipality of Querétaro");
+    assert_eq!(p.jurisdiction.name, "Querétaro");
+    assert_eq!(p.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(
+        ProfileInput::from_profile(&p),
+        input,
+        "shown again as chosen"
+    );
+
+    // A municipality of another state is refused.
+    input.municipality = "15104".into();
     assert_eq!(
         input
             .parse()
-            .expect("spaces ignored")
-            .jurisdiction
-            .inegi_code
-            .as_str(),
-        "09015"
+            .expect_err("Tlalnepantla is in the Estado de México")[0]
+            .problem,
+        Problem::MunicipalityOfOtherState
+    );
+    // Codes that are not in the catalogue.
+    input.municipality = "22999".into();
+    assert_eq!(
+        input.parse().expect_err("unknown")[0].problem,
+        Problem::NotInCatalog
+    );
+    input.state = "33".into();
+    assert_eq!(input.parse().expect_err("state 33")[0].field, Field::State);
+
+    // Mexico City has alcaldías, and only Mexico City does.
+    input.state = "09".into();
+    input.municipality = "09015".into();
+    assert_eq!(
+        input.parse().expect_err("a municipio in CDMX")[0].problem,
+        Problem::KindDoesNotFitState
+    );
+    input.kind = "alcaldia".into();
+    let cuauhtemoc = input.parse().expect("alcaldía Cuauhtémoc");
+    assert_eq!(cuauhtemoc.jurisdiction.name, "Cuauhtémoc");
+    input.state = String::new();
+    assert!(input.parse().is_ok(), "an alcaldía implies Mexico City");
+    input.state = "22".into();
+    assert_eq!(
+        input.parse().expect_err("alcaldía outside CDMX")[0].problem,
+        Problem::KindDoesNotFitState
     );
 }
 
@@ -137,13 +175,20 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         name: "Estrategia subnacional de gobierno abierto".into(),
         start: "02/01/2026".into(),
         end: "31/07/2027".into(),
+        ..Default::default()
     };
-    let c = ok.parse(CommitmentId(1), Some(plan_period)).expect("valid");
+    let c = ok
+        .parse(
+            CommitmentId(1),
+            Some(plan_period),
+            &NationalPlan::fourth_plan(),
+        )
+        .expect("valid");
     assert_eq!(c.name, "Estrategia subnacional de gobierno abierto");
     assert_eq!(CommitmentInput::from_commitment(&c), ok);
 
     let empty = CommitmentInput::default()
-        .parse(CommitmentId(1), None)
+        .parse(CommitmentId(1), None, &NationalPlan::fourth_plan())
         .expect_err("empty");
     assert_eq!(
         fields(&empty),
@@ -163,7 +208,11 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         ..ok.clone()
     };
     let e = outside
-        .parse(CommitmentId(1), Some(plan_period))
+        .parse(
+            CommitmentId(1),
+            Some(plan_period),
+            &NationalPlan::fourth_plan(),
+        )
         .expect_err("after the plan ends");
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].field, Field::CommitmentEnd);
@@ -172,7 +221,9 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         "La fecha de término del compromiso debe estar dentro del periodo del plan, del 10/12/2025 al 31/08/2027"
     );
     // Without a profile the range is not checked yet.
-    assert!(outside.parse(CommitmentId(1), None).is_ok());
+    assert!(outside
+        .parse(CommitmentId(1), None, &NationalPlan::fourth_plan())
+        .is_ok());
 }
 
 #[test]
@@ -187,8 +238,8 @@ fn every_error_message_is_specific_spanish_without_banned_words() {
     ];
     let all_fields = [
         Field::JurisdictionKind,
-        Field::JurisdictionName,
-        Field::InegiCode,
+        Field::State,
+        Field::Municipality,
         Field::PlanName,
         Field::PlanStart,
         Field::PlanEnd,
@@ -237,8 +288,8 @@ fn input_keys_are_the_field_keys() {
         .collect();
     for f in [
         Field::JurisdictionKind,
-        Field::JurisdictionName,
-        Field::InegiCode,
+        Field::State,
+        Field::Municipality,
         Field::PlanName,
         Field::PlanStart,
         Field::PlanEnd,
@@ -274,8 +325,13 @@ fn task_statuses_follow_the_plan() {
         name: "Compromiso".into(),
         start: "02/01/2026".into(),
         end: "31/07/2027".into(),
+        ..Default::default()
     }
-    .parse(plan.next_commitment_id(), None)
+    .parse(
+        plan.next_commitment_id(),
+        None,
+        &NationalPlan::fourth_plan(),
+    )
     .expect("valid");
     plan.upsert_commitment(c);
     assert_eq!(
@@ -300,8 +356,13 @@ fn commitment_ids_are_stable_when_others_are_removed() {
             name: name.into(),
             start: "01/01/2026".into(),
             end: "01/02/2026".into(),
+            ..Default::default()
         }
-        .parse(plan.next_commitment_id(), None)
+        .parse(
+            plan.next_commitment_id(),
+            None,
+            &NationalPlan::fourth_plan(),
+        )
         .expect("valid");
         plan.upsert_commitment(c);
     }
@@ -309,4 +370,98 @@ fn commitment_ids_are_stable_when_others_are_removed() {
     assert!(!plan.remove_commitment(CommitmentId(2)));
     assert_eq!(plan.commitment_number(CommitmentId(3)), Some(2));
     assert_eq!(plan.next_commitment_id(), CommitmentId(4));
+}
+
+fn aligned(relation: &str, national: &str, targets: &str) -> CommitmentInput {
+    CommitmentInput {
+        name: "Estrategia subnacional de gobierno abierto".into(),
+        start: "02/01/2026".into(),
+        end: "31/07/2027".into(),
+        relation: relation.into(),
+        national: national.into(),
+        sdg_targets: targets.into(),
+    }
+}
+
+#[test]
+fn alignment_names_a_national_commitment_from_the_list_in_use() {
+    let fourth = NationalPlan::fourth_plan();
+    let c = aligned("replica", "MX0087", "16.10,16.6")
+        .parse(CommitmentId(1), None, &fourth)
+        .expect("valid");
+    let link = c.alignment.national.as_ref().expect("link");
+    assert_eq!(link.relation(), plan_local_ga::domain::Relation::Replica);
+    assert_eq!(link.commitment(), Some("MX0087"));
+    assert_eq!(
+        c.alignment.sdg_targets,
+        vec!["16.6", "16.10"],
+        "catalogue order"
+    );
+    assert_eq!(
+        CommitmentInput::from_commitment(&c),
+        aligned("replica", "MX0087", "16.6,16.10")
+    );
+
+    let e = aligned("complementa", "", "").parse(CommitmentId(1), None, &fourth);
+    assert_eq!(
+        e.expect_err("which one?"),
+        vec![FieldError::new(Field::NationalCommitment, Problem::Missing)]
+    );
+    let e = aligned("replica", "MX0099", "").parse(CommitmentId(1), None, &fourth);
+    assert_eq!(
+        e.expect_err("not in the list")[0].problem,
+        Problem::NotInCatalog
+    );
+
+    // "Nuevo" needs no national commitment, and ignores a stale choice.
+    let c = aligned("nuevo", "MX0087", "")
+        .parse(CommitmentId(1), None, &fourth)
+        .expect("new");
+    assert_eq!(
+        c.alignment.national.as_ref().and_then(|n| n.commitment()),
+        None
+    );
+    // Nothing chosen yet is allowed while drafting.
+    let c = aligned("", "", "")
+        .parse(CommitmentId(1), None, &fourth)
+        .expect("empty");
+    assert_eq!(c.alignment, Default::default());
+
+    let e = aligned("", "", "16.10,99.1").parse(CommitmentId(1), None, &fourth);
+    assert_eq!(
+        e.expect_err("unknown target"),
+        vec![FieldError::new(Field::SdgTargets, Problem::NotInCatalog)]
+    );
+
+    // A replaced national list: its ids are the valid ones.
+    let fifth = NationalPlan {
+        name: "5º Plan".into(),
+        commitments: vec![plan_local_ga::domain::NationalEntry {
+            id: "MX0100".into(),
+            title: "Compromiso del quinto plan".into(),
+            title_in_english: false,
+            institutions: String::new(),
+        }],
+    };
+    assert!(aligned("replica", "MX0100", "")
+        .parse(CommitmentId(1), None, &fifth)
+        .is_ok());
+    assert!(aligned("replica", "MX0087", "")
+        .parse(CommitmentId(1), None, &fifth)
+        .is_err());
+}
+
+#[test]
+fn the_default_national_list_is_the_fourth_plan_marking_english_titles() {
+    let fourth = NationalPlan::fourth_plan();
+    assert_eq!(fourth.commitments.len(), 13);
+    let c13 = fourth.entry("MX0087").expect("MX0087");
+    assert_eq!(c13.title, "Estrategia subnacional de gobierno abierto");
+    assert!(!c13.title_in_english);
+    let c8 = fourth.entry("MX0082").expect("MX0082");
+    assert!(
+        c8.title_in_english,
+        "no verified Spanish title: English, marked"
+    );
+    assert_eq!(Plan::default().national_plan, fourth);
 }

@@ -160,3 +160,38 @@ fn a_new_envelope_carries_version_and_format() {
     assert_eq!(v["app_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(v["saved_at"], "2026-01-01T00:00:00Z");
 }
+
+#[test]
+fn version_1_migrates_to_2_with_the_fourth_national_plan_and_empty_alignment() {
+    let env = decode(&fixture_v1()).expect("v1 loads");
+    assert_eq!(env.schema_version, 2);
+    assert_eq!(
+        env.plan.national_plan,
+        plan_local_ga::domain::NationalPlan::fourth_plan()
+    );
+    assert_eq!(env.plan.national_plan.commitments.len(), 13);
+    assert!(env
+        .plan
+        .commitments
+        .iter()
+        .all(|c| c.alignment == Default::default()));
+}
+
+#[test]
+fn version_2_fixture_loads_with_its_alignment() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/borrador-v2.json"
+    ))
+    .expect("fixture");
+    let env = decode(&text).expect("v2 loads");
+    let c = &env.plan.commitments[0];
+    let link = c.alignment.national.as_ref().expect("national link");
+    assert_eq!(link.relation(), plan_local_ga::domain::Relation::Replica);
+    assert_eq!(link.commitment(), Some("MX0087"));
+    assert_eq!(c.alignment.sdg_targets, vec!["16.6", "16.10"]);
+    assert_eq!(decode(&encode(&env)).expect("round trip"), env);
+    // A replica without its national commitment breaks the invariant.
+    let broken = text.replace("\"commitment\": \"MX0087\"", "\"other\": 1");
+    assert!(matches!(decode(&broken), Err(DecodeError::Invalid { .. })));
+}

@@ -60,6 +60,7 @@ fn commitment(id: u32, name: &str) -> Commitment {
         id: CommitmentId(id),
         name: name.to_owned(),
         period: period(date!(2020 - 01 - 15), date!(2021 - 06 - 30)),
+        alignment: Default::default(),
     }
 }
 
@@ -82,6 +83,7 @@ fn sample_plan() -> Plan {
             .zip(1..)
             .map(|(name, id)| commitment(id, name))
             .collect(),
+        ..Default::default()
     }
 }
 
@@ -94,6 +96,7 @@ fn forty_commitments(plan_name: &str) -> Plan {
                 commitment(i + 1, &format!("{base} (núm. {})", i + 1))
             })
             .collect(),
+        ..Default::default()
     }
 }
 
@@ -592,7 +595,7 @@ fn huge_plan_name_still_makes_a_valid_pdf() {
 fn pdf_file_names_are_safe_and_readable() {
     let named = |name: &str| Plan {
         profile: Some(queretaro(name)),
-        commitments: Vec::new(),
+        ..Default::default()
     };
     assert_eq!(
         pdf_file_name(&named("Plan de Acción Local 2025-2027")),

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::alignment::{split_codes, Alignment, NationalLink, NationalPlan, Relation};
 use super::date::{format_date, Period};
 use super::error::{required_text, Field, FieldError, Problem};
+use crate::catalog;
 
 /// Longest accepted commitment name.
 pub const MAX_COMMITMENT_NAME: usize = 300;
@@ -21,6 +23,9 @@ pub struct Commitment {
     pub id: CommitmentId,
     pub name: String,
     pub period: Period,
+    /// National commitment and SDG targets (schema 2; empty in drafts from schema 1).
+    #[serde(default)]
+    pub alignment: Alignment,
 }
 
 /// The commitment page's fields exactly as typed (serde names are [`Field::key`]s).
@@ -33,6 +38,15 @@ pub struct CommitmentInput {
     pub start: String,
     #[serde(rename = "termino-compromiso")]
     pub end: String,
+    /// "replica", "complementa", "nuevo" or empty.
+    #[serde(rename = "relacion-nacional")]
+    pub relation: String,
+    /// Id of the national commitment (e.g. "MX0087").
+    #[serde(rename = "compromiso-nacional")]
+    pub national: String,
+    /// SDG target codes separated by commas ("16.6,16.10").
+    #[serde(rename = "metas-ods")]
+    pub sdg_targets: String,
 }
 
 impl CommitmentInput {
@@ -41,14 +55,30 @@ impl CommitmentInput {
             name: c.name.clone(),
             start: format_date(c.period.start()),
             end: format_date(c.period.end()),
+            relation: c
+                .alignment
+                .national
+                .as_ref()
+                .map_or("", |n| n.relation().key())
+                .to_owned(),
+            national: c
+                .alignment
+                .national
+                .as_ref()
+                .and_then(|n| n.commitment())
+                .unwrap_or("")
+                .to_owned(),
+            sdg_targets: c.alignment.sdg_targets.join(","),
         }
     }
 
-    /// Parses the inputs. When the plan has a period, the commitment must lie within it.
+    /// Parses the inputs. When the plan has a period, the commitment must lie
+    /// within it; a national commitment must be in the plan's national list.
     pub fn parse(
         &self,
         id: CommitmentId,
         plan_period: Option<Period>,
+        national_plan: &NationalPlan,
     ) -> Result<Commitment, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = required_text(
@@ -78,9 +108,61 @@ impl CommitmentInput {
                 ));
             }
         }
+        let alignment = self.alignment(national_plan, &mut errors);
         match (name, period) {
-            (Some(name), Some(period)) if errors.is_empty() => Ok(Commitment { id, name, period }),
+            (Some(name), Some(period)) if errors.is_empty() => Ok(Commitment {
+                id,
+                name,
+                period,
+                alignment,
+            }),
             _ => Err(errors),
+        }
+    }
+
+    fn alignment(&self, national_plan: &NationalPlan, errors: &mut Vec<FieldError>) -> Alignment {
+        let national_id = self.national.trim();
+        let national = match Relation::from_key(self.relation.trim()) {
+            None if self.relation.trim().is_empty() => None,
+            None => {
+                errors.push(FieldError::new(
+                    Field::NationalRelation,
+                    Problem::NotInCatalog,
+                ));
+                None
+            }
+            Some(Relation::Nuevo) => NationalLink::new(Relation::Nuevo, None),
+            Some(relation) if national_id.is_empty() => {
+                errors.push(FieldError::new(Field::NationalCommitment, Problem::Missing));
+                let _ = relation;
+                None
+            }
+            Some(relation) => {
+                if national_plan.entry(national_id).is_some() {
+                    NationalLink::new(relation, Some(national_id.to_owned()))
+                } else {
+                    errors.push(FieldError::new(
+                        Field::NationalCommitment,
+                        Problem::NotInCatalog,
+                    ));
+                    None
+                }
+            }
+        };
+        let mut codes = split_codes(&self.sdg_targets);
+        if codes.iter().any(|c| catalog::sdg_target(c).is_none()) {
+            errors.push(FieldError::new(Field::SdgTargets, Problem::NotInCatalog));
+        }
+        // Catalogue order, no repeats.
+        codes.retain(|c| catalog::sdg_target(c).is_some());
+        let sdg_targets = catalog::SDG_TARGETS
+            .iter()
+            .filter(|t| codes.iter().any(|c| c == t.code))
+            .map(|t| t.code.to_owned())
+            .collect();
+        Alignment {
+            national,
+            sdg_targets,
         }
     }
 }

@@ -10,14 +10,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {
     JurisdictionKind,
-    JurisdictionName,
-    InegiCode,
+    State,
+    Municipality,
     PlanName,
     PlanStart,
     PlanEnd,
     CommitmentName,
     CommitmentStart,
     CommitmentEnd,
+    NationalRelation,
+    NationalCommitment,
+    SdgTargets,
 }
 
 impl Field {
@@ -25,14 +28,17 @@ impl Field {
     pub const fn key(self) -> &'static str {
         match self {
             Field::JurisdictionKind => "tipo-jurisdiccion",
-            Field::JurisdictionName => "nombre-jurisdiccion",
-            Field::InegiCode => "clave-inegi",
+            Field::State => "estado",
+            Field::Municipality => "municipio",
             Field::PlanName => "nombre-plan",
             Field::PlanStart => "inicio-plan",
             Field::PlanEnd => "termino-plan",
             Field::CommitmentName => "nombre-compromiso",
             Field::CommitmentStart => "inicio-compromiso",
             Field::CommitmentEnd => "termino-compromiso",
+            Field::NationalRelation => "relacion-nacional",
+            Field::NationalCommitment => "compromiso-nacional",
+            Field::SdgTargets => "metas-ods",
         }
     }
 }
@@ -56,6 +62,12 @@ pub enum Problem {
     },
     /// The INEGI code names a state that does not exist (01 to 32).
     InegiUnknownState,
+    /// The chosen code is not in the bundled catalogue (or the list in use).
+    NotInCatalog,
+    /// The municipality chosen belongs to another state.
+    MunicipalityOfOtherState,
+    /// Mexico City has alcaldías, not municipalities; alcaldías exist only there.
+    KindDoesNotFitState,
     /// A commitment date falls outside the plan period.
     OutsidePlanPeriod { period: crate::domain::Period },
 }

@@ -9,12 +9,15 @@
 //! `tests/purity.rs` fails if anything under `src/domain` names leptos, web_sys,
 //! js_sys or wasm_bindgen.
 
+pub mod alignment;
 pub mod commitment;
 pub mod date;
 pub mod error;
+pub mod national_list;
 pub mod plan;
 pub mod profile;
 
+pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use commitment::{Commitment, CommitmentId, CommitmentInput};
 pub use date::{format_date, parse_date, Period};
 pub use error::{Field, FieldError, Problem};

@@ -2,11 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::alignment::NationalPlan;
 use super::commitment::{Commitment, CommitmentId};
 use super::profile::Profile;
 
 /// A local open-government action plan as far as it has been drafted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     /// `None` until the profile page has been saved once.
     #[serde(default)]
@@ -14,6 +15,19 @@ pub struct Plan {
     /// In the order they are numbered (position 0 is commitment 1).
     #[serde(default)]
     pub commitments: Vec<Commitment>,
+    /// The national plan's commitment list this plan aligns to (the 4th plan by default).
+    #[serde(default = "NationalPlan::fourth_plan")]
+    pub national_plan: NationalPlan,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self {
+            profile: None,
+            commitments: Vec::new(),
+            national_plan: NationalPlan::fourth_plan(),
+        }
+    }
 }
 
 impl Plan {
@@ -96,12 +110,18 @@ pub enum TaskStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Task {
     Profile,
+    NationalPlan,
     Commitments,
     Review,
 }
 
 impl Task {
-    pub const ALL: [Task; 3] = [Task::Profile, Task::Commitments, Task::Review];
+    pub const ALL: [Task; 4] = [
+        Task::Profile,
+        Task::NationalPlan,
+        Task::Commitments,
+        Task::Review,
+    ];
 
     /// Status of this task. `unsaved` says whether the task's pages hold typed
     /// input that has not passed "Guardar y continuar" yet.
@@ -116,6 +136,8 @@ impl Task {
                     TaskStatus::NotStarted
                 }
             }
+            // A list is always in use (the 4th plan by default).
+            Task::NationalPlan => TaskStatus::Completed,
             Task::Commitments => {
                 if !plan.commitments_outside_period().is_empty() {
                     TaskStatus::HasProblem

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{format_date, Period};
 use super::error::{required_text, Field, FieldError, Problem};
+use crate::catalog;
 
 /// Longest accepted name (jurisdiction, plan).
 pub const MAX_NAME: usize = 200;
@@ -90,17 +91,20 @@ pub struct Profile {
     pub period: Period,
 }
 
-/// The profile page's fields exactly as typed. Serde names are the
+/// The profile page's fields exactly as entered. Serde names are the
 /// [`Field::key`]s, so stored unsaved input and form ids share one vocabulary.
+/// The state and the municipality are INEGI codes chosen from the catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProfileInput {
     #[serde(rename = "tipo-jurisdiccion")]
     pub kind: String,
-    #[serde(rename = "nombre-jurisdiccion")]
-    pub jurisdiction_name: String,
-    #[serde(rename = "clave-inegi")]
-    pub inegi_code: String,
+    /// 2-digit INEGI state code.
+    #[serde(rename = "estado")]
+    pub state: String,
+    /// 5-digit INEGI code of the municipality or alcaldía.
+    #[serde(rename = "municipio")]
+    pub municipality: String,
     #[serde(rename = "nombre-plan")]
     pub plan_name: String,
     #[serde(rename = "inicio-plan")]
@@ -112,10 +116,15 @@ pub struct ProfileInput {
 impl ProfileInput {
     /// The inputs that show a saved profile again, for editing.
     pub fn from_profile(profile: &Profile) -> Self {
+        let code = profile.jurisdiction.inegi_code.as_str();
+        let (state, municipality) = match profile.jurisdiction.kind {
+            JurisdictionKind::Estado => (code.to_owned(), String::new()),
+            _ => (code.get(..2).unwrap_or("").to_owned(), code.to_owned()),
+        };
         Self {
             kind: profile.jurisdiction.kind.key().to_owned(),
-            jurisdiction_name: profile.jurisdiction.name.clone(),
-            inegi_code: profile.jurisdiction.inegi_code.as_str().to_owned(),
+            state,
+            municipality,
             plan_name: profile.plan_name.clone(),
             start: format_date(profile.period.start()),
             end: format_date(profile.period.end()),
@@ -129,24 +138,7 @@ impl ProfileInput {
         if kind.is_none() {
             errors.push(FieldError::new(Field::JurisdictionKind, Problem::Missing));
         }
-        let name = required_text(
-            &self.jurisdiction_name,
-            Field::JurisdictionName,
-            MAX_NAME,
-            &mut errors,
-        );
-        // The code's shape depends on the kind; without a kind only presence is checked.
-        let code = match kind {
-            Some(kind) => InegiCode::parse(&self.inegi_code, kind)
-                .map_err(|p| errors.push(FieldError::new(Field::InegiCode, p)))
-                .ok(),
-            None => {
-                if self.inegi_code.trim().is_empty() {
-                    errors.push(FieldError::new(Field::InegiCode, Problem::Missing));
-                }
-                None
-            }
-        };
+        let jurisdiction = kind.and_then(|kind| self.jurisdiction(kind, &mut errors));
         let plan_name = required_text(&self.plan_name, Field::PlanName, MAX_NAME, &mut errors);
         let period = Period::parse(
             &self.start,
@@ -155,21 +147,77 @@ impl ProfileInput {
             Field::PlanEnd,
             &mut errors,
         );
-        match (kind, name, code, plan_name, period) {
-            (Some(kind), Some(name), Some(inegi_code), Some(plan_name), Some(period))
-                if errors.is_empty() =>
-            {
+        match (jurisdiction, plan_name, period) {
+            (Some(jurisdiction), Some(plan_name), Some(period)) if errors.is_empty() => {
                 Ok(Profile {
-                    jurisdiction: Jurisdiction {
-                        kind,
-                        name,
-                        inegi_code,
-                    },
+                    jurisdiction,
                     plan_name,
                     period,
                 })
             }
             _ => Err(errors),
         }
+    }
+
+    /// The state (and municipality) chosen, checked against the INEGI catalogue.
+    fn jurisdiction(
+        &self,
+        kind: JurisdictionKind,
+        errors: &mut Vec<FieldError>,
+    ) -> Option<Jurisdiction> {
+        // Alcaldías exist only in Mexico City: its state is implied.
+        let state_code = match (kind, self.state.trim()) {
+            (JurisdictionKind::Alcaldia, "") => catalog::CDMX,
+            (_, code) => code,
+        };
+        let state = if state_code.is_empty() {
+            errors.push(FieldError::new(Field::State, Problem::Missing));
+            None
+        } else if let Some(state) = catalog::state(state_code) {
+            let is_cdmx = state.code == catalog::CDMX;
+            let fits = match kind {
+                JurisdictionKind::Estado => true,
+                JurisdictionKind::Municipio => !is_cdmx,
+                JurisdictionKind::Alcaldia => is_cdmx,
+            };
+            if fits {
+                Some(state)
+            } else {
+                errors.push(FieldError::new(Field::State, Problem::KindDoesNotFitState));
+                None
+            }
+        } else {
+            errors.push(FieldError::new(Field::State, Problem::NotInCatalog));
+            None
+        };
+        if kind == JurisdictionKind::Estado {
+            return state.map(|s| Jurisdiction {
+                kind,
+                name: s.name.to_owned(),
+                inegi_code: InegiCode(s.code.to_owned()),
+            });
+        }
+        let code = self.municipality.trim();
+        if code.is_empty() {
+            errors.push(FieldError::new(Field::Municipality, Problem::Missing));
+            return None;
+        }
+        let Some(m) = catalog::municipality(code) else {
+            errors.push(FieldError::new(Field::Municipality, Problem::NotInCatalog));
+            return None;
+        };
+        let state = state?;
+        if m.state_code() != state.code {
+            errors.push(FieldError::new(
+                Field::Municipality,
+                Problem::MunicipalityOfOtherState,
+            ));
+            return None;
+        }
+        Some(Jurisdiction {
+            kind,
+            name: m.name.to_owned(),
+            inegi_code: InegiCode(m.code.to_owned()),
+        })
     }
 }

@@ -8,8 +8,10 @@ use time::OffsetDateTime;
 
 use super::document::{Block, Document, Field, Meta, TitleBlock};
 use super::metrics::latin_base;
-use crate::domain::JurisdictionKind;
+use crate::catalog;
 use crate::domain::{format_date, Period, Plan, Profile};
+use crate::domain::{JurisdictionKind, Relation};
+use crate::messages;
 use crate::messages::jurisdiction_kind;
 
 /// The tool's name, as people see it.
@@ -51,12 +53,17 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
         status: DRAFT_STATUS.to_owned(),
     };
 
+    let mut fields = profile_fields(profile);
+    fields.push(Field::new(
+        "Plan nacional de referencia",
+        plan.national_plan.name.clone(),
+    ));
     let mut blocks = vec![
         Block::Heading {
             level: 1,
             text: "1. Perfil de la jurisdicción".to_owned(),
         },
-        Block::Fields(profile_fields(profile)),
+        Block::Fields(fields),
         Block::Heading {
             level: 1,
             text: "2. Compromisos".to_owned(),
@@ -89,10 +96,45 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
                 level: 2,
                 text: format!("Compromiso {}. {}", i + 1, c.name),
             });
+            let national = c.alignment.national.as_ref();
+            let targets = &c.alignment.sdg_targets;
             blocks.push(Block::Fields(vec![
                 Field::new("Fecha de inicio", format_date(c.period.start())),
                 Field::new("Fecha de término", format_date(c.period.end())),
+                Field::new(
+                    "Relación con el plan nacional",
+                    national.map_or_else(not_provided, |n| {
+                        messages::relation(n.relation()).to_owned()
+                    }),
+                ),
+                Field::new(
+                    "Compromiso nacional",
+                    match national {
+                        Some(n) if n.relation() == Relation::Nuevo => "No aplica".to_owned(),
+                        Some(n) => messages::national_link(plan, n).unwrap_or_else(not_provided),
+                        None => not_provided(),
+                    },
+                ),
+                Field::new(
+                    "Metas de los ODS",
+                    if targets.is_empty() {
+                        not_provided()
+                    } else {
+                        targets.join(", ")
+                    },
+                ),
             ]));
+            if !targets.is_empty() {
+                blocks.push(Block::Table {
+                    caption: format!("Metas de los ODS del compromiso {}", i + 1),
+                    columns: ["Meta", "Descripción"].map(str::to_owned).to_vec(),
+                    rows: targets
+                        .iter()
+                        .filter_map(|code| catalog::sdg_target(code))
+                        .map(|t| vec![t.code.to_owned(), t.title_es.to_owned()])
+                        .collect(),
+                });
+            }
         }
     }
 
@@ -130,6 +172,14 @@ fn profile_fields(profile: Option<&Profile>) -> Vec<Field> {
         Field::new(
             "Clave INEGI",
             value(&|p| p.jurisdiction.inegi_code.as_str().to_owned()),
+        ),
+        Field::new(
+            "Estado",
+            value(&|p| {
+                let code = p.jurisdiction.inegi_code.as_str();
+                catalog::state(code.get(..2).unwrap_or(""))
+                    .map_or_else(not_provided, |s| s.name.to_owned())
+            }),
         ),
         Field::new("Nombre del plan", value(&|p| p.plan_name.clone())),
         Field::new("Periodo", value(&|p| period_text(p.period))),

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::domain::Plan;
+use crate::domain::{NationalPlan, Plan};
 
 /// Marks our files, so that another program's JSON is recognised as such.
 pub const FORMAT: &str = "plan-local-gobierno-abierto";
@@ -21,7 +21,7 @@ pub const FORMAT: &str = "plan-local-gobierno-abierto";
 /// The plan format written by this version of the app. Bump it whenever the
 /// stored shape changes, add a step to [`migrate`], and add a fixture of the old
 /// version under `tests/fixtures/` (never edited afterwards).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Largest draft accepted, in bytes. A real plan is far below 1 MB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -126,11 +126,30 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
 }
 
 /// Brings a draft of `version` up to [`SCHEMA_VERSION`], one step at a time.
-fn migrate(value: Value, version: u64) -> Result<Value, DecodeError> {
+fn migrate(mut value: Value, version: u64) -> Result<Value, DecodeError> {
     match version {
         v if v > u64::from(SCHEMA_VERSION) => Err(DecodeError::FromNewerVersion { found: v }),
-        // Version 1 is the first released format: nothing to do.
-        1 => Ok(value),
+        2 => Ok(value),
+        // 1 → 2: commitments gain `alignment` (empty by default) and the plan
+        // records the national list it aligns to: drafts of version 1 could only
+        // have meant Mexico's 4th plan. Unsaved input keeps its old keys; the
+        // profile page's new keys simply start empty.
+        1 => {
+            if let Some(plan) = value.get_mut("plan").and_then(Value::as_object_mut) {
+                if !plan.contains_key("national_plan") {
+                    let fourth =
+                        serde_json::to_value(NationalPlan::fourth_plan()).map_err(|e| {
+                            DecodeError::Invalid {
+                                path: "plan.national_plan".into(),
+                                detail: e.to_string(),
+                            }
+                        })?;
+                    plan.insert("national_plan".into(), fourth);
+                }
+            }
+            value["schema_version"] = Value::from(2);
+            migrate(value, 2)
+        }
         other => Err(DecodeError::UnknownVersion { found: other }),
     }
 }

@@ -41,6 +41,12 @@ impl Form {
             .with(|v| v.get(key).cloned().unwrap_or_default())
     }
 
+    /// The value without subscribing (for event handlers).
+    pub fn value_untracked(&self, key: &str) -> String {
+        self.values
+            .with_untracked(|v| v.get(key).cloned().unwrap_or_default())
+    }
+
     pub fn set(&self, key: &str, value: String) {
         self.values.update(|v| {
             v.insert(key.to_owned(), value);
@@ -302,4 +308,54 @@ fn describedby(hint: Option<&String>, error: Option<&String>) -> Option<String> 
         .map(String::as_str)
         .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A labelled `<select>` bound to a form field, with an empty first choice.
+#[component]
+pub fn SelectField(
+    form: Form,
+    field: Field,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    /// Text of the empty first option ("Seleccione un estado").
+    #[prop(into)]
+    placeholder: String,
+    options: Vec<(&'static str, String)>,
+) -> impl IntoView {
+    let id = field.key();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let error = Memo::new(move |_| form.error(field));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || describedby(has_hint.then_some(&hint_id), error.get().map(|_| &error_id))
+    };
+    let items = options
+        .into_iter()
+        .map(|(value, text)| {
+            view! { <option value=value selected=move || form.value(id) == value>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class=move || group_class(error.get().is_some())>
+            <label class="label" for=id>{label}</label>
+            {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            {
+                let error_id = error_id.clone();
+                move || view! { <InlineError id=error_id.clone() message=error.get() /> }
+            }
+            <select
+                class=move || if error.get().is_some() { "select input--error" } else { "select" }
+                id=id
+                name=id
+                aria-describedby=described
+                prop:value=move || form.value(id)
+                on:change=move |ev| form.set(id, event_target_value(&ev))
+            >
+                <option value="">{placeholder}</option>
+                {items}
+            </select>
+        </div>
+    }
 }

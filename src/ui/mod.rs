@@ -2,6 +2,7 @@
 
 pub mod form;
 pub mod pages;
+pub mod picker;
 pub mod shell;
 
 use leptos::prelude::*;
@@ -11,10 +12,12 @@ use leptos_router::path;
 use crate::state::AppState;
 use pages::{
     commitments::{CommitmentPage, CommitmentsPage},
+    national::NationalPlanPage,
     not_found::NotFound,
     open::OpenDraftPage,
     profile::ProfilePage,
     review::ReviewPage,
+    sources::SourcesPage,
     start::StartPage,
     tasks::TaskListPage,
 };
@@ -25,10 +28,12 @@ pub mod paths {
     pub const START: &str = "/";
     pub const TASKS: &str = "/plan";
     pub const PROFILE: &str = "/plan/perfil";
+    pub const NATIONAL_PLAN: &str = "/plan/plan-nacional";
     pub const COMMITMENTS: &str = "/plan/compromisos";
     pub const NEW_COMMITMENT: &str = "/plan/compromisos/nuevo";
     pub const REVIEW: &str = "/plan/revisar";
     pub const OPEN: &str = "/abrir";
+    pub const SOURCES: &str = "/fuentes";
 
     pub fn commitment(id: crate::domain::CommitmentId) -> String {
         format!("{COMMITMENTS}/{}", id.0)
@@ -60,10 +65,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=StartPage />
                         <Route path=path!("/plan") view=TaskListPage />
                         <Route path=path!("/plan/perfil") view=ProfilePage />
+                        <Route path=path!("/plan/plan-nacional") view=NationalPlanPage />
                         <Route path=path!("/plan/compromisos") view=CommitmentsPage />
                         <Route path=path!("/plan/compromisos/:id") view=CommitmentPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
+                        <Route path=path!("/fuentes") view=SourcesPage />
                     </Routes>
                 </main>
             </div>

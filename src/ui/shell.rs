@@ -129,7 +129,10 @@ pub fn Footer() -> impl IntoView {
                 <p>
                     "Sus datos se guardan solo en este navegador. Esta herramienta no envía información a ningún servidor."
                 </p>
-                <p class="footer__meta">{format!("Versión {}", crate::APP_VERSION)}</p>
+                <p class="footer__meta">
+                    <a href=paths::SOURCES>"Fuentes de datos"</a>
+                    {format!(" · Versión {}", crate::APP_VERSION)}
+                </p>
             </div>
         </footer>
     }

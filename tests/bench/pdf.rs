@@ -14,8 +14,8 @@ fn plan_with(commitments: usize) -> Plan {
         profile: Some(
             ProfileInput {
                 kind: "estado".into(),
-                jurisdiction_name: "Querétaro".into(),
-                inegi_code: "22".into(),
+                state: "22".into(),
+                municipality: String::new(),
                 plan_name: "Plan de Acción Local de Gobierno Abierto de Querétaro 2025-2027".into(),
                 start: "10/12/2025".into(),
                 end: "31/08/2027".into(),
@@ -23,7 +23,7 @@ fn plan_with(commitments: usize) -> Plan {
             .parse()
             .expect("valid profile"),
         ),
-        commitments: Vec::new(),
+        ..Default::default()
     };
     for i in 0..commitments {
         let c = CommitmentInput {
@@ -33,8 +33,11 @@ fn plan_with(commitments: usize) -> Plan {
             ),
             start: "02/01/2026".into(),
             end: "31/07/2027".into(),
+            relation: "replica".into(),
+            national: "MX0087".into(),
+            sdg_targets: "5.5,16.6,16.10".into(),
         }
-        .parse(plan.next_commitment_id(), None)
+        .parse(plan.next_commitment_id(), None, &plan.national_plan)
         .expect("valid commitment");
         plan.upsert_commitment(c);
     }

@@ -11,7 +11,8 @@ import { startSession, endSession, ready, axeCheck, tabTo, focused, OUT } from '
 
 const PLAN = {
   kind: 'Municipio',
-  name: 'Santiago de Querétaro',
+  state: 'Querétaro',
+  name: 'Querétaro',
   code: '22014',
   planName: 'Plan de Acción Local de Gobierno Abierto 2025-2027: ¿cómo participará la ciudadanía? ¡Aquí!',
   start: '10/12/2025',
@@ -80,8 +81,17 @@ test('fill the profile and one commitment by keyboard; bad dates are explained a
   await tabTo(page, { id: 'tipo-jurisdiccion' });
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.locator('input[name="tipo-jurisdiccion"]:checked').getAttribute('value'), 'municipio');
-  await typeInto(page, 'nombre-jurisdiccion', PLAN.name);
-  await typeInto(page, 'clave-inegi', PLAN.code);
+  // The state: a native select, chosen by typing its name.
+  await tabTo(page, { id: 'estado' });
+  await page.keyboard.type('Quer');
+  assert.equal(await page.inputValue('#estado'), '22');
+  // The municipality: search without accents, then Tab to the match and Space.
+  await typeInto(page, 'municipio', 'queretaro');
+  await page.waitForFunction(() => document.querySelectorAll('input[name="municipio"]').length === 1);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).id, 'municipio-22014');
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('#municipio-22014'));
   await typeInto(page, 'nombre-plan', PLAN.planName);
   await typeInto(page, 'inicio-plan', PLAN.start);
   await typeInto(page, 'termino-plan', '31/02/2027');
@@ -105,6 +115,29 @@ test('fill the profile and one commitment by keyboard; bad dates are explained a
   await typeInto(page, 'nombre-compromiso', COMMITMENT.name);
   await typeInto(page, 'inicio-compromiso', COMMITMENT.start);
   await typeInto(page, 'termino-compromiso', '31/12/2027');
+  // Alignment: replicates national commitment 13 (MX0087), found by searching.
+  await tabTo(page, { id: 'relacion-nacional' });
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('#relacion-nacional'));
+  await typeInto(page, 'compromiso-nacional', 'subnacional');
+  await page.waitForFunction(() => document.querySelectorAll('input[name="compromiso-nacional"]').length === 1);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).id, 'compromiso-nacional-MX0087');
+  await page.keyboard.press('Space');
+  // Two SDG targets, by number: 16.10 and 16.6.
+  for (const code of ['16.10', '16.6']) {
+    await tabTo(page, { id: 'metas-ods' });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(code);
+    const box = `meta-${code.replace('.', '-')}`;
+    await page.waitForFunction((b) => document.getElementById(b), box);
+    await tabTo(page, { id: box }, 5);
+    await page.keyboard.press('Space');
+    assert.ok(await page.isChecked('#' + box), `${code} checked`);
+  }
+  assert.match(await page.locator('main').innerText(), /Metas seleccionadas: 16\.6, 16\.10\./);
+  assert.deepEqual(await axeCheck(s, 'compromiso con alineación'), []);
+  await tabTo(page, { text: 'Guardar y continuar' });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#resumen-errores')?.innerText.includes('dentro del periodo del plan'));
   await tabTo(page, { id: 'termino-compromiso' });
@@ -129,7 +162,8 @@ test('reload restores the draft and the page', async () => {
   await page.goto(origin + '/plan/revisar');
   await ready(page);
   const text = await page.locator('main').innerText();
-  for (const v of [PLAN.name, PLAN.code, PLAN.planName, 'Municipio', `Del ${PLAN.start} al ${PLAN.end}`, COMMITMENT.name]) {
+  for (const v of [PLAN.state, PLAN.name, PLAN.code, PLAN.planName, 'Municipio', `Del ${PLAN.start} al ${PLAN.end}`, COMMITMENT.name,
+    'Replica un compromiso nacional: MX0087 · Estrategia subnacional de gobierno abierto', 'Metas de los ODS: 16.6, 16.10']) {
     assert.ok(text.includes(v), `review shows "${v}"`);
   }
   assert.deepEqual(await axeCheck(s, 'revisar'), []);
@@ -147,12 +181,16 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   await download.saveAs(jsonPath);
   const json = JSON.parse(await readFile(jsonPath, 'utf8'));
   assert.equal(json.format, 'plan-local-gobierno-abierto');
-  assert.equal(json.schema_version, 1);
+  assert.equal(json.schema_version, 2);
   assert.equal(json.plan.profile.plan_name, PLAN.planName);
   assert.equal(json.plan.profile.jurisdiction.inegi_code, PLAN.code);
   assert.equal(json.plan.profile.period.start, '2025-12-10');
   assert.equal(json.plan.commitments[0].name, COMMITMENT.name);
   assert.equal(json.plan.commitments[0].period.end, '2027-07-31');
+  assert.deepEqual(json.plan.commitments[0].alignment, { national: { relation: 'replica', commitment: 'MX0087' }, sdg_targets: ['16.6', '16.10'] });
+  assert.equal(json.plan.profile.jurisdiction.name, 'Querétaro');
+  assert.equal(json.plan.national_plan.commitments.length, 13, 'the national list travels with the plan');
+  assert.match(json.plan.national_plan.name, /4º Plan de Acción Nacional/);
 
   await page.evaluate(() => localStorage.clear());
   await page.goto(origin + '/');
@@ -218,10 +256,54 @@ test('Exportar PDF downloads a PDF whose text holds the plan in Spanish', async 
   const pdfPath = join(OUT, 'plan.pdf');
   await download.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']).toString('utf8').replace(/\s+/g, ' ');
-  for (const v of ['Santiago de Querétaro', '22014', '¿cómo participará la ciudadanía? ¡Aquí!', 'Borrador', '10/12/2025', '31/08/2027', 'perspectiva de género y niñez']) {
+  for (const v of ['Municipio de Querétaro', '22014', '¿cómo participará la ciudadanía? ¡Aquí!', 'Borrador', '10/12/2025', '31/08/2027', 'perspectiva de género y niñez',
+    'MX0087 · Estrategia subnacional de gobierno abierto', '16.6, 16.10', 'Garantizar el acceso público a la información', '4º Plan de Acción Nacional']) {
     assert.ok(text.includes(v), `PDF text has "${v}"`);
   }
   execFileSync('qpdf', ['--check', pdfPath]);
+});
+
+test('the national list can be replaced by a newer plan from a CSV file, and back', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan');
+  await ready(page);
+  await tabTo(page, { text: 'Plan nacional de referencia' });
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/plan/plan-nacional');
+  await ready(page);
+  assert.match(await page.locator('#lista-en-uso').innerText(), /4º Plan de Acción Nacional/);
+  assert.equal(await page.locator('table').first().locator('tbody tr').count(), 13);
+  assert.deepEqual(await axeCheck(s, 'plan nacional'), []);
+  // A broken file: message, nothing changes.
+  const bad = join(OUT, 'lista-rota.csv');
+  await writeFile(bad, 'a,b\n1,2\n');
+  await page.setInputFiles('#archivo-lista-nacional', bad);
+  await page.waitForFunction(() => document.activeElement?.id === 'resumen-errores');
+  assert.match(await page.locator('#resumen-errores').innerText(), /no tiene las columnas «id» y «titulo»/);
+  // A good file: preview, warning about the commitment aligned to MX0087, then confirm.
+  const csv = join(OUT, 'quinto-plan.csv');
+  await writeFile(csv, 'id;título;instituciones\nMX0100;Datos abiertos para la transición energética;SENER\nMX0101;Participación ciudadana en la planeación;SABG\n');
+  await page.setInputFiles('#archivo-lista-nacional', csv);
+  await page.waitForFunction(() => document.activeElement?.id === 'lista-elegida');
+  const preview = await page.locator('#lista-elegida').innerText();
+  assert.match(preview, /Lista elegida: quinto-plan/);
+  assert.match(preview, /Compromiso 1 \(«Estrategia subnacional/);
+  assert.deepEqual(await axeCheck(s, 'plan nacional (vista previa)'), []);
+  await tabTo(page, { text: 'Usar esta lista' });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('lista-en-uso')?.innerText.includes('quinto-plan'));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.national_plan.commitments[0].id === 'MX0100', null, { timeout: 3000 });
+  // The commitment page now offers the new list.
+  await page.goto(origin + '/plan/compromisos/1');
+  await ready(page);
+  assert.ok(await page.locator('#compromiso-nacional-MX0100').count() === 1);
+  // Back to the 4th plan.
+  await page.goto(origin + '/plan/plan-nacional');
+  await ready(page);
+  await tabTo(page, { text: 'Volver a la lista del 4º Plan de Acción Nacional' });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('lista-en-uso')?.innerText.includes('4º Plan'));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.national_plan.commitments.length === 13, null, { timeout: 3000 });
 });
 
 test('a stored draft that cannot be read is kept aside, offered for download, never overwritten', async () => {
@@ -251,6 +333,21 @@ test('a stored draft that cannot be read is kept aside, offered for download, ne
   await page.getByRole('button', { name: 'Abrir este borrador' }).click();
   await page.waitForURL('**/plan');
   assert.equal(JSON.parse(await storedDraft(page)).plan.profile.plan_name, PLAN.planName);
+});
+
+test('the data sources page names every catalogue and its licence', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan');
+  await ready(page);
+  await tabTo(page, { text: 'Fuentes de datos' }, 60);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/fuentes');
+  await ready(page);
+  const text = await page.locator('main').innerText();
+  for (const v of ['INEGI', '2469', 'open-sdg', 'MIT', 'MX0075', 'Diario Oficial de la Federación']) {
+    assert.ok(text.replace(/,(?=\d{3})/g, '').includes(v), `sources page mentions "${v}"`);
+  }
+  assert.deepEqual(await axeCheck(s, 'fuentes de datos'), []);
 });
 
 test('the whole session: no console errors, no request off the page origin, axe clean', () => {

@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::domain::NationalEntry;
 use crate::domain::{format_date, CommitmentId, CommitmentInput, Field};
 use crate::state::use_app;
-use crate::ui::form::{focus_id, to_fields, ErrorSummary, Form, TextField};
+use crate::ui::form::{focus_id, to_fields, Choice, ErrorSummary, Form, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::picker::{PickOption, SdgTargetPicker, SearchableRadios};
 use crate::ui::shell::{BackLink, PageHeading};
 
 /// The list of the plan's commitments, with add, change and delete.
@@ -169,10 +171,10 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
             return;
         }
         let input: CommitmentInput = form.input();
-        let plan_period = state
-            .plan
-            .with_untracked(|p| p.profile.as_ref().map(|pr| pr.period));
-        match input.parse(id, plan_period) {
+        let parsed = state.plan.with_untracked(|p| {
+            input.parse(id, p.profile.as_ref().map(|pr| pr.period), &p.national_plan)
+        });
+        match parsed {
             Ok(commitment) => {
                 busy.set_value(true);
                 state.plan.update(|p| p.upsert_commitment(commitment));
@@ -195,6 +197,46 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
         }
     };
     let submit_later = submit.clone();
+    let national_hint = state
+        .plan
+        .with_untracked(|p| format!("Lista en uso: {}.", p.national_plan.name));
+    let relation_choices = vec![
+        Choice {
+            key: "replica",
+            label: "Replica un compromiso nacional",
+            hint: Some("Hace en lo local lo que el compromiso nacional hace en lo federal."),
+        },
+        Choice {
+            key: "complementa",
+            label: "Complementa un compromiso nacional",
+            hint: Some("Contribuye a las metas de un compromiso nacional con acciones propias."),
+        },
+        Choice {
+            key: "nuevo",
+            label: "Es un compromiso nuevo",
+            hint: Some("No tiene un compromiso equivalente en el plan nacional."),
+        },
+    ];
+    let national_query = RwSignal::new(String::new());
+    let national_options = Signal::derive(move || {
+        let q = crate::catalog::fold(&national_query.get());
+        state.plan.with(|p| {
+            p.national_plan
+                .commitments
+                .iter()
+                .filter(|e| {
+                    q.is_empty()
+                        || crate::catalog::fold(&format!("{} {}", e.id, e.title)).contains(q.trim())
+                })
+                .map(|e| PickOption {
+                    value: e.id.clone(),
+                    label: national_label(e),
+                })
+                .collect()
+        })
+    });
+    let national_total =
+        Signal::derive(move || state.plan.with(|p| p.national_plan.commitments.len()));
     let heading = if existing.is_some() {
         format!("Compromiso {number}")
     } else {
@@ -248,6 +290,28 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
                         inputmode="numeric"
                     />
                 </fieldset>
+                <h2 class="heading-m">"Alineación"</h2>
+                <RadioGroup
+                    form=form
+                    field=Field::NationalRelation
+                    legend="¿Cómo se relaciona con el plan de acción nacional?"
+                    hint=national_hint
+                    choices=relation_choices
+                />
+                <Show when=move || matches!(form.value("relacion-nacional").as_str(), "replica" | "complementa")>
+                    <SearchableRadios
+                        form=form
+                        field=Field::NationalCommitment
+                        legend="Compromiso nacional"
+                        search_label="Buscar el compromiso nacional"
+                        hint="Elija el compromiso del plan nacional que su compromiso replica o complementa."
+                        noun="compromisos"
+                        options=national_options
+                        total=national_total
+                        query=national_query
+                    />
+                </Show>
+                <SdgTargetPicker form=form />
                 <div class="button-group">
                     <button class="button" type="submit">"Guardar y continuar"</button>
                     <button class="button button--secondary" type="button" on:click=move |_| submit_later(true)>
@@ -256,5 +320,17 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
                 </div>
             </form>
         </div>
+    }
+}
+
+/// "MX0087 · Estrategia subnacional de gobierno abierto" (English titles marked).
+pub fn national_label(e: &NationalEntry) -> String {
+    if e.title_in_english {
+        format!(
+            "{} · {} (título en inglés; no hay título oficial en español verificado)",
+            e.id, e.title
+        )
+    } else {
+        format!("{} · {}", e.id, e.title)
     }
 }

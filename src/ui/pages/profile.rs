@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::catalog;
 use crate::domain::{Field, ProfileInput};
 use crate::state::use_app;
-use crate::ui::form::{to_fields, Choice, ErrorSummary, Form, RadioGroup, TextField};
+use crate::ui::form::{to_fields, Choice, ErrorSummary, Form, RadioGroup, SelectField, TextField};
 use crate::ui::paths;
+use crate::ui::picker::{PickOption, SearchableRadios};
 use crate::ui::shell::{BackLink, PageHeading};
 
 /// Key of this page's unsaved input in the draft.
@@ -64,6 +66,34 @@ pub fn ProfilePage() -> impl IntoView {
         }
     };
     let submit_later = submit.clone();
+    let state_options: Vec<(&'static str, String)> = catalog::STATES
+        .iter()
+        .map(|s| (s.code, s.name.to_owned()))
+        .collect();
+    let is_alcaldia = move || form.value("tipo-jurisdiccion") == "alcaldia";
+    let municipality_query = RwSignal::new(String::new());
+    let chosen_state = move || {
+        if is_alcaldia() {
+            catalog::CDMX.to_owned()
+        } else {
+            form.value("estado")
+        }
+    };
+    let municipality_options = Signal::derive(move || {
+        let state = chosen_state();
+        if state.is_empty() {
+            return Vec::new();
+        }
+        catalog::search_municipalities(Some(&state), &municipality_query.get())
+            .into_iter()
+            .map(|m| PickOption {
+                value: m.code.to_owned(),
+                label: m.name.to_owned(),
+            })
+            .collect()
+    });
+    let municipality_total =
+        Signal::derive(move || catalog::municipalities_of(&chosen_state()).len());
     let kinds = vec![
         Choice {
             key: "estado",
@@ -100,21 +130,42 @@ pub fn ProfilePage() -> impl IntoView {
                     legend="¿Qué tipo de jurisdicción elabora el plan?"
                     choices=kinds
                 />
-                <TextField
-                    form=form
-                    field=Field::JurisdictionName
-                    label="Nombre del estado, municipio o alcaldía"
-                    hint="Como aparece en el catálogo del INEGI, por ejemplo «Querétaro» o «Tlalnepantla de Baz»."
-                    autocomplete="address-level2"
-                />
-                <TextField
-                    form=form
-                    field=Field::InegiCode
-                    label="Clave INEGI"
-                    hint="2 dígitos para un estado (por ejemplo 22) y 5 para un municipio o alcaldía (por ejemplo 22014)."
-                    width="input--w5"
-                    inputmode="numeric"
-                />
+                <Show when=move || form.value("tipo-jurisdiccion") != "alcaldia">
+                    <SelectField
+                        form=form
+                        field=Field::State
+                        label="Estado"
+                        hint="Para un municipio, elija primero su estado."
+                        placeholder="Seleccione un estado"
+                        options=state_options.clone()
+                    />
+                </Show>
+                <Show when=move || form.value("tipo-jurisdiccion") == "municipio">
+                    <SearchableRadios
+                        form=form
+                        field=Field::Municipality
+                        legend="Municipio"
+                        search_label="Buscar el municipio por nombre"
+                        hint="Escriba parte del nombre; no importan acentos ni mayúsculas. Luego elija de la lista."
+                        noun="municipios"
+                        options=municipality_options
+                        total=municipality_total
+                        query=municipality_query
+                    />
+                </Show>
+                <Show when=is_alcaldia>
+                    <SearchableRadios
+                        form=form
+                        field=Field::Municipality
+                        legend="Alcaldía"
+                        search_label="Buscar la alcaldía por nombre"
+                        hint="Las 16 alcaldías de la Ciudad de México."
+                        noun="alcaldías"
+                        options=municipality_options
+                        total=municipality_total
+                        query=municipality_query
+                    />
+                </Show>
                 <TextField
                     form=form
                     field=Field::PlanName

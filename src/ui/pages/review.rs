@@ -36,9 +36,12 @@ pub fn ReviewPage() -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let profile_rows = move || {
         let profile = state.plan.with(|p| p.profile.clone());
-        let (kind, name, code, plan_name, period) = match &profile {
+        let (kind, state_name, name, code, plan_name, period) = match &profile {
             Some(p) => (
                 messages::jurisdiction_kind(p.jurisdiction.kind).to_owned(),
+                crate::catalog::state(p.jurisdiction.inegi_code.as_str().get(..2).unwrap_or(""))
+                    .map(|s| s.name.to_owned())
+                    .unwrap_or_default(),
                 p.jurisdiction.name.clone(),
                 p.jurisdiction.inegi_code.as_str().to_owned(),
                 p.plan_name.clone(),
@@ -59,7 +62,8 @@ pub fn ReviewPage() -> impl IntoView {
         };
         view! {
             <SummaryRow key="Tipo de jurisdicción" value=or_not_given(kind) href=paths::PROFILE.to_owned() change_what="el tipo de jurisdicción" />
-            <SummaryRow key="Nombre" value=or_not_given(name) href=paths::PROFILE.to_owned() change_what="el nombre de la jurisdicción" />
+            <SummaryRow key="Estado" value=or_not_given(state_name) href=paths::PROFILE.to_owned() change_what="el estado" />
+            <SummaryRow key="Jurisdicción" value=or_not_given(name) href=paths::PROFILE.to_owned() change_what="la jurisdicción" />
             <SummaryRow key="Clave INEGI" value=or_not_given(code) href=paths::PROFILE.to_owned() change_what="la clave INEGI" />
             <SummaryRow key="Nombre del plan" value=or_not_given(plan_name) href=paths::PROFILE.to_owned() change_what="el nombre del plan" />
             <SummaryRow key="Periodo del plan" value=or_not_given(period) href=paths::PROFILE.to_owned() change_what="el periodo del plan" />
@@ -71,8 +75,20 @@ pub fn ReviewPage() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
+                    let national = match c.alignment.national.as_ref() {
+                        Some(n) => match messages::national_link(p, n) {
+                            Some(entry) => format!("{}: {entry}", messages::relation(n.relation())),
+                            None => messages::relation(n.relation()).to_owned(),
+                        },
+                        None => format!("Relación con el plan nacional: {NOT_GIVEN}"),
+                    };
+                    let targets = if c.alignment.sdg_targets.is_empty() {
+                        format!("Metas de los ODS: {NOT_GIVEN}")
+                    } else {
+                        format!("Metas de los ODS: {}", c.alignment.sdg_targets.join(", "))
+                    };
                     let value = format!(
-                        "{} (del {} al {})",
+                        "{} (del {} al {}). {national}. {targets}.",
                         c.name,
                         format_date(c.period.start()),
                         format_date(c.period.end())
@@ -111,6 +127,9 @@ pub fn ReviewPage() -> impl IntoView {
         <PageHeading text="Revise su plan antes de exportarlo" caption="Revise y comparta" />
         <h2 class="heading-m">"Perfil de la jurisdicción"</h2>
         <dl class="summary-list">{profile_rows}</dl>
+        <p class="body">
+            {move || state.plan.with(|p| format!("Plan nacional de referencia: {}.", p.national_plan.name))}
+        </p>
         <h2 class="heading-m">"Compromisos"</h2>
         <Show
             when=move || !no_commitments()

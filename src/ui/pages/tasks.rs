@@ -10,6 +10,7 @@ use crate::ui::shell::{download_draft, PageHeading};
 fn task_name(task: Task) -> &'static str {
     match task {
         Task::Profile => "Perfil de la jurisdicción",
+        Task::NationalPlan => "Plan nacional de referencia",
         Task::Commitments => "Compromisos",
         Task::Review => "Revisar y exportar el plan",
     }
@@ -18,6 +19,7 @@ fn task_name(task: Task) -> &'static str {
 fn task_href(task: Task) -> &'static str {
     match task {
         Task::Profile => paths::PROFILE,
+        Task::NationalPlan => paths::NATIONAL_PLAN,
         Task::Commitments => paths::COMMITMENTS,
         Task::Review => paths::REVIEW,
     }
@@ -28,7 +30,8 @@ fn task_hint(task: Task) -> &'static str {
         Task::Profile => {
             "Tipo y nombre de la jurisdicción, clave INEGI, nombre y periodo del plan."
         }
-        Task::Commitments => "Cada compromiso con su nombre y sus fechas de inicio y término.",
+        Task::NationalPlan => "La lista de compromisos nacionales con la que se alinea su plan (el 4º Plan de Acción Nacional, o una más reciente).",
+        Task::Commitments => "Cada compromiso con su nombre, sus fechas y su alineación con el plan nacional y los ODS.",
         Task::Review => "Revise sus respuestas y exporte el plan en PDF.",
     }
 }
@@ -49,6 +52,7 @@ fn TaskRow(task: Task) -> impl IntoView {
     let state = use_app();
     let unsaved_prefix = match task {
         Task::Profile => "perfil",
+        Task::NationalPlan => "plan-nacional",
         Task::Commitments => "compromiso",
         Task::Review => "revisar",
     };
@@ -104,6 +108,7 @@ pub fn TaskListPage() -> impl IntoView {
         <h2 class="heading-m">"1. Prepare el plan"</h2>
         <ul class="task-list">
             <TaskRow task=Task::Profile />
+            <TaskRow task=Task::NationalPlan />
         </ul>
         <h2 class="heading-m">"2. Escriba los compromisos"</h2>
         <ul class="task-list">
