@@ -255,6 +255,38 @@ fn main() {
     }
     out.push_str("];\n");
 
+    // Measurement switch (see README, "make bench"): the same checks, but empty
+    // tables, to weigh the catalogues' share of the wasm by difference.
+    println!("cargo:rerun-if-env-changed=CATALOG_MEASURE_EMPTY");
+    if std::env::var_os("CATALOG_MEASURE_EMPTY").is_some() {
+        out = empty_tables(&out);
+    }
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("catalog_data.rs");
     std::fs::write(dest, out).expect("write catalog_data.rs");
+}
+
+/// The generated source with every table emptied (`[T; N] = [ ... ];` → `[T; 0] = [];`).
+fn empty_tables(source: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in source.lines() {
+        if skipping {
+            if line == "];" {
+                skipping = false;
+            }
+            continue;
+        }
+        if let (Some(open), true) = (line.find("; "), line.starts_with("pub static ")) {
+            let ty_end = line.find("] = [").expect("table header");
+            out.push_str(&line[..open]);
+            out.push_str("; 0");
+            out.push_str(&line[ty_end..]);
+            out.push_str("];\n");
+            skipping = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }

@@ -135,13 +135,13 @@ async fn failed_save_shows_error_summary_and_moves_focus_to_it() {
     assert_eq!(active.id(), "resumen-errores", "focus moves to the summary");
     assert!(document().title().starts_with("Error: "));
 
-    // The summary's link moves focus to its field.
-    let first: web_sys::HtmlElement = links.item(1).unwrap().unchecked_into();
-    first.click();
+    // The summary's second link (plan name) moves focus to its field.
+    let second: web_sys::HtmlElement = links.item(1).unwrap().unchecked_into();
+    second.click();
     settle().await;
     assert_eq!(
         document().active_element().unwrap().id(),
-        "nombre-jurisdiccion"
+        "nombre-plan"
     );
     root.remove();
 }
