@@ -139,10 +139,7 @@ async fn failed_save_shows_error_summary_and_moves_focus_to_it() {
     let second: web_sys::HtmlElement = links.item(1).unwrap().unchecked_into();
     second.click();
     settle().await;
-    assert_eq!(
-        document().active_element().unwrap().id(),
-        "nombre-plan"
-    );
+    assert_eq!(document().active_element().unwrap().id(), "nombre-plan");
     root.remove();
 }
 
