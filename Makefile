@@ -17,12 +17,12 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test setup setup-rust setup-apt setup-node lint test-native test-browser \
-        build-release test-e2e bench clean
+        build-release test-e2e bench bench-catalogs clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
 	@echo "make test    run every test (lint, native, browser, end-to-end)"
-	@echo "make bench   print performance figures"
+	@echo "make bench   print performance figures (make bench-catalogs: the catalogues' wasm share)"
 
 ## ---- set-up ---------------------------------------------------------------
 
@@ -92,6 +92,19 @@ bench: setup-rust setup-apt build-release
 	  printf "  %-48s %10s raw %9s brotli\n" "$$(basename $$f)" "$$raw" "$$br"; done; \
 	printf "  %-48s %10s raw %9s brotli\n" "total" "$$total" "$$total_br"
 	cargo bench --bench pdf --bench search
+
+# The catalogues' share of the release wasm: the same release build with empty
+# catalogue tables (build.rs switch), weighed by difference. Takes a second
+# release build in its own target directory.
+bench-catalogs: setup-rust setup-apt build-release
+	CATALOG_MEASURE_EMPTY=1 CARGO_TARGET_DIR=target/measure-empty \
+	  trunk build --offline --release --dist target/dist-empty
+	@full=$$(ls dist/*_bg.wasm); empty=$$(ls target/dist-empty/*_bg.wasm); \
+	fr=$$(stat -c %s $$full); er=$$(stat -c %s $$empty); \
+	fb=$$(brotli -c -q 11 $$full | wc -c); eb=$$(brotli -c -q 11 $$empty | wc -c); \
+	echo "release wasm with catalogues:    $$fr raw, $$fb brotli"; \
+	echo "release wasm without catalogues: $$er raw, $$eb brotli"; \
+	echo "catalogues' share:               $$((fr-er)) raw, $$((fb-eb)) brotli (goal: at most 81920 brotli)"
 
 clean:
 	cargo clean
