@@ -21,6 +21,15 @@ pub fn field_error(e: &FieldError) -> String {
             "Seleccione cómo se relaciona el compromiso con el plan nacional".into()
         }
         (P::Missing, F::SdgTargets) => "Seleccione al menos una meta de los ODS".into(),
+        (P::Missing, F::ReadinessAnswer(i)) if usize::from(i) >= crate::domain::readiness::EVIDENCE_IDS.len() => format!(
+            "Responda sí o no: «{}»",
+            crate::domain::readiness::answer_text(i)
+        ),
+        (P::Missing, F::ReadinessEvidence(_)) => "Escriba la evidencia o deje el campo vacío".into(),
+        (P::Missing, F::ReadinessAnswer(i)) => format!(
+            "Elija una respuesta para «{}»",
+            crate::domain::readiness::answer_text(i)
+        ),
         (P::NotInCatalog, F::State) => "Seleccione un estado de la lista".into(),
         (P::NotInCatalog, F::Municipality) => {
             "Seleccione un municipio o una alcaldía de la lista".into()
@@ -94,6 +103,8 @@ fn subject(field: Field) -> &'static str {
         Field::NationalRelation => "La relación con el plan nacional",
         Field::NationalCommitment => "El compromiso nacional",
         Field::SdgTargets => "Las metas de los ODS",
+        Field::ReadinessAnswer(_) => "La respuesta",
+        Field::ReadinessEvidence(_) => "La evidencia",
     }
 }
 

@@ -164,7 +164,8 @@ fn a_new_envelope_carries_version_and_format() {
 #[test]
 fn version_1_migrates_to_2_with_the_fourth_national_plan_and_empty_alignment() {
     let env = decode(&fixture_v1()).expect("v1 loads");
-    assert_eq!(env.schema_version, 2);
+    assert_eq!(env.schema_version, 3);
+    assert!(env.plan.readiness.is_empty());
     assert_eq!(
         env.plan.national_plan,
         plan_local_ga::domain::NationalPlan::fourth_plan()
@@ -185,6 +186,8 @@ fn version_2_fixture_loads_with_its_alignment() {
     ))
     .expect("fixture");
     let env = decode(&text).expect("v2 loads");
+    assert_eq!(env.schema_version, 3, "migrated to the current version");
+    assert!(env.plan.readiness.is_empty());
     let c = &env.plan.commitments[0];
     let link = c.alignment.national.as_ref().expect("national link");
     assert_eq!(link.relation(), plan_local_ga::domain::Relation::Replica);

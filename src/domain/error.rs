@@ -21,11 +21,16 @@ pub enum Field {
     NationalRelation,
     NationalCommitment,
     SdgTargets,
+    /// A readiness question (0-14) or gate criterion (15-18), by index in
+    /// `readiness::ANSWER_IDS`.
+    ReadinessAnswer(u8),
+    /// The evidence of a readiness question, by index.
+    ReadinessEvidence(u8),
 }
 
 impl Field {
     /// Stable key used as the HTML id of the control and in stored unsaved input.
-    pub const fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Field::JurisdictionKind => "tipo-jurisdiccion",
             Field::State => "estado",
@@ -39,6 +44,17 @@ impl Field {
             Field::NationalRelation => "relacion-nacional",
             Field::NationalCommitment => "compromiso-nacional",
             Field::SdgTargets => "metas-ods",
+            Field::ReadinessAnswer(i) => match crate::domain::readiness::ANSWER_IDS.get(i as usize)
+            {
+                Some(id) => id,
+                None => "preparacion",
+            },
+            Field::ReadinessEvidence(i) => {
+                match crate::domain::readiness::EVIDENCE_IDS.get(i as usize) {
+                    Some(id) => id,
+                    None => "preparacion",
+                }
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod national_list;
 pub mod plan;
 pub mod profile;
+pub mod readiness;
 
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use commitment::{Commitment, CommitmentId, CommitmentInput};

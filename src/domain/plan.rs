@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::alignment::NationalPlan;
 use super::commitment::{Commitment, CommitmentId};
 use super::profile::Profile;
+use super::readiness::Assessment;
 
 /// A local open-government action plan as far as it has been drafted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,9 @@ pub struct Plan {
     /// The national plan's commitment list this plan aligns to (the 4th plan by default).
     #[serde(default = "NationalPlan::fourth_plan")]
     pub national_plan: NationalPlan,
+    /// Readiness self-assessments, oldest first (schema 3).
+    #[serde(default)]
+    pub readiness: Vec<Assessment>,
 }
 
 impl Default for Plan {
@@ -26,6 +30,7 @@ impl Default for Plan {
             profile: None,
             commitments: Vec::new(),
             national_plan: NationalPlan::fourth_plan(),
+            readiness: Vec::new(),
         }
     }
 }
@@ -33,7 +38,7 @@ impl Default for Plan {
 impl Plan {
     /// True when nothing has been saved yet.
     pub fn is_empty(&self) -> bool {
-        self.profile.is_none() && self.commitments.is_empty()
+        self.profile.is_none() && self.commitments.is_empty() && self.readiness.is_empty()
     }
 
     /// An id no commitment of this plan has used.
@@ -109,6 +114,7 @@ pub enum TaskStatus {
 /// The tasks of the hub, in methodology order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Task {
+    Readiness,
     Profile,
     NationalPlan,
     Commitments,
@@ -116,7 +122,8 @@ pub enum Task {
 }
 
 impl Task {
-    pub const ALL: [Task; 4] = [
+    pub const ALL: [Task; 5] = [
+        Task::Readiness,
         Task::Profile,
         Task::NationalPlan,
         Task::Commitments,
@@ -129,6 +136,15 @@ impl Task {
         match self {
             Task::Profile => {
                 if plan.profile.is_some() {
+                    TaskStatus::Completed
+                } else if unsaved {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::NotStarted
+                }
+            }
+            Task::Readiness => {
+                if !plan.readiness.is_empty() {
                     TaskStatus::Completed
                 } else if unsaved {
                     TaskStatus::InProgress

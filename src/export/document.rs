@@ -4,8 +4,8 @@
 //! [`plan_document()`](crate::export::plan_document()) builds it from a [`crate::domain::Plan`];
 //! [`layout()`](crate::export::layout()) places it on pages and [`crate::export::pdf`] draws
 //! those pages. An HTML print view can later render the same model. It is plain
-//! data on purpose: it grows by adding [`Block`] kinds (charts, a table of
-//! contents), and every renderer must handle each kind.
+//! data on purpose: it grows by adding [`Block`] kinds (a bar chart so far; a
+//! table of contents later), and every renderer must handle each kind.
 
 use time::OffsetDateTime;
 
@@ -101,4 +101,73 @@ pub enum Block {
     },
     /// A highlighted remark, e.g. "Todavía no se han registrado compromisos.".
     Note(String),
+    /// Horizontal bars on a 0..=max scale, each with its label and value text, e.g.
+    /// readiness scores per theme. Renderers keep a chart on one page when it fits
+    /// (splitting between bars only when it is taller than a page) and draw a light
+    /// scale at 0, 25, 50, 75 and 100 % of `max` under the bars.
+    BarChart {
+        /// What the chart shows, e.g. "Nivel de preparación por tema".
+        caption: String,
+        /// The value of a full bar (e.g. 100). A bar's fill is `value / max` of
+        /// its track, clamped to 0..=1; a `max` that is not a positive number
+        /// draws empty tracks.
+        max: f32,
+        /// The bars, top to bottom.
+        bars: Vec<Bar>,
+    },
+}
+
+/// One bar of a [`Block::BarChart`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// What the bar measures, e.g. "Espacios de coordinación entre autoridades y
+    /// ciudadanía"; wrapped on the left of the bar.
+    pub label: String,
+    /// The bar's value on the chart's 0..=max scale. When drawn, a value above
+    /// `max` fills the whole track, and one at or below 0 (or NaN) fills none of it.
+    pub value: f32,
+    /// The value as people read it, printed right of the bar, e.g.
+    /// "67 / 100 · Avanzado".
+    pub value_text: String,
+    /// The fill colour of the bar.
+    pub color: Rgb,
+}
+
+impl Bar {
+    /// A bar from anything that converts to strings.
+    pub fn new(
+        label: impl Into<String>,
+        value: f32,
+        value_text: impl Into<String>,
+        color: Rgb,
+    ) -> Self {
+        Self {
+            label: label.into(),
+            value,
+            value_text: value_text.into(),
+            color,
+        }
+    }
+}
+
+/// An sRGB colour, 0-255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+}
+
+impl Rgb {
+    /// A colour from `0xRRGGBB`.
+    pub const fn hex(rgb: u32) -> Self {
+        Self {
+            r: ((rgb >> 16) & 0xFF) as u8,
+            g: ((rgb >> 8) & 0xFF) as u8,
+            b: (rgb & 0xFF) as u8,
+        }
+    }
 }

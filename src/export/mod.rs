@@ -16,9 +16,11 @@ pub mod layout;
 pub mod metrics;
 pub mod pdf;
 pub mod plan_document;
+pub mod readiness_document;
 
-pub use document::{Block, Document, Field, Meta, TitleBlock};
-pub use layout::{layout, Item, Laid, LaidPage, PageSize, Rgb};
+pub use document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
+pub use layout::{layout, Item, Laid, LaidPage, PageSize};
 pub use metrics::{text_width_pt, FontFace};
 pub use pdf::{pdf_file_name, plan_pdf, render_pdf, PdfError};
 pub use plan_document::{file_stem, plan_document};
+pub use readiness_document::{readiness_document, readiness_pdf};

@@ -138,6 +138,19 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
         }
     }
 
+    if let Some(latest) = plan.readiness.last() {
+        let previous = plan
+            .readiness
+            .len()
+            .checked_sub(2)
+            .and_then(|i| plan.readiness.get(i));
+        blocks.extend(super::readiness_document::readiness_blocks(
+            latest,
+            previous,
+            &format!("3. {}", super::readiness_document::READINESS_TITLE),
+        ));
+    }
+
     Document {
         meta: Meta {
             title: plan.display_name().to_owned(),

@@ -21,7 +21,7 @@ pub const FORMAT: &str = "plan-local-gobierno-abierto";
 /// The plan format written by this version of the app. Bump it whenever the
 /// stored shape changes, add a step to [`migrate`], and add a fixture of the old
 /// version under `tests/fixtures/` (never edited afterwards).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Largest draft accepted, in bytes. A real plan is far below 1 MB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -129,7 +129,12 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
 fn migrate(mut value: Value, version: u64) -> Result<Value, DecodeError> {
     match version {
         v if v > u64::from(SCHEMA_VERSION) => Err(DecodeError::FromNewerVersion { found: v }),
-        2 => Ok(value),
+        3 => Ok(value),
+        // 2 → 3: the plan gains `readiness` (self-assessments), empty by default.
+        2 => {
+            value["schema_version"] = Value::from(3);
+            migrate(value, 3)
+        }
         // 1 → 2: commitments gain `alignment` (empty by default) and the plan
         // records the national list it aligns to: drafts of version 1 could only
         // have meant Mexico's 4th plan. Unsaved input keeps its old keys; the

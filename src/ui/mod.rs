@@ -16,6 +16,7 @@ use pages::{
     not_found::NotFound,
     open::OpenDraftPage,
     profile::ProfilePage,
+    readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
     review::ReviewPage,
     sources::SourcesPage,
     start::StartPage,
@@ -34,6 +35,9 @@ pub mod paths {
     pub const REVIEW: &str = "/plan/revisar";
     pub const OPEN: &str = "/abrir";
     pub const SOURCES: &str = "/fuentes";
+    pub const READINESS: &str = "/preparacion";
+    pub const READINESS_GATE: &str = "/preparacion/elegibilidad";
+    pub const READINESS_RESULT: &str = "/preparacion/resultado";
 
     pub fn commitment(id: crate::domain::CommitmentId) -> String {
         format!("{COMMITMENTS}/{}", id.0)
@@ -71,6 +75,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
                         <Route path=path!("/fuentes") view=SourcesPage />
+                        <Route path=path!("/preparacion") view=ReadinessStartPage />
+                        <Route path=path!("/preparacion/tema/:n") view=ReadinessThemePage />
+                        <Route path=path!("/preparacion/elegibilidad") view=ReadinessGatePage />
+                        <Route path=path!("/preparacion/resultado") view=ReadinessResultPage />
                     </Routes>
                 </main>
             </div>

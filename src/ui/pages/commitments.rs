@@ -118,23 +118,22 @@ pub fn CommitmentsPage() -> impl IntoView {
 #[component]
 pub fn CommitmentPage() -> impl IntoView {
     let params = use_params_map();
-    // Rebuild the form when the address changes from one commitment to another.
-    move || {
-        let raw = params.read().get("id").unwrap_or_default();
-        if raw == "nuevo" {
-            view! { <CommitmentForm existing=None /> }.into_any()
-        } else {
-            match raw.parse::<u32>() {
-                Ok(n)
-                    if use_app()
-                        .plan
-                        .with_untracked(|p| p.commitment(CommitmentId(n)).is_some()) =>
-                {
-                    view! { <CommitmentForm existing=Some(CommitmentId(n)) /> }.into_any()
+    let raw = move || params.read().get("id").unwrap_or_default();
+    // Keyed by the address, so going from one commitment to another mounts a
+    // fresh form rather than rebuilding the previous one in place.
+    view! {
+        <For each=move || std::iter::once(raw()) key=|r| r.clone() let:raw>
+            {if raw == "nuevo" {
+                view! { <CommitmentForm existing=None /> }.into_any()
+            } else {
+                match raw.parse::<u32>() {
+                    Ok(n) if use_app().plan.with_untracked(|p| p.commitment(CommitmentId(n)).is_some()) => {
+                        view! { <CommitmentForm existing=Some(CommitmentId(n)) /> }.into_any()
+                    }
+                    _ => view! { <NotFound /> }.into_any(),
                 }
-                _ => view! { <NotFound /> }.into_any(),
-            }
-        }
+            }}
+        </For>
     }
 }
 

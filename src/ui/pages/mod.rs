@@ -5,6 +5,7 @@ pub mod national;
 pub mod not_found;
 pub mod open;
 pub mod profile;
+pub mod readiness;
 pub mod review;
 pub mod sources;
 pub mod start;

@@ -36,6 +36,11 @@ pub fn StartPage() -> impl IntoView {
                 </a>
                 <a class="link" href=paths::OPEN>"Abrir un borrador"</a>
             </div>
+            <h2 class="heading-m">"¿Todavía no sabe si su gobierno está listo?"</h2>
+            <p class="body">
+                "Conteste 15 preguntas sobre coordinación, metodología, seguimiento, Agenda 2030 e igualdad. Sabrá dónde está y qué hacer primero, en unos 15 minutos."
+            </p>
+            <p><a class="button button--secondary" href=paths::READINESS role="button">"Evaluar la preparación de mi municipio"</a></p>
         </div>
     }
 }

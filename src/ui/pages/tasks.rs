@@ -9,6 +9,7 @@ use crate::ui::shell::{download_draft, PageHeading};
 
 fn task_name(task: Task) -> &'static str {
     match task {
+        Task::Readiness => "Diagnóstico de condiciones de apertura (opcional)",
         Task::Profile => "Perfil de la jurisdicción",
         Task::NationalPlan => "Plan nacional de referencia",
         Task::Commitments => "Compromisos",
@@ -18,6 +19,7 @@ fn task_name(task: Task) -> &'static str {
 
 fn task_href(task: Task) -> &'static str {
     match task {
+        Task::Readiness => paths::READINESS,
         Task::Profile => paths::PROFILE,
         Task::NationalPlan => paths::NATIONAL_PLAN,
         Task::Commitments => paths::COMMITMENTS,
@@ -30,6 +32,7 @@ fn task_hint(task: Task) -> &'static str {
         Task::Profile => {
             "Tipo y nombre de la jurisdicción, clave INEGI, nombre y periodo del plan."
         }
+        Task::Readiness => "15 preguntas para saber dónde está su gobierno y qué hacer primero. Unos 15 minutos.",
         Task::NationalPlan => "La lista de compromisos nacionales con la que se alinea su plan (el 4º Plan de Acción Nacional, o una más reciente).",
         Task::Commitments => "Cada compromiso con su nombre, sus fechas y su alineación con el plan nacional y los ODS.",
         Task::Review => "Revise sus respuestas y exporte el plan en PDF.",
@@ -51,6 +54,7 @@ fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
 fn TaskRow(task: Task) -> impl IntoView {
     let state = use_app();
     let unsaved_prefix = match task {
+        Task::Readiness => "preparacion",
         Task::Profile => "perfil",
         Task::NationalPlan => "plan-nacional",
         Task::Commitments => "compromiso",
@@ -107,6 +111,7 @@ pub fn TaskListPage() -> impl IntoView {
         </p>
         <h2 class="heading-m">"1. Prepare el plan"</h2>
         <ul class="task-list">
+            <TaskRow task=Task::Readiness />
             <TaskRow task=Task::Profile />
             <TaskRow task=Task::NationalPlan />
         </ul>

@@ -1,0 +1,202 @@
+//! The readiness self-assessment as export blocks: its own short report
+//! ("Descargar informe (PDF)") and a section of the plan's PDF.
+
+use time::OffsetDateTime;
+
+use super::document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
+use super::pdf::{render_pdf, PdfError};
+use super::plan_document::{entity_name, format_date_time, TOOL_NAME};
+use crate::domain::readiness::{score, Answer, Assessment, GATE, LEVEL_NAMES, THEMES};
+use crate::domain::{format_date, Plan};
+
+/// The five theme colours of the chart (the app's chart uses the same), each
+/// at least 4.5:1 against white.
+pub const THEME_COLORS: [u32; 5] = [0x1d4f91, 0x9d2449, 0x00703c, 0x6f3c8f, 0x8a4b08];
+
+/// Title of the report and of the plan's section.
+pub const READINESS_TITLE: &str = "Diagnóstico de condiciones de apertura";
+
+/// The blocks that show one assessment (and its change since `previous`).
+/// `heading` is the section heading; sub-headings are level 2.
+pub fn readiness_blocks(
+    assessment: &Assessment,
+    previous: Option<&Assessment>,
+    heading: &str,
+) -> Vec<Block> {
+    let outcome = score(assessment);
+    let before = previous.map(score);
+    let mut summary = vec![
+        Field::new("Fecha de la evaluación", format_date(assessment.date)),
+        Field::new("Puntaje general", format!("{} de 100", outcome.overall)),
+        Field::new("Nivel", outcome.level.name()),
+    ];
+    if let (Some(b), Some(p)) = (&before, previous) {
+        let d = i16::from(outcome.overall) - i16::from(b.overall);
+        summary.push(Field::new(
+            "Cambio",
+            format!(
+                "{d:+} puntos desde la evaluación del {} ({} de 100)",
+                format_date(p.date),
+                b.overall
+            ),
+        ));
+    }
+    summary.push(Field::new(
+        "Elegibilidad para OGP Local",
+        if outcome.eligible() {
+            "Cumple los cuatro criterios".to_owned()
+        } else {
+            format!("No cumple {} de los 4 criterios", outcome.gate_unmet.len())
+        },
+    ));
+    let mut blocks = vec![
+        Block::Heading {
+            level: 1,
+            text: heading.to_owned(),
+        },
+        Block::Fields(summary),
+        Block::BarChart {
+            caption: "Puntaje por tema (de 0 a 100)".to_owned(),
+            max: 100.0,
+            bars: outcome
+                .themes
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Bar::new(
+                        format!("{}. {}", t.theme.number, t.theme.title),
+                        f32::from(t.score),
+                        format!("{} / 100 · {}", t.score, t.level.name()),
+                        Rgb::hex(THEME_COLORS[i % THEME_COLORS.len()]),
+                    )
+                })
+                .collect(),
+        },
+        Block::Table {
+            caption: "Puntaje por tema".to_owned(),
+            columns: ["Tema", "Puntaje", "Nivel", "«No sé»"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: outcome
+                .themes
+                .iter()
+                .map(|t| {
+                    vec![
+                        format!("{}. {}", t.theme.number, t.theme.title),
+                        t.score.to_string(),
+                        t.level.name().to_owned(),
+                        t.dont_know.to_string(),
+                    ]
+                })
+                .collect(),
+        },
+        Block::Heading {
+            level: 2,
+            text: "Qué hacer primero".to_owned(),
+        },
+    ];
+    if outcome.route.is_empty() {
+        blocks.push(Block::Note(
+            "Las respuestas no muestran pasos urgentes.".to_owned(),
+        ));
+    } else {
+        blocks.push(Block::Table {
+            caption: "Ruta recomendada".to_owned(),
+            columns: ["Núm.", "Paso", "Por qué"].map(str::to_owned).to_vec(),
+            rows: outcome
+                .route
+                .iter()
+                .enumerate()
+                .map(|(i, s)| vec![(i + 1).to_string(), s.action.to_owned(), s.reason.clone()])
+                .collect(),
+        });
+    }
+    blocks.push(Block::Heading {
+        level: 2,
+        text: "Respuestas".to_owned(),
+    });
+    blocks.push(Block::Table {
+        caption: "Respuestas por pregunta".to_owned(),
+        columns: ["Pregunta", "Respuesta", "Evidencia"]
+            .map(str::to_owned)
+            .to_vec(),
+        rows: THEMES
+            .iter()
+            .flat_map(|t| t.questions.iter())
+            .map(|q| {
+                let answer = match assessment.answers.get(q.id) {
+                    Some(Answer::Level(l)) => LEVEL_NAMES[usize::from((*l).min(3))].to_owned(),
+                    Some(Answer::DontKnow) => "No sé".to_owned(),
+                    None => "Sin respuesta".to_owned(),
+                };
+                let evidence = assessment
+                    .evidence
+                    .get(q.id)
+                    .cloned()
+                    .unwrap_or_else(|| "—".to_owned());
+                vec![q.text.to_owned(), answer, evidence]
+            })
+            .chain(GATE.iter().map(|c| {
+                let answer = match assessment.gate.get(c.id) {
+                    Some(true) => "Sí",
+                    Some(false) => "No",
+                    None => "Sin respuesta",
+                };
+                vec![c.text.to_owned(), answer.to_owned(), "—".to_owned()]
+            }))
+            .collect(),
+    });
+    blocks
+}
+
+/// The short report of the plan's latest assessment, or `None` if there is none.
+pub fn readiness_document(plan: &Plan, generated_at: OffsetDateTime) -> Option<Document> {
+    let latest = plan.readiness.last()?;
+    let previous = plan
+        .readiness
+        .len()
+        .checked_sub(2)
+        .and_then(|i| plan.readiness.get(i));
+    let who = plan.profile.as_ref().map(entity_name);
+    let title = format!(
+        "{READINESS_TITLE}: {}",
+        who.clone().unwrap_or_else(|| "resultado".to_owned())
+    );
+    Some(Document {
+        meta: Meta {
+            title: title.clone(),
+            author: who.clone().unwrap_or_default(),
+            subject: READINESS_TITLE.to_owned(),
+            language: "es-MX".to_owned(),
+            generated_at,
+            app_version: crate::APP_VERSION.to_owned(),
+            creator: format!("{TOOL_NAME} {}", crate::APP_VERSION),
+            footer_note: format!(
+                "Informe generado con la herramienta {TOOL_NAME}, versión {}",
+                crate::APP_VERSION
+            ),
+        },
+        title_block: TitleBlock {
+            kicker: TOOL_NAME.to_owned(),
+            title: READINESS_TITLE.to_owned(),
+            lines: vec![
+                Field::new(
+                    "Jurisdicción",
+                    who.unwrap_or_else(|| "No proporcionado".to_owned()),
+                ),
+                Field::new("Fecha de la evaluación", format_date(latest.date)),
+                Field::new("Fecha de generación", format_date_time(generated_at)),
+            ],
+            status: "Autoevaluación".to_owned(),
+        },
+        blocks: readiness_blocks(latest, previous, "Resultado"),
+    })
+}
+
+/// The report as PDF bytes, or `None` when the plan has no assessment yet.
+pub fn readiness_pdf(
+    plan: &Plan,
+    generated_at: OffsetDateTime,
+) -> Option<Result<Vec<u8>, PdfError>> {
+    readiness_document(plan, generated_at).map(|d| render_pdf(&d))
+}
