@@ -1,7 +1,7 @@
 //! Readiness self-assessment ("Diagnóstico de condiciones de apertura"): the
 //! instrument, its scoring, the OGP Local eligibility gate, and the recommended
 //! route. Pure. The questions were written for this app from the five themes of
-//! the national commitment's diagnostic study (see `docs/readiness.md`).
+//! the national commitment's diagnostic study (README, "Diagnóstico").
 //!
 //! Scoring rule: each answer scores its level × 100 / 3 (No existe 0, Inicial 33,
 //! Intermedio 67, Avanzado 100). "No sé" and unanswered questions score 0 and are
