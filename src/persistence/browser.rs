@@ -69,6 +69,14 @@ pub fn load() -> Loaded {
     }
 }
 
+/// The revision of the stored draft, if one can be read.
+pub fn stored_revision() -> Option<u64> {
+    match load() {
+        Loaded::Draft(env) => Some(env.revision),
+        _ => None,
+    }
+}
+
 /// Writes the draft, then reads it back to be sure it is whole.
 pub fn save(envelope: &Envelope) -> Result<(), StorageError> {
     let store = storage().ok_or(StorageError::Unavailable)?;

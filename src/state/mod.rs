@@ -26,6 +26,9 @@ pub enum SaveStatus {
     Failed(StorageError),
     /// Storage cannot be used: the draft lives only in this tab.
     MemoryOnly,
+    /// Another tab saved a newer version; this tab does not save over it
+    /// until the person chooses (see [`AppState::conflict`]).
+    Conflict,
 }
 
 /// A stored draft that could not be read, kept aside so it is never overwritten.
@@ -45,6 +48,9 @@ pub struct AppState {
     pub unsaved: RwSignal<Unsaved>,
     pub status: RwSignal<SaveStatus>,
     pub quarantined: RwSignal<Option<Quarantined>>,
+    /// A newer version saved by another tab or window, while this one is open.
+    /// While set, this tab does not save; the person chooses which to keep.
+    pub conflict: RwSignal<Option<Envelope>>,
     /// A one-off confirmation ("Se abrió el borrador…") and the path of the page
     /// that shows it; it disappears once the person moves to another page.
     pub flash: RwSignal<Option<(String, String)>>,
@@ -89,6 +95,7 @@ impl AppState {
             unsaved: RwSignal::new(unsaved),
             status: RwSignal::new(status),
             quarantined: RwSignal::new(quarantined),
+            conflict: RwSignal::new(None),
             flash: RwSignal::new(None),
             revision: StoredValue::new(revision),
             dirty: StoredValue::new(false),
@@ -118,8 +125,24 @@ impl AppState {
         };
         let h1 = window_event_listener_untyped("visibilitychange", on_hide);
         let h2 = window_event_listener_untyped("pagehide", move |_| self.save_now());
+        // Another tab saved the same draft: never apply it silently (this tab's
+        // open forms would then save stale values over it); say so and let the
+        // person choose.
+        let h3 = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() != Some(browser::DRAFT_KEY) {
+                return;
+            }
+            let newer = ev
+                .new_value()
+                .and_then(|raw| crate::persistence::decode(&raw).ok())
+                .filter(|env| env.revision > self.revision.get_value());
+            if let Some(env) = newer {
+                self.conflict.set(Some(env));
+                self.status.set(SaveStatus::Conflict);
+            }
+        });
         // The root state lives as long as the page; keep the listeners.
-        std::mem::forget((h1, h2));
+        std::mem::forget((h1, h2, h3));
     }
 
     fn schedule_save(self) {
@@ -141,6 +164,16 @@ impl AppState {
         if !browser::available() {
             self.status.set(SaveStatus::MemoryOnly);
             return;
+        }
+        // Never save over a newer version written by another tab.
+        if let Some(stored) = browser::stored_revision() {
+            if stored > self.revision.get_value() {
+                if let Loaded::Draft(env) = browser::load() {
+                    self.conflict.set(Some(env));
+                }
+                self.status.set(SaveStatus::Conflict);
+                return;
+            }
         }
         let revision = self.revision.get_value() + 1;
         let envelope = self.envelope_at(browser::now_local(), revision);
@@ -180,6 +213,23 @@ impl AppState {
     /// Shows a confirmation on the page at `path` (and only there).
     pub fn flash_on(self, path: &str, message: String) {
         self.flash.set(Some((path.to_owned(), message)));
+    }
+
+    /// Conflict resolved in favour of the newer stored version: reload the page,
+    /// so the state and every open form start again from what is stored.
+    pub fn use_stored_version(self) {
+        let _ = window().location().reload();
+    }
+
+    /// Conflict resolved in favour of this tab: save over the newer version.
+    pub fn keep_this_version(self) {
+        if let Some(stored) = browser::stored_revision() {
+            self.revision
+                .set_value(stored.max(self.revision.get_value()));
+        }
+        self.conflict.set(None);
+        self.dirty.set_value(true);
+        self.save_now();
     }
 
     /// Typed but not yet saved input of a page, if any.

@@ -24,6 +24,9 @@ pub fn Header() -> impl IntoView {
         ),
         SaveStatus::Failed(_) => "No se pudo guardar el borrador".to_owned(),
         SaveStatus::MemoryOnly => "El borrador no se guarda en este navegador".to_owned(),
+        SaveStatus::Conflict => {
+            "Cambios sin guardar: el borrador cambió en otra pestaña".to_owned()
+        }
     };
     let failed = move || {
         matches!(
@@ -110,7 +113,37 @@ pub fn Banners() -> impl IntoView {
             }
         })
     };
-    view! { {storage_banner} {quarantine_banner} {flash} }
+    let conflict_banner = move || {
+        let newer = state.conflict.get()?;
+        let when = format!(
+            "{:02}:{:02}",
+            newer.saved_at.hour(),
+            newer.saved_at.minute()
+        );
+        Some(view! {
+            <div class="banner banner--warning" role="alert" id="conflicto">
+                <h2 class="banner__title">"Este borrador cambió en otra pestaña o ventana"</h2>
+                <p class="banner__text">
+                    {format!("Otra pestaña guardó una versión más reciente a las {when}. Esta pestaña dejó de guardar para no borrarla. Elija qué versión conservar.")}
+                </p>
+                <p class="banner__text">
+                    "Si hizo cambios en esta pestaña y no quiere perderlos, descárguelos antes de usar la versión más reciente."
+                </p>
+                <div class="button-group">
+                    <button class="button" type="button" on:click=move |_| state.use_stored_version()>
+                        "Usar la versión más reciente"
+                    </button>
+                    <button class="button button--secondary" type="button" on:click=move |_| state.keep_this_version()>
+                        "Conservar la versión de esta pestaña"
+                    </button>
+                    <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
+                        "Descargar la versión de esta pestaña (JSON)"
+                    </button>
+                </div>
+            </div>
+        })
+    };
+    view! { {conflict_banner} {storage_banner} {quarantine_banner} {flash} }
 }
 
 /// Offers the current draft as a JSON file named after the plan.
