@@ -350,6 +350,18 @@ test('the data sources page names every catalogue and its licence', async () => 
   assert.deepEqual(await axeCheck(s, 'fuentes de datos'), []);
 });
 
+test('the release page carries a strict Content-Security-Policy', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/');
+  await ready(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const part of ["default-src 'self'", "connect-src 'self'", "object-src 'none'", "style-src 'self'", "'wasm-unsafe-eval'"]) {
+    assert.ok(csp.includes(part), `CSP has ${part}`);
+  }
+  assert.ok(!csp.includes("'unsafe-inline'") && !/(^|[ ;])\*/.test(csp), 'no unsafe-inline, no wildcard');
+  // The app runs under it: the page rendered (violations would be console errors, checked below).
+});
+
 test('the whole session: no console errors, no request off the page origin, axe clean', () => {
   assert.deepEqual(s.consoleErrors, []);
   assert.deepEqual(s.foreignRequests, []);

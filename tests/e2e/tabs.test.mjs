@@ -18,9 +18,13 @@ before(async () => {
 after(async () => { if (s) await endSession(s); });
 
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
-const waitStored = (page, fn, arg) => page.waitForFunction(
-  ([k, src, x]) => { const d = JSON.parse(localStorage.getItem(k) ?? 'null'); return d && new Function('d', 'x', src)(d, x); },
-  [KEY, fn, arg], { timeout: 4000 });
+// Predicates run in the page, whose CSP forbids eval: plain functions only.
+const waitName = (page, name) => page.waitForFunction(
+  ([k, x]) => JSON.parse(localStorage.getItem(k) ?? 'null')?.unsaved?.perfil?.['nombre-plan'] === x,
+  [KEY, name], { timeout: 4000 });
+const waitRevisionAbove = (page, r) => page.waitForFunction(
+  ([k, x]) => (JSON.parse(localStorage.getItem(k) ?? 'null')?.revision ?? 0) > x,
+  [KEY, r], { timeout: 4000 });
 
 async function typeName(page, text) {
   await page.focus('#nombre-plan');
@@ -33,7 +37,7 @@ test('a save from a tab with an older version is refused and explained', async (
   await a.goto(origin + '/plan/perfil');
   await ready(a);
   await typeName(a, 'Versión de la pestaña A');
-  await waitStored(a, 'return d.unsaved?.perfil?.["nombre-plan"] === x', 'Versión de la pestaña A');
+  await waitName(a, 'Versión de la pestaña A');
   const r1 = (await stored(a)).revision;
 
   // Tab B opens the same draft (revision r1), then tab A saves again (r1 + 1).
@@ -41,7 +45,7 @@ test('a save from a tab with an older version is refused and explained', async (
   await ready(b);
   assert.equal(await b.inputValue('#nombre-plan'), 'Versión de la pestaña A');
   await typeName(a, 'Versión de la pestaña A, segunda');
-  await waitStored(a, 'return d.revision > x', r1);
+  await waitRevisionAbove(a, r1);
 
   // Tab B is told at once, and its own edit is not saved over A's.
   await b.waitForSelector('#conflicto');
@@ -58,7 +62,7 @@ test('a save from a tab with an older version is refused and explained', async (
 test('keeping this tab’s version saves it on purpose; using the newer one reloads it', async () => {
   // Tab B keeps its version: now it is stored, and tab A is told in turn.
   await b.getByRole('button', { name: 'Conservar la versión de esta pestaña' }).click();
-  await waitStored(b, 'return d.unsaved?.perfil?.["nombre-plan"] === x', 'Versión de la pestaña B');
+  await waitName(b, 'Versión de la pestaña B');
   await a.waitForSelector('#conflicto');
   // Tab A chooses the newer version (B's): the page reloads with it.
   await Promise.all([a.waitForEvent('load'), a.getByRole('button', { name: 'Usar la versión más reciente' }).click()]);
@@ -67,7 +71,7 @@ test('keeping this tab’s version saves it on purpose; using the newer one relo
   assert.equal(await a.locator('#conflicto').count(), 0);
   // And A saves normally again.
   await typeName(a, 'Versión final');
-  await waitStored(a, 'return d.unsaved?.perfil?.["nombre-plan"] === x', 'Versión final');
+  await waitName(a, 'Versión final');
 });
 
 test('two tabs: no console errors, no foreign requests', () => {
