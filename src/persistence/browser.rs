@@ -103,6 +103,25 @@ pub fn quarantine(raw: &str, at: OffsetDateTime) -> Result<String, StorageError>
     }
 }
 
+/// Prefix of every key this app writes.
+pub const KEY_PREFIX: &str = "plan-local-ga/";
+
+/// Removes everything this app stored in this browser; returns how many keys.
+pub fn remove_all() -> usize {
+    let Some(store) = storage() else {
+        return 0;
+    };
+    let len = store.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(KEY_PREFIX))
+        .collect();
+    for k in &keys {
+        let _ = store.remove_item(k);
+    }
+    keys.len()
+}
+
 /// Removes a key (used after the person has dealt with a quarantined copy).
 pub fn remove(key: &str) {
     if let Some(store) = storage() {

@@ -215,6 +215,17 @@ impl AppState {
         self.flash.set(Some((path.to_owned(), message)));
     }
 
+    /// "Borrar todos mis datos de este equipo": stop saving first (so no pending
+    /// save writes the draft back), remove every stored key, and start afresh.
+    pub fn erase_everything(self) {
+        self.autosave_allowed.set_value(false);
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        browser::remove_all();
+        let _ = window().location().assign("/");
+    }
+
     /// Conflict resolved in favour of the newer stored version: reload the page,
     /// so the state and every open form start again from what is stored.
     pub fn use_stored_version(self) {

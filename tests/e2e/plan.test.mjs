@@ -362,6 +362,24 @@ test('the release page carries a strict Content-Security-Policy', async () => {
   // The app runs under it: the page rendered (violations would be console errors, checked below).
 });
 
+test('"Borrar todos mis datos de este equipo" removes everything stored, after confirming', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan');
+  await ready(page);
+  assert.ok(await storedDraft(page), 'there is a draft to erase');
+  await tabTo(page, { text: 'Borrar todos mis datos de este equipo' }, 60);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'confirmar-borrado');
+  assert.deepEqual(await axeCheck(s, 'confirmar borrado'), []);
+  assert.ok(await storedDraft(page), 'nothing is erased before confirming');
+  await tabTo(page, { text: 'Sí, borrar mis datos' });
+  await Promise.all([page.waitForURL(origin + '/'), page.keyboard.press('Enter')]);
+  await ready(page);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-local-ga/')));
+  assert.deepEqual(keys, [], 'no key of the app is left');
+  assert.match(await page.locator('main').innerText(), /Comenzar/);
+});
+
 test('the whole session: no console errors, no request off the page origin, axe clean', () => {
   assert.deepEqual(s.consoleErrors, []);
   assert.deepEqual(s.foreignRequests, []);
