@@ -1,0 +1,151 @@
+// Faults a real office computer produces: a tab closed right after typing,
+// full storage, storage disabled, and hostile or broken files to open.
+// Each test would fail if its protection were removed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, readFile } from 'node:fs/promises';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSession, endSession, ready, OUT } from './harness.mjs';
+
+const KEY = 'plan-local-ga/borrador';
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+let s;
+before(async () => { s = await startSession(); });
+after(async () => { if (s) await endSession(s); });
+
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+
+test('typing then closing the tab within a second loses nothing', async () => {
+  const { context, origin } = s;
+  const page = await context.newPage();
+  await page.goto(origin + '/plan/perfil');
+  await ready(page);
+  await page.focus('#nombre-plan');
+  await page.keyboard.type('Escrito justo antes de cerrar');
+  // Well under the 600 ms autosave delay: only the pagehide save can keep it.
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(origin + '/plan/perfil');
+  await ready(again);
+  assert.equal(await again.inputValue('#nombre-plan'), 'Escrito justo antes de cerrar');
+  await again.close();
+});
+
+test('full storage: a banner, the saved draft intact, the download still works', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan/perfil');
+  await ready(page);
+  await page.waitForFunction((k) => localStorage.getItem(k), KEY);
+  const before = await stored(page);
+  // Fill the origin's quota with other data.
+  const filled = await page.evaluate(() => {
+    // Large chunks first, then smaller ones, until not one more byte fits.
+    let n = 0;
+    let last = 'none';
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`relleno-${n++}`, chunk); } catch (e) { last = e.name; break; }
+      }
+    }
+    return { n, name: last };
+  });
+  assert.equal(filled.name, 'QuotaExceededError', 'the quota was reached');
+  await page.focus('#nombre-plan');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Cambio que no cabe '.repeat(40));
+  await page.waitForSelector('text=El almacenamiento de este navegador está lleno', { timeout: 4000 });
+  assert.equal(await stored(page), before, 'what was saved before is intact');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.banner').getByRole('button', { name: 'Descargar borrador (JSON)' }).click(),
+  ]);
+  const path = join(OUT, 'lleno.json');
+  await download.saveAs(path);
+  const json = JSON.parse(await readFile(path, 'utf8'));
+  assert.ok(json.unsaved.perfil['nombre-plan'].startsWith('Cambio que no cabe'), 'the download has the unsaved change');
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('relleno-')) localStorage.removeItem(k); });
+});
+
+test('storage disabled: the app works in memory and says so', async () => {
+  const { context, origin } = s;
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('Acceso denegado', 'SecurityError'); } });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(origin + '/plan/perfil');
+  await ready(page);
+  await page.waitForSelector('text=Este navegador no permite guardar datos');
+  await page.check('#tipo-jurisdiccion');
+  await page.selectOption('#estado', '22');
+  await page.fill('#nombre-plan', 'Plan en memoria');
+  await page.fill('#inicio-plan', '01/01/2026');
+  await page.fill('#termino-plan', '31/12/2027');
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/plan/compromisos');
+  await page.goto(origin + '/plan'); // a full reload would lose it: navigate inside the app instead
+  await page.goBack();
+  assert.deepEqual(errors, [], 'no crash without storage');
+  await page.close();
+});
+
+test('bad or hostile files never change the draft; old versions open; text stays text', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/abrir');
+  await ready(page);
+  const before = await stored(page);
+  const big = join(OUT, 'enorme.json');
+  await writeFile(big, '{"format":"plan-local-gobierno-abierto","x":"' + 'a'.repeat(50 * 1024 * 1024) + '"}');
+  const deep = join(OUT, 'profundo.json');
+  await writeFile(deep, '['.repeat(100000) + ']'.repeat(100000));
+  const newer = join(OUT, 'version-futura.json');
+  const v1 = JSON.parse(await readFile(join(FIXTURES, 'borrador-v1.json'), 'utf8'));
+  await writeFile(newer, JSON.stringify({ ...v1, schema_version: 99 }));
+  const pdf = join(OUT, 'otro.pdf');
+  await writeFile(pdf, '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const cases = [
+    [big, /pesa .* KB y el máximo es/],
+    [deep, /no es JSON/],
+    [newer, /versión más reciente de esta herramienta/],
+    [pdf, /Este PDF no contiene un borrador/],
+  ];
+  for (const [file, message] of cases) {
+    await page.setInputFiles('#archivo-borrador', file);
+    await page.waitForFunction((m) => new RegExp(m).test(document.querySelector('#resumen-errores')?.innerText ?? ''), message.source, { timeout: 10000 });
+  }
+  assert.equal(await stored(page), before, 'no bad file changed the stored draft');
+
+  // Every earlier version opens (after confirming).
+  for (const v of ['borrador-v1.json', 'borrador-v2.json']) {
+    await page.setInputFiles('#archivo-borrador', join(FIXTURES, v));
+    await page.waitForSelector('#borrador-elegido');
+    assert.match(await page.locator('#borrador-elegido').innerText(), /Plan de Acción Local de Gobierno Abierto 2025-2027/);
+  }
+
+  // Script and HTML in texts show as text and never run.
+  const hostile = structuredClone(v1);
+  hostile.plan.profile.plan_name = '<script>window.__pwned = 1</script> Plan';
+  hostile.plan.commitments[0].name = '<img src=x onerror="window.__pwned = 2">';
+  const file = join(OUT, 'hostil.json');
+  await writeFile(file, JSON.stringify(hostile));
+  await page.setInputFiles('#archivo-borrador', file);
+  await page.waitForSelector('#borrador-elegido');
+  await page.getByRole('button', { name: 'Abrir este borrador' }).click();
+  await page.waitForURL('**/plan');
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  const text = await page.locator('main').innerText();
+  assert.ok(text.includes('<script>window.__pwned = 1</script> Plan'), 'the script is shown as text');
+  assert.ok(text.includes('<img src=x onerror="window.__pwned = 2">'), 'the tag is shown as text');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+  assert.equal(await page.locator('main img').count(), 0, 'no element was created from the text');
+});
+
+test('fault session: no console errors, no foreign requests', () => {
+  // Chromium reports the failed quota write itself as no console error; ours are none.
+  assert.deepEqual(s.consoleErrors, []);
+  assert.deepEqual(s.foreignRequests, []);
+});

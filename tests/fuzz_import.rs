@@ -1,0 +1,174 @@
+//! Property ("fuzz") tests of everything that reads outside input: the draft
+//! decoder and its migrations, the national list reader, the date parser.
+//! Bounded for CI (1,000 cases each); run longer with e.g.
+//! `PROPTEST_CASES=200000 cargo test --release --test fuzz_import`.
+//! Properties: no panic, no hang, every rejection is a typed error, and
+//! whatever is accepted round-trips.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plan_local_ga::domain::national_list::parse_national_list;
+use plan_local_ga::domain::parse_date;
+use plan_local_ga::messages;
+use plan_local_ga::persistence::{decode, encode};
+use proptest::prelude::*;
+
+fn cases() -> ProptestConfig {
+    let n = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    ProptestConfig {
+        cases: n,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+/// Any JSON value, a few levels deep.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(serde_json::Value::from),
+        ".{0,20}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+            prop::collection::btree_map(".{0,8}", inner, 0..6)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Paths into a draft where a value can be replaced.
+const PATHS: &[&[&str]] = &[
+    &["schema_version"],
+    &["saved_at"],
+    &["revision"],
+    &["plan"],
+    &["plan", "profile"],
+    &["plan", "profile", "period"],
+    &["plan", "profile", "period", "start"],
+    &["plan", "profile", "jurisdiction", "kind"],
+    &["plan", "profile", "jurisdiction", "inegi_code"],
+    &["plan", "commitments"],
+    &["plan", "commitments", "0"],
+    &["plan", "commitments", "0", "alignment"],
+    &["plan", "commitments", "0", "alignment", "national"],
+    &["plan", "national_plan"],
+    &["plan", "readiness"],
+    &["unsaved"],
+];
+
+fn replace_at(root: &mut serde_json::Value, path: &[&str], value: serde_json::Value) {
+    let mut node = root;
+    for (i, key) in path.iter().enumerate() {
+        let last = i + 1 == path.len();
+        let next = match node {
+            serde_json::Value::Object(map) => {
+                if last {
+                    map.insert((*key).to_owned(), value);
+                    return;
+                }
+                map.get_mut(*key)
+            }
+            serde_json::Value::Array(items) => match key.parse::<usize>() {
+                Ok(idx) if idx < items.len() => {
+                    if last {
+                        items[idx] = value;
+                        return;
+                    }
+                    items.get_mut(idx)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        match next {
+            Some(n) => node = n,
+            None => return,
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases())]
+
+    #[test]
+    fn any_text_decodes_or_is_a_typed_error(text in ".{0,400}") {
+        match decode(&text) {
+            Ok(env) => prop_assert_eq!(decode(&encode(&env)), Ok(env)),
+            Err(e) => prop_assert!(!messages::decode_error(&e).is_empty()),
+        }
+    }
+
+    #[test]
+    fn truncated_or_cut_drafts_never_panic(cut in 0usize..4000, which in 0usize..2) {
+        let text = fixture(["borrador-v1.json", "borrador-v2.json"][which]);
+        let end = text.char_indices().map(|(i, _)| i).take_while(|i| *i <= cut).last().unwrap_or(0);
+        let _ = decode(&text[..end]);
+    }
+
+    #[test]
+    fn byte_edits_never_panic(pos in 0usize..3000, byte in any::<u8>(), which in 0usize..2) {
+        let mut bytes = fixture(["borrador-v1.json", "borrador-v2.json"][which]).into_bytes();
+        if !bytes.is_empty() {
+            let i = pos % bytes.len();
+            bytes[i] = byte;
+        }
+        if let Ok(text) = String::from_utf8(bytes) {
+            if let Ok(env) = decode(&text) {
+                prop_assert_eq!(decode(&encode(&env)), Ok(env));
+            }
+        }
+    }
+
+    #[test]
+    fn any_value_anywhere_in_a_draft_is_accepted_whole_or_refused_typed(
+        path in 0usize..PATHS.len(),
+        value in json_value(),
+        which in 0usize..2,
+    ) {
+        let mut draft: serde_json::Value = serde_json::from_str(&fixture(["borrador-v1.json", "borrador-v2.json"][which])).expect("fixture");
+        replace_at(&mut draft, PATHS[path], value);
+        match decode(&draft.to_string()) {
+            Ok(env) => prop_assert_eq!(decode(&encode(&env)), Ok(env)),
+            Err(e) => prop_assert!(!messages::decode_error(&e).is_empty()),
+        }
+    }
+
+    #[test]
+    fn national_list_reader_never_panics(text in "[a-zA-Z0-9áéñ,;\"\n\r {}\\[\\]:]{0,300}") {
+        if let Ok(list) = parse_national_list(&text, "archivo") {
+            prop_assert!(!list.commitments.is_empty());
+            let mut ids: Vec<&str> = list.commitments.iter().map(|c| c.id.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), list.commitments.len(), "ids unique");
+        }
+    }
+
+    #[test]
+    fn dates_parse_or_refuse(text in ".{0,16}") {
+        let _ = parse_date(&text);
+    }
+
+    #[test]
+    fn valid_dates_round_trip(y in 1900i32..2200, m in 1u8..=12, d in 1u8..=28) {
+        let typed = format!("{d}/{m}/{y}");
+        let date = parse_date(&typed).expect("valid date");
+        prop_assert_eq!(parse_date(&plan_local_ga::domain::format_date(date)), Ok(date));
+    }
+}
