@@ -88,6 +88,21 @@ pub fn field_error(e: &FieldError) -> String {
     }
 }
 
+/// The sentence shown next to the field itself. The same as in the summary,
+/// except where the summary must name the question that the field's legend
+/// already shows (the diagnostic's questions).
+pub fn field_error_inline(e: &FieldError) -> String {
+    match (&e.problem, e.field) {
+        (Problem::Missing, Field::ReadinessAnswer(i))
+            if usize::from(i) >= crate::domain::readiness::EVIDENCE_IDS.len() =>
+        {
+            "Elija sí o no".into()
+        }
+        (Problem::Missing, Field::ReadinessAnswer(_)) => "Elija una respuesta".into(),
+        _ => field_error(e),
+    }
+}
+
 /// The field named as the subject of a sentence ("La fecha de inicio del plan").
 fn subject(field: Field) -> &'static str {
     match field {

@@ -465,3 +465,21 @@ fn the_default_national_list_is_the_fourth_plan_marking_english_titles() {
     );
     assert_eq!(Plan::default().national_plan, fourth);
 }
+
+#[test]
+fn diagnostic_errors_name_the_question_in_the_summary_only() {
+    let e = FieldError::new(Field::ReadinessAnswer(1), Problem::Missing);
+    assert_eq!(
+        messages::field_error(&e),
+        "Elija una respuesta para «¿Cada cuánto se reúne ese espacio?»"
+    );
+    assert_eq!(messages::field_error_inline(&e), "Elija una respuesta");
+    let gate = FieldError::new(Field::ReadinessAnswer(15), Problem::Missing);
+    assert!(messages::field_error(&gate).starts_with("Responda sí o no: «¿Tiene una carta"));
+    assert_eq!(messages::field_error_inline(&gate), "Elija sí o no");
+    let plan = FieldError::new(Field::PlanName, Problem::Missing);
+    assert_eq!(
+        messages::field_error_inline(&plan),
+        messages::field_error(&plan)
+    );
+}

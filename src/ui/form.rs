@@ -58,12 +58,12 @@ impl Form {
         from_fields(&self.values.get_untracked())
     }
 
-    /// The first error message for a field, if any.
+    /// The first error message for a field, if any, as shown next to it.
     pub fn error(&self, field: Field) -> Option<String> {
         self.errors.with(|errs| {
             errs.iter()
                 .find(|e| e.field == field)
-                .map(messages::field_error)
+                .map(messages::field_error_inline)
         })
     }
 
