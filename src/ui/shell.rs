@@ -24,9 +24,7 @@ pub fn Header() -> impl IntoView {
         ),
         SaveStatus::Failed(_) => "No se pudo guardar el borrador".to_owned(),
         SaveStatus::MemoryOnly => "El borrador no se guarda en este navegador".to_owned(),
-        SaveStatus::Conflict => {
-            "Cambios sin guardar: el borrador cambió en otra pestaña".to_owned()
-        }
+        SaveStatus::Conflict => "El borrador cambió en otra pestaña: esta no guarda".to_owned(),
     };
     let failed = move || {
         matches!(

@@ -53,7 +53,7 @@ test('a save from a tab with an older version is refused and explained', async (
   await typeName(b, 'Versión de la pestaña B');
   await b.waitForTimeout(1200); // longer than the autosave delay
   assert.equal((await stored(b)).unsaved.perfil['nombre-plan'], 'Versión de la pestaña A, segunda', 'A’s newer version is intact');
-  assert.match(await b.locator('#estado-guardado').innerText(), /Cambios sin guardar/);
+  assert.match(await b.locator('#estado-guardado').innerText(), /El borrador cambió en otra pestaña: esta no guarda/);
   s.page = b;
   assert.deepEqual(await axeCheck(s, 'conflicto entre pestañas'), []);
   s.page = a;
