@@ -359,3 +359,65 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// "Hay un problema" for a page with one field (a file to open): the message
+/// links to the field. Focus is moved to it by the caller (`focus_id(SUMMARY_ID)`).
+#[component]
+pub fn SingleErrorSummary(
+    /// Id of the field the message is about.
+    field_id: &'static str,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        error.get().map(|message| {
+            view! {
+                <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="resumen-errores-titulo">
+                    <h2 class="error-summary__title" id="resumen-errores-titulo">"Hay un problema"</h2>
+                    <ul class="error-summary__list">
+                        <li>
+                            <a href=format!("#{field_id}") on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_id(field_id);
+                            }>{message}</a>
+                        </li>
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled file input whose inline error is wired with `aria-describedby`.
+#[component]
+pub fn FileField<F>(
+    id: &'static str,
+    #[prop(into)] label: String,
+    /// The `accept` attribute (".json,application/json").
+    accept: &'static str,
+    error: RwSignal<Option<String>>,
+    on_change: F,
+) -> impl IntoView
+where
+    F: Fn(web_sys::Event) + 'static,
+{
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    view! {
+        <div class=move || group_class(error.get().is_some())>
+            <label class="label" for=id>{label}</label>
+            {move || view! { <InlineError id=error_id.clone() message=error.get() /> }}
+            <input
+                class="file-upload"
+                id=id
+                name=id
+                type="file"
+                accept=accept
+                aria-describedby=described
+                on:change=on_change
+            />
+        </div>
+    }
+}

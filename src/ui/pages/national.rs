@@ -11,7 +11,7 @@ use crate::domain::{NationalPlan, Plan};
 use crate::messages;
 use crate::persistence::browser::{self, ReadFileError};
 use crate::state::use_app;
-use crate::ui::form::{focus_id, SUMMARY_ID};
+use crate::ui::form::{focus_id, FileField, SingleErrorSummary, SUMMARY_ID};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -157,14 +157,7 @@ pub fn NationalPlanPage() -> impl IntoView {
     };
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
-        {move || error.get().map(|message| view! {
-            <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="resumen-errores-titulo">
-                <h2 class="error-summary__title" id="resumen-errores-titulo">"Hay un problema"</h2>
-                <ul class="error-summary__list">
-                    <li><a href=format!("#{INPUT_ID}") on:click=|ev| { ev.prevent_default(); focus_id(INPUT_ID); }>{message}</a></li>
-                </ul>
-            </div>
-        })}
+        <SingleErrorSummary field_id=INPUT_ID error=error />
         <PageHeading text="Plan nacional de referencia" caption="Prepare el plan" has_errors=Signal::derive(move || error.get().is_some()) />
         <div class="grid-two-thirds">
             <p class="body">
@@ -185,21 +178,7 @@ pub fn NationalPlanPage() -> impl IntoView {
             <p class="body">
                 "Si se publica un plan nacional nuevo, prepare un archivo CSV con las columnas «id» y «titulo» (y, si quiere, «instituciones»), o un archivo JSON con esa información. Antes de cambiar nada le mostraremos la lista."
             </p>
-            <div class=move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" }>
-                <label class="label" for=INPUT_ID>"Archivo con la lista (.csv o .json)"</label>
-                {move || error.get().map(|m| view! {
-                    <p class="error-message" id="archivo-lista-nacional-error"><span class="visually-hidden">"Error: "</span>{m}</p>
-                })}
-                <input
-                    class="file-upload"
-                    id=INPUT_ID
-                    name=INPUT_ID
-                    type="file"
-                    accept=".csv,.json,text/csv,application/json"
-                    aria-describedby=move || error.get().map(|_| "archivo-lista-nacional-error")
-                    on:change=on_change
-                />
-            </div>
+            <FileField id=INPUT_ID label="Archivo con la lista (.csv o .json)" accept=".csv,.json,text/csv,application/json" error=error on_change=on_change />
         </div>
         {preview}
     }

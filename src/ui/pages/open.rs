@@ -12,7 +12,7 @@ use crate::persistence::browser::{self, ReadFileError};
 use crate::persistence::envelope::MAX_BYTES;
 use crate::persistence::{decode, Envelope};
 use crate::state::use_app;
-use crate::ui::form::{focus_id, SUMMARY_ID};
+use crate::ui::form::{focus_id, FileField, SingleErrorSummary, SUMMARY_ID};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -116,33 +116,12 @@ pub fn OpenDraftPage() -> impl IntoView {
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
         <div class="grid-two-thirds">
-            {move || error.get().map(|message| view! {
-                <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" aria-labelledby="resumen-errores-titulo">
-                    <h2 class="error-summary__title" id="resumen-errores-titulo">"Hay un problema"</h2>
-                    <ul class="error-summary__list">
-                        <li><a href=format!("#{INPUT_ID}") on:click=|ev| { ev.prevent_default(); focus_id(INPUT_ID); }>{message}</a></li>
-                    </ul>
-                </div>
-            })}
+            <SingleErrorSummary field_id=INPUT_ID error=error />
             <PageHeading text="Abrir un borrador" has_errors=Signal::derive(move || error.get().is_some()) />
             <p class="body">
                 "Elija el archivo que descargó con «Descargar borrador (JSON)». Antes de reemplazar nada le mostraremos qué contiene."
             </p>
-            <div class=move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" }>
-                <label class="label" for=INPUT_ID>"Archivo del borrador (.json)"</label>
-                {move || error.get().map(|m| view! {
-                    <p class="error-message" id="archivo-borrador-error"><span class="visually-hidden">"Error: "</span>{m}</p>
-                })}
-                <input
-                    class="file-upload"
-                    id=INPUT_ID
-                    name=INPUT_ID
-                    type="file"
-                    accept=".json,application/json"
-                    aria-describedby=move || error.get().map(|_| "archivo-borrador-error")
-                    on:change=on_change
-                />
-            </div>
+            <FileField id=INPUT_ID label="Archivo del borrador (.json)" accept=".json,application/json" error=error on_change=on_change />
             {preview}
         </div>
     }
