@@ -206,6 +206,19 @@ pub fn relation(relation: crate::domain::Relation) -> &'static str {
     }
 }
 
+/// A national commitment's title where people choose or browse the list: OGP's
+/// English title is marked with why it is in English.
+pub fn national_title(e: &crate::domain::NationalEntry) -> String {
+    if e.title_in_english {
+        format!(
+            "{} (título en inglés; no hay título oficial en español verificado)",
+            e.title
+        )
+    } else {
+        e.title.clone()
+    }
+}
+
 /// "MX0087 · Estrategia subnacional de gobierno abierto", with English titles marked.
 pub fn national_entry(e: &crate::domain::NationalEntry) -> String {
     if e.title_in_english {
@@ -249,3 +262,7 @@ pub fn national_list_error(e: &crate::domain::national_list::ListError) -> Strin
         L::DuplicateId { id } => format!("El id «{id}» aparece más de una vez. Cada compromiso necesita un id distinto."),
     }
 }
+
+/// The browser could not read a chosen file.
+pub const FILE_UNREADABLE: &str =
+    "El navegador no pudo leer el archivo. Intente de nuevo o elija otro archivo.";

@@ -7,8 +7,9 @@
 //! skipped. Set `KEEP_PDF=1` to keep the PDF and its page images for a look.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use common::{cleanup, page_count, path_str, pdftotext, rendered_pages, run, scratch_dir, squash};
 
 use plan_local_ga::export::layout::{palette, MARGIN_PT};
 use plan_local_ga::export::{
@@ -189,100 +190,6 @@ fn assert_inside_page_and_margins(laid: &Laid) {
 // ---------------------------------------------------------------------------------
 // Tools
 
-/// Runs a command-line tool; a missing tool fails with the package to install.
-fn run(tool: &str, package: &str, args: &[&str]) -> std::process::Output {
-    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!(
-            "cannot run `{tool}` ({e}): install the Debian package `{package}` \
-             (apt-get install {package})"
-        )
-    });
-    assert!(
-        output.status.success(),
-        "`{tool} {}` failed ({}):\n{}{}",
-        args.join(" "),
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-/// A fresh directory for one test's files.
-fn scratch_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "plan-local-ga-chart-{test}-{}-{}",
-        std::process::id(),
-        OffsetDateTime::now_utc().unix_timestamp_nanos()
-    ));
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
-}
-
-fn path_str(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 temp path")
-}
-
-/// Removes a test's files, unless `KEEP_PDF` is set.
-fn cleanup(dir: &Path) {
-    if std::env::var_os("KEEP_PDF").is_some() {
-        eprintln!("PDF and page images kept in {}", dir.display());
-    } else {
-        let _ = std::fs::remove_dir_all(dir);
-    }
-}
-
-fn page_count(pdf: &Path) -> usize {
-    let info = String::from_utf8(
-        run(
-            "pdfinfo",
-            "poppler-utils",
-            &["-enc", "UTF-8", path_str(pdf)],
-        )
-        .stdout,
-    )
-    .expect("pdfinfo output is UTF-8");
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo reports Pages")
-}
-
-/// Renders every page to PNG and returns how many non-empty files came out.
-fn rendered_pages(pdf: &Path, dir: &Path) -> usize {
-    let prefix = dir.join("page");
-    run(
-        "pdftoppm",
-        "poppler-utils",
-        &["-png", "-r", "80", path_str(pdf), path_str(&prefix)],
-    );
-    std::fs::read_dir(dir)
-        .expect("read scratch dir")
-        .filter_map(Result::ok)
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with("page") && name.ends_with(".png")
-        })
-        .filter(|e| e.metadata().map(|m| m.len() > 0).unwrap_or(false))
-        .count()
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = pdf.with_extension("txt");
-    run(
-        "pdftotext",
-        "poppler-utils",
-        &["-enc", "UTF-8", path_str(pdf), path_str(&out)],
-    );
-    std::fs::read_to_string(&out).expect("pdftotext output")
-}
-
-/// Text without any whitespace, so wrapped lines compare equal to the original.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// Asserts that `needles` occur in `haystack` one after another (ignoring
 /// whitespace, so wrapped labels still match).
 fn assert_in_order(haystack: &str, needles: &[&str]) {
@@ -320,7 +227,7 @@ fn chart_pdf_keeps_labels_and_values_and_passes_the_tools() {
         "pdftoppm renders every page"
     );
 
-    let text = pdftotext(&pdf);
+    let text = pdftotext(&pdf, false);
     // Every label and every value text, as real text, in reading order.
     let mut sequence = vec!["3. Diagnóstico de preparación", CAPTION];
     for i in 0..5 {
@@ -351,7 +258,7 @@ fn forty_charts_make_a_valid_multi_page_pdf() {
         pages,
         "pdftoppm renders every page"
     );
-    let text = pdftotext(&pdf);
+    let text = pdftotext(&pdf, false);
     let mut sequence = Vec::new();
     for k in 1..=40 {
         sequence.push(format!("Gráfica {k}."));
@@ -556,7 +463,7 @@ fn chart_items_stay_inside_the_page() {
         pages,
         "pdftoppm renders every page"
     );
-    let text = pdftotext(&pdf);
+    let text = pdftotext(&pdf, false);
     assert_in_order(
         &text,
         &[
@@ -766,7 +673,7 @@ fn a_chart_taller_than_a_page_splits_between_bars() {
         pages,
         "pdftoppm renders every page"
     );
-    let text = pdftotext(&pdf);
+    let text = pdftotext(&pdf, false);
     let values: Vec<String> = (1..=70)
         .map(|j| format!("{} / 100 · núm. {j}", (j % 11) * 10))
         .collect();

@@ -152,21 +152,39 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
     }
 
     Document {
-        meta: Meta {
-            title: plan.display_name().to_owned(),
+        meta: app_meta(
+            plan.display_name().to_owned(),
             author,
-            subject: format!("{DRAFT_STATUS} del plan de acción local de gobierno abierto"),
-            language: "es-MX".to_owned(),
+            format!("{DRAFT_STATUS} del plan de acción local de gobierno abierto"),
             generated_at,
-            app_version: crate::APP_VERSION.to_owned(),
-            creator: format!("{TOOL_NAME} {}", crate::APP_VERSION),
-            footer_note: format!(
-                "{DRAFT_STATUS} generado con la herramienta {TOOL_NAME}, versión {}",
-                crate::APP_VERSION
-            ),
-        },
+            DRAFT_STATUS,
+        ),
         title_block,
         blocks,
+    }
+}
+
+/// Metadata of a document this app exports (es-MX, this version as creator);
+/// the footer note starts with `what` ("Borrador", "Informe").
+pub fn app_meta(
+    title: String,
+    author: String,
+    subject: String,
+    generated_at: OffsetDateTime,
+    what: &str,
+) -> Meta {
+    Meta {
+        title,
+        author,
+        subject,
+        language: "es-MX".to_owned(),
+        generated_at,
+        app_version: crate::APP_VERSION.to_owned(),
+        creator: format!("{TOOL_NAME} {}", crate::APP_VERSION),
+        footer_note: format!(
+            "{what} generado con la herramienta {TOOL_NAME}, versión {}",
+            crate::APP_VERSION
+        ),
     }
 }
 

@@ -3,9 +3,9 @@
 
 use time::OffsetDateTime;
 
-use super::document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
+use super::document::{Bar, Block, Document, Field, Rgb, TitleBlock};
 use super::pdf::{render_pdf, PdfError};
-use super::plan_document::{entity_name, format_date_time, TOOL_NAME};
+use super::plan_document::{app_meta, entity_name, format_date_time, TOOL_NAME};
 use crate::domain::readiness::{score, Answer, Assessment, GATE, LEVEL_NAMES, THEMES};
 use crate::domain::{format_date, Plan};
 
@@ -163,19 +163,13 @@ pub fn readiness_document(plan: &Plan, generated_at: OffsetDateTime) -> Option<D
         who.clone().unwrap_or_else(|| "resultado".to_owned())
     );
     Some(Document {
-        meta: Meta {
-            title: title.clone(),
-            author: who.clone().unwrap_or_default(),
-            subject: READINESS_TITLE.to_owned(),
-            language: "es-MX".to_owned(),
+        meta: app_meta(
+            title,
+            who.clone().unwrap_or_default(),
+            READINESS_TITLE.to_owned(),
             generated_at,
-            app_version: crate::APP_VERSION.to_owned(),
-            creator: format!("{TOOL_NAME} {}", crate::APP_VERSION),
-            footer_note: format!(
-                "Informe generado con la herramienta {TOOL_NAME}, versión {}",
-                crate::APP_VERSION
-            ),
-        },
+            "Informe",
+        ),
         title_block: TitleBlock {
             kicker: TOOL_NAME.to_owned(),
             title: READINESS_TITLE.to_owned(),

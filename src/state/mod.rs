@@ -165,12 +165,11 @@ impl AppState {
             self.status.set(SaveStatus::MemoryOnly);
             return;
         }
-        // Never save over a newer version written by another tab.
-        if let Some(stored) = browser::stored_revision() {
-            if stored > self.revision.get_value() {
-                if let Loaded::Draft(env) = browser::load() {
-                    self.conflict.set(Some(env));
-                }
+        // Never save over a newer version written by another tab (one read:
+        // the stored envelope both answers the question and fills the banner).
+        if let Loaded::Draft(stored) = browser::load() {
+            if stored.revision > self.revision.get_value() {
+                self.conflict.set(Some(stored));
                 self.status.set(SaveStatus::Conflict);
                 return;
             }

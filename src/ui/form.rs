@@ -177,14 +177,9 @@ pub fn TextField(
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let id = field.key();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let error = Memo::new(move |_| form.error(field));
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || describedby(has_hint.then_some(&hint_id), error.get().map(|_| &error_id))
-    };
+    let wiring = Wiring::new(form, field, hint.is_some());
+    let (hint_id, error) = (wiring.hint_id.clone(), wiring.error);
+    let described = wiring.described(None);
     let class = move || {
         let w = width.unwrap_or("");
         if error.get().is_some() {
@@ -194,15 +189,12 @@ pub fn TextField(
         }
     };
     view! {
-        <div class=move || group_class(error.get().is_some())>
+        <div class=wiring.group_class()>
             <label class="label" for=id>
                 {label}
             </label>
             {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
-            {
-                let error_id = error_id.clone();
-                move || view! { <InlineError id=error_id.clone() message=error.get() /> }
-            }
+            {wiring.inline_error()}
             <input
                 class=class
                 id=id
@@ -239,14 +231,9 @@ pub fn RadioGroup(
     choices: Vec<Choice>,
 ) -> impl IntoView {
     let id = field.key();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let error = Memo::new(move |_| form.error(field));
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || describedby(has_hint.then_some(&hint_id), error.get().map(|_| &error_id))
-    };
+    let wiring = Wiring::new(form, field, hint.is_some());
+    let hint_id = wiring.hint_id.clone();
+    let described = wiring.described(None);
     let radios = choices
         .into_iter()
         .enumerate()
@@ -279,14 +266,11 @@ pub fn RadioGroup(
         })
         .collect_view();
     view! {
-        <div class=move || group_class(error.get().is_some())>
+        <div class=wiring.group_class()>
             <fieldset class="fieldset" aria-describedby=described>
                 <legend class="fieldset__legend">{legend}</legend>
                 {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
-                {
-                    let error_id = error_id.clone();
-                    move || view! { <InlineError id=error_id.clone() message=error.get() /> }
-                }
+                {wiring.inline_error()}
                 <div class="radios">{radios}</div>
             </fieldset>
         </div>
@@ -301,13 +285,59 @@ fn group_class(error: bool) -> &'static str {
     }
 }
 
-fn describedby(hint: Option<&String>, error: Option<&String>) -> Option<String> {
-    let ids: Vec<&str> = [hint, error]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    (!ids.is_empty()).then(|| ids.join(" "))
+/// What every control bound to a form field shares: the ids of its hint and
+/// inline error (`{id}-hint`, `{id}-error`), its current error, and the
+/// `aria-describedby` value made of them.
+#[derive(Clone)]
+pub(crate) struct Wiring {
+    pub hint_id: String,
+    pub error_id: String,
+    pub has_hint: bool,
+    pub error: Memo<Option<String>>,
+}
+
+impl Wiring {
+    pub fn new(form: Form, field: Field, has_hint: bool) -> Self {
+        let id = field.key();
+        Self {
+            hint_id: format!("{id}-hint"),
+            error_id: format!("{id}-error"),
+            has_hint,
+            error: Memo::new(move |_| form.error(field)),
+        }
+    }
+
+    /// `aria-describedby`: the hint, the error while shown, then `extra` (e.g. a
+    /// live count line); `None` when there is nothing to point to.
+    pub fn described(
+        &self,
+        extra: Option<String>,
+    ) -> impl Fn() -> Option<String> + Clone + 'static {
+        let this = self.clone();
+        move || {
+            let ids: Vec<&str> = [
+                this.has_hint.then_some(this.hint_id.as_str()),
+                this.error.get().map(|_| this.error_id.as_str()),
+                extra.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    }
+
+    /// The form group's class, marked while the field has an error.
+    pub fn group_class(&self) -> impl Fn() -> &'static str + 'static {
+        let error = self.error;
+        move || group_class(error.get().is_some())
+    }
+
+    /// The inline error after the label, while there is one.
+    pub fn inline_error(&self) -> impl IntoView + 'static {
+        let (id, error) = (self.error_id.clone(), self.error);
+        move || view! { <InlineError id=id.clone() message=error.get() /> }
+    }
 }
 
 /// A labelled `<select>` bound to a form field, with an empty first choice.
@@ -323,14 +353,9 @@ pub fn SelectField(
     options: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     let id = field.key();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let error = Memo::new(move |_| form.error(field));
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || describedby(has_hint.then_some(&hint_id), error.get().map(|_| &error_id))
-    };
+    let wiring = Wiring::new(form, field, hint.is_some());
+    let (hint_id, error) = (wiring.hint_id.clone(), wiring.error);
+    let described = wiring.described(None);
     let items = options
         .into_iter()
         .map(|(value, text)| {
@@ -338,13 +363,10 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
-        <div class=move || group_class(error.get().is_some())>
+        <div class=wiring.group_class()>
             <label class="label" for=id>{label}</label>
             {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
-            {
-                let error_id = error_id.clone();
-                move || view! { <InlineError id=error_id.clone() message=error.get() /> }
-            }
+            {wiring.inline_error()}
             <select
                 class=move || if error.get().is_some() { "select input--error" } else { "select" }
                 id=id
@@ -419,5 +441,55 @@ where
                 on:change=on_change
             />
         </div>
+    }
+}
+
+/// The change handler of a [`FileField`]: reads the chosen file (refusing more
+/// than `max_bytes` before reading it) and passes the text, or why it could not
+/// be read, to `parse` with the file name without its extension. A parsed value
+/// goes to `chosen` and focus to `preview_id`; a message goes to `error` and
+/// focus to the error summary. Nothing else changes until the person confirms.
+pub fn on_file_chosen<T, P>(
+    max_bytes: u64,
+    chosen: RwSignal<Option<T>>,
+    error: RwSignal<Option<String>>,
+    preview_id: &'static str,
+    parse: P,
+) -> impl Fn(web_sys::Event) + 'static
+where
+    T: Send + Sync + 'static,
+    P: Fn(Result<String, crate::persistence::browser::ReadFileError>, &str) -> Result<T, String>
+        + Clone
+        + 'static,
+{
+    move |ev: web_sys::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        chosen.set(None);
+        error.set(None);
+        let name = file.name();
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.clone(), |(s, _)| s.to_owned());
+        let parse = parse.clone();
+        leptos::task::spawn_local(async move {
+            let read = crate::persistence::browser::read_text(&file, max_bytes).await;
+            match parse(read, &stem) {
+                Ok(value) => {
+                    chosen.set(Some(value));
+                    request_animation_frame(move || focus_id(preview_id));
+                }
+                Err(message) => {
+                    error.set(Some(message));
+                    request_animation_frame(|| focus_id(SUMMARY_ID));
+                }
+            }
+        });
     }
 }

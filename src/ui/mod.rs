@@ -1,5 +1,6 @@
 //! The Leptos interface: the app shell, routes (one URL per page) and pages.
 
+pub mod draft_form;
 pub mod form;
 pub mod pages;
 pub mod picker;

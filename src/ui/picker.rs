@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::catalog::{self, SdgTarget};
 use crate::domain::alignment::split_codes;
 use crate::domain::Field;
-use crate::ui::form::Form;
+use crate::ui::form::{Form, Wiring};
 
 /// Most options shown at once; more are reached by typing.
 pub const MAX_SHOWN: usize = 60;
@@ -39,25 +39,10 @@ pub fn SearchableRadios(
 ) -> impl IntoView {
     let id = field.key();
     let search_id = id.to_owned();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
     let count_id = format!("{id}-conteo");
-    let has_hint = hint.is_some();
-    let error = Memo::new(move |_| form.error(field));
-    let described = {
-        let (hint_id, error_id, count_id) = (hint_id.clone(), error_id.clone(), count_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            ids.push(count_id.clone());
-            ids.join(" ")
-        }
-    };
+    let wiring = Wiring::new(form, field, hint.is_some());
+    let hint_id = wiring.hint_id.clone();
+    let described = wiring.described(Some(count_id.clone()));
     let count = move || {
         let shown = options.with(Vec::len);
         let total = total.get();
@@ -110,16 +95,11 @@ pub fn SearchableRadios(
         })
     };
     view! {
-        <div class=move || if error.get().is_some() { "form-group form-group--error" } else { "form-group" }>
+        <div class=wiring.group_class()>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">{legend}</legend>
                 {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
-                {
-                    let error_id = error_id.clone();
-                    move || error.get().map(|m| view! {
-                        <p class="error-message" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{m}</p>
-                    })
-                }
+                {wiring.inline_error()}
                 <label class="label label--small" for=search_id.clone()>{search_label}</label>
                 <input
                     class="input input--search"

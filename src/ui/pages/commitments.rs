@@ -1,12 +1,12 @@
 //! Step 6, "Compromisos": the list of commitments and the page of one commitment.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::domain::NationalEntry;
 use crate::domain::{format_date, CommitmentId, CommitmentInput, Field};
 use crate::state::use_app;
-use crate::ui::form::{focus_id, to_fields, Choice, ErrorSummary, Form, RadioGroup, TextField};
+use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::form::{focus_id, to_fields, Choice, ErrorSummary, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SdgTargetPicker, SearchableRadios};
@@ -140,7 +140,6 @@ pub fn CommitmentPage() -> impl IntoView {
 #[component]
 fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
     let id = existing.unwrap_or_else(|| state.plan.with_untracked(|p| p.next_commitment_id()));
     let page = match existing {
         Some(id) => format!("compromiso/{}", id.0),
@@ -156,45 +155,19 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let form = Form::new(initial);
-    let page_key = StoredValue::new(page);
-    Effect::new(move |prev: Option<()>| {
-        let values = form.values.get();
-        if prev.is_some() {
-            page_key.with_value(|k| state.set_unsaved(k, values));
-        }
-    });
-    let busy = StoredValue::new(false);
-    let submit = move |later: bool| {
-        if busy.get_value() {
-            return;
-        }
-        let input: CommitmentInput = form.input();
-        let parsed = state.plan.with_untracked(|p| {
-            input.parse(id, p.profile.as_ref().map(|pr| pr.period), &p.national_plan)
-        });
-        match parsed {
-            Ok(commitment) => {
-                busy.set_value(true);
-                state.plan.update(|p| p.upsert_commitment(commitment));
-                page_key.with_value(|k| state.clear_unsaved(k));
-                navigate(
-                    if later {
-                        paths::TASKS
-                    } else {
-                        paths::COMMITMENTS
-                    },
-                    Default::default(),
-                );
-            }
-            Err(errors) if later => {
-                let _ = errors;
-                busy.set_value(true);
-                navigate(paths::TASKS, Default::default());
-            }
-            Err(errors) => form.show_errors(errors),
-        }
-    };
+    let form = draft_form(page.clone(), initial);
+    let submit = save_handler(
+        form,
+        page,
+        paths::COMMITMENTS,
+        move || {
+            let input: CommitmentInput = form.input();
+            state.plan.with_untracked(|p| {
+                input.parse(id, p.profile.as_ref().map(|pr| pr.period), &p.national_plan)
+            })
+        },
+        move |commitment| state.plan.update(|p| p.upsert_commitment(commitment)),
+    );
     let submit_later = submit.clone();
     let national_hint = state
         .plan
@@ -229,7 +202,7 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
                 })
                 .map(|e| PickOption {
                     value: e.id.clone(),
-                    label: national_label(e),
+                    label: format!("{} · {}", e.id, crate::messages::national_title(e)),
                 })
                 .collect()
         })
@@ -319,17 +292,5 @@ fn CommitmentForm(existing: Option<CommitmentId>) -> impl IntoView {
                 </div>
             </form>
         </div>
-    }
-}
-
-/// "MX0087 · Estrategia subnacional de gobierno abierto" (English titles marked).
-pub fn national_label(e: &NationalEntry) -> String {
-    if e.title_in_english {
-        format!(
-            "{} · {} (título en inglés; no hay título oficial en español verificado)",
-            e.id, e.title
-        )
-    } else {
-        format!("{} · {}", e.id, e.title)
     }
 }

@@ -3,15 +3,13 @@
 //! CSV or JSON file. The current list changes only after the person confirms.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::domain::national_list::parse_national_list;
 use crate::domain::{NationalPlan, Plan};
 use crate::messages;
-use crate::persistence::browser::{self, ReadFileError};
+use crate::persistence::browser::ReadFileError;
 use crate::state::use_app;
-use crate::ui::form::{focus_id, FileField, SingleErrorSummary, SUMMARY_ID};
+use crate::ui::form::{focus_id, on_file_chosen, FileField, SingleErrorSummary};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -41,14 +39,7 @@ fn ListTable(list: NationalPlan, #[prop(into)] caption: String) -> impl IntoView
         .commitments
         .into_iter()
         .map(|e| {
-            let title = if e.title_in_english {
-                format!(
-                    "{} (título en inglés; no hay título oficial en español verificado)",
-                    e.title
-                )
-            } else {
-                e.title
-            };
+            let title = messages::national_title(&e);
             view! {
                 <tr>
                     <td class="table__cell">{e.id}</td>
@@ -78,44 +69,21 @@ pub fn NationalPlanPage() -> impl IntoView {
     let state = use_app();
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(None::<NationalPlan>);
-    let on_change = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        chosen.set(None);
-        error.set(None);
-        let stem = file
-            .name()
-            .rsplit_once('.')
-            .map_or(file.name(), |(s, _)| s.to_owned());
-        spawn_local(async move {
-            let result = match browser::read_text(&file, MAX_LIST_BYTES).await {
-                Ok(text) => parse_national_list(&text, &stem).map_err(|e| messages::national_list_error(&e)),
-                Err(ReadFileError::TooLarge { .. }) => Err(
-                    "El archivo pesa más de 1 MB. Una lista de compromisos nacionales pesa unos pocos KB: revise que sea el archivo correcto.".to_owned(),
-                ),
-                Err(ReadFileError::Unreadable) => Err(
-                    "El navegador no pudo leer el archivo. Intente de nuevo o elija otro archivo.".to_owned(),
-                ),
-            };
-            match result {
-                Ok(list) => {
-                    chosen.set(Some(list));
-                    request_animation_frame(|| focus_id("lista-elegida"));
-                }
-                Err(message) => {
-                    error.set(Some(message));
-                    request_animation_frame(|| focus_id(SUMMARY_ID));
-                }
-            }
-        });
-    };
+    let on_change = on_file_chosen(
+        MAX_LIST_BYTES,
+        chosen,
+        error,
+        "lista-elegida",
+        |read, stem| {
+            match read {
+            Ok(text) => parse_national_list(&text, stem).map_err(|e| messages::national_list_error(&e)),
+            Err(ReadFileError::TooLarge { .. }) => Err(
+                "El archivo pesa más de 1 MB. Una lista de compromisos nacionales pesa unos pocos KB: revise que sea el archivo correcto.".to_owned(),
+            ),
+            Err(ReadFileError::Unreadable) => Err(messages::FILE_UNREADABLE.to_owned()),
+        }
+        },
+    );
     let replace = move |list: NationalPlan| {
         let name = list.name.clone();
         state.plan.update(|p| p.national_plan = list);

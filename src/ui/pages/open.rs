@@ -2,17 +2,15 @@
 //! current draft only after confirming. A bad file leaves the current draft as it was.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use crate::domain::format_date;
 use crate::messages;
-use crate::persistence::browser::{self, ReadFileError};
+use crate::persistence::browser::ReadFileError;
 use crate::persistence::envelope::MAX_BYTES;
 use crate::persistence::{decode, Envelope};
 use crate::state::use_app;
-use crate::ui::form::{focus_id, FileField, SingleErrorSummary, SUMMARY_ID};
+use crate::ui::form::{on_file_chosen, FileField, SingleErrorSummary};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -25,44 +23,22 @@ pub fn OpenDraftPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(None::<Envelope>);
 
-    let on_change = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        chosen.set(None);
-        error.set(None);
-        spawn_local(async move {
-            let result = match browser::read_text(&file, MAX_BYTES as u64).await {
-                Ok(text) => decode(&text).map_err(|e| messages::decode_error(&e)),
-                Err(ReadFileError::TooLarge { bytes }) => Err(messages::decode_error(
-                    &crate::persistence::DecodeError::TooLarge {
-                        bytes: bytes as usize,
-                        max: MAX_BYTES,
-                    },
-                )),
-                Err(ReadFileError::Unreadable) => Err(
-                    "El navegador no pudo leer el archivo. Intente de nuevo o elija otro archivo."
-                        .to_owned(),
-                ),
-            };
-            match result {
-                Ok(envelope) => {
-                    chosen.set(Some(envelope));
-                    request_animation_frame(|| focus_id("borrador-elegido"));
-                }
-                Err(message) => {
-                    error.set(Some(message));
-                    request_animation_frame(|| focus_id(SUMMARY_ID));
-                }
-            }
-        });
-    };
+    let on_change = on_file_chosen(
+        MAX_BYTES as u64,
+        chosen,
+        error,
+        "borrador-elegido",
+        |read, _stem| match read {
+            Ok(text) => decode(&text).map_err(|e| messages::decode_error(&e)),
+            Err(ReadFileError::TooLarge { bytes }) => Err(messages::decode_error(
+                &crate::persistence::DecodeError::TooLarge {
+                    bytes: bytes as usize,
+                    max: MAX_BYTES,
+                },
+            )),
+            Err(ReadFileError::Unreadable) => Err(messages::FILE_UNREADABLE.to_owned()),
+        },
+    );
 
     let confirm = move |_| {
         if let Some(envelope) = chosen.get_untracked() {

@@ -1,12 +1,12 @@
 //! Step 0, "Perfil de la jurisdicción": who drafts the plan, its name and period.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::catalog;
 use crate::domain::{Field, ProfileInput};
 use crate::state::use_app;
-use crate::ui::form::{to_fields, Choice, ErrorSummary, Form, RadioGroup, SelectField, TextField};
+use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::form::{to_fields, Choice, ErrorSummary, RadioGroup, SelectField, TextField};
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SearchableRadios};
 use crate::ui::shell::{BackLink, PageHeading};
@@ -17,7 +17,6 @@ const PAGE: &str = "perfil";
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let state = use_app();
-    let navigate = use_navigate();
     // Unsaved typing wins over the saved profile: it is what the person last saw.
     let initial = state.unsaved_for(PAGE).unwrap_or_else(|| {
         state.plan.with_untracked(|p| {
@@ -27,44 +26,14 @@ pub fn ProfilePage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let form = Form::new(initial);
-    Effect::new(move |prev: Option<()>| {
-        let values = form.values.get();
-        if prev.is_some() {
-            state.set_unsaved(PAGE, values);
-        }
-    });
-
-    let busy = StoredValue::new(false);
-    let submit = move |later: bool| {
-        if busy.get_value() {
-            return; // ignore a double click
-        }
-        let input: ProfileInput = form.input();
-        match input.parse() {
-            Ok(profile) => {
-                busy.set_value(true);
-                state.plan.update(|p| p.profile = Some(profile));
-                state.clear_unsaved(PAGE);
-                let target = if later {
-                    paths::TASKS
-                } else {
-                    paths::COMMITMENTS
-                };
-                navigate(target, Default::default());
-            }
-            Err(errors) => {
-                if later {
-                    // "Guardar y volver más tarde" keeps the typed input (already
-                    // in the draft) and returns to the task list without checking.
-                    busy.set_value(true);
-                    navigate(paths::TASKS, Default::default());
-                } else {
-                    form.show_errors(errors);
-                }
-            }
-        }
-    };
+    let form = draft_form(PAGE.to_owned(), initial);
+    let submit = save_handler(
+        form,
+        PAGE.to_owned(),
+        paths::COMMITMENTS,
+        move || form.input::<ProfileInput>().parse(),
+        move |profile| state.plan.update(|p| p.profile = Some(profile)),
+    );
     let submit_later = submit.clone();
     let state_options: Vec<(&'static str, String)> = catalog::STATES
         .iter()

@@ -13,6 +13,7 @@ use crate::domain::readiness::{
 use crate::domain::{format_date, Field};
 use crate::persistence::browser;
 use crate::state::use_app;
+use crate::ui::draft_form::draft_form;
 use crate::ui::form::{Choice, ErrorSummary, Form, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
@@ -33,15 +34,7 @@ fn initial_input() -> readiness::ReadinessInput {
 
 /// A form over all readiness answers that writes every change to the draft.
 fn readiness_form() -> Form {
-    let state = use_app();
-    let form = Form::new(initial_input());
-    Effect::new(move |prev: Option<()>| {
-        let values = form.values.get();
-        if prev.is_some() {
-            state.set_unsaved(PAGE, values);
-        }
-    });
-    form
+    draft_form(PAGE.to_owned(), initial_input())
 }
 
 /// The page path of a methodology step, where that page exists yet.
