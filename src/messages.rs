@@ -85,6 +85,54 @@ pub fn field_error(e: &FieldError) -> String {
             format_date(period.start()),
             format_date(period.end())
         ),
+        (P::OutsideCommitment { period }, field) => format!(
+            "{} debe estar dentro de las fechas del compromiso, del {} al {}",
+            subject(field),
+            format_date(period.start()),
+            format_date(period.end())
+        ),
+        (P::OutsideKeyAction { period }, field) => format!(
+            "{} debe estar dentro de las fechas de la acción clave, del {} al {}",
+            subject(field),
+            format_date(period.start()),
+            format_date(period.end())
+        ),
+        (P::NotAnEmail, field) => format!(
+            "{} debe escribirse como nombre@dominio.mx",
+            subject(field)
+        ),
+        (P::NotAPhone, field) => format!(
+            "{} debe tener 10 dígitos, por ejemplo 55 5004 2400; puede agregar +52 y la extensión",
+            subject(field)
+        ),
+        (P::NotAUrl, field) => format!(
+            "{} debe empezar con https:// o http://, por ejemplo https://www.ejemplo.gob.mx",
+            subject(field)
+        ),
+        (P::NotAWholeNumber, field) => format!(
+            "{} debe ser un número entero, sin decimales, por ejemplo 35",
+            subject(field)
+        ),
+        (P::OutOfRange { min, max }, field) => format!(
+            "{} debe ser un número entre {min} y {max}",
+            subject(field)
+        ),
+        (P::NoCoreValue, _) => "Seleccione al menos uno de estos valores: transparencia, participación ciudadana o rendición de cuentas".into(),
+        (P::UnknownChoice, field) => format!("{} debe elegirse de la lista", subject(field)),
+        (P::Missing, F::ValueReason(i)) => format!(
+            "Escriba por qué el compromiso se relaciona con {}",
+            crate::domain::commitment::OgpValue::ALL
+                .get(usize::from(i))
+                .map_or("este valor", |v| ogp_value_object(*v))
+        ),
+        (P::Missing, F::Phase(i, end)) => format!(
+            "Escriba la fecha de {} de la fase «{}»",
+            if end { "término" } else { "inicio" },
+            crate::domain::roadmap::Phase::ALL
+                .get(usize::from(i))
+                .map_or("", |p| choice_label(p.key(), Choices::Phase))
+        ),
+        (P::Missing, F::Named(n)) => named(n).1.into(),
     }
 }
 
@@ -120,6 +168,371 @@ fn subject(field: Field) -> &'static str {
         Field::SdgTargets => "Las metas de los ODS",
         Field::ReadinessAnswer(_) => "La respuesta",
         Field::ReadinessEvidence(_) => "La evidencia",
+        Field::ValueReason(_) => "La razón",
+        Field::Phase(_, false) => "La fecha de inicio de la fase",
+        Field::Phase(_, true) => "La fecha de término de la fase",
+        Field::Named(n) => named(n).0,
+    }
+}
+
+/// A named field as the subject of a sentence, and what to do when it is empty.
+fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
+    use crate::domain::Named as N;
+    match n {
+        N::TermEnd => (
+            "La fecha en que termina la administración",
+            "Escriba la fecha en que termina la administración",
+        ),
+        N::CoordinatingOffice => (
+            "La oficina coordinadora",
+            "Escriba el nombre de la oficina que coordina el plan",
+        ),
+        N::PersonName => ("El nombre de la persona", "Escriba el nombre de la persona"),
+        N::PersonPosition => ("El cargo", "Escriba el cargo de la persona"),
+        N::PersonInstitution => ("La institución", "Escriba la institución de la persona"),
+        N::PersonEmail => ("El correo electrónico", "Escriba el correo electrónico"),
+        N::PersonPhone => ("El teléfono", "Escriba el teléfono"),
+        N::DevelopmentPlan => (
+            "El plan de desarrollo vigente",
+            "Escriba el nombre del plan de desarrollo vigente",
+        ),
+        N::PndEdition => (
+            "La edición del Plan Nacional de Desarrollo",
+            "Seleccione la edición del Plan Nacional de Desarrollo",
+        ),
+        N::LegalFramework => ("El marco jurídico", "Escriba el marco jurídico aplicable"),
+        N::Guarantor => (
+            "El órgano garante",
+            "Escriba quién es el órgano garante local",
+        ),
+        N::PoliticalKind => (
+            "El tipo de documento",
+            "Seleccione el tipo de documento del compromiso político",
+        ),
+        N::Signatories => (
+            "La lista de firmantes",
+            "Escriba quién firmó el compromiso, una persona o institución por línea",
+        ),
+        N::PoliticalDate => ("La fecha de firma", "Escriba la fecha en que se firmó"),
+        N::DocumentUrl => ("La liga al documento", "Escriba la liga al documento"),
+        N::BodyKind => (
+            "El tipo de espacio de coordinación",
+            "Seleccione el tipo de espacio de coordinación",
+        ),
+        N::BodyKindOther => (
+            "El tipo de espacio",
+            "Escriba qué tipo de espacio de coordinación es",
+        ),
+        N::BodyName => (
+            "El nombre del espacio de coordinación",
+            "Escriba el nombre del espacio de coordinación",
+        ),
+        N::SelectionMethod => (
+            "La forma de selección",
+            "Escriba cómo se eligió a las personas no gubernamentales",
+        ),
+        N::RulesUrl => (
+            "La liga a las reglas de participación",
+            "Escriba la liga a las reglas de participación",
+        ),
+        N::Cadence => (
+            "La frecuencia de las sesiones",
+            "Seleccione cada cuánto sesiona el espacio",
+        ),
+        N::InstallationDate => ("La fecha de instalación", "Escriba la fecha de instalación"),
+        N::InstallationUrl => (
+            "La liga al acta de instalación",
+            "Escriba la liga al acta de instalación",
+        ),
+        N::MonitoringBody => (
+            "El órgano de seguimiento",
+            "Escriba el órgano de seguimiento",
+        ),
+        N::Sector => ("El sector", "Seleccione el sector de la persona"),
+        N::Role => (
+            "El papel en el espacio",
+            "Escriba el papel de la persona en el espacio",
+        ),
+        N::OrgName => (
+            "El nombre de la organización",
+            "Escriba el nombre de la organización",
+        ),
+        N::OrgThemes => (
+            "Los temas",
+            "Escriba los temas en que trabaja la organización",
+        ),
+        N::OrgGroups => (
+            "Los grupos prioritarios",
+            "Escriba los grupos prioritarios con que trabaja",
+        ),
+        N::Channels => (
+            "Los canales de participación",
+            "Seleccione los canales de participación",
+        ),
+        N::InclusionGroups => (
+            "Los grupos de la estrategia de inclusión",
+            "Seleccione los grupos de la estrategia de inclusión",
+        ),
+        N::InclusionStrategy => (
+            "La estrategia de inclusión",
+            "Describa la estrategia de inclusión",
+        ),
+        N::SiteUrl => ("La liga al sitio web", "Escriba la liga al sitio web"),
+        N::RepositoryUrl => (
+            "La liga al repositorio de documentos",
+            "Escriba la liga al repositorio de documentos",
+        ),
+        N::RoadmapPublished => (
+            "La fecha de publicación de la hoja de ruta",
+            "Escriba la fecha en que se publicó la hoja de ruta",
+        ),
+        N::ProblemStatement => ("El enunciado del problema", "Escriba el problema público"),
+        N::AffectedPopulation => (
+            "La población afectada",
+            "Escriba a quién afecta el problema",
+        ),
+        N::Baseline => ("La línea base", "Escriba el dato de línea base"),
+        N::BaselineSource => ("La fuente de la línea base", "Escriba la fuente del dato"),
+        N::Causes => ("Las causas", "Escriba las causas del problema"),
+        N::InputOrigin => (
+            "El origen del insumo",
+            "Seleccione de dónde surgió el problema",
+        ),
+        N::Priority => ("La prioridad", "Seleccione la prioridad del problema"),
+        N::ShortObjective => (
+            "El objetivo a corto plazo",
+            "Escriba el objetivo a corto plazo",
+        ),
+        N::MediumObjective => (
+            "El objetivo a mediano plazo",
+            "Escriba el objetivo a mediano plazo",
+        ),
+        N::LinkedProblem => (
+            "El problema público",
+            "Seleccione el problema público que atiende",
+        ),
+        N::ProblemText => (
+            "La problemática",
+            "Escriba cuál es la problemática que el compromiso aborda",
+        ),
+        N::HowItHelps => (
+            "Cómo contribuirá",
+            "Escriba cómo contribuirá el compromiso a resolver la problemática",
+        ),
+        N::Assumptions => ("Los supuestos", "Escriba los supuestos del compromiso"),
+        N::Verification => (
+            "La forma de verificar el cumplimiento",
+            "Escriba cómo se verificará el cumplimiento del compromiso",
+        ),
+        N::OtherActors => ("Los otros actores", "Escriba otros actores involucrados"),
+        N::Summary => ("El resumen ejecutivo", "Escriba el resumen ejecutivo"),
+        N::AdditionalInfo => (
+            "La información adicional",
+            "Escriba la información adicional",
+        ),
+        N::OgpValues => (
+            "Los valores de la AGA",
+            "Seleccione al menos un valor de la Alianza para el Gobierno Abierto",
+        ),
+        N::PndAxis => (
+            "El eje del Plan Nacional de Desarrollo",
+            "Seleccione el eje del Plan Nacional de Desarrollo",
+        ),
+        N::PndAxisOther => (
+            "El eje o sección del PND",
+            "Escriba el eje o la sección del Plan Nacional de Desarrollo",
+        ),
+        N::LocalAxis => (
+            "El eje del plan estatal o municipal",
+            "Escriba el eje del plan estatal o municipal",
+        ),
+        N::Gender => (
+            "La perspectiva de género",
+            "Describa la perspectiva de igualdad de género",
+        ),
+        N::KeyActionName => (
+            "El nombre de la acción clave",
+            "Escriba el nombre de la acción clave",
+        ),
+        N::KeyActionObjective => (
+            "La descripción u objetivo",
+            "Escriba la descripción u objetivo de la acción clave",
+        ),
+        N::Weight => (
+            "La ponderación",
+            "Escriba la ponderación de la acción clave, de 1 a 100",
+        ),
+        N::IndicatorName => ("El nombre del indicador", "Escriba el nombre del indicador"),
+        N::IndicatorKind => ("El tipo de indicador", "Seleccione el tipo de indicador"),
+        N::IndicatorUnit => ("La unidad de medida", "Escriba la unidad de medida"),
+        N::IndicatorBaseline => (
+            "La línea base del indicador",
+            "Escriba la línea base del indicador",
+        ),
+        N::IndicatorTarget => ("La meta del indicador", "Escriba la meta del indicador"),
+        N::IndicatorFrequency => (
+            "La frecuencia de medición",
+            "Seleccione la frecuencia de medición",
+        ),
+        N::KeyActionVerification => (
+            "El medio de verificación",
+            "Escriba el medio de verificación de la acción clave",
+        ),
+        N::KeyActionStart => (
+            "La fecha de inicio de la acción clave",
+            "Escriba la fecha de inicio de la acción clave",
+        ),
+        N::KeyActionEnd => (
+            "La fecha de término de la acción clave",
+            "Escriba la fecha de término de la acción clave",
+        ),
+        N::Progress => ("El avance", "Escriba el avance, de 0 a 100"),
+        N::ActivityName => ("La actividad", "Escriba la actividad"),
+        N::ActivityObjective => (
+            "La descripción u objetivo de la actividad",
+            "Escriba la descripción u objetivo de la actividad",
+        ),
+        N::ActivityVerification => (
+            "El medio de verificación de la actividad",
+            "Escriba el medio de verificación de la actividad",
+        ),
+        N::ActivityStart => (
+            "La fecha de inicio de la actividad",
+            "Escriba la fecha de inicio de la actividad",
+        ),
+        N::ActivityEnd => (
+            "La fecha de término de la actividad",
+            "Escriba la fecha de término de la actividad",
+        ),
+        N::ReportFrequency => (
+            "La frecuencia de los reportes",
+            "Seleccione cada cuánto se reportará el avance",
+        ),
+        N::DashboardUrl => (
+            "La liga al tablero público",
+            "Escriba la liga al tablero público",
+        ),
+        N::MonitoringRepoUrl => (
+            "La liga al repositorio de evidencias",
+            "Escriba la liga al repositorio de evidencias",
+        ),
+        N::FollowUpMeetings => (
+            "Las reuniones de seguimiento",
+            "Describa las reuniones de seguimiento con la sociedad civil",
+        ),
+        N::ProgressUpdater => (
+            "Quién actualiza el avance",
+            "Escriba quién actualiza el avance",
+        ),
+        N::ResponseInput => ("La propuesta", "Escriba la propuesta o comentario recibido"),
+        N::ResponseSource => (
+            "El origen de la propuesta",
+            "Escriba de dónde vino la propuesta",
+        ),
+        N::Decision => (
+            "La decisión",
+            "Seleccione qué se decidió sobre la propuesta",
+        ),
+        N::ResponseCommitment => (
+            "El compromiso",
+            "Seleccione el compromiso al que se incorporó la propuesta",
+        ),
+        N::Reason => ("La razón", "Escriba la razón de la decisión"),
+    }
+}
+
+/// The lists of choices whose labels live here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choices {
+    PoliticalKind,
+    BodyKind,
+    Cadence,
+    Sector,
+    Phase,
+    Channel,
+    InclusionGroup,
+    InputOrigin,
+    Priority,
+    OgpValue,
+    IndicatorKind,
+    Frequency,
+    Decision,
+}
+
+/// The Spanish label of a choice key in one of the lists.
+pub fn choice_label(key: &str, list: Choices) -> &'static str {
+    use Choices as C;
+    match (list, key) {
+        (C::PoliticalKind, "declaratoria") => "Declaratoria de Gobierno Abierto",
+        (C::PoliticalKind, "carta-apoyo") => "Carta de apoyo",
+        (C::PoliticalKind, "convenio") => "Convenio de colaboración",
+        (C::BodyKind, "stl") => "Secretariado Técnico Local",
+        (C::BodyKind, "foro-multiactor") => "Foro multiactor",
+        (C::BodyKind, "comite-coordinador") => "Comité coordinador",
+        (C::BodyKind, "grupo-impulsor") => "Grupo impulsor",
+        (C::Cadence, "mensual") | (C::Frequency, "mensual") => "Cada mes",
+        (C::Cadence, "bimestral") | (C::Frequency, "bimestral") => "Cada dos meses",
+        (C::Cadence, "trimestral") | (C::Frequency, "trimestral") => "Cada tres meses",
+        (C::Cadence, "semestral") | (C::Frequency, "semestral") => "Cada seis meses",
+        (C::Cadence, "anual") | (C::Frequency, "anual") => "Una vez al año",
+        (C::Cadence, "sin-definir") => "Todavía no se ha definido",
+        (C::Frequency, "una-vez") => "Una sola vez",
+        (C::Sector, "gobierno") => "Gobierno",
+        (C::Sector, "sociedad-civil") => "Sociedad civil",
+        (C::Sector, "academia") => "Academia",
+        (C::Sector, "sector-privado") => "Sector privado",
+        (C::Sector, "organo-garante") => "Órgano garante",
+        (C::Sector, "legislativo") => "Poder legislativo",
+        (C::Phase, "sensibilizacion") => "Sensibilización y difusión",
+        (C::Phase, "consulta") => "Consulta pública",
+        (C::Phase, "mesas") => "Mesas temáticas",
+        (C::Phase, "redaccion") => "Redacción de compromisos",
+        (C::Phase, "respuesta") => "Respuesta razonada",
+        (C::Phase, "validacion") => "Validación",
+        (C::Phase, "publicacion") => "Publicación del plan",
+        (C::Channel, "digital") => "Digital (en línea)",
+        (C::Channel, "presencial") => "Presencial",
+        (C::Channel, "remoto") => "A distancia (teléfono, radio, correo)",
+        (C::InclusionGroup, "mujeres") => "Mujeres",
+        (C::InclusionGroup, "indigenas") => "Pueblos indígenas",
+        (C::InclusionGroup, "afromexicanas") => "Personas afromexicanas",
+        (C::InclusionGroup, "discapacidad") => "Personas con discapacidad",
+        (C::InclusionGroup, "juventudes") => "Juventudes",
+        (C::InclusionGroup, "rurales") => "Zonas rurales",
+        (C::InputOrigin, "consulta") => "Consulta pública",
+        (C::InputOrigin, "foro") => "Foro",
+        (C::InputOrigin, "mesa") => "Mesa temática",
+        (C::InputOrigin, "propuesta-osc") => "Propuesta de una organización de la sociedad civil",
+        (C::InputOrigin, "diagnostico") => "Diagnóstico o estudio",
+        (C::Priority, "alta") => "Alta",
+        (C::Priority, "media") => "Media",
+        (C::Priority, "baja") => "Baja",
+        (C::OgpValue, "transparencia") => "Transparencia",
+        (C::OgpValue, "participacion") => "Participación ciudadana",
+        (C::OgpValue, "rendicion") => "Rendición de cuentas",
+        (C::OgpValue, "tecnologia") => "Tecnología e innovación",
+        (C::OgpValue, "inclusion") => "Inclusión",
+        (C::IndicatorKind, "binario") => "Binario (sí o no)",
+        (C::IndicatorKind, "numerico") => "Numérico",
+        (C::IndicatorKind, "porcentaje") => "Porcentaje",
+        (C::IndicatorKind, "documental") => "Documental (un documento o producto)",
+        (C::Decision, "incorporada") => "Se incorporó",
+        (C::Decision, "fusionada") => "Se fusionó con otra propuesta en un compromiso",
+        (C::Decision, "no-incorporada") => "No se incorporó",
+        (_, "otro") => "Otro",
+        _ => "",
+    }
+}
+
+/// An OGP value as the object of "se relaciona con…".
+fn ogp_value_object(v: crate::domain::commitment::OgpValue) -> &'static str {
+    use crate::domain::commitment::OgpValue as V;
+    match v {
+        V::Transparencia => "la transparencia",
+        V::ParticipacionCiudadana => "la participación ciudadana",
+        V::RendicionDeCuentas => "la rendición de cuentas",
+        V::TecnologiaInnovacion => "la tecnología y la innovación",
+        V::Inclusion => "la inclusión",
     }
 }
 

@@ -83,6 +83,15 @@ pub struct Alignment {
     /// SDG target codes ("16.10"), each in the bundled catalogue, in catalogue order.
     #[serde(default)]
     pub sdg_targets: Vec<String>,
+    /// The PND axis as written in the plan (schema 4).
+    #[serde(default)]
+    pub pnd_axis: Option<String>,
+    /// The state or municipal development plan's axis.
+    #[serde(default)]
+    pub local_axis: Option<String>,
+    /// Gender-equality perspective: which gap, for whom, disaggregated indicators.
+    #[serde(default)]
+    pub gender: Option<String>,
 }
 
 /// One commitment of a national action plan, as stored with the plan.

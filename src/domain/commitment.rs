@@ -1,10 +1,16 @@
-//! Commitments (compromisos): for now a name and dates; the full ficha grows here.
+//! Commitments (compromisos) in the national ficha's format: general data,
+//! people responsible, objectives, OGP values, alignment, and key actions
+//! (see [`super::key_action`]). Each part is edited on its own page, so each
+//! has its own raw input and `parse`.
 
 use serde::{Deserialize, Serialize};
 
 use super::alignment::{split_codes, Alignment, NationalLink, NationalPlan, Relation};
+use super::choice::{choice_set, choices, join_keys, next_id, ItemId};
+use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
-use super::error::{required_text, Field, FieldError, Problem};
+use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::key_action::KeyAction;
 use crate::catalog;
 
 /// Longest accepted commitment name.
@@ -17,18 +23,140 @@ pub const MAX_COMMITMENT_NAME: usize = 300;
 #[serde(transparent)]
 pub struct CommitmentId(pub u32);
 
+choices! {
+    /// OGP values a commitment can be relevant to.
+    OgpValue {
+        Transparencia => "transparencia",
+        ParticipacionCiudadana => "participacion",
+        RendicionDeCuentas => "rendicion",
+        TecnologiaInnovacion => "tecnologia",
+        Inclusion => "inclusion",
+    }
+}
+
+impl OgpValue {
+    /// Transparency, civic participation and public accountability; technology
+    /// and inclusion count only in addition to one of these.
+    pub fn is_core(self) -> bool {
+        matches!(
+            self,
+            OgpValue::Transparencia
+                | OgpValue::ParticipacionCiudadana
+                | OgpValue::RendicionDeCuentas
+        )
+    }
+}
+
+/// An OGP value with the reason the commitment serves it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueReason {
+    pub value: OgpValue,
+    pub reason: String,
+}
+
+/// A person named in the ficha (responsible or co-responsible), with an id so
+/// each can be changed or removed on its own page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub id: ItemId,
+    #[serde(flatten)]
+    pub person: Person,
+}
+
+/// The ficha's narrative: objectives, problem, assumptions, verification.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objectives {
+    pub short_term: String,
+    #[serde(default)]
+    pub medium_term: Option<String>,
+    /// The step-5 problem it answers.
+    #[serde(default)]
+    pub problem: Option<ItemId>,
+    /// "¿Cuál es la problemática que el compromiso aborda?"
+    pub problem_text: String,
+    /// "¿Cómo contribuirá a resolver la problemática?"
+    pub how_it_helps: String,
+    #[serde(default)]
+    pub assumptions: Option<String>,
+    /// "¿Cómo se verificará el cumplimiento del compromiso?"
+    pub verification: String,
+    /// Other actors involved (civil society, private sector, multilaterals, academia).
+    #[serde(default)]
+    pub other_actors: Option<String>,
+    /// The executive summary (resumen ejecutivo).
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub additional_info: Option<String>,
+}
+
 /// One commitment of the plan, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,
     pub name: String,
     pub period: Period,
-    /// National commitment and SDG targets (schema 2; empty in drafts from schema 1).
+    /// National commitment and SDG targets (schema 2; empty in drafts from schema 1),
+    /// PND and local plan axes and gender perspective (schema 4).
     #[serde(default)]
     pub alignment: Alignment,
+    /// Responsible institutions and people (schema 4, as all that follows).
+    #[serde(default)]
+    pub responsible: Vec<Contact>,
+    /// Co-responsible organisations (at least one non-government, advisory).
+    #[serde(default)]
+    pub co_responsible: Vec<Contact>,
+    #[serde(default)]
+    pub objectives: Option<Objectives>,
+    #[serde(default)]
+    pub values: Vec<ValueReason>,
+    #[serde(default)]
+    pub key_actions: Vec<KeyAction>,
 }
 
-/// The commitment page's fields exactly as typed (serde names are [`Field::key`]s).
+impl Commitment {
+    /// A new commitment with only its general data.
+    pub fn new(id: CommitmentId, name: String, period: Period) -> Self {
+        Self {
+            id,
+            name,
+            period,
+            alignment: Alignment::default(),
+            responsible: Vec::new(),
+            co_responsible: Vec::new(),
+            objectives: None,
+            values: Vec::new(),
+            key_actions: Vec::new(),
+        }
+    }
+    pub fn key_action(&self, id: ItemId) -> Option<&KeyAction> {
+        self.key_actions.iter().find(|k| k.id == id)
+    }
+    pub fn key_action_mut(&mut self, id: ItemId) -> Option<&mut KeyAction> {
+        self.key_actions.iter_mut().find(|k| k.id == id)
+    }
+    pub fn next_key_action_id(&self) -> ItemId {
+        next_id(self.key_actions.iter().map(|k| k.id))
+    }
+    pub fn next_contact_id(&self) -> ItemId {
+        next_id(
+            self.responsible
+                .iter()
+                .chain(&self.co_responsible)
+                .map(|c| c.id),
+        )
+    }
+    /// Key actions whose dates fall outside the commitment's period.
+    pub fn key_actions_outside(&self) -> Vec<ItemId> {
+        self.key_actions
+            .iter()
+            .filter(|k| !self.period.contains(&k.period))
+            .map(|k| k.id)
+            .collect()
+    }
+}
+
+/// The commitment's general data as typed (serde names are [`Field::key`]s).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CommitmentInput {
@@ -38,15 +166,6 @@ pub struct CommitmentInput {
     pub start: String,
     #[serde(rename = "termino-compromiso")]
     pub end: String,
-    /// "replica", "complementa", "nuevo" or empty.
-    #[serde(rename = "relacion-nacional")]
-    pub relation: String,
-    /// Id of the national commitment (e.g. "MX0087").
-    #[serde(rename = "compromiso-nacional")]
-    pub national: String,
-    /// SDG target codes separated by commas ("16.6,16.10").
-    #[serde(rename = "metas-ods")]
-    pub sdg_targets: String,
 }
 
 impl CommitmentInput {
@@ -55,30 +174,17 @@ impl CommitmentInput {
             name: c.name.clone(),
             start: format_date(c.period.start()),
             end: format_date(c.period.end()),
-            relation: c
-                .alignment
-                .national
-                .as_ref()
-                .map_or("", |n| n.relation().key())
-                .to_owned(),
-            national: c
-                .alignment
-                .national
-                .as_ref()
-                .and_then(|n| n.commitment())
-                .unwrap_or("")
-                .to_owned(),
-            sdg_targets: c.alignment.sdg_targets.join(","),
         }
     }
 
-    /// Parses the inputs. When the plan has a period, the commitment must lie
-    /// within it; a national commitment must be in the plan's national list.
+    /// Parses the name and dates. When the plan has a period, the commitment must
+    /// lie within it. The result is the commitment `existing` (or a new one) with
+    /// these values.
     pub fn parse(
         &self,
         id: CommitmentId,
         plan_period: Option<Period>,
-        national_plan: &NationalPlan,
+        existing: Option<&Commitment>,
     ) -> Result<Commitment, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = required_text(
@@ -108,15 +214,135 @@ impl CommitmentInput {
                 ));
             }
         }
-        let alignment = self.alignment(national_plan, &mut errors);
         match (name, period) {
-            (Some(name), Some(period)) if errors.is_empty() => Ok(Commitment {
-                id,
-                name,
-                period,
-                alignment,
+            (Some(name), Some(period)) if errors.is_empty() => Ok(match existing {
+                Some(c) => Commitment {
+                    name,
+                    period,
+                    ..c.clone()
+                },
+                None => Commitment::new(id, name, period),
             }),
             _ => Err(errors),
+        }
+    }
+}
+
+/// The alignment page as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AlignmentInput {
+    /// "replica", "complementa", "nuevo" or empty.
+    #[serde(rename = "relacion-nacional")]
+    pub relation: String,
+    /// Id of the national commitment (e.g. "MX0087").
+    #[serde(rename = "compromiso-nacional")]
+    pub national: String,
+    /// SDG target codes separated by commas ("16.6,16.10").
+    #[serde(rename = "metas-ods")]
+    pub sdg_targets: String,
+    /// Key of a PND axis of the profile's edition ("general-1"), "otro", or empty.
+    #[serde(rename = "eje-pnd")]
+    pub pnd_axis: String,
+    /// The axis or section typed when "otro".
+    #[serde(rename = "eje-pnd-otro")]
+    pub pnd_axis_other: String,
+    #[serde(rename = "eje-plan-local")]
+    pub local_axis: String,
+    #[serde(rename = "perspectiva-genero")]
+    pub gender: String,
+}
+
+/// Form key of a PND axis ("general-1", "transversal-2").
+pub fn pnd_axis_key(axis: &catalog::PndAxis) -> String {
+    let kind = match axis.kind {
+        catalog::PndAxisKind::General => "general",
+        catalog::PndAxisKind::Transversal => "transversal",
+    };
+    format!("{kind}-{}", axis.number)
+}
+
+/// How a PND axis is written in a plan ("Eje general 1. Justicia y Estado de Derecho").
+pub fn pnd_axis_label(axis: &catalog::PndAxis) -> String {
+    let kind = match axis.kind {
+        catalog::PndAxisKind::General => "Eje general",
+        catalog::PndAxisKind::Transversal => "Eje transversal",
+    };
+    format!("{kind} {}. {}", axis.number, axis.name)
+}
+
+impl AlignmentInput {
+    pub fn from_commitment(c: &Commitment, edition: Option<catalog::PndEdition>) -> Self {
+        let a = &c.alignment;
+        let (pnd_axis, pnd_axis_other) = match &a.pnd_axis {
+            None => (String::new(), String::new()),
+            Some(text) => match edition
+                .and_then(|e| catalog::pnd_axes(e).find(|x| pnd_axis_label(x) == *text))
+            {
+                Some(axis) => (pnd_axis_key(axis), String::new()),
+                None => ("otro".to_owned(), text.clone()),
+            },
+        };
+        Self {
+            relation: a
+                .national
+                .as_ref()
+                .map_or("", |n| n.relation().key())
+                .to_owned(),
+            national: a
+                .national
+                .as_ref()
+                .and_then(|n| n.commitment())
+                .unwrap_or("")
+                .to_owned(),
+            sdg_targets: a.sdg_targets.join(","),
+            pnd_axis,
+            pnd_axis_other,
+            local_axis: a.local_axis.clone().unwrap_or_default(),
+            gender: a.gender.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Parses the alignment against the plan's national list and PND edition.
+    pub fn parse(
+        &self,
+        national_plan: &NationalPlan,
+        edition: Option<catalog::PndEdition>,
+    ) -> Result<Alignment, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut alignment = self.alignment(national_plan, &mut errors);
+        alignment.pnd_axis = match self.pnd_axis.trim() {
+            "" => None,
+            "otro" => required_text(
+                &self.pnd_axis_other,
+                Named::PndAxisOther.into(),
+                MAX_SHORT,
+                &mut errors,
+            ),
+            key => {
+                match edition.and_then(|e| catalog::pnd_axes(e).find(|x| pnd_axis_key(x) == key)) {
+                    Some(axis) => Some(pnd_axis_label(axis)),
+                    None => {
+                        errors.push(FieldError::new(
+                            Named::PndAxis.into(),
+                            Problem::NotInCatalog,
+                        ));
+                        None
+                    }
+                }
+            }
+        };
+        alignment.local_axis = optional_text(
+            &self.local_axis,
+            Named::LocalAxis.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        alignment.gender = optional_text(&self.gender, Named::Gender.into(), MAX_LONG, &mut errors);
+        if errors.is_empty() {
+            Ok(alignment)
+        } else {
+            Err(errors)
         }
     }
 
@@ -163,6 +389,202 @@ impl CommitmentInput {
         Alignment {
             national,
             sdg_targets,
+            ..Alignment::default()
         }
+    }
+}
+
+/// The objectives page as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ObjectivesInput {
+    #[serde(rename = "objetivo-corto")]
+    pub short_term: String,
+    #[serde(rename = "objetivo-mediano")]
+    pub medium_term: String,
+    /// Id of a step-5 problem, or empty.
+    #[serde(rename = "problema-vinculado")]
+    pub problem: String,
+    #[serde(rename = "problematica")]
+    pub problem_text: String,
+    #[serde(rename = "como-contribuye")]
+    pub how_it_helps: String,
+    #[serde(rename = "supuestos")]
+    pub assumptions: String,
+    #[serde(rename = "verificacion")]
+    pub verification: String,
+    #[serde(rename = "otros-actores")]
+    pub other_actors: String,
+    #[serde(rename = "resumen-ejecutivo")]
+    pub summary: String,
+    #[serde(rename = "informacion-adicional")]
+    pub additional_info: String,
+}
+
+impl ObjectivesInput {
+    pub fn from_value(o: &Objectives) -> Self {
+        Self {
+            short_term: o.short_term.clone(),
+            medium_term: o.medium_term.clone().unwrap_or_default(),
+            problem: o.problem.map(|p| p.0.to_string()).unwrap_or_default(),
+            problem_text: o.problem_text.clone(),
+            how_it_helps: o.how_it_helps.clone(),
+            assumptions: o.assumptions.clone().unwrap_or_default(),
+            verification: o.verification.clone(),
+            other_actors: o.other_actors.clone().unwrap_or_default(),
+            summary: o.summary.clone().unwrap_or_default(),
+            additional_info: o.additional_info.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Parses the page; a linked problem must be one of `problem_ids`.
+    pub fn parse(&self, problem_ids: &[ItemId]) -> Result<Objectives, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let e = &mut errors;
+        let short_term = required_text(&self.short_term, Named::ShortObjective.into(), MAX_LONG, e);
+        let medium_term = optional_text(
+            &self.medium_term,
+            Named::MediumObjective.into(),
+            MAX_LONG,
+            e,
+        );
+        let problem = match self.problem.trim() {
+            "" => None,
+            raw => match raw.parse::<u32>().map(ItemId) {
+                Ok(id) if problem_ids.contains(&id) => Some(id),
+                _ => {
+                    e.push(FieldError::new(
+                        Named::LinkedProblem.into(),
+                        Problem::NotInCatalog,
+                    ));
+                    None
+                }
+            },
+        };
+        let problem_text =
+            required_text(&self.problem_text, Named::ProblemText.into(), MAX_LONG, e);
+        let how_it_helps = required_text(&self.how_it_helps, Named::HowItHelps.into(), MAX_LONG, e);
+        let assumptions = optional_text(&self.assumptions, Named::Assumptions.into(), MAX_LONG, e);
+        let verification =
+            required_text(&self.verification, Named::Verification.into(), MAX_LONG, e);
+        let other_actors =
+            optional_text(&self.other_actors, Named::OtherActors.into(), MAX_LONG, e);
+        let summary = optional_text(&self.summary, Named::Summary.into(), MAX_LONG, e);
+        let additional_info = optional_text(
+            &self.additional_info,
+            Named::AdditionalInfo.into(),
+            MAX_LONG,
+            e,
+        );
+        match (short_term, problem_text, how_it_helps, verification) {
+            (Some(short_term), Some(problem_text), Some(how_it_helps), Some(verification))
+                if errors.is_empty() =>
+            {
+                Ok(Objectives {
+                    short_term,
+                    medium_term,
+                    problem,
+                    problem_text,
+                    how_it_helps,
+                    assumptions,
+                    verification,
+                    other_actors,
+                    summary,
+                    additional_info,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The OGP values page as typed: the chosen values and a reason for each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ValuesInput {
+    /// Chosen value keys separated by commas.
+    #[serde(rename = "valores-aga")]
+    pub values: String,
+    #[serde(rename = "razon-transparencia")]
+    pub transparencia: String,
+    #[serde(rename = "razon-participacion")]
+    pub participacion: String,
+    #[serde(rename = "razon-rendicion")]
+    pub rendicion: String,
+    #[serde(rename = "razon-tecnologia")]
+    pub tecnologia: String,
+    #[serde(rename = "razon-inclusion")]
+    pub inclusion: String,
+}
+
+impl ValuesInput {
+    fn reason_mut(&mut self, v: OgpValue) -> &mut String {
+        match v {
+            OgpValue::Transparencia => &mut self.transparencia,
+            OgpValue::ParticipacionCiudadana => &mut self.participacion,
+            OgpValue::RendicionDeCuentas => &mut self.rendicion,
+            OgpValue::TecnologiaInnovacion => &mut self.tecnologia,
+            OgpValue::Inclusion => &mut self.inclusion,
+        }
+    }
+
+    pub fn from_values(values: &[ValueReason]) -> Self {
+        let mut input = Self {
+            values: join_keys(values.iter().map(|v| v.value.key())),
+            ..Self::default()
+        };
+        for v in values {
+            *input.reason_mut(v.value) = v.reason.clone();
+        }
+        input
+    }
+
+    /// At least one core value; a reason for each value chosen.
+    pub fn parse(&self) -> Result<Vec<ValueReason>, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let chosen = choice_set(
+            &self.values,
+            Named::OgpValues.into(),
+            OgpValue::ALL,
+            OgpValue::from_key,
+            &mut errors,
+        );
+        if chosen.is_empty() {
+            errors.push(FieldError::new(Named::OgpValues.into(), Problem::Missing));
+        } else if !chosen.iter().any(|v| v.is_core()) {
+            errors.push(FieldError::new(
+                Named::OgpValues.into(),
+                Problem::NoCoreValue,
+            ));
+        }
+        let mut this = self.clone();
+        let mut out = Vec::new();
+        for v in chosen {
+            let i = OgpValue::ALL.iter().position(|x| *x == v).unwrap_or(0) as u8;
+            let raw = this.reason_mut(v).clone();
+            if let Some(reason) = required_text(&raw, Field::ValueReason(i), MAX_LONG, &mut errors)
+            {
+                out.push(ValueReason { value: v, reason });
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Parses a responsible or co-responsible person (institution required).
+pub fn parse_contact(input: &PersonInput, id: ItemId) -> Result<Contact, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    match input.parse_into(
+        PersonRules {
+            institution_required: true,
+        },
+        &mut errors,
+    ) {
+        Some(person) if errors.is_empty() => Ok(Contact { id, person }),
+        _ => Err(errors),
     }
 }

@@ -26,6 +26,12 @@ pub enum Field {
     ReadinessAnswer(u8),
     /// The evidence of a readiness question, by index.
     ReadinessEvidence(u8),
+    /// The reason given for an OGP value, by index in `OgpValue::ALL`.
+    ValueReason(u8),
+    /// Start (`false`) or end (`true`) of a roadmap phase, by index in `Phase::ALL`.
+    Phase(u8, bool),
+    /// A field of the methodology's other pages.
+    Named(Named),
 }
 
 impl Field {
@@ -55,9 +61,160 @@ impl Field {
                     None => "preparacion",
                 }
             }
+            Field::ValueReason(i) => VALUE_REASON_IDS
+                .get(i as usize)
+                .copied()
+                .unwrap_or("valores-aga"),
+            Field::Phase(i, end) => {
+                let ids = if end {
+                    &PHASE_END_IDS
+                } else {
+                    &PHASE_START_IDS
+                };
+                ids.get(i as usize).copied().unwrap_or("hoja-de-ruta")
+            }
+            Field::Named(n) => n.key(),
         }
     }
 }
+
+/// Fields added with the full methodology (schema 4): each variant and its stable key.
+macro_rules! simple_fields {
+    ($($(#[$doc:meta])* $variant:ident => $key:literal,)*) => {
+        /// A field of the methodology's pages whose key never depends on an index.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Named {
+            $($(#[$doc])* $variant,)*
+        }
+        impl Named {
+            /// Every named field, in declaration order.
+            pub const ALL: &'static [Named] = &[$(Named::$variant,)*];
+            /// Stable key (HTML id and stored unsaved input).
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(Named::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+simple_fields! {
+    TermEnd => "fin-administracion",
+    CoordinatingOffice => "oficina-coordinadora",
+    PersonName => "persona-nombre",
+    PersonPosition => "persona-cargo",
+    PersonInstitution => "persona-institucion",
+    PersonEmail => "persona-correo",
+    PersonPhone => "persona-telefono",
+    DevelopmentPlan => "plan-desarrollo",
+    PndEdition => "edicion-pnd",
+    LegalFramework => "marco-juridico",
+    Guarantor => "organo-garante",
+    PoliticalKind => "tipo-compromiso-politico",
+    Signatories => "firmantes",
+    PoliticalDate => "fecha-compromiso-politico",
+    DocumentUrl => "liga-documento",
+    BodyKind => "tipo-espacio",
+    BodyKindOther => "tipo-espacio-otro",
+    BodyName => "nombre-espacio",
+    SelectionMethod => "metodo-seleccion",
+    RulesUrl => "liga-reglas",
+    Cadence => "frecuencia-sesiones",
+    InstallationDate => "fecha-instalacion",
+    InstallationUrl => "liga-acta",
+    MonitoringBody => "organo-seguimiento",
+    Sector => "sector",
+    Role => "papel",
+    OrgName => "nombre-organizacion",
+    OrgThemes => "temas",
+    OrgGroups => "grupos-prioritarios",
+    Channels => "canales",
+    InclusionGroups => "grupos-inclusion",
+    InclusionStrategy => "estrategia-inclusion",
+    SiteUrl => "liga-sitio",
+    RepositoryUrl => "liga-repositorio",
+    RoadmapPublished => "fecha-publicacion-ruta",
+    ProblemStatement => "enunciado-problema",
+    AffectedPopulation => "poblacion-afectada",
+    Baseline => "linea-base",
+    BaselineSource => "fuente-linea-base",
+    Causes => "causas",
+    InputOrigin => "origen-insumo",
+    Priority => "prioridad",
+    ShortObjective => "objetivo-corto",
+    MediumObjective => "objetivo-mediano",
+    LinkedProblem => "problema-vinculado",
+    ProblemText => "problematica",
+    HowItHelps => "como-contribuye",
+    Assumptions => "supuestos",
+    Verification => "verificacion",
+    OtherActors => "otros-actores",
+    Summary => "resumen-ejecutivo",
+    AdditionalInfo => "informacion-adicional",
+    OgpValues => "valores-aga",
+    PndAxis => "eje-pnd",
+    PndAxisOther => "eje-pnd-otro",
+    LocalAxis => "eje-plan-local",
+    Gender => "perspectiva-genero",
+    KeyActionName => "nombre-accion",
+    KeyActionObjective => "objetivo-accion",
+    Weight => "ponderacion",
+    IndicatorName => "indicador",
+    IndicatorKind => "tipo-indicador",
+    IndicatorUnit => "unidad-indicador",
+    IndicatorBaseline => "linea-base-indicador",
+    IndicatorTarget => "meta-indicador",
+    IndicatorFrequency => "frecuencia-indicador",
+    KeyActionVerification => "medio-verificacion",
+    KeyActionStart => "inicio-accion",
+    KeyActionEnd => "termino-accion",
+    Progress => "avance",
+    ActivityName => "actividad",
+    ActivityObjective => "objetivo-actividad",
+    ActivityVerification => "medio-verificacion-actividad",
+    ActivityStart => "inicio-actividad",
+    ActivityEnd => "termino-actividad",
+    ReportFrequency => "frecuencia-reportes",
+    DashboardUrl => "liga-tablero",
+    MonitoringRepoUrl => "liga-repositorio-seguimiento",
+    FollowUpMeetings => "reuniones-seguimiento",
+    ProgressUpdater => "responsable-avance",
+    ResponseInput => "propuesta",
+    ResponseSource => "origen-propuesta",
+    Decision => "decision",
+    ResponseCommitment => "compromiso-relacionado",
+    Reason => "razon",
+}
+
+/// Form keys of the reason given for each OGP value, in `OgpValue::ALL` order.
+pub static VALUE_REASON_IDS: [&str; 5] = [
+    "razon-transparencia",
+    "razon-participacion",
+    "razon-rendicion",
+    "razon-tecnologia",
+    "razon-inclusion",
+];
+
+/// Form keys of the roadmap phases' start and end dates, in `Phase::ALL` order.
+pub static PHASE_START_IDS: [&str; 7] = [
+    "fase-sensibilizacion-inicio",
+    "fase-consulta-inicio",
+    "fase-mesas-inicio",
+    "fase-redaccion-inicio",
+    "fase-respuesta-inicio",
+    "fase-validacion-inicio",
+    "fase-publicacion-inicio",
+];
+pub static PHASE_END_IDS: [&str; 7] = [
+    "fase-sensibilizacion-termino",
+    "fase-consulta-termino",
+    "fase-mesas-termino",
+    "fase-redaccion-termino",
+    "fase-respuesta-termino",
+    "fase-validacion-termino",
+    "fase-publicacion-termino",
+];
 
 /// What is wrong with a field's value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +243,30 @@ pub enum Problem {
     KindDoesNotFitState,
     /// A commitment date falls outside the plan period.
     OutsidePlanPeriod { period: crate::domain::Period },
+    /// A key action's date falls outside its commitment's period.
+    OutsideCommitment { period: crate::domain::Period },
+    /// An activity's date falls outside its key action's period.
+    OutsideKeyAction { period: crate::domain::Period },
+    /// Not an e-mail address (one "@", a domain with a dot, no spaces).
+    NotAnEmail,
+    /// Not a Mexican phone number: 10 digits, optionally +52 and an extension.
+    NotAPhone,
+    /// Not a web address starting with http:// or https://.
+    NotAUrl,
+    /// Not a whole number.
+    NotAWholeNumber,
+    /// A whole number outside `min..=max`.
+    OutOfRange { min: u32, max: u32 },
+    /// No core OGP value chosen (transparency, participation, accountability).
+    NoCoreValue,
+    /// A choice among several that must be one of the listed keys.
+    UnknownChoice,
+}
+
+impl From<Named> for Field {
+    fn from(n: Named) -> Self {
+        Field::Named(n)
+    }
 }
 
 /// One field with one problem. Validation returns all of them at once.
@@ -98,6 +279,24 @@ pub struct FieldError {
 impl FieldError {
     pub fn new(field: Field, problem: Problem) -> Self {
         Self { field, problem }
+    }
+}
+
+/// Trims an optional raw text: `None` when empty, an error when longer than `max`.
+pub(crate) fn optional_text(
+    raw: &str,
+    field: Field,
+    max: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        None
+    } else if text.chars().count() > max {
+        errors.push(FieldError::new(field, Problem::TooLong { max }));
+        None
+    } else {
+        Some(text.to_owned())
     }
 }
 

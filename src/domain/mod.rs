@@ -10,17 +10,25 @@
 //! js_sys or wasm_bindgen.
 
 pub mod alignment;
+pub mod choice;
 pub mod commitment;
+pub mod contact;
+pub mod coordination;
 pub mod date;
 pub mod error;
+pub mod key_action;
+pub mod monitoring;
 pub mod national_list;
 pub mod plan;
+pub mod problem;
 pub mod profile;
 pub mod readiness;
+pub mod roadmap;
 
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
+pub use choice::ItemId;
 pub use commitment::{Commitment, CommitmentId, CommitmentInput};
 pub use date::{format_date, parse_date, Period};
-pub use error::{Field, FieldError, Problem};
+pub use error::{Field, FieldError, Named, Problem};
 pub use plan::Plan;
 pub use profile::{InegiCode, Jurisdiction, JurisdictionKind, Profile, ProfileInput};

@@ -4,8 +4,13 @@ use serde::{Deserialize, Serialize};
 
 use super::alignment::NationalPlan;
 use super::commitment::{Commitment, CommitmentId};
-use super::profile::Profile;
+use super::coordination::{Coordination, PoliticalCommitment};
+use super::key_action::weight_total;
+use super::monitoring::{Monitoring, ReasonedResponse};
+use super::problem::PublicProblem;
+use super::profile::{Framework, Office, Profile};
 use super::readiness::Assessment;
+use super::roadmap::Roadmap;
 
 /// A local open-government action plan as far as it has been drafted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +27,24 @@ pub struct Plan {
     /// Readiness self-assessments, oldest first (schema 3).
     #[serde(default)]
     pub readiness: Vec<Assessment>,
+    /// Coordinating office and contact (schema 4, as all that follows).
+    #[serde(default)]
+    pub office: Option<Office>,
+    /// Development plan, PND edition, legal framework, guarantor.
+    #[serde(default)]
+    pub framework: Option<Framework>,
+    #[serde(default)]
+    pub political: Option<PoliticalCommitment>,
+    #[serde(default)]
+    pub coordination: Coordination,
+    #[serde(default)]
+    pub roadmap: Option<Roadmap>,
+    #[serde(default)]
+    pub problems: Vec<PublicProblem>,
+    #[serde(default)]
+    pub monitoring: Option<Monitoring>,
+    #[serde(default)]
+    pub responses: Vec<ReasonedResponse>,
 }
 
 impl Default for Plan {
@@ -31,6 +54,68 @@ impl Default for Plan {
             commitments: Vec::new(),
             national_plan: NationalPlan::fourth_plan(),
             readiness: Vec::new(),
+            office: None,
+            framework: None,
+            political: None,
+            coordination: Coordination::default(),
+            roadmap: None,
+            problems: Vec::new(),
+            monitoring: None,
+            responses: Vec::new(),
+        }
+    }
+}
+
+/// Something in a commitment that must be fixed before it is complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommitmentIssue {
+    /// Its dates fall outside the plan period (after the period changed).
+    OutsidePlan,
+    /// Key actions whose dates fall outside the commitment's.
+    KeyActionsOutside(Vec<super::ItemId>),
+    /// Activities whose dates fall outside their key action's.
+    ActivitiesOutside(Vec<(super::ItemId, super::ItemId)>),
+    /// The key actions' weights do not add up to 100.
+    WeightsDoNotAddUp { total: u32 },
+}
+
+/// The parts of a commitment's ficha, each with its own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FichaPart {
+    General,
+    Responsible,
+    CoResponsible,
+    Objectives,
+    Values,
+    Alignment,
+    KeyActions,
+}
+
+impl FichaPart {
+    pub const ALL: [FichaPart; 7] = [
+        FichaPart::General,
+        FichaPart::Responsible,
+        FichaPart::CoResponsible,
+        FichaPart::Objectives,
+        FichaPart::Values,
+        FichaPart::Alignment,
+        FichaPart::KeyActions,
+    ];
+
+    /// Whether this part holds what the ficha needs.
+    pub fn is_done(self, c: &Commitment) -> bool {
+        match self {
+            FichaPart::General => true,
+            FichaPart::Responsible => !c.responsible.is_empty(),
+            FichaPart::CoResponsible => !c.co_responsible.is_empty(),
+            FichaPart::Objectives => c.objectives.is_some(),
+            FichaPart::Values => !c.values.is_empty(),
+            FichaPart::Alignment => {
+                c.alignment.national.is_some() && !c.alignment.sdg_targets.is_empty()
+            }
+            FichaPart::KeyActions => {
+                !c.key_actions.is_empty() && weight_total(&c.key_actions) == 100
+            }
         }
     }
 }
@@ -38,7 +123,7 @@ impl Default for Plan {
 impl Plan {
     /// True when nothing has been saved yet.
     pub fn is_empty(&self) -> bool {
-        self.profile.is_none() && self.commitments.is_empty() && self.readiness.is_empty()
+        *self == Plan::default()
     }
 
     /// An id no commitment of this plan has used.
@@ -79,6 +164,43 @@ impl Plan {
         before != self.commitments.len()
     }
 
+    /// What must be fixed in a commitment (dates out of range, weights).
+    pub fn commitment_issues(&self, c: &Commitment) -> Vec<CommitmentIssue> {
+        let mut out = Vec::new();
+        if let Some(p) = &self.profile {
+            if !p.period.contains(&c.period) {
+                out.push(CommitmentIssue::OutsidePlan);
+            }
+        }
+        let ka = c.key_actions_outside();
+        if !ka.is_empty() {
+            out.push(CommitmentIssue::KeyActionsOutside(ka));
+        }
+        let acts: Vec<_> = c
+            .key_actions
+            .iter()
+            .flat_map(|k| k.activities_outside().into_iter().map(move |a| (k.id, a)))
+            .collect();
+        if !acts.is_empty() {
+            out.push(CommitmentIssue::ActivitiesOutside(acts));
+        }
+        let total = weight_total(&c.key_actions);
+        if !c.key_actions.is_empty() && total != 100 {
+            out.push(CommitmentIssue::WeightsDoNotAddUp { total });
+        }
+        out
+    }
+
+    /// Whether every part of the commitment's ficha is filled and nothing needs fixing.
+    pub fn commitment_complete(&self, c: &Commitment) -> bool {
+        FichaPart::ALL.iter().all(|p| p.is_done(c)) && self.commitment_issues(c).is_empty()
+    }
+
+    /// The PND edition chosen in the profile's framework, if any.
+    pub fn pnd_edition(&self) -> Option<crate::catalog::PndEdition> {
+        self.framework.as_ref().map(|f| f.pnd_edition)
+    }
+
     /// Commitments whose dates fall outside the plan period (after the period changed).
     pub fn commitments_outside_period(&self) -> Vec<CommitmentId> {
         let Some(profile) = &self.profile else {
@@ -101,6 +223,17 @@ impl Plan {
     }
 }
 
+/// Completed once saved, in progress while typed, otherwise not started.
+fn simple(saved: bool, unsaved: bool) -> TaskStatus {
+    if saved && !unsaved {
+        TaskStatus::Completed
+    } else if saved || unsaved {
+        TaskStatus::InProgress
+    } else {
+        TaskStatus::NotStarted
+    }
+}
+
 /// Status of a task in the task list (GOV.UK task list pattern).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaskStatus {
@@ -117,27 +250,61 @@ pub enum Task {
     Readiness,
     Profile,
     NationalPlan,
+    Political,
+    Coordination,
+    Roadmap,
+    Problems,
     Commitments,
+    Monitoring,
+    Responses,
     Review,
 }
 
 impl Task {
-    pub const ALL: [Task; 5] = [
+    pub const ALL: [Task; 11] = [
         Task::Readiness,
         Task::Profile,
         Task::NationalPlan,
+        Task::Political,
+        Task::Coordination,
+        Task::Roadmap,
+        Task::Problems,
         Task::Commitments,
+        Task::Monitoring,
+        Task::Responses,
         Task::Review,
     ];
+
+    /// Prefix of the keys of this task's unsaved page input.
+    pub fn unsaved_prefix(self) -> &'static str {
+        match self {
+            Task::Readiness => "preparacion",
+            Task::Profile => "perfil",
+            Task::NationalPlan => "plan-nacional",
+            Task::Political => "compromiso-politico",
+            Task::Coordination => "coordinacion",
+            Task::Roadmap => "hoja-de-ruta",
+            Task::Problems => "problema",
+            Task::Commitments => "compromiso/",
+            Task::Monitoring => "seguimiento",
+            Task::Responses => "respuesta",
+            Task::Review => "revisar",
+        }
+    }
 
     /// Status of this task. `unsaved` says whether the task's pages hold typed
     /// input that has not passed "Guardar y continuar" yet.
     pub fn status(self, plan: &Plan, unsaved: bool) -> TaskStatus {
         match self {
             Task::Profile => {
-                if plan.profile.is_some() {
+                let parts = [
+                    plan.profile.is_some(),
+                    plan.office.is_some(),
+                    plan.framework.is_some(),
+                ];
+                if parts.iter().all(|p| *p) {
                     TaskStatus::Completed
-                } else if unsaved {
+                } else if unsaved || parts.iter().any(|p| *p) {
                     TaskStatus::InProgress
                 } else {
                     TaskStatus::NotStarted
@@ -154,17 +321,44 @@ impl Task {
             }
             // A list is always in use (the 4th plan by default).
             Task::NationalPlan => TaskStatus::Completed,
-            Task::Commitments => {
-                if !plan.commitments_outside_period().is_empty() {
+            Task::Political => simple(plan.political.is_some(), unsaved),
+            Task::Coordination => {
+                let c = &plan.coordination;
+                if c.body.is_some() && !c.gaps().is_empty() {
                     TaskStatus::HasProblem
-                } else if unsaved {
-                    TaskStatus::InProgress
-                } else if plan.commitments.is_empty() {
-                    TaskStatus::NotStarted
-                } else {
+                } else if c.body.is_some() && !c.members.is_empty() && !unsaved {
                     TaskStatus::Completed
+                } else if unsaved || !c.is_empty() {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::NotStarted
                 }
             }
+            Task::Roadmap => simple(plan.roadmap.is_some(), unsaved),
+            Task::Problems => simple(!plan.problems.is_empty(), unsaved),
+            Task::Commitments => {
+                if plan
+                    .commitments
+                    .iter()
+                    .any(|c| !plan.commitment_issues(c).is_empty())
+                {
+                    TaskStatus::HasProblem
+                } else if plan.commitments.is_empty() && !unsaved {
+                    TaskStatus::NotStarted
+                } else if !unsaved && plan.commitments.iter().all(|c| plan.commitment_complete(c)) {
+                    TaskStatus::Completed
+                } else {
+                    TaskStatus::InProgress
+                }
+            }
+            Task::Monitoring => {
+                if plan.commitments.is_empty() && plan.monitoring.is_none() {
+                    TaskStatus::CannotStartYet
+                } else {
+                    simple(plan.monitoring.is_some(), unsaved)
+                }
+            }
+            Task::Responses => simple(!plan.responses.is_empty(), unsaved),
             Task::Review => {
                 if plan.profile.is_none() {
                     TaskStatus::CannotStartYet

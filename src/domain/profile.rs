@@ -2,8 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::{format_date, Period};
-use super::error::{required_text, Field, FieldError, Problem};
+use time::Date;
+
+use super::contact::{optional, Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
+use super::date::{format_date, parse_date, Period};
+use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
 use crate::catalog;
 
 /// Longest accepted name (jurisdiction, plan).
@@ -89,6 +92,30 @@ pub struct Profile {
     pub jurisdiction: Jurisdiction,
     pub plan_name: String,
     pub period: Period,
+    /// The day the administration's term ends (schema 4). OGP Local asks for at
+    /// least 16 months left when the plan starts.
+    #[serde(default)]
+    pub term_end: Option<Date>,
+}
+
+/// Months the administration must still have ahead (OGP Local eligibility).
+pub const MIN_MONTHS_LEFT: i32 = 16;
+
+impl Profile {
+    /// Whole months from `today` to the term's end, when the term end is known.
+    pub fn months_left(&self, today: Date) -> Option<i32> {
+        let end = self.term_end?;
+        let mut months = (end.year() - today.year()) * 12 + i32::from(u8::from(end.month()))
+            - i32::from(u8::from(today.month()));
+        if end.day() < today.day() {
+            months -= 1;
+        }
+        Some(months)
+    }
+    /// True when the term ends fewer than 16 months after `today`.
+    pub fn term_too_short(&self, today: Date) -> bool {
+        self.months_left(today).is_some_and(|m| m < MIN_MONTHS_LEFT)
+    }
 }
 
 /// The profile page's fields exactly as entered. Serde names are the
@@ -111,6 +138,8 @@ pub struct ProfileInput {
     pub start: String,
     #[serde(rename = "termino-plan")]
     pub end: String,
+    #[serde(rename = "fin-administracion")]
+    pub term_end: String,
 }
 
 impl ProfileInput {
@@ -128,6 +157,7 @@ impl ProfileInput {
             plan_name: profile.plan_name.clone(),
             start: format_date(profile.period.start()),
             end: format_date(profile.period.end()),
+            term_end: profile.term_end.map(format_date).unwrap_or_default(),
         }
     }
 
@@ -147,12 +177,19 @@ impl ProfileInput {
             Field::PlanEnd,
             &mut errors,
         );
+        let term_end = optional(
+            &self.term_end,
+            Named::TermEnd.into(),
+            parse_date,
+            &mut errors,
+        );
         match (jurisdiction, plan_name, period) {
             (Some(jurisdiction), Some(plan_name), Some(period)) if errors.is_empty() => {
                 Ok(Profile {
                     jurisdiction,
                     plan_name,
                     period,
+                    term_end,
                 })
             }
             _ => Err(errors),
@@ -219,5 +256,137 @@ impl ProfileInput {
             name: m.name.to_owned(),
             inegi_code: InegiCode(m.code.to_owned()),
         })
+    }
+}
+
+/// The coordinating office and its contact person (profile, page 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    /// The office that coordinates the plan ("Dirección de Gobierno Abierto").
+    pub name: String,
+    pub contact: Person,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfficeInput {
+    #[serde(rename = "oficina-coordinadora")]
+    pub name: String,
+    #[serde(flatten)]
+    pub contact: PersonInput,
+}
+
+impl OfficeInput {
+    pub fn from_value(o: &Office) -> Self {
+        Self {
+            name: o.name.clone(),
+            contact: PersonInput::from_person(&o.contact),
+        }
+    }
+    pub fn parse(&self) -> Result<Office, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_text(
+            &self.name,
+            Named::CoordinatingOffice.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        let contact = self.contact.parse_into(
+            PersonRules {
+                institution_required: false,
+            },
+            &mut errors,
+        );
+        match (name, contact) {
+            (Some(name), Some(contact)) if errors.is_empty() => Ok(Office { name, contact }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The planning and legal framework (profile, page 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Framework {
+    /// The development plan in force (Plan Estatal / Municipal de Desarrollo).
+    #[serde(default)]
+    pub development_plan: Option<String>,
+    pub pnd_edition: catalog::PndEdition,
+    /// Laws and rules that apply, one per entry.
+    #[serde(default)]
+    pub legal_framework: Vec<String>,
+    /// Who acts as local guarantor of access to information.
+    #[serde(default)]
+    pub guarantor: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FrameworkInput {
+    #[serde(rename = "plan-desarrollo")]
+    pub development_plan: String,
+    /// "2019-2024" or "2025-2030".
+    #[serde(rename = "edicion-pnd")]
+    pub pnd_edition: String,
+    /// One law or rule per line.
+    #[serde(rename = "marco-juridico")]
+    pub legal_framework: String,
+    #[serde(rename = "organo-garante")]
+    pub guarantor: String,
+}
+
+impl FrameworkInput {
+    pub fn from_value(f: &Framework) -> Self {
+        Self {
+            development_plan: f.development_plan.clone().unwrap_or_default(),
+            pnd_edition: f.pnd_edition.label().to_owned(),
+            legal_framework: f.legal_framework.join("\n"),
+            guarantor: f.guarantor.clone().unwrap_or_default(),
+        }
+    }
+    pub fn parse(&self) -> Result<Framework, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let development_plan = optional_text(
+            &self.development_plan,
+            Named::DevelopmentPlan.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        let pnd_edition = match self.pnd_edition.trim() {
+            "" => {
+                errors.push(FieldError::new(Named::PndEdition.into(), Problem::Missing));
+                None
+            }
+            "2019-2024" => Some(catalog::PndEdition::Pnd2019),
+            "2025-2030" => Some(catalog::PndEdition::Pnd2025),
+            _ => {
+                errors.push(FieldError::new(
+                    Named::PndEdition.into(),
+                    Problem::UnknownChoice,
+                ));
+                None
+            }
+        };
+        if self.legal_framework.chars().count() > MAX_LONG {
+            errors.push(FieldError::new(
+                Named::LegalFramework.into(),
+                Problem::TooLong { max: MAX_LONG },
+            ));
+        }
+        let legal_framework = super::coordination::lines(&self.legal_framework);
+        let guarantor = optional_text(
+            &self.guarantor,
+            Named::Guarantor.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        match pnd_edition {
+            Some(pnd_edition) if errors.is_empty() => Ok(Framework {
+                development_plan,
+                pnd_edition,
+                legal_framework,
+                guarantor,
+            }),
+            _ => Err(errors),
+        }
     }
 }

@@ -21,7 +21,7 @@ pub const FORMAT: &str = "plan-local-gobierno-abierto";
 /// The plan format written by this version of the app. Bump it whenever the
 /// stored shape changes, add a step to [`migrate`], and add a fixture of the old
 /// version under `tests/fixtures/` (never edited afterwards).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Largest draft accepted, in bytes. A real plan is far below 1 MB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -125,11 +125,46 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
     })
 }
 
+/// Form keys that lived on the commitment page until schema 3.
+const ALIGNMENT_KEYS: [&str; 3] = ["relacion-nacional", "compromiso-nacional", "metas-ods"];
+
 /// Brings a draft of `version` up to [`SCHEMA_VERSION`], one step at a time.
 fn migrate(mut value: Value, version: u64) -> Result<Value, DecodeError> {
     match version {
         v if v > u64::from(SCHEMA_VERSION) => Err(DecodeError::FromNewerVersion { found: v }),
-        3 => Ok(value),
+        4 => Ok(value),
+        // 3 → 4: the full methodology. Every new part of the plan starts empty
+        // (serde defaults). A commitment's alignment moved to a page of its own,
+        // so unsaved alignment input of a saved commitment moves with it.
+        3 => {
+            if let Some(unsaved) = value.get_mut("unsaved").and_then(Value::as_object_mut) {
+                let pages: Vec<String> = unsaved
+                    .keys()
+                    .filter(|k| {
+                        k.strip_prefix("compromiso/")
+                            .is_some_and(|id| id.parse::<u32>().is_ok())
+                    })
+                    .cloned()
+                    .collect();
+                for page in pages {
+                    let Some(Value::Object(fields)) = unsaved.get_mut(&page) else {
+                        continue;
+                    };
+                    let moved: serde_json::Map<String, Value> = ALIGNMENT_KEYS
+                        .iter()
+                        .filter_map(|k| fields.remove(*k).map(|v| ((*k).to_owned(), v)))
+                        .collect();
+                    if fields.is_empty() {
+                        unsaved.remove(&page);
+                    }
+                    if !moved.is_empty() {
+                        unsaved.insert(format!("{page}/alineacion"), Value::Object(moved));
+                    }
+                }
+            }
+            value["schema_version"] = Value::from(4);
+            migrate(value, 4)
+        }
         // 2 → 3: the plan gains `readiness` (self-assessments), empty by default.
         2 => {
             value["schema_version"] = Value::from(3);

@@ -1,0 +1,464 @@
+//! Key actions (acciones clave) of a commitment, their indicators and weights,
+//! and the activities under each: the core of the national ficha.
+//!
+//! Weights are whole percentage points (1-100) and a commitment's weights must
+//! add up to exactly 100; progress rolls up by weight in integer arithmetic.
+
+use serde::{Deserialize, Serialize};
+
+use super::choice::{choices, next_id, optional_choice, ItemId};
+use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
+use super::date::{format_date, Period};
+use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+
+choices! {
+    /// How an indicator is measured.
+    IndicatorKind {
+        Binario => "binario",
+        Numerico => "numerico",
+        Porcentaje => "porcentaje",
+        Documental => "documental",
+        Otro => "otro",
+    }
+}
+
+choices! {
+    /// How often an indicator (or the plan's progress) is measured or reported.
+    Frequency {
+        Mensual => "mensual",
+        Bimestral => "bimestral",
+        Trimestral => "trimestral",
+        Semestral => "semestral",
+        Anual => "anual",
+        UnaVez => "una-vez",
+    }
+}
+
+/// The indicator of a key action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<IndicatorKind>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub baseline: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub frequency: Option<Frequency>,
+}
+
+/// An activity under a key action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: ItemId,
+    pub name: String,
+    #[serde(default)]
+    pub objective: Option<String>,
+    #[serde(default)]
+    pub verification: Option<String>,
+    /// Optional: the national ficha gives activities no dates of their own.
+    #[serde(default)]
+    pub period: Option<Period>,
+}
+
+/// A key action, valid by construction (its weight is 1-100).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyAction {
+    pub id: ItemId,
+    pub name: String,
+    #[serde(default)]
+    pub objective: Option<String>,
+    pub weight: u8,
+    pub indicator: Indicator,
+    pub verification: String,
+    pub period: Period,
+    #[serde(default)]
+    pub responsible: Option<Person>,
+    /// Progress to date, 0-100 %, updated during monitoring.
+    #[serde(default)]
+    pub progress: Option<u8>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+}
+
+impl KeyAction {
+    pub fn next_activity_id(&self) -> ItemId {
+        next_id(self.activities.iter().map(|a| a.id))
+    }
+    pub fn activity(&self, id: ItemId) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+    /// Activities whose dates fall outside this key action's period.
+    pub fn activities_outside(&self) -> Vec<ItemId> {
+        self.activities
+            .iter()
+            .filter(|a| a.period.is_some_and(|p| !self.period.contains(&p)))
+            .map(|a| a.id)
+            .collect()
+    }
+}
+
+/// Parses a whole number in `min..=max` ("35", "35 %", " 35% ").
+pub fn parse_whole(raw: &str, min: u32, max: u32) -> Result<u32, Problem> {
+    let t = raw.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return Err(Problem::Missing);
+    }
+    if !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 9 {
+        return Err(Problem::NotAWholeNumber);
+    }
+    let n: u32 = t.parse().map_err(|_| Problem::NotAWholeNumber)?;
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err(Problem::OutOfRange { min, max })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KeyActionInput {
+    #[serde(rename = "nombre-accion")]
+    pub name: String,
+    #[serde(rename = "objetivo-accion")]
+    pub objective: String,
+    #[serde(rename = "ponderacion")]
+    pub weight: String,
+    #[serde(rename = "indicador")]
+    pub indicator: String,
+    #[serde(rename = "tipo-indicador")]
+    pub indicator_kind: String,
+    #[serde(rename = "unidad-indicador")]
+    pub unit: String,
+    #[serde(rename = "linea-base-indicador")]
+    pub baseline: String,
+    #[serde(rename = "meta-indicador")]
+    pub target: String,
+    #[serde(rename = "frecuencia-indicador")]
+    pub frequency: String,
+    #[serde(rename = "medio-verificacion")]
+    pub verification: String,
+    #[serde(rename = "inicio-accion")]
+    pub start: String,
+    #[serde(rename = "termino-accion")]
+    pub end: String,
+    #[serde(flatten)]
+    pub responsible: PersonInput,
+    #[serde(rename = "avance")]
+    pub progress: String,
+}
+
+impl KeyActionInput {
+    pub fn from_value(k: &KeyAction) -> Self {
+        Self {
+            name: k.name.clone(),
+            objective: k.objective.clone().unwrap_or_default(),
+            weight: k.weight.to_string(),
+            indicator: k.indicator.name.clone(),
+            indicator_kind: k
+                .indicator
+                .kind
+                .map(|x| x.key().to_owned())
+                .unwrap_or_default(),
+            unit: k.indicator.unit.clone().unwrap_or_default(),
+            baseline: k.indicator.baseline.clone().unwrap_or_default(),
+            target: k.indicator.target.clone().unwrap_or_default(),
+            frequency: k
+                .indicator
+                .frequency
+                .map(|x| x.key().to_owned())
+                .unwrap_or_default(),
+            verification: k.verification.clone(),
+            start: format_date(k.period.start()),
+            end: format_date(k.period.end()),
+            responsible: k
+                .responsible
+                .as_ref()
+                .map(PersonInput::from_person)
+                .unwrap_or_default(),
+            progress: k.progress.map(|p| p.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// Parses the key action; its dates must lie within the commitment's period.
+    /// `activities` are kept from the saved key action (they have pages of their own).
+    pub fn parse(
+        &self,
+        id: ItemId,
+        commitment_period: Period,
+        activities: Vec<Activity>,
+    ) -> Result<KeyAction, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_text(
+            &self.name,
+            Named::KeyActionName.into(),
+            MAX_LONG,
+            &mut errors,
+        );
+        let objective = optional_text(
+            &self.objective,
+            Named::KeyActionObjective.into(),
+            MAX_LONG,
+            &mut errors,
+        );
+        let weight = parse_whole(&self.weight, 1, 100)
+            .map_err(|p| errors.push(FieldError::new(Named::Weight.into(), p)))
+            .ok();
+        let indicator_name = required_text(
+            &self.indicator,
+            Named::IndicatorName.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        let kind = optional_choice(
+            &self.indicator_kind,
+            Named::IndicatorKind.into(),
+            IndicatorKind::from_key,
+            &mut errors,
+        );
+        let unit = optional_text(
+            &self.unit,
+            Named::IndicatorUnit.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        let baseline = optional_text(
+            &self.baseline,
+            Named::IndicatorBaseline.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        let target = optional_text(
+            &self.target,
+            Named::IndicatorTarget.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        let frequency = optional_choice(
+            &self.frequency,
+            Named::IndicatorFrequency.into(),
+            Frequency::from_key,
+            &mut errors,
+        );
+        let verification = required_text(
+            &self.verification,
+            Named::KeyActionVerification.into(),
+            MAX_LONG,
+            &mut errors,
+        );
+        let period = Period::parse(
+            &self.start,
+            &self.end,
+            Named::KeyActionStart.into(),
+            Named::KeyActionEnd.into(),
+            &mut errors,
+        );
+        if let Some(p) = period {
+            within(
+                p,
+                commitment_period,
+                Named::KeyActionStart.into(),
+                Named::KeyActionEnd.into(),
+                |period| Problem::OutsideCommitment { period },
+                &mut errors,
+            );
+        }
+        let responsible = if self.responsible.is_blank() {
+            None
+        } else {
+            self.responsible.parse_into(
+                PersonRules {
+                    institution_required: false,
+                },
+                &mut errors,
+            )
+        };
+        let progress = if self.progress.trim().is_empty() {
+            None
+        } else {
+            parse_whole(&self.progress, 0, 100)
+                .map_err(|p| errors.push(FieldError::new(Named::Progress.into(), p)))
+                .ok()
+                .map(|p| p as u8)
+        };
+        match (name, weight, indicator_name, verification, period) {
+            (Some(name), Some(weight), Some(indicator_name), Some(verification), Some(period))
+                if errors.is_empty() =>
+            {
+                Ok(KeyAction {
+                    id,
+                    name,
+                    objective,
+                    weight: weight as u8,
+                    indicator: Indicator {
+                        name: indicator_name,
+                        kind,
+                        unit,
+                        baseline,
+                        target,
+                        frequency,
+                    },
+                    verification,
+                    period,
+                    responsible,
+                    progress,
+                    activities,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Pushes an error for each end of `own` outside `outer`.
+fn within(
+    own: Period,
+    outer: Period,
+    start_field: Field,
+    end_field: Field,
+    problem: impl Fn(Period) -> Problem,
+    errors: &mut Vec<FieldError>,
+) {
+    if !outer.contains_date(own.start()) {
+        errors.push(FieldError::new(start_field, problem(outer)));
+    }
+    if !outer.contains_date(own.end()) {
+        errors.push(FieldError::new(end_field, problem(outer)));
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActivityInput {
+    #[serde(rename = "actividad")]
+    pub name: String,
+    #[serde(rename = "objetivo-actividad")]
+    pub objective: String,
+    #[serde(rename = "medio-verificacion-actividad")]
+    pub verification: String,
+    #[serde(rename = "inicio-actividad")]
+    pub start: String,
+    #[serde(rename = "termino-actividad")]
+    pub end: String,
+}
+
+impl ActivityInput {
+    pub fn from_value(a: &Activity) -> Self {
+        Self {
+            name: a.name.clone(),
+            objective: a.objective.clone().unwrap_or_default(),
+            verification: a.verification.clone().unwrap_or_default(),
+            start: a.period.map(|p| format_date(p.start())).unwrap_or_default(),
+            end: a.period.map(|p| format_date(p.end())).unwrap_or_default(),
+        }
+    }
+
+    /// Parses the activity; when it has dates they must lie within the key action's.
+    pub fn parse(
+        &self,
+        id: ItemId,
+        key_action_period: Period,
+    ) -> Result<Activity, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_text(
+            &self.name,
+            Named::ActivityName.into(),
+            MAX_LONG,
+            &mut errors,
+        );
+        let objective = optional_text(
+            &self.objective,
+            Named::ActivityObjective.into(),
+            MAX_LONG,
+            &mut errors,
+        );
+        let verification = optional_text(
+            &self.verification,
+            Named::ActivityVerification.into(),
+            MAX_LONG,
+            &mut errors,
+        );
+        let (sf, ef): (Field, Field) = (Named::ActivityStart.into(), Named::ActivityEnd.into());
+        let period = match (self.start.trim().is_empty(), self.end.trim().is_empty()) {
+            (true, true) => None,
+            (false, true) => {
+                errors.push(FieldError::new(ef, Problem::Missing));
+                None
+            }
+            (true, false) => {
+                errors.push(FieldError::new(sf, Problem::Missing));
+                None
+            }
+            (false, false) => Period::parse(&self.start, &self.end, sf, ef, &mut errors),
+        };
+        if let Some(p) = period {
+            within(
+                p,
+                key_action_period,
+                sf,
+                ef,
+                |period| Problem::OutsideKeyAction { period },
+                &mut errors,
+            );
+        }
+        match name {
+            Some(name) if errors.is_empty() => Ok(Activity {
+                id,
+                name,
+                objective,
+                verification,
+                period,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The sum of the key actions' weights, in percentage points.
+pub fn weight_total(actions: &[KeyAction]) -> u32 {
+    actions.iter().map(|k| u32::from(k.weight)).sum()
+}
+
+/// Weights that add up to exactly 100, changing the given ones as little as
+/// possible: a shortfall is spread evenly (the first actions get the odd points);
+/// an excess is taken evenly, never leaving an action below 1. `None` when there
+/// are no weights or more than 100 actions.
+pub fn spread_remainder(weights: &[u8]) -> Option<Vec<u8>> {
+    let n = weights.len() as u32;
+    if n == 0 || n > 100 {
+        return None;
+    }
+    let mut out: Vec<u32> = weights.iter().map(|&w| u32::from(w.max(1))).collect();
+    let total: u32 = out.iter().sum();
+    if total < 100 {
+        let missing = 100 - total;
+        for (i, w) in out.iter_mut().enumerate() {
+            *w += missing / n + u32::from((i as u32) < missing % n);
+        }
+    } else {
+        let mut excess = total - 100;
+        // Take one point at a time from the heaviest action above 1 (first on ties).
+        while excess > 0 {
+            let (i, _) = out
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w > 1)
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))?;
+            out[i] -= 1;
+            excess -= 1;
+        }
+    }
+    Some(out.into_iter().map(|w| w as u8).collect())
+}
+
+/// Weighted progress of a commitment in hundredths of a percent (0-10,000):
+/// Σ progress × weight. Key actions without progress count as 0.
+pub fn weighted_progress(actions: &[KeyAction]) -> u32 {
+    actions
+        .iter()
+        .map(|k| u32::from(k.progress.unwrap_or(0)) * u32::from(k.weight))
+        .sum()
+}
