@@ -157,6 +157,41 @@ impl Plan {
         }
     }
 
+    /// Moves a commitment one place up (earlier) or down; returns whether it moved.
+    pub fn move_commitment(&mut self, id: CommitmentId, up: bool) -> bool {
+        let Some(i) = self.commitments.iter().position(|c| c.id == id) else {
+            return false;
+        };
+        let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+        match j {
+            Some(j) if j < self.commitments.len() => {
+                self.commitments.swap(i, j);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Copies a commitment (all its ficha) right after it, under a new id and
+    /// the name "Copia de …"; returns the copy's id.
+    pub fn duplicate_commitment(&mut self, id: CommitmentId) -> Option<CommitmentId> {
+        let i = self.commitments.iter().position(|c| c.id == id)?;
+        let new_id = self.next_commitment_id();
+        let mut copy = self.commitments[i].clone();
+        copy.id = new_id;
+        let name = format!("Copia de {}", copy.name);
+        copy.name = name
+            .chars()
+            .take(super::commitment::MAX_COMMITMENT_NAME)
+            .collect();
+        self.commitments.insert(i + 1, copy);
+        Some(new_id)
+    }
+
+    pub fn commitment_mut(&mut self, id: CommitmentId) -> Option<&mut Commitment> {
+        self.commitments.iter_mut().find(|c| c.id == id)
+    }
+
     /// Removes a commitment; returns whether it existed.
     pub fn remove_commitment(&mut self, id: CommitmentId) -> bool {
         let before = self.commitments.len();

@@ -261,6 +261,19 @@ impl AppState {
         }
     }
 
+    /// Drops the unsaved input of `page` and of every page under it (`page/…`),
+    /// e.g. when a commitment and all its sub-pages are deleted.
+    pub fn clear_unsaved_tree(self, page: &str) {
+        let under = format!("{page}/");
+        if self
+            .unsaved
+            .with_untracked(|u| u.keys().any(|k| k == page || k.starts_with(&under)))
+        {
+            self.unsaved
+                .update(|u| u.retain(|k, _| k != page && !k.starts_with(&under)));
+        }
+    }
+
     /// Whether any page whose key starts with `prefix` holds unsaved input.
     pub fn has_unsaved(self, prefix: &str) -> bool {
         self.unsaved

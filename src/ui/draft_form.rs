@@ -36,7 +36,7 @@ pub fn draft_form(page: String, initial: BTreeMap<String, String>) -> Form {
 pub fn save_handler<T: 'static>(
     form: Form,
     page: String,
-    next: &'static str,
+    next: impl Into<String>,
     parse: impl Fn() -> Result<T, Vec<FieldError>> + 'static,
     apply: impl Fn(T) + 'static,
 ) -> impl Fn(bool) + Clone + 'static {
@@ -44,6 +44,7 @@ pub fn save_handler<T: 'static>(
     let navigate = use_navigate();
     let busy = StoredValue::new(false);
     let page = StoredValue::new(page);
+    let next: StoredValue<String> = StoredValue::new(next.into());
     let parse = StoredValue::new_local(parse);
     let apply = StoredValue::new_local(apply);
     move |later: bool| {
@@ -55,7 +56,12 @@ pub fn save_handler<T: 'static>(
                 busy.set_value(true);
                 apply.with_value(|apply| apply(value));
                 page.with_value(|k| state.clear_unsaved(k));
-                navigate(if later { paths::TASKS } else { next }, Default::default());
+                let to = if later {
+                    paths::TASKS.to_owned()
+                } else {
+                    next.get_value()
+                };
+                navigate(&to, Default::default());
             }
             Err(_) if later => {
                 busy.set_value(true);

@@ -216,7 +216,7 @@ pub fn TextField(
 #[derive(Clone)]
 pub struct Choice {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: std::borrow::Cow<'static, str>,
     pub hint: Option<&'static str>,
 }
 

@@ -5,6 +5,8 @@ pub mod form;
 pub mod pages;
 pub mod picker;
 pub mod shell;
+pub mod timeline;
+pub mod widgets;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -12,13 +14,26 @@ use leptos_router::path;
 
 use crate::state::AppState;
 use pages::{
-    commitments::{CommitmentPage, CommitmentsPage},
+    commitment::{
+        ActivityPage, AlignmentPage, CoResponsibleListPage, CoResponsiblePage, CommitmentHubPage,
+        CommitmentPage, CommitmentsPage, KeyActionPage, KeyActionsPage, ObjectivesPage,
+        ResponsibleListPage, ResponsiblePage, ValuesPage,
+    },
+    coordination::{
+        CoordinationPage, MemberPage, MembersPage, OrganizationPage, OrganizationsPage,
+        PoliticalPage,
+    },
+    glossary::GlossaryPage,
+    monitoring::{MonitoringPage, ResponsePage, ResponsesPage},
     national::NationalPlanPage,
     not_found::NotFound,
     open::OpenDraftPage,
+    problems::{ProblemPage, ProblemsPage},
     profile::ProfilePage,
+    profile_more::{FrameworkPage, OfficePage},
     readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
     review::ReviewPage,
+    roadmap::RoadmapPage,
     sources::SourcesPage,
     start::StartPage,
     tasks::TaskListPage,
@@ -40,8 +55,60 @@ pub mod paths {
     pub const READINESS_GATE: &str = "/preparacion/elegibilidad";
     pub const READINESS_RESULT: &str = "/preparacion/resultado";
 
-    pub fn commitment(id: crate::domain::CommitmentId) -> String {
+    pub const PROFILE_OFFICE: &str = "/plan/perfil/contacto";
+    pub const PROFILE_FRAMEWORK: &str = "/plan/perfil/marco";
+    pub const POLITICAL: &str = "/plan/compromiso-politico";
+    pub const COORDINATION: &str = "/plan/coordinacion";
+    pub const MEMBERS: &str = "/plan/coordinacion/integrantes";
+    pub const ORGANIZATIONS: &str = "/plan/coordinacion/organizaciones";
+    pub const ROADMAP: &str = "/plan/hoja-de-ruta";
+    pub const PROBLEMS: &str = "/plan/problemas";
+    pub const MONITORING: &str = "/plan/seguimiento";
+    pub const RESPONSES: &str = "/plan/respuesta-razonada";
+    pub const GLOSSARY: &str = "/glosario";
+
+    use crate::domain::{CommitmentId, ItemId};
+
+    /// "nuevo" for an item not saved yet, otherwise its id.
+    fn item(id: Option<ItemId>) -> String {
+        id.map_or_else(|| "nuevo".to_owned(), |i| i.0.to_string())
+    }
+
+    /// The commitment's ficha overview.
+    pub fn commitment(id: CommitmentId) -> String {
         format!("{COMMITMENTS}/{}", id.0)
+    }
+    /// A part of a commitment's ficha: "datos", "responsables", "corresponsables",
+    /// "objetivos", "valores", "alineacion", "acciones".
+    pub fn commitment_part(id: CommitmentId, part: &str) -> String {
+        format!("{COMMITMENTS}/{}/{part}", id.0)
+    }
+    /// A responsible ("responsables") or co-responsible ("corresponsables") person.
+    pub fn contact(id: CommitmentId, list: &str, n: Option<ItemId>) -> String {
+        format!("{COMMITMENTS}/{}/{list}/{}", id.0, item(n))
+    }
+    pub fn key_action(id: CommitmentId, k: Option<ItemId>) -> String {
+        format!("{COMMITMENTS}/{}/acciones/{}", id.0, item(k))
+    }
+    pub fn activity(id: CommitmentId, k: ItemId, a: Option<ItemId>) -> String {
+        format!(
+            "{COMMITMENTS}/{}/acciones/{}/actividades/{}",
+            id.0,
+            k.0,
+            item(a)
+        )
+    }
+    pub fn member(n: Option<ItemId>) -> String {
+        format!("{MEMBERS}/{}", item(n))
+    }
+    pub fn organization(n: Option<ItemId>) -> String {
+        format!("{ORGANIZATIONS}/{}", item(n))
+    }
+    pub fn problem(n: Option<ItemId>) -> String {
+        format!("{PROBLEMS}/{}", item(n))
+    }
+    pub fn response(n: Option<ItemId>) -> String {
+        format!("{RESPONSES}/{}", item(n))
     }
 }
 
@@ -72,7 +139,33 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/perfil") view=ProfilePage />
                         <Route path=path!("/plan/plan-nacional") view=NationalPlanPage />
                         <Route path=path!("/plan/compromisos") view=CommitmentsPage />
-                        <Route path=path!("/plan/compromisos/:id") view=CommitmentPage />
+                        <Route path=path!("/plan/perfil/contacto") view=OfficePage />
+                        <Route path=path!("/plan/perfil/marco") view=FrameworkPage />
+                        <Route path=path!("/plan/compromiso-politico") view=PoliticalPage />
+                        <Route path=path!("/plan/coordinacion") view=CoordinationPage />
+                        <Route path=path!("/plan/coordinacion/integrantes") view=MembersPage />
+                        <Route path=path!("/plan/coordinacion/integrantes/:n") view=MemberPage />
+                        <Route path=path!("/plan/coordinacion/organizaciones") view=OrganizationsPage />
+                        <Route path=path!("/plan/coordinacion/organizaciones/:n") view=OrganizationPage />
+                        <Route path=path!("/plan/hoja-de-ruta") view=RoadmapPage />
+                        <Route path=path!("/plan/problemas") view=ProblemsPage />
+                        <Route path=path!("/plan/problemas/:n") view=ProblemPage />
+                        <Route path=path!("/plan/compromisos/:id") view=CommitmentHubPage />
+                        <Route path=path!("/plan/compromisos/:id/datos") view=CommitmentPage />
+                        <Route path=path!("/plan/compromisos/:id/objetivos") view=ObjectivesPage />
+                        <Route path=path!("/plan/compromisos/:id/valores") view=ValuesPage />
+                        <Route path=path!("/plan/compromisos/:id/alineacion") view=AlignmentPage />
+                        <Route path=path!("/plan/compromisos/:id/acciones") view=KeyActionsPage />
+                        <Route path=path!("/plan/compromisos/:id/acciones/:k") view=KeyActionPage />
+                        <Route path=path!("/plan/compromisos/:id/acciones/:k/actividades/:a") view=ActivityPage />
+                        <Route path=path!("/plan/compromisos/:id/responsables") view=ResponsibleListPage />
+                        <Route path=path!("/plan/compromisos/:id/responsables/:n") view=ResponsiblePage />
+                        <Route path=path!("/plan/compromisos/:id/corresponsables") view=CoResponsibleListPage />
+                        <Route path=path!("/plan/compromisos/:id/corresponsables/:n") view=CoResponsiblePage />
+                        <Route path=path!("/plan/seguimiento") view=MonitoringPage />
+                        <Route path=path!("/plan/respuesta-razonada") view=ResponsesPage />
+                        <Route path=path!("/plan/respuesta-razonada/:n") view=ResponsePage />
+                        <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
                         <Route path=path!("/fuentes") view=SourcesPage />

@@ -202,6 +202,9 @@ pub fn PageHeading(
 
 /// "Regresar" link at the top of question pages.
 #[component]
-pub fn BackLink(href: &'static str, #[prop(optional, into)] text: Option<String>) -> impl IntoView {
+pub fn BackLink(
+    #[prop(into)] href: String,
+    #[prop(optional, into)] text: Option<String>,
+) -> impl IntoView {
     view! { <a class="back-link" href=href>{text.unwrap_or_else(|| "Regresar".to_owned())}</a> }
 }

@@ -66,17 +66,17 @@ pub fn ProfilePage() -> impl IntoView {
     let kinds = vec![
         Choice {
             key: "estado",
-            label: "Estado (entidad federativa)",
+            label: "Estado (entidad federativa)".into(),
             hint: None,
         },
         Choice {
             key: "municipio",
-            label: "Municipio",
+            label: "Municipio".into(),
             hint: None,
         },
         Choice {
             key: "alcaldia",
-            label: "Alcaldía de la Ciudad de México",
+            label: "Alcaldía de la Ciudad de México".into(),
             hint: None,
         },
     ];

@@ -145,27 +145,27 @@ fn ThemeForm(number: u8) -> impl IntoView {
             let choices = vec![
                 Choice {
                     key: "0",
-                    label: LEVEL_NAMES[0],
+                    label: LEVEL_NAMES[0].into(),
                     hint: Some(q.levels[0]),
                 },
                 Choice {
                     key: "1",
-                    label: LEVEL_NAMES[1],
+                    label: LEVEL_NAMES[1].into(),
                     hint: Some(q.levels[1]),
                 },
                 Choice {
                     key: "2",
-                    label: LEVEL_NAMES[2],
+                    label: LEVEL_NAMES[2].into(),
                     hint: Some(q.levels[2]),
                 },
                 Choice {
                     key: "3",
-                    label: LEVEL_NAMES[3],
+                    label: LEVEL_NAMES[3].into(),
                     hint: Some(q.levels[3]),
                 },
                 Choice {
                     key: "no-se",
-                    label: "No sé",
+                    label: "No sé".into(),
                     hint: None,
                 },
             ];
@@ -271,8 +271,8 @@ pub fn ReadinessGatePage() -> impl IntoView {
                     legend=c.text
                     hint=c.hint
                     choices=vec![
-                        Choice { key: "si", label: "Sí", hint: None },
-                        Choice { key: "no", label: "No", hint: None },
+                        Choice { key: "si", label: "Sí".into(), hint: None },
+                        Choice { key: "no", label: "No".into(), hint: None },
                     ]
                 />
             }

@@ -13,7 +13,13 @@ fn task_name(task: Task) -> &'static str {
         Task::Readiness => "Diagnóstico de condiciones de apertura (opcional)",
         Task::Profile => "Perfil de la jurisdicción",
         Task::NationalPlan => "Plan nacional de referencia",
+        Task::Political => "Compromiso político",
+        Task::Coordination => "Espacio de coordinación",
+        Task::Roadmap => "Hoja de ruta de cocreación",
+        Task::Problems => "Problemas públicos",
         Task::Commitments => "Compromisos",
+        Task::Monitoring => "Seguimiento",
+        Task::Responses => "Respuesta razonada",
         Task::Review => "Revisar y exportar el plan",
     }
 }
@@ -23,7 +29,13 @@ fn task_href(task: Task) -> &'static str {
         Task::Readiness => paths::READINESS,
         Task::Profile => paths::PROFILE,
         Task::NationalPlan => paths::NATIONAL_PLAN,
+        Task::Political => paths::POLITICAL,
+        Task::Coordination => paths::COORDINATION,
+        Task::Roadmap => paths::ROADMAP,
+        Task::Problems => paths::PROBLEMS,
         Task::Commitments => paths::COMMITMENTS,
+        Task::Monitoring => paths::MONITORING,
+        Task::Responses => paths::RESPONSES,
         Task::Review => paths::REVIEW,
     }
 }
@@ -31,11 +43,17 @@ fn task_href(task: Task) -> &'static str {
 fn task_hint(task: Task) -> &'static str {
     match task {
         Task::Profile => {
-            "Tipo y nombre de la jurisdicción, clave INEGI, nombre y periodo del plan."
+            "Jurisdicción, nombre y periodo del plan, oficina coordinadora y contacto, marco de planeación y jurídico."
         }
+        Task::Political => "Quién firmó la declaratoria o carta de apoyo, cuándo, y dónde consultarla.",
+        Task::Coordination => "El espacio donde gobierno y sociedad civil deciden juntos: sus integrantes, reglas y sesiones, y el directorio de organizaciones.",
+        Task::Roadmap => "Las fases de la cocreación con sus fechas, los canales y la estrategia de inclusión.",
+        Task::Problems => "Los problemas públicos que el plan atenderá, con su población afectada, línea base y causas.",
+        Task::Monitoring => "Cada cuánto se reporta el avance, dónde se publica y cómo participa la sociedad civil.",
+        Task::Responses => "Qué se hizo con cada propuesta recibida, y por qué.",
         Task::Readiness => "15 preguntas para saber dónde está su gobierno y qué hacer primero. Unos 15 minutos.",
         Task::NationalPlan => "La lista de compromisos nacionales con la que se alinea su plan (el 4º Plan de Acción Nacional, o una más reciente).",
-        Task::Commitments => "Cada compromiso con su nombre, sus fechas y su alineación con el plan nacional y los ODS.",
+        Task::Commitments => "Cada compromiso en el formato de ficha nacional: responsables, objetivos, valores, alineación, acciones clave y actividades.",
         Task::Review => "Revise sus respuestas y exporte el plan en PDF.",
     }
 }
@@ -54,13 +72,7 @@ fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
 #[component]
 fn TaskRow(task: Task) -> impl IntoView {
     let state = use_app();
-    let unsaved_prefix = match task {
-        Task::Readiness => "preparacion",
-        Task::Profile => "perfil",
-        Task::NationalPlan => "plan-nacional",
-        Task::Commitments => "compromiso",
-        Task::Review => "revisar",
-    };
+    let unsaved_prefix = task.unsaved_prefix();
     let status = Memo::new(move |_| {
         let unsaved = state.has_unsaved(unsaved_prefix);
         state.plan.with(|p| task.status(p, unsaved))
@@ -117,11 +129,20 @@ pub fn TaskListPage() -> impl IntoView {
             <TaskRow task=Task::Profile />
             <TaskRow task=Task::NationalPlan />
         </ul>
-        <h2 class="heading-m">"2. Escriba los compromisos"</h2>
+        <h2 class="heading-m">"2. Organice la cocreación"</h2>
         <ul class="task-list">
-            <TaskRow task=Task::Commitments />
+            <TaskRow task=Task::Political />
+            <TaskRow task=Task::Coordination />
+            <TaskRow task=Task::Roadmap />
         </ul>
-        <h2 class="heading-m">"3. Revise y comparta"</h2>
+        <h2 class="heading-m">"3. Escriba el plan"</h2>
+        <ul class="task-list">
+            <TaskRow task=Task::Problems />
+            <TaskRow task=Task::Commitments />
+            <TaskRow task=Task::Monitoring />
+            <TaskRow task=Task::Responses />
+        </ul>
+        <h2 class="heading-m">"4. Revise y comparta"</h2>
         <ul class="task-list">
             <TaskRow task=Task::Review />
         </ul>

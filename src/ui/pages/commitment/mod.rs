@@ -1,0 +1,373 @@
+//! Step 6, "Compromisos": the list of commitments and, for each, its ficha in
+//! the national format, split into pages: general data, responsible people,
+//! co-responsible organisations, objectives, OGP values, alignment, and key
+//! actions with their activities. The ficha's overview ("hub") links to each part.
+
+mod actions;
+mod alignment;
+mod general;
+mod narrative;
+mod people;
+
+pub use actions::{ActivityPage, KeyActionPage, KeyActionsPage};
+pub use alignment::AlignmentPage;
+pub use general::CommitmentPage;
+pub use narrative::{ObjectivesPage, ValuesPage};
+pub use people::{CoResponsibleListPage, CoResponsiblePage, ResponsibleListPage, ResponsiblePage};
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::key_action::{weight_total, weighted_progress};
+use crate::domain::plan::{CommitmentIssue, FichaPart};
+use crate::domain::{format_date, CommitmentId, ItemId};
+use crate::state::use_app;
+use crate::ui::form::focus_id;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::paths;
+use crate::ui::shell::{BackLink, PageHeading};
+use crate::ui::timeline::Timeline;
+use crate::ui::widgets::{Glossary, Term};
+
+/// Mounts `render` with the values of the route parameters `names`, afresh
+/// whenever they change (going from one commitment to another must not reuse
+/// the previous page's form).
+pub fn remount_on<V: IntoView + 'static>(
+    names: &'static [&'static str],
+    render: impl Fn(Vec<String>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        names
+            .iter()
+            .map(|n| params.read().get(n).unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    view! { <For each=move || std::iter::once(key()) key=|k| k.clone() let:k>{render(k)}</For> }
+}
+
+/// A saved commitment's id from the address, if it exists.
+pub(crate) fn saved_commitment(raw: &str) -> Option<CommitmentId> {
+    let id = CommitmentId(raw.parse::<u32>().ok()?);
+    use_app()
+        .plan
+        .with_untracked(|p| p.commitment(id).is_some())
+        .then_some(id)
+}
+
+/// An item of a list from the address: `Some(None)` for "nuevo", `Some(Some(id))`
+/// for a number, `None` otherwise.
+pub(crate) fn item_param(raw: &str) -> Option<Option<ItemId>> {
+    if raw == "nuevo" {
+        Some(None)
+    } else {
+        raw.parse::<u32>().ok().map(|n| Some(ItemId(n)))
+    }
+}
+
+/// Unsaved-input key of a commitment's page ("compromiso/3/objetivos").
+pub(crate) fn page_key(id: CommitmentId, part: &str) -> String {
+    if part.is_empty() {
+        format!("compromiso/{}", id.0)
+    } else {
+        format!("compromiso/{}/{part}", id.0)
+    }
+}
+
+/// "Compromiso 2 · Acciones clave": the caption of a commitment's pages.
+pub(crate) fn caption(id: CommitmentId, part: &str) -> String {
+    let number = use_app()
+        .plan
+        .with_untracked(|p| p.commitment_number(id).unwrap_or(0));
+    format!("Compromiso {number} · {part}")
+}
+
+/// The part after `part` in the ficha's order (the hub after the last).
+pub(crate) fn next_part(id: CommitmentId, part: FichaPart) -> String {
+    let i = FichaPart::ALL.iter().position(|p| *p == part).unwrap_or(0);
+    match FichaPart::ALL.get(i + 1) {
+        Some(next) => part_path(id, *next),
+        None => paths::commitment(id),
+    }
+}
+
+pub(crate) fn part_path(id: CommitmentId, part: FichaPart) -> String {
+    paths::commitment_part(id, part_slug(part))
+}
+
+fn part_slug(part: FichaPart) -> &'static str {
+    match part {
+        FichaPart::General => "datos",
+        FichaPart::Responsible => "responsables",
+        FichaPart::CoResponsible => "corresponsables",
+        FichaPart::Objectives => "objetivos",
+        FichaPart::Values => "valores",
+        FichaPart::Alignment => "alineacion",
+        FichaPart::KeyActions => "acciones",
+    }
+}
+
+fn part_name(part: FichaPart) -> &'static str {
+    match part {
+        FichaPart::General => "Nombre y fechas",
+        FichaPart::Responsible => "Instituciones y personas responsables",
+        FichaPart::CoResponsible => "Organizaciones corresponsables",
+        FichaPart::Objectives => "Objetivos, problemática y verificación",
+        FichaPart::Values => "Valores de la Alianza para el Gobierno Abierto",
+        FichaPart::Alignment => "Alineación y perspectiva de género",
+        FichaPart::KeyActions => "Acciones clave y actividades",
+    }
+}
+
+/// "45.5 %" from hundredths of a percent.
+pub(crate) fn percent(hundredths: u32) -> String {
+    if hundredths % 100 == 0 {
+        format!("{} %", hundredths / 100)
+    } else {
+        format!("{}.{} %", hundredths / 100, (hundredths % 100) / 10)
+    }
+}
+
+/// The list of the plan's commitments, with add, change, duplicate, reorder and delete.
+#[component]
+pub fn CommitmentsPage() -> impl IntoView {
+    let state = use_app();
+    let confirming = RwSignal::new(None::<CommitmentId>);
+    let rows = move || {
+        state.plan.with(|plan| {
+            let count = plan.commitments.len();
+            plan.commitments
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let id = c.id;
+                    let number = i + 1;
+                    let name = c.name.clone();
+                    let dates = format!("{} al {}", format_date(c.period.start()), format_date(c.period.end()));
+                    let status = if !plan.commitment_issues(c).is_empty() {
+                        ("Hay un problema", "tag tag--red")
+                    } else if plan.commitment_complete(c) {
+                        ("Completado", "tag tag--done")
+                    } else {
+                        ("En curso", "tag tag--blue")
+                    };
+                    let up_id = format!("subir-{}", id.0);
+                    let down_id = format!("bajar-{}", id.0);
+                    let move_by = move |up: bool| {
+                        state.plan.update(|p| {
+                            p.move_commitment(id, up);
+                        });
+                        let target = if up { format!("subir-{}", id.0) } else { format!("bajar-{}", id.0) };
+                        request_animation_frame(move || focus_id(&target));
+                    };
+                    view! {
+                        <tr class="table__row">
+                            <td class="table__cell">{number}</td>
+                            <td class="table__cell">
+                                <a href=paths::commitment(id)>{name}</a>
+                            </td>
+                            <td class="table__cell">{dates}</td>
+                            <td class="table__cell"><strong class=status.1>{status.0}</strong></td>
+                            <td class="table__cell table__cell--actions">
+                                {(i > 0).then(|| view! {
+                                    <button class="button-link" type="button" id=up_id.clone()
+                                        aria-label=format!("Subir el compromiso {number}")
+                                        on:click=move |_| move_by(true)>"Subir"</button>
+                                })}
+                                {(i + 1 < count).then(|| view! {
+                                    <button class="button-link" type="button" id=down_id.clone()
+                                        aria-label=format!("Bajar el compromiso {number}")
+                                        on:click=move |_| move_by(false)>"Bajar"</button>
+                                })}
+                                <button class="button-link" type="button"
+                                    aria-label=format!("Duplicar el compromiso {number}")
+                                    on:click=move |_| {
+                                        let copy = state.plan.try_update(|p| p.duplicate_commitment(id)).flatten();
+                                        if let Some(copy) = copy {
+                                            state.flash_on(paths::COMMITMENTS, format!("Se duplicó el compromiso {number}. La copia es el compromiso {}.", number + 1));
+                                            let target = format!("subir-{}", copy.0);
+                                            request_animation_frame(move || focus_id(&target));
+                                        }
+                                    }>"Duplicar"</button>
+                                <button
+                                    class="button-link"
+                                    type="button"
+                                    aria-label=format!("Eliminar el compromiso {number}")
+                                    on:click=move |_| {
+                                        confirming.set(Some(id));
+                                        request_animation_frame(|| focus_id("confirmar-eliminar"));
+                                    }
+                                >
+                                    "Eliminar"
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let confirm = move || {
+        let id = confirming.get()?;
+        let (number, name) = state
+            .plan
+            .with(|p| Some((p.commitment_number(id)?, p.commitment(id)?.name.clone())))?;
+        Some(view! {
+            <div class="banner banner--warning" id="confirmar-eliminar" tabindex="-1" role="alertdialog" aria-labelledby="confirmar-eliminar-titulo">
+                <h2 class="banner__title" id="confirmar-eliminar-titulo">
+                    {format!("¿Eliminar el compromiso {number}, «{name}»?")}
+                </h2>
+                <p class="banner__text">"Se eliminarán también sus acciones clave y actividades. Esta acción no se puede deshacer. Si tiene dudas, descargue antes su borrador."</p>
+                <div class="button-group">
+                    <button class="button button--warning" type="button" on:click=move |_| {
+                        state.plan.update(|p| { p.remove_commitment(id); });
+                        state.clear_unsaved_tree(&page_key(id, ""));
+                        confirming.set(None);
+                        state.flash_on(paths::COMMITMENTS, format!("Se eliminó el compromiso «{name}»."));
+                        request_animation_frame(|| focus_id("agregar-compromiso"));
+                    }>"Sí, eliminar"</button>
+                    <button class="button button--secondary" type="button" on:click=move |_| {
+                        confirming.set(None);
+                        request_animation_frame(|| focus_id("agregar-compromiso"));
+                    }>"Cancelar"</button>
+                </div>
+            </div>
+        })
+    };
+    let empty = move || state.plan.with(|p| p.commitments.is_empty());
+    let count_advice = move || {
+        let n = state.plan.with(|p| p.commitments.len());
+        (n > 15).then(|| view! {
+            <p class="inset">{format!("Su plan tiene {n} compromisos. La metodología sugiere de 5 a 15, para poder cumplirlos y darles seguimiento.")}</p>
+        })
+    };
+    view! {
+        <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
+        <PageHeading text="Compromisos" caption="Escriba los compromisos" />
+        <p class="body">
+            "Cada compromiso se escribe en el formato de ficha del plan de acción nacional: datos generales, responsables, objetivos, valores, alineación y acciones clave con sus actividades."
+        </p>
+        <Glossary term=Term::Compromiso />
+        {confirm}
+        {count_advice}
+        <Show
+            when=move || !empty()
+            fallback=|| view! { <p class="body">"Todavía no ha agregado compromisos."</p> }
+        >
+            <table class="table">
+                <caption class="table__caption">"Compromisos del plan"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__header">"Núm."</th>
+                        <th scope="col" class="table__header">"Compromiso"</th>
+                        <th scope="col" class="table__header">"Fechas"</th>
+                        <th scope="col" class="table__header">"Estado"</th>
+                        <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Show>
+        <div class="button-group">
+            <a class="button" id="agregar-compromiso" href=paths::NEW_COMMITMENT role="button">"Agregar un compromiso"</a>
+            <a class="link" href=paths::TASKS>"Volver a la lista de tareas"</a>
+        </div>
+    }
+}
+
+/// `/plan/compromisos/nuevo` (the general-data form) or the ficha overview of
+/// `/plan/compromisos/{id}`.
+#[component]
+pub fn CommitmentHubPage() -> impl IntoView {
+    remount_on(&["id"], |p| {
+        if p[0] == "nuevo" {
+            view! { <general::GeneralForm existing=None /> }.into_any()
+        } else {
+            match saved_commitment(&p[0]) {
+                Some(id) => view! { <Hub id=id /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }
+        }
+    })
+}
+
+/// The ficha's overview: each part with its status, the weights, the weighted
+/// progress, problems to fix, and the timeline.
+#[component]
+fn Hub(id: CommitmentId) -> impl IntoView {
+    let state = use_app();
+    let number = state
+        .plan
+        .with_untracked(|p| p.commitment_number(id).unwrap_or(0));
+    let name = state
+        .plan
+        .with_untracked(|p| p.commitment(id).map(|c| c.name.clone()).unwrap_or_default());
+    let parts = FichaPart::ALL
+        .iter()
+        .map(|&part| {
+            let done = move || state.plan.with(|p| p.commitment(id).is_some_and(|c| part.is_done(c)));
+            let slug = part_slug(part);
+            let status_id = format!("parte-{slug}-estado");
+            view! {
+                <li class="task-list__item">
+                    <div class="task-list__name">
+                        <a class="task-list__link" href=part_path(id, part) aria-describedby=status_id.clone()>{part_name(part)}</a>
+                    </div>
+                    <div class="task-list__status" id=status_id>
+                        {move || if done() {
+                            view! { <strong class="tag tag--done">"Completado"</strong> }.into_any()
+                        } else {
+                            view! { <strong class="tag tag--grey">"Por completar"</strong> }.into_any()
+                        }}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    let issues = move || {
+        state.plan.with(|p| {
+            let c = p.commitment(id)?;
+            let items: Vec<String> = p
+                .commitment_issues(c)
+                .into_iter()
+                .map(|i| match i {
+                    CommitmentIssue::OutsidePlan => "Las fechas del compromiso quedan fuera del periodo del plan. Cámbielas en «Nombre y fechas».".to_owned(),
+                    CommitmentIssue::KeyActionsOutside(ks) => format!("{} acción(es) clave tienen fechas fuera de las del compromiso.", ks.len()),
+                    CommitmentIssue::ActivitiesOutside(a) => format!("{} actividad(es) tienen fechas fuera de las de su acción clave.", a.len()),
+                    CommitmentIssue::WeightsDoNotAddUp { total } => format!("Las ponderaciones suman {total} %. Deben sumar 100 %."),
+                })
+                .collect();
+            (!items.is_empty()).then(|| view! {
+                <div class="banner banner--warning" role="region" aria-labelledby="problemas-compromiso">
+                    <h2 class="banner__title" id="problemas-compromiso">"Hay que corregir"</h2>
+                    <ul class="list--bullet">{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </div>
+            })
+        })
+    };
+    let figures = move || {
+        state.plan.with(|p| {
+            let c = p.commitment(id)?;
+            let dates = format!("Del {} al {}", format_date(c.period.start()), format_date(c.period.end()));
+            Some(view! {
+                <dl class="summary-list">
+                    <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), weight_total(&c.key_actions))}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(weighted_progress(&c.key_actions))}</dd></div>
+                </dl>
+            })
+        })
+    };
+    view! {
+        <BackLink href=paths::COMMITMENTS text="Regresar a los compromisos" />
+        <PageHeading text=format!("Compromiso {number}: {name}") caption="Ficha del compromiso" />
+        {issues}
+        {figures}
+        <h2 class="heading-m">"Partes de la ficha"</h2>
+        <ul class="task-list">{parts}</ul>
+        <Timeline commitment=Some(id) />
+        <div class="button-group">
+            <a class="button" href=paths::COMMITMENTS role="button">"Volver a los compromisos"</a>
+        </div>
+    }
+}

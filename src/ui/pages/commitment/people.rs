@@ -1,0 +1,243 @@
+//! The people responsible for a commitment and its co-responsible
+//! organisations: a list page each, and one page per person.
+
+use leptos::prelude::*;
+
+use super::{caption, item_param, next_part, page_key, part_path, remount_on, saved_commitment};
+use crate::domain::commitment::{parse_contact, Contact};
+use crate::domain::contact::PersonInput;
+use crate::domain::plan::FichaPart;
+use crate::domain::{CommitmentId, ItemId};
+use crate::state::use_app;
+use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::form::to_fields;
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::paths;
+use crate::ui::shell::{BackLink, PageHeading};
+use crate::ui::widgets::{ItemRow, ItemTable, PersonFields, QuestionFrame};
+
+/// Which of the two lists of people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Responsible,
+    CoResponsible,
+}
+
+impl Role {
+    fn slug(self) -> &'static str {
+        match self {
+            Role::Responsible => "responsables",
+            Role::CoResponsible => "corresponsables",
+        }
+    }
+    fn part(self) -> FichaPart {
+        match self {
+            Role::Responsible => FichaPart::Responsible,
+            Role::CoResponsible => FichaPart::CoResponsible,
+        }
+    }
+    fn list(self, c: &crate::domain::Commitment) -> &Vec<Contact> {
+        match self {
+            Role::Responsible => &c.responsible,
+            Role::CoResponsible => &c.co_responsible,
+        }
+    }
+    fn list_mut(self, c: &mut crate::domain::Commitment) -> &mut Vec<Contact> {
+        match self {
+            Role::Responsible => &mut c.responsible,
+            Role::CoResponsible => &mut c.co_responsible,
+        }
+    }
+    fn title(self) -> &'static str {
+        match self {
+            Role::Responsible => "Instituciones y personas responsables",
+            Role::CoResponsible => "Organizaciones corresponsables",
+        }
+    }
+    fn intro(self) -> &'static str {
+        match self {
+            Role::Responsible => "Las personas servidoras públicas que responden por el compromiso, con su institución. Puede agregar más de una institución.",
+            Role::CoResponsible => "Las organizaciones que implementan el compromiso con el gobierno. Incluya al menos una organización no gubernamental (sociedad civil, academia o sector privado).",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            Role::Responsible => "la persona responsable",
+            Role::CoResponsible => "la organización corresponsable",
+        }
+    }
+    fn add(self) -> &'static str {
+        match self {
+            Role::Responsible => "Agregar una persona responsable",
+            Role::CoResponsible => "Agregar una organización corresponsable",
+        }
+    }
+}
+
+#[component]
+pub fn ResponsibleListPage() -> impl IntoView {
+    remount_on(&["id"], |p| list_or_404(&p[0], Role::Responsible))
+}
+
+#[component]
+pub fn CoResponsibleListPage() -> impl IntoView {
+    remount_on(&["id"], |p| list_or_404(&p[0], Role::CoResponsible))
+}
+
+#[component]
+pub fn ResponsiblePage() -> impl IntoView {
+    remount_on(&["id", "n"], |p| {
+        person_or_404(&p[0], &p[1], Role::Responsible)
+    })
+}
+
+#[component]
+pub fn CoResponsiblePage() -> impl IntoView {
+    remount_on(&["id", "n"], |p| {
+        person_or_404(&p[0], &p[1], Role::CoResponsible)
+    })
+}
+
+fn list_or_404(raw: &str, role: Role) -> AnyView {
+    match saved_commitment(raw) {
+        Some(id) => view! { <PeopleList id=id role=role /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+fn person_or_404(raw: &str, raw_n: &str, role: Role) -> AnyView {
+    let state = use_app();
+    let found = saved_commitment(raw).and_then(|id| {
+        let n = item_param(raw_n)?;
+        let exists = n.is_none_or(|n| {
+            state.plan.with_untracked(|p| {
+                p.commitment(id)
+                    .is_some_and(|c| role.list(c).iter().any(|x| x.id == n))
+            })
+        });
+        exists.then_some((id, n))
+    });
+    match found {
+        Some((id, n)) => view! { <PersonForm id=id role=role existing=n /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn PeopleList(id: CommitmentId, role: Role) -> impl IntoView {
+    let state = use_app();
+    let rows = Signal::derive(move || {
+        state.plan.with(|p| {
+            p.commitment(id)
+                .map(|c| {
+                    role.list(c)
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| ItemRow {
+                            key: x.id.0,
+                            cells: vec![
+                                x.person.name.clone(),
+                                x.person.position.clone().unwrap_or_default(),
+                                x.person.institution.clone().unwrap_or_default(),
+                            ],
+                            href: paths::contact(id, role.slug(), Some(x.id)),
+                            noun: format!("{} {}", role.noun(), i + 1),
+                            name: x.person.name.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let add_id = "agregar-persona";
+    let on_delete = move |key: u32| {
+        state.plan.update(|p| {
+            if let Some(c) = p.commitment_mut(id) {
+                role.list_mut(c).retain(|x| x.id != ItemId(key));
+            }
+        });
+        state.clear_unsaved(&page_key(id, &format!("{}/{key}", role.slug())));
+    };
+    let non_gov_advice = move || {
+        (role == Role::CoResponsible
+            && state.plan.with(|p| p.commitment(id).is_some_and(|c| c.co_responsible.is_empty())))
+        .then(|| view! { <p class="inset">"La metodología pide al menos una organización corresponsable no gubernamental, para que el compromiso se cocree con la sociedad."</p> })
+    };
+    view! {
+        <BackLink href=paths::commitment(id) text="Regresar a la ficha del compromiso" />
+        <PageHeading text=role.title() caption=caption(id, "Ficha") />
+        <p class="body">{role.intro()}</p>
+        {non_gov_advice}
+        <ItemTable
+            caption=role.title()
+            headers=vec!["Nombre", "Cargo", "Institución"]
+            rows=rows
+            empty="Todavía no ha agregado a nadie."
+            on_delete=on_delete
+            return_focus=add_id
+        />
+        <div class="button-group">
+            <a class="button button--secondary" id=add_id href=paths::contact(id, role.slug(), None) role="button">{role.add()}</a>
+            <a class="button" href=next_part(id, role.part()) role="button">"Continuar"</a>
+        </div>
+    }
+}
+
+#[component]
+fn PersonForm(id: CommitmentId, role: Role, existing: Option<ItemId>) -> impl IntoView {
+    let state = use_app();
+    let n = existing.unwrap_or_else(|| {
+        state
+            .plan
+            .with_untracked(|p| p.commitment(id).map_or(ItemId(1), |c| c.next_contact_id()))
+    });
+    let page = page_key(
+        id,
+        &format!(
+            "{}/{}",
+            role.slug(),
+            existing.map_or("nuevo".to_owned(), |n| n.0.to_string())
+        ),
+    );
+    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
+        state.plan.with_untracked(|p| {
+            p.commitment(id)
+                .and_then(|c| role.list(c).iter().find(|x| x.id == n))
+                .map(|x| to_fields(&PersonInput::from_person(&x.person)))
+                .unwrap_or_default()
+        })
+    });
+    let form = draft_form(page.clone(), initial);
+    let submit = save_handler(
+        form,
+        page,
+        part_path(id, role.part()),
+        move || parse_contact(&form.input::<PersonInput>(), n),
+        move |contact: Contact| {
+            state.plan.update(|p| {
+                if let Some(c) = p.commitment_mut(id) {
+                    let list = role.list_mut(c);
+                    match list.iter_mut().find(|x| x.id == contact.id) {
+                        Some(slot) => *slot = contact,
+                        None => list.push(contact),
+                    }
+                }
+            })
+        },
+    );
+    let title = match (role, existing) {
+        (Role::Responsible, None) => "Nueva persona responsable",
+        (Role::Responsible, Some(_)) => "Persona responsable",
+        (Role::CoResponsible, None) => "Nueva organización corresponsable",
+        (Role::CoResponsible, Some(_)) => "Organización corresponsable",
+    };
+    let legend = match role {
+        Role::Responsible => "Persona servidora pública responsable",
+        Role::CoResponsible => "Persona de contacto de la organización",
+    };
+    view! {
+        <QuestionFrame form=form back=part_path(id, role.part()) back_text="Regresar a la lista" title=title caption=caption(id, role.title()) submit=submit>
+            <PersonFields form=form legend=legend institution_required=true />
+        </QuestionFrame>
+    }
+}

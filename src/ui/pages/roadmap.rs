@@ -1,0 +1,10 @@
+//! Placeholder pages, replaced as each step is built.
+
+use leptos::prelude::*;
+
+use crate::ui::pages::not_found::NotFound;
+
+#[component]
+pub fn RoadmapPage() -> impl IntoView {
+    view! { <NotFound /> }
+}

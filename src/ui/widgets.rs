@@ -1,0 +1,498 @@
+//! Building blocks of the methodology's pages, on top of [`crate::ui::form`]:
+//! long texts with a character count, checkbox groups, the person fields, date
+//! fields, the question-page frame, lists of items with change and delete, the
+//! summary list of check-your-answers pages, and glossary help.
+
+use leptos::prelude::*;
+
+use crate::domain::contact::MAX_LONG;
+use crate::domain::{Field, Named};
+use crate::messages::{self, choice_label, Choices};
+use crate::ui::form::{focus_id, Choice, ErrorSummary, Form, RadioGroup, TextField, Wiring};
+use crate::ui::shell::{BackLink, PageHeading};
+
+/// Radio choices for a list of keys, labelled from [`messages::choice_label`].
+pub fn choices(keys: impl IntoIterator<Item = &'static str>, list: Choices) -> Vec<Choice> {
+    keys.into_iter()
+        .map(|key| Choice {
+            key,
+            label: choice_label(key, list).into(),
+            hint: None,
+        })
+        .collect()
+}
+
+/// A labelled multi-line text with a live character count that never blocks
+/// typing: past the limit it says by how much, and "Guardar" reports it.
+#[component]
+pub fn TextArea(
+    form: Form,
+    #[prop(into)] field: Field,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] max: Option<usize>,
+    #[prop(optional)] rows: Option<u32>,
+) -> impl IntoView {
+    let id = field.key();
+    let max = max.unwrap_or(MAX_LONG);
+    let count_id = format!("{id}-cuenta");
+    let wiring = Wiring::new(form, field, hint.is_some());
+    let (hint_id, error) = (wiring.hint_id.clone(), wiring.error);
+    let described = wiring.described(Some(count_id.clone()));
+    let count = move || {
+        let n = form.value(id).chars().count();
+        if n > max {
+            format!(
+                "Tiene {} caracteres de más (máximo {})",
+                messages::thousands(n - max),
+                messages::thousands(max)
+            )
+        } else {
+            format!(
+                "Le quedan {} caracteres de {}",
+                messages::thousands(max - n),
+                messages::thousands(max)
+            )
+        }
+    };
+    let over = move || form.value(id).chars().count() > max;
+    view! {
+        <div class=wiring.group_class()>
+            <label class="label" for=id>{label}</label>
+            {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            {wiring.inline_error()}
+            <textarea
+                class=move || if error.get().is_some() { "textarea input--error" } else { "textarea" }
+                id=id
+                name=id
+                rows=rows.unwrap_or(4)
+                spellcheck="true"
+                aria-describedby=described
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=move || form.value(id)
+                on:input=move |ev| form.set(id, event_target_value(&ev))
+            ></textarea>
+            // Polite, so a screen reader hears the count after a pause, not on every key.
+            <div class=move || if over() { "character-count character-count--over" } else { "character-count hint" } id=count_id aria-live="polite">
+                {count}
+            </div>
+        </div>
+    }
+}
+
+/// A `<fieldset>` of checkboxes whose value is the chosen keys separated by commas.
+#[component]
+pub fn CheckboxGroup(
+    form: Form,
+    #[prop(into)] field: Field,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    choices: Vec<Choice>,
+) -> impl IntoView {
+    let id = field.key();
+    let wiring = Wiring::new(form, field, hint.is_some());
+    let hint_id = wiring.hint_id.clone();
+    let described = wiring.described(None);
+    let has = move |key: &str| form.value(id).split(',').any(|k| k.trim() == key);
+    let toggle = move |key: &'static str, on: bool| {
+        let current = form.value_untracked(id);
+        let mut keys: Vec<String> = current
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty() && *k != key)
+            .map(str::to_owned)
+            .collect();
+        if on {
+            keys.push(key.to_owned());
+        }
+        form.set(id, keys.join(","));
+    };
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let input_id = if i == 0 {
+                id.to_owned()
+            } else {
+                format!("{id}-{}", c.key)
+            };
+            let key = c.key;
+            view! {
+                <div class="checkboxes__item">
+                    <input
+                        class="checkboxes__input"
+                        id=input_id.clone()
+                        name=id
+                        type="checkbox"
+                        value=key
+                        prop:checked=move || has(key)
+                        on:change=move |ev| toggle(key, event_target_checked(&ev))
+                    />
+                    <label class="label checkboxes__label" for=input_id>{c.label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=wiring.group_class()>
+            <fieldset class="fieldset" aria-describedby=described>
+                <legend class="fieldset__legend">{legend}</legend>
+                {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+                {wiring.inline_error()}
+                <div class="checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A date typed as day/month/year.
+#[component]
+pub fn DateField(
+    form: Form,
+    #[prop(into)] field: Field,
+    #[prop(into)] label: String,
+    /// An example date for the hint ("02/01/2026").
+    example: &'static str,
+) -> impl IntoView {
+    view! {
+        <TextField
+            form=form
+            field=field
+            label=label
+            hint=format!("Día/mes/año, por ejemplo {example}.")
+            width="input--w10"
+            inputmode="numeric"
+        />
+    }
+}
+
+/// A start and an end date in one fieldset.
+#[component]
+pub fn PeriodFields(
+    form: Form,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] start: Field,
+    #[prop(into)] end: Field,
+) -> impl IntoView {
+    view! {
+        <fieldset class="fieldset">
+            <legend class="fieldset__legend fieldset__legend--m">{legend}</legend>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <DateField form=form field=start label="Fecha de inicio" example="02/01/2026" />
+            <DateField form=form field=end label="Fecha de término" example="31/08/2027" />
+        </fieldset>
+    }
+}
+
+/// Name, position, institution, e-mail and phone of one person.
+#[component]
+pub fn PersonFields(
+    form: Form,
+    #[prop(into)] legend: String,
+    /// Whether the institution is asked as required (its label says so otherwise).
+    #[prop(optional)]
+    institution_required: bool,
+) -> impl IntoView {
+    let institution = if institution_required {
+        "Institución"
+    } else {
+        "Institución (opcional)"
+    };
+    view! {
+        <fieldset class="fieldset">
+            <legend class="fieldset__legend fieldset__legend--m">{legend}</legend>
+            <TextField form=form field=Field::Named(Named::PersonName) label="Nombre" autocomplete="off" />
+            <TextField form=form field=Field::Named(Named::PersonPosition) label="Cargo (opcional)" />
+            <TextField form=form field=Field::Named(Named::PersonInstitution) label=institution />
+            <TextField
+                form=form
+                field=Field::Named(Named::PersonEmail)
+                label="Correo electrónico (opcional)"
+                hint="Por ejemplo nombre@dependencia.gob.mx."
+                inputmode="email"
+                width="input--w20"
+            />
+            <TextField
+                form=form
+                field=Field::Named(Named::PersonPhone)
+                label="Teléfono (opcional)"
+                hint="10 dígitos, por ejemplo 55 5004 2400. Puede agregar la extensión: 55 5004 2400 ext. 2489."
+                inputmode="tel"
+                width="input--w20"
+            />
+        </fieldset>
+    }
+}
+
+/// A radio group over a closed list of choices.
+#[component]
+pub fn ChoiceField(
+    form: Form,
+    #[prop(into)] field: Field,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    keys: Vec<&'static str>,
+    list: Choices,
+) -> impl IntoView {
+    let choices = choices(keys, list);
+    match hint {
+        Some(h) => {
+            view! { <RadioGroup form=form field=field legend=legend hint=h choices=choices /> }
+                .into_any()
+        }
+        None => {
+            view! { <RadioGroup form=form field=field legend=legend choices=choices /> }.into_any()
+        }
+    }
+}
+
+/// The frame of a question page: back link, error summary, caption and `<h1>`,
+/// the form with "Guardar y continuar" and "Guardar y volver más tarde".
+#[component]
+pub fn QuestionFrame(
+    form: Form,
+    #[prop(into)] back: String,
+    #[prop(into)] back_text: String,
+    #[prop(into)] title: String,
+    #[prop(into)] caption: String,
+    submit: impl Fn(bool) + Clone + 'static,
+    children: Children,
+) -> impl IntoView {
+    let later = submit.clone();
+    view! {
+        <BackLink href=back text=back_text />
+        <div class="grid-two-thirds">
+            <ErrorSummary form=form />
+            <PageHeading text=title caption=caption has_errors=Signal::derive(move || form.has_errors()) />
+            <form novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                submit(false);
+            }>
+                {children()}
+                <div class="button-group">
+                    <button class="button" type="submit">"Guardar y continuar"</button>
+                    <button class="button button--secondary" type="button" on:click=move |_| later(true)>
+                        "Guardar y volver más tarde"
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// One row of a [`ItemTable`]: the item's cells, where "Cambiar" goes, and
+/// what to call it in "Eliminar …" ("al integrante 2, «Ana López»").
+#[derive(Clone)]
+pub struct ItemRow {
+    pub key: u32,
+    pub cells: Vec<String>,
+    pub href: String,
+    /// "la organización 2" — used in hidden link text and the confirmation.
+    pub noun: String,
+    pub name: String,
+}
+
+/// A table of items with "Cambiar" links and "Eliminar" buttons that ask for
+/// confirmation first; `on_delete` receives the row's key. Focus returns to
+/// `return_focus` (the "Agregar" button) afterwards.
+#[component]
+pub fn ItemTable(
+    #[prop(into)] caption: String,
+    headers: Vec<&'static str>,
+    #[prop(into)] rows: Signal<Vec<ItemRow>>,
+    #[prop(into)] empty: String,
+    on_delete: impl Fn(u32) + Copy + Send + Sync + 'static,
+    return_focus: &'static str,
+) -> impl IntoView {
+    let confirming = RwSignal::new(None::<ItemRow>);
+    let confirm_id = format!("confirmar-{return_focus}");
+    let confirm_title_id = format!("{confirm_id}-titulo");
+    let confirm = {
+        let (confirm_id, confirm_title_id) = (confirm_id.clone(), confirm_title_id.clone());
+        move || {
+            confirming.get().map(|row| {
+                let key = row.key;
+                view! {
+                    <div class="banner banner--warning" id=confirm_id.clone() tabindex="-1" role="alertdialog" aria-labelledby=confirm_title_id.clone()>
+                        <h2 class="banner__title" id=confirm_title_id.clone()>
+                            {format!("¿Eliminar {}, «{}»?", row.noun, row.name)}
+                        </h2>
+                        <p class="banner__text">"Esta acción no se puede deshacer. Si tiene dudas, descargue antes su borrador."</p>
+                        <div class="button-group">
+                            <button class="button button--warning" type="button" on:click=move |_| {
+                                on_delete(key);
+                                confirming.set(None);
+                                request_animation_frame(move || focus_id(return_focus));
+                            }>"Sí, eliminar"</button>
+                            <button class="button button--secondary" type="button" on:click=move |_| {
+                                confirming.set(None);
+                                request_animation_frame(move || focus_id(return_focus));
+                            }>"Cancelar"</button>
+                        </div>
+                    </div>
+                }
+            })
+        }
+    };
+    let header_cells = headers
+        .into_iter()
+        .map(|h| view! { <th scope="col" class="table__header">{h}</th> })
+        .collect_view();
+    let body = move || {
+        rows.get()
+            .into_iter()
+            .map(|row| {
+                let cells = row
+                    .cells
+                    .iter()
+                    .map(|c| view! { <td class="table__cell">{c.clone()}</td> })
+                    .collect_view();
+                let delete_label = format!("Eliminar {}", row.noun);
+                let change_hidden = format!(" {}", row.noun);
+                let href = row.href.clone();
+                let cid = confirm_id.clone();
+                view! {
+                    <tr class="table__row">
+                        {cells}
+                        <td class="table__cell table__cell--actions">
+                            <a href=href>"Cambiar"<span class="visually-hidden">{change_hidden}</span></a>
+                            <button class="button-link" type="button" aria-label=delete_label on:click=move |_| {
+                                confirming.set(Some(row.clone()));
+                                let cid = cid.clone();
+                                request_animation_frame(move || focus_id(&cid));
+                            }>"Eliminar"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        {confirm}
+        <Show
+            when=move || !rows.with(Vec::is_empty)
+            fallback=move || view! { <p class="body">{empty.clone()}</p> }
+        >
+            <table class="table">
+                <caption class="table__caption">{caption.clone()}</caption>
+                <thead>
+                    <tr>
+                        {header_cells.clone()}
+                        <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{body.clone()}</tbody>
+            </table>
+        </Show>
+    }
+}
+
+/// One row of a check-your-answers list: key, value (or "No proporcionado"),
+/// and a "Cambiar" link whose hidden text names what changes.
+#[derive(Clone)]
+pub struct SummaryRow {
+    pub key: String,
+    pub value: Option<String>,
+    pub href: Option<String>,
+}
+
+impl SummaryRow {
+    pub fn new(key: impl Into<String>, value: Option<String>, href: Option<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: value.filter(|v| !v.trim().is_empty()),
+            href,
+        }
+    }
+}
+
+/// A GOV.UK summary list.
+#[component]
+pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let hidden = format!(" {}", r.key.to_lowercase());
+            let value = match r.value {
+                Some(v) => view! { <dd class="summary-list__value summary-list__value--text">{v}</dd> }.into_any(),
+                None => view! { <dd class="summary-list__value summary-list__value--empty">"No proporcionado"</dd> }.into_any(),
+            };
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{r.key}</dt>
+                    {value}
+                    <dd class="summary-list__actions">
+                        {r.href.map(|h| view! { <a href=h>"Cambiar"<span class="visually-hidden">{hidden}</span></a> })}
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{items}</dl> }
+}
+
+/// Glossary terms explained in place (house style: define each term once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    Compromiso,
+    AccionClave,
+    Ponderacion,
+    MedioVerificacion,
+    SecretariadoTecnicoLocal,
+    Ods,
+    RespuestaRazonada,
+}
+
+impl Term {
+    pub const ALL: [Term; 7] = [
+        Term::Compromiso,
+        Term::AccionClave,
+        Term::Ponderacion,
+        Term::MedioVerificacion,
+        Term::SecretariadoTecnicoLocal,
+        Term::Ods,
+        Term::RespuestaRazonada,
+    ];
+    pub fn word(self) -> &'static str {
+        match self {
+            Term::Compromiso => "compromiso",
+            Term::AccionClave => "acción clave",
+            Term::Ponderacion => "ponderación",
+            Term::MedioVerificacion => "medio de verificación",
+            Term::SecretariadoTecnicoLocal => "Secretariado Técnico Local",
+            Term::Ods => "ODS",
+            Term::RespuestaRazonada => "respuesta razonada",
+        }
+    }
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Term::Compromiso => "Una acción concreta que el gobierno se obliga a cumplir, junto con la sociedad civil, para atender un problema público en un plazo definido.",
+            Term::AccionClave => "Una de las partes en que se divide un compromiso. Cada acción clave tiene un indicador, un medio de verificación, fechas y una persona responsable.",
+            Term::Ponderacion => "Cuánto vale una acción clave dentro de su compromiso, en puntos porcentuales. Las ponderaciones de las acciones clave de un compromiso suman 100 %.",
+            Term::MedioVerificacion => "La evidencia pública que demuestra que algo se hizo: un acta, un informe, una publicación, un sitio web.",
+            Term::SecretariadoTecnicoLocal => "El espacio donde autoridades y sociedad civil deciden juntas sobre el plan. Se reúne con regularidad y tiene reglas públicas.",
+            Term::Ods => "Objetivos de Desarrollo Sostenible de la Agenda 2030 de las Naciones Unidas: 17 objetivos y 169 metas.",
+            Term::RespuestaRazonada => "La respuesta pública a cada propuesta recibida: si se incorporó al plan, se fusionó con otra o no se incorporó, y por qué.",
+        }
+    }
+}
+
+/// "¿Qué es …?" help that opens in place.
+#[component]
+pub fn Glossary(term: Term) -> impl IntoView {
+    view! {
+        <details class="details">
+            <summary class="details__summary">{format!("¿Qué es {} {}?", article(term), term.word())}</summary>
+            <div class="details__text">{term.meaning()}</div>
+        </details>
+    }
+}
+
+fn article(term: Term) -> &'static str {
+    match term {
+        Term::Compromiso | Term::MedioVerificacion | Term::SecretariadoTecnicoLocal => "un",
+        Term::AccionClave | Term::Ponderacion | Term::RespuestaRazonada => "una",
+        Term::Ods => "un",
+    }
+}
