@@ -1,10 +1,14 @@
 //! Native tests of the pure domain: parsing, validation and the task list.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::plans;
+use plan_local_ga::domain::commitment::AlignmentInput;
 use plan_local_ga::domain::plan::{Task, TaskStatus};
 use plan_local_ga::domain::{
-    parse_date, CommitmentId, CommitmentInput, Field, FieldError, NationalPlan, Plan, Problem,
-    ProfileInput,
+    parse_date, Commitment, CommitmentId, CommitmentInput, Field, FieldError, NationalPlan, Plan,
+    Problem, ProfileInput,
 };
 use plan_local_ga::messages;
 use time::macros::date;
@@ -17,6 +21,7 @@ fn profile_input() -> ProfileInput {
         plan_name: "Plan de Acción Local de Gobierno Abierto 2025-2027".into(),
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
+        term_end: String::new(),
     }
 }
 
@@ -175,20 +180,15 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         name: "Estrategia subnacional de gobierno abierto".into(),
         start: "02/01/2026".into(),
         end: "31/07/2027".into(),
-        ..Default::default()
     };
     let c = ok
-        .parse(
-            CommitmentId(1),
-            Some(plan_period),
-            &NationalPlan::fourth_plan(),
-        )
+        .parse(CommitmentId(1), Some(plan_period), None)
         .expect("valid");
     assert_eq!(c.name, "Estrategia subnacional de gobierno abierto");
     assert_eq!(CommitmentInput::from_commitment(&c), ok);
 
     let empty = CommitmentInput::default()
-        .parse(CommitmentId(1), None, &NationalPlan::fourth_plan())
+        .parse(CommitmentId(1), None, None)
         .expect_err("empty");
     assert_eq!(
         fields(&empty),
@@ -208,11 +208,7 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         ..ok.clone()
     };
     let e = outside
-        .parse(
-            CommitmentId(1),
-            Some(plan_period),
-            &NationalPlan::fourth_plan(),
-        )
+        .parse(CommitmentId(1), Some(plan_period), None)
         .expect_err("after the plan ends");
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].field, Field::CommitmentEnd);
@@ -221,9 +217,22 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         "La fecha de término del compromiso debe estar dentro del periodo del plan, del 10/12/2025 al 31/08/2027"
     );
     // Without a profile the range is not checked yet.
-    assert!(outside
-        .parse(CommitmentId(1), None, &NationalPlan::fourth_plan())
-        .is_ok());
+    assert!(outside.parse(CommitmentId(1), None, None).is_ok());
+
+    // Editing the general data of a saved commitment keeps the rest of its ficha.
+    let saved = plans::complete_commitment(CommitmentId(7), "02/01/2026", "31/07/2027");
+    let renamed = CommitmentInput {
+        name: "Otro nombre".into(),
+        ..CommitmentInput::from_commitment(&saved)
+    }
+    .parse(CommitmentId(7), Some(plan_period), Some(&saved))
+    .expect("valid");
+    assert_eq!(renamed.name, "Otro nombre");
+    assert_eq!(renamed.id, CommitmentId(7));
+    assert_eq!(renamed.alignment, saved.alignment);
+    assert_eq!(renamed.key_actions, saved.key_actions);
+    assert_eq!(renamed.responsible, saved.responsible);
+    assert_eq!(renamed.objectives, saved.objectives);
 }
 
 #[test]
@@ -304,6 +313,14 @@ fn input_keys_are_the_field_keys() {
     ] {
         assert!(v.get(f.key()).is_some(), "{}", f.key());
     }
+    let v = serde_json::to_value(AlignmentInput::default()).expect("json");
+    for f in [
+        Field::NationalRelation,
+        Field::NationalCommitment,
+        Field::SdgTargets,
+    ] {
+        assert!(v.get(f.key()).is_some(), "{}", f.key());
+    }
 }
 
 #[test]
@@ -316,6 +333,10 @@ fn task_statuses_follow_the_plan() {
         TaskStatus::CannotStartYet
     );
     plan.profile = Some(profile_input().parse().expect("valid"));
+    // The profile task has three pages: jurisdiction, office and framework.
+    assert_eq!(Task::Profile.status(&plan, false), TaskStatus::InProgress);
+    plan.office = Some(plans::office());
+    plan.framework = Some(plans::framework());
     assert_eq!(Task::Profile.status(&plan, false), TaskStatus::Completed);
     assert_eq!(
         Task::Commitments.status(&plan, false),
@@ -325,18 +346,26 @@ fn task_statuses_follow_the_plan() {
         name: "Compromiso".into(),
         start: "02/01/2026".into(),
         end: "31/07/2027".into(),
-        ..Default::default()
     }
-    .parse(
-        plan.next_commitment_id(),
-        None,
-        &NationalPlan::fourth_plan(),
-    )
+    .parse(plan.next_commitment_id(), None, None)
     .expect("valid");
+    let id = c.id;
     plan.upsert_commitment(c);
+    // Only its general data: the rest of the ficha is still to be filled.
+    assert_eq!(
+        Task::Commitments.status(&plan, false),
+        TaskStatus::InProgress
+    );
+    plan.upsert_commitment(plans::complete_commitment(id, "02/01/2026", "31/07/2027"));
+    assert_eq!(plan.commitments.len(), 1, "replaced, not added");
     assert_eq!(
         Task::Commitments.status(&plan, false),
         TaskStatus::Completed
+    );
+    assert_eq!(
+        Task::Commitments.status(&plan, true),
+        TaskStatus::InProgress,
+        "typed but not saved"
     );
     // The plan period shrinks: the commitment now falls outside it.
     let mut shorter = profile_input();
@@ -356,13 +385,8 @@ fn commitment_ids_are_stable_when_others_are_removed() {
             name: name.into(),
             start: "01/01/2026".into(),
             end: "01/02/2026".into(),
-            ..Default::default()
         }
-        .parse(
-            plan.next_commitment_id(),
-            None,
-            &NationalPlan::fourth_plan(),
-        )
+        .parse(plan.next_commitment_id(), None, None)
         .expect("valid");
         plan.upsert_commitment(c);
     }
@@ -372,62 +396,64 @@ fn commitment_ids_are_stable_when_others_are_removed() {
     assert_eq!(plan.next_commitment_id(), CommitmentId(4));
 }
 
-fn aligned(relation: &str, national: &str, targets: &str) -> CommitmentInput {
-    CommitmentInput {
-        name: "Estrategia subnacional de gobierno abierto".into(),
-        start: "02/01/2026".into(),
-        end: "31/07/2027".into(),
+fn aligned(relation: &str, national: &str, targets: &str) -> AlignmentInput {
+    AlignmentInput {
         relation: relation.into(),
         national: national.into(),
         sdg_targets: targets.into(),
+        ..AlignmentInput::default()
     }
+}
+
+/// A commitment holding `alignment`, to show it again on its page.
+fn with_alignment(alignment: plan_local_ga::domain::Alignment) -> Commitment {
+    let mut c = CommitmentInput {
+        name: "Estrategia subnacional de gobierno abierto".into(),
+        start: "02/01/2026".into(),
+        end: "31/07/2027".into(),
+    }
+    .parse(CommitmentId(1), None, None)
+    .expect("valid");
+    c.alignment = alignment;
+    c
 }
 
 #[test]
 fn alignment_names_a_national_commitment_from_the_list_in_use() {
     let fourth = NationalPlan::fourth_plan();
-    let c = aligned("replica", "MX0087", "16.10,16.6")
-        .parse(CommitmentId(1), None, &fourth)
+    let a = aligned("replica", "MX0087", "16.10,16.6")
+        .parse(&fourth, None)
         .expect("valid");
-    let link = c.alignment.national.as_ref().expect("link");
+    let link = a.national.as_ref().expect("link");
     assert_eq!(link.relation(), plan_local_ga::domain::Relation::Replica);
     assert_eq!(link.commitment(), Some("MX0087"));
+    assert_eq!(a.sdg_targets, vec!["16.6", "16.10"], "catalogue order");
     assert_eq!(
-        c.alignment.sdg_targets,
-        vec!["16.6", "16.10"],
-        "catalogue order"
-    );
-    assert_eq!(
-        CommitmentInput::from_commitment(&c),
+        AlignmentInput::from_commitment(&with_alignment(a), None),
         aligned("replica", "MX0087", "16.6,16.10")
     );
 
-    let e = aligned("complementa", "", "").parse(CommitmentId(1), None, &fourth);
+    let e = aligned("complementa", "", "").parse(&fourth, None);
     assert_eq!(
         e.expect_err("which one?"),
         vec![FieldError::new(Field::NationalCommitment, Problem::Missing)]
     );
-    let e = aligned("replica", "MX0099", "").parse(CommitmentId(1), None, &fourth);
+    let e = aligned("replica", "MX0099", "").parse(&fourth, None);
     assert_eq!(
         e.expect_err("not in the list")[0].problem,
         Problem::NotInCatalog
     );
 
     // "Nuevo" needs no national commitment, and ignores a stale choice.
-    let c = aligned("nuevo", "MX0087", "")
-        .parse(CommitmentId(1), None, &fourth)
+    let a = aligned("nuevo", "MX0087", "")
+        .parse(&fourth, None)
         .expect("new");
-    assert_eq!(
-        c.alignment.national.as_ref().and_then(|n| n.commitment()),
-        None
-    );
+    assert_eq!(a.national.as_ref().and_then(|n| n.commitment()), None);
     // Nothing chosen yet is allowed while drafting.
-    let c = aligned("", "", "")
-        .parse(CommitmentId(1), None, &fourth)
-        .expect("empty");
-    assert_eq!(c.alignment, Default::default());
+    let a = aligned("", "", "").parse(&fourth, None).expect("empty");
+    assert_eq!(a, Default::default());
 
-    let e = aligned("", "", "16.10,99.1").parse(CommitmentId(1), None, &fourth);
+    let e = aligned("", "", "16.10,99.1").parse(&fourth, None);
     assert_eq!(
         e.expect_err("unknown target"),
         vec![FieldError::new(Field::SdgTargets, Problem::NotInCatalog)]
@@ -443,11 +469,9 @@ fn alignment_names_a_national_commitment_from_the_list_in_use() {
             institutions: String::new(),
         }],
     };
-    assert!(aligned("replica", "MX0100", "")
-        .parse(CommitmentId(1), None, &fifth)
-        .is_ok());
+    assert!(aligned("replica", "MX0100", "").parse(&fifth, None).is_ok());
     assert!(aligned("replica", "MX0087", "")
-        .parse(CommitmentId(1), None, &fifth)
+        .parse(&fifth, None)
         .is_err());
 }
 

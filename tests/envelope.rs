@@ -164,7 +164,7 @@ fn a_new_envelope_carries_version_and_format() {
 #[test]
 fn version_1_migrates_to_2_with_the_fourth_national_plan_and_empty_alignment() {
     let env = decode(&fixture_v1()).expect("v1 loads");
-    assert_eq!(env.schema_version, 3);
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
     assert!(env.plan.readiness.is_empty());
     assert_eq!(
         env.plan.national_plan,
@@ -186,7 +186,10 @@ fn version_2_fixture_loads_with_its_alignment() {
     ))
     .expect("fixture");
     let env = decode(&text).expect("v2 loads");
-    assert_eq!(env.schema_version, 3, "migrated to the current version");
+    assert_eq!(
+        env.schema_version, SCHEMA_VERSION,
+        "migrated to the current version"
+    );
     assert!(env.plan.readiness.is_empty());
     let c = &env.plan.commitments[0];
     let link = c.alignment.national.as_ref().expect("national link");
@@ -197,4 +200,240 @@ fn version_2_fixture_loads_with_its_alignment() {
     // A replica without its national commitment breaks the invariant.
     let broken = text.replace("\"commitment\": \"MX0087\"", "\"other\": 1");
     assert!(matches!(decode(&broken), Err(DecodeError::Invalid { .. })));
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+/// True when everything in `old` is in `new` with the same value: objects may
+/// gain keys (new parts of the format), arrays keep their length and order.
+fn kept(old: &serde_json::Value, new: &serde_json::Value, path: &str) -> Result<(), String> {
+    use serde_json::Value as V;
+    match (old, new) {
+        (V::Object(o), V::Object(n)) => o.iter().try_for_each(|(k, v)| match n.get(k) {
+            Some(nv) => kept(v, nv, &format!("{path}.{k}")),
+            None => Err(format!("{path}.{k} was lost")),
+        }),
+        (V::Array(o), V::Array(n)) if o.len() == n.len() => o
+            .iter()
+            .zip(n)
+            .enumerate()
+            .try_for_each(|(i, (a, b))| kept(a, b, &format!("{path}[{i}]"))),
+        (a, b) if a == b => Ok(()),
+        (a, b) => Err(format!("{path}: {a} became {b}")),
+    }
+}
+
+#[test]
+fn every_earlier_version_has_a_fixture_that_loads_and_round_trips() {
+    for version in 1..SCHEMA_VERSION {
+        let name = format!("borrador-v{version}.json");
+        let text = fixture(&name);
+        let original: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+        assert_eq!(original["schema_version"], version, "{name}");
+        let env = decode(&text).unwrap_or_else(|e| panic!("{name} loads: {e}"));
+        assert_eq!(env.schema_version, SCHEMA_VERSION, "{name}");
+        assert_eq!(decode(&encode(&env)).as_ref(), Ok(&env), "{name}");
+        // The profile and the commitments come through as written.
+        let migrated = serde_json::to_value(&env.plan).expect("json");
+        kept(
+            &original["plan"]["profile"],
+            &migrated["profile"],
+            "profile",
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (i, c) in original["plan"]["commitments"]
+            .as_array()
+            .expect("commitments")
+            .iter()
+            .enumerate()
+        {
+            kept(c, &migrated["commitments"][i], "commitment")
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+#[test]
+fn version_3_fixture_migrates_to_4_without_loss() {
+    use plan_local_ga::domain::readiness::Answer;
+    use plan_local_ga::domain::Relation;
+
+    let text = fixture("borrador-v3.json");
+    let original: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let env = decode(&text).expect("v3 loads");
+    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(env.schema_version, 4);
+    assert_eq!(env.revision, 12);
+    assert_eq!(env.app_version, "0.3.0", "the version that wrote it");
+    assert_eq!(env.saved_at, datetime!(2026-11-25 09:15:31 -06:00));
+
+    // Profile, with no term end yet (new in schema 4).
+    let profile = env.plan.profile.as_ref().expect("profile");
+    assert_eq!(profile.jurisdiction.name, "Querétaro");
+    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(
+        profile.plan_name,
+        "Plan de Acción Local de Gobierno Abierto 2025-2027"
+    );
+    assert_eq!(profile.period.start(), date!(2025 - 12 - 10));
+    assert_eq!(profile.period.end(), date!(2027 - 08 - 31));
+    assert_eq!(profile.term_end, None);
+
+    // Both commitments, with their alignment; the new parts of the ficha empty.
+    let [first, second] = env.plan.commitments.as_slice() else {
+        panic!("two commitments, got {}", env.plan.commitments.len());
+    };
+    assert_eq!(first.id, CommitmentId(1));
+    assert_eq!(first.name, "Estrategia subnacional de gobierno abierto");
+    assert_eq!(first.period.start(), date!(2026 - 01 - 02));
+    assert_eq!(first.period.end(), date!(2027 - 07 - 31));
+    let link = first.alignment.national.as_ref().expect("national link");
+    assert_eq!(link.relation(), Relation::Replica);
+    assert_eq!(link.commitment(), Some("MX0087"));
+    assert_eq!(first.alignment.sdg_targets, vec!["16.6", "16.10"]);
+    assert_eq!(first.alignment.pnd_axis, None);
+    assert_eq!(first.alignment.local_axis, None);
+    assert_eq!(first.alignment.gender, None);
+    assert_eq!(second.id, CommitmentId(3));
+    assert!(second.name.contains("¿quién decide? ¡La ciudadanía!"));
+    let link = second.alignment.national.as_ref().expect("national link");
+    assert_eq!(link.relation(), Relation::Nuevo);
+    assert_eq!(link.commitment(), None);
+    assert_eq!(second.alignment.sdg_targets, vec!["5.5"]);
+    for c in &env.plan.commitments {
+        assert!(c.responsible.is_empty() && c.co_responsible.is_empty());
+        assert!(c.objectives.is_none() && c.values.is_empty() && c.key_actions.is_empty());
+    }
+
+    // The national list the draft used (not replaced by the default one).
+    assert_eq!(env.plan.national_plan.commitments.len(), 2);
+    assert_eq!(env.plan.national_plan.commitments[1].id, "MX0075");
+    assert_eq!(
+        env.plan.national_plan.commitments[0].institutions,
+        "INAI; SFP"
+    );
+
+    // The readiness assessment with its answers, evidence and gate.
+    let [assessment] = env.plan.readiness.as_slice() else {
+        panic!("one assessment");
+    };
+    assert_eq!(assessment.date, date!(2026 - 11 - 20));
+    assert_eq!(assessment.answers.len(), 15);
+    assert_eq!(assessment.answers["p1-1"], Answer::Level(2));
+    assert_eq!(assessment.answers["p1-3"], Answer::DontKnow);
+    assert_eq!(assessment.answers["p2-1"], Answer::Level(3));
+    assert_eq!(assessment.answers["p5-3"], Answer::DontKnow);
+    assert_eq!(assessment.evidence.len(), 2);
+    assert_eq!(
+        assessment.evidence["p1-1"],
+        "https://queretaro.gob.mx/sesion-instalacion"
+    );
+    assert_eq!(
+        assessment.evidence["p2-1"], "Acta del 3 de marzo de 2024 <b>firmada</b>",
+        "kept as typed, markup and all"
+    );
+    let gate: Vec<(&str, bool)> = assessment
+        .gate
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
+    assert_eq!(
+        gate,
+        vec![("e-1", true), ("e-2", true), ("e-3", false), ("e-4", true)]
+    );
+
+    // Everything new in schema 4 starts empty.
+    let plan = &env.plan;
+    assert!(plan.office.is_none() && plan.framework.is_none() && plan.political.is_none());
+    assert!(plan.coordination.is_empty() && plan.roadmap.is_none());
+    assert!(plan.problems.is_empty() && plan.monitoring.is_none() && plan.responses.is_empty());
+
+    // Unsaved input is kept exactly (no commitment page to move).
+    let unsaved = serde_json::to_value(&env.unsaved).expect("json");
+    assert_eq!(unsaved, original["unsaved"]);
+    assert_eq!(env.unsaved["perfil"]["nombre-plan"], "Plan (sin guardar)");
+    assert_eq!(
+        env.unsaved["preparacion/tema/3"]["p3-1-evidencia"],
+        "Tablero en construcción"
+    );
+
+    // Nothing of the stored plan was dropped by the migration.
+    let migrated = serde_json::to_value(&env.plan).expect("json");
+    kept(&original["plan"], &migrated, "plan").expect("nothing lost");
+
+    // And the migrated draft round-trips as schema 4.
+    let encoded = encode(&env);
+    let v: serde_json::Value = serde_json::from_str(&encoded).expect("json");
+    assert_eq!(v["schema_version"], 4);
+    assert_eq!(decode(&encoded).expect("round trip"), env);
+}
+
+#[test]
+fn unsaved_alignment_input_moves_to_the_alignment_page_when_migrating_from_3() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&fixture("borrador-v3.json")).expect("json");
+    v["unsaved"]["compromiso/1"] = serde_json::json!({
+        "nombre-compromiso": "x",
+        "metas-ods": "16.6"
+    });
+    // A page holding only alignment input moves whole.
+    v["unsaved"]["compromiso/3"] = serde_json::json!({
+        "relacion-nacional": "complementa",
+        "compromiso-nacional": "MX0075"
+    });
+    // A commitment not saved yet has no alignment page: its input stays put.
+    v["unsaved"]["compromiso/nuevo"] = serde_json::json!({
+        "nombre-compromiso": "Nuevo",
+        "metas-ods": "5.5"
+    });
+    let env = decode(&v.to_string()).expect("loads");
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    let page = |k: &str| {
+        env.unsaved
+            .get(k)
+            .map(|m| {
+                m.iter()
+                    .map(|(a, b)| (a.as_str(), b.as_str()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_else(|| panic!("no unsaved page {k}"))
+    };
+    assert_eq!(page("compromiso/1"), vec![("nombre-compromiso", "x")]);
+    assert_eq!(page("compromiso/1/alineacion"), vec![("metas-ods", "16.6")]);
+    assert!(
+        !env.unsaved.contains_key("compromiso/3"),
+        "emptied page goes"
+    );
+    assert_eq!(
+        page("compromiso/3/alineacion"),
+        vec![
+            ("compromiso-nacional", "MX0075"),
+            ("relacion-nacional", "complementa")
+        ]
+    );
+    assert_eq!(
+        page("compromiso/nuevo"),
+        vec![("metas-ods", "5.5"), ("nombre-compromiso", "Nuevo")]
+    );
+    // The other pages are untouched.
+    assert_eq!(page("perfil").len(), 4);
+    assert_eq!(page("preparacion/tema/3").len(), 2);
+    assert_eq!(env.unsaved.len(), 6);
+    assert_eq!(decode(&encode(&env)).expect("round trip"), env);
+
+    // A schema-4 draft is not migrated again: its keys stay where they are.
+    let mut v4: serde_json::Value = serde_json::from_str(&encode(&env)).expect("json");
+    v4["unsaved"]["compromiso/1"]["metas-ods"] = "16.10".into();
+    let again = decode(&v4.to_string()).expect("loads");
+    assert_eq!(again.unsaved["compromiso/1"]["metas-ods"], "16.10");
+    assert_eq!(
+        again.unsaved["compromiso/1/alineacion"]["metas-ods"],
+        "16.6"
+    );
 }

@@ -24,6 +24,9 @@ fn cases() -> ProptestConfig {
     }
 }
 
+/// Every earlier version's fixture (never edited).
+const FIXTURES: [&str; 3] = ["borrador-v1.json", "borrador-v2.json", "borrador-v3.json"];
+
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
         "{}/tests/fixtures/{name}",
@@ -69,7 +72,13 @@ const PATHS: &[&[&str]] = &[
     &["plan", "commitments", "0", "alignment", "national"],
     &["plan", "national_plan"],
     &["plan", "readiness"],
+    &["plan", "readiness", "0", "answers"],
+    &["plan", "readiness", "0", "gate"],
+    &["plan", "coordination"],
+    &["plan", "commitments", "0", "key_actions"],
+    &["plan", "profile", "term_end"],
     &["unsaved"],
+    &["unsaved", "compromiso/1"],
 ];
 
 fn replace_at(root: &mut serde_json::Value, path: &[&str], value: serde_json::Value) {
@@ -115,15 +124,15 @@ proptest! {
     }
 
     #[test]
-    fn truncated_or_cut_drafts_never_panic(cut in 0usize..4000, which in 0usize..2) {
-        let text = fixture(["borrador-v1.json", "borrador-v2.json"][which]);
+    fn truncated_or_cut_drafts_never_panic(cut in 0usize..4000, which in 0usize..FIXTURES.len()) {
+        let text = fixture(FIXTURES[which]);
         let end = text.char_indices().map(|(i, _)| i).take_while(|i| *i <= cut).last().unwrap_or(0);
         let _ = decode(&text[..end]);
     }
 
     #[test]
-    fn byte_edits_never_panic(pos in 0usize..3000, byte in any::<u8>(), which in 0usize..2) {
-        let mut bytes = fixture(["borrador-v1.json", "borrador-v2.json"][which]).into_bytes();
+    fn byte_edits_never_panic(pos in 0usize..3000, byte in any::<u8>(), which in 0usize..FIXTURES.len()) {
+        let mut bytes = fixture(FIXTURES[which]).into_bytes();
         if !bytes.is_empty() {
             let i = pos % bytes.len();
             bytes[i] = byte;
@@ -139,9 +148,9 @@ proptest! {
     fn any_value_anywhere_in_a_draft_is_accepted_whole_or_refused_typed(
         path in 0usize..PATHS.len(),
         value in json_value(),
-        which in 0usize..2,
+        which in 0usize..FIXTURES.len(),
     ) {
-        let mut draft: serde_json::Value = serde_json::from_str(&fixture(["borrador-v1.json", "borrador-v2.json"][which])).expect("fixture");
+        let mut draft: serde_json::Value = serde_json::from_str(&fixture(FIXTURES[which])).expect("fixture");
         replace_at(&mut draft, PATHS[path], value);
         match decode(&draft.to_string()) {
             Ok(env) => prop_assert_eq!(decode(&encode(&env)), Ok(env)),

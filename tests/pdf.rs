@@ -57,16 +57,16 @@ fn queretaro(plan_name: &str) -> Profile {
         },
         plan_name: plan_name.to_owned(),
         period: period(date!(2019 - 12 - 10), date!(2021 - 08 - 31)),
+        term_end: None,
     }
 }
 
 fn commitment(id: u32, name: &str) -> Commitment {
-    Commitment {
-        id: CommitmentId(id),
-        name: name.to_owned(),
-        period: period(date!(2020 - 01 - 15), date!(2021 - 06 - 30)),
-        alignment: Default::default(),
-    }
+    Commitment::new(
+        CommitmentId(id),
+        name.to_owned(),
+        period(date!(2020 - 01 - 15), date!(2021 - 06 - 30)),
+    )
 }
 
 const NAMES: [&str; 8] = [

@@ -1,8 +1,10 @@
-//! Helpers shared by the native PDF tests: running poppler and qpdf tools (a
+//! Helpers shared by the native tests: running poppler and qpdf tools (a
 //! missing tool fails with the Debian package to install), scratch directories,
-//! and text comparison that ignores wrapping.
+//! text comparison that ignores wrapping, and valid plan parts ([`plans`]).
 // Each test crate uses a different subset.
 #![allow(dead_code)]
+
+pub mod plans;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
