@@ -12,6 +12,11 @@ use crate::state::use_app;
 use crate::ui::form::Form;
 use crate::ui::paths;
 
+/// Query parameter that says where "Guardar y continuar" returns ("?volver=revisar").
+pub const RETURN_PARAM: &str = "volver";
+/// Its value for the check-your-answers page.
+pub const RETURN_TO_REVIEW: &str = "revisar";
+
 /// A form starting from `initial` whose changes are written to the draft's
 /// unsaved input under `page`.
 pub fn draft_form(page: String, initial: BTreeMap<String, String>) -> Form {
@@ -42,6 +47,10 @@ pub fn save_handler<T: 'static>(
 ) -> impl Fn(bool) + Clone + 'static {
     let state = use_app();
     let navigate = use_navigate();
+    // Coming from "Revise su plan" (a "Cambiar" link), continuing goes back there.
+    let query = leptos_router::hooks::use_query_map();
+    let back_to_review =
+        query.with_untracked(|q| q.get(RETURN_PARAM).as_deref() == Some(RETURN_TO_REVIEW));
     let busy = StoredValue::new(false);
     let page = StoredValue::new(page);
     let next: StoredValue<String> = StoredValue::new(next.into());
@@ -58,6 +67,8 @@ pub fn save_handler<T: 'static>(
                 page.with_value(|k| state.clear_unsaved(k));
                 let to = if later {
                     paths::TASKS.to_owned()
+                } else if back_to_review {
+                    paths::REVIEW.to_owned()
                 } else {
                     next.get_value()
                 };

@@ -1,32 +1,77 @@
-//! "Revisar y exportar": check-your-answers, then "Exportar PDF" and the JSON download.
+//! "Revise su plan": check-your-answers for every step (from the pure
+//! [`crate::export::summary`]), with "Cambiar" links that return here, then
+//! "Exportar PDF" and the JSON download.
 
 use leptos::prelude::*;
 
-use crate::domain::format_date;
 use crate::export;
-use crate::messages;
+use crate::export::summary::{summary, Section, Target};
 use crate::persistence::browser;
 use crate::state::use_app;
+use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
 use crate::ui::paths;
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
+use crate::ui::widgets::{SummaryList, SummaryRow};
 
-const NOT_GIVEN: &str = "No proporcionado";
+/// The page where an answer is changed, returning here after "Guardar y continuar".
+fn change_href(target: Target) -> String {
+    use crate::domain::plan::FichaPart;
+    let path = match target {
+        Target::Profile => paths::PROFILE.to_owned(),
+        Target::Office => paths::PROFILE_OFFICE.to_owned(),
+        Target::Framework => paths::PROFILE_FRAMEWORK.to_owned(),
+        Target::NationalPlan => paths::NATIONAL_PLAN.to_owned(),
+        Target::Readiness => paths::READINESS.to_owned(),
+        Target::Political => paths::POLITICAL.to_owned(),
+        Target::Coordination => paths::COORDINATION.to_owned(),
+        Target::Member(n) => paths::member(Some(n)),
+        Target::Organization(n) => paths::organization(Some(n)),
+        Target::Roadmap => paths::ROADMAP.to_owned(),
+        Target::Problem(n) => paths::problem(Some(n)),
+        Target::Part(id, FichaPart::General) => paths::commitment_part(id, "datos"),
+        Target::Part(id, FichaPart::Responsible) => paths::commitment_part(id, "responsables"),
+        Target::Part(id, FichaPart::CoResponsible) => paths::commitment_part(id, "corresponsables"),
+        Target::Part(id, FichaPart::Objectives) => paths::commitment_part(id, "objetivos"),
+        Target::Part(id, FichaPart::Values) => paths::commitment_part(id, "valores"),
+        Target::Part(id, FichaPart::Alignment) => paths::commitment_part(id, "alineacion"),
+        Target::Part(id, FichaPart::KeyActions) => paths::commitment_part(id, "acciones"),
+        Target::Responsible(id, n) => paths::contact(id, "responsables", Some(n)),
+        Target::CoResponsible(id, n) => paths::contact(id, "corresponsables", Some(n)),
+        Target::KeyAction(id, k) => paths::key_action(id, Some(k)),
+        Target::Activity(id, k, a) => paths::activity(id, k, Some(a)),
+        Target::Monitoring => paths::MONITORING.to_owned(),
+        Target::Response(n) => paths::response(Some(n)),
+    };
+    format!("{path}?{RETURN_PARAM}={RETURN_TO_REVIEW}")
+}
 
+/// One step's answers.
 #[component]
-fn SummaryRow(
-    #[prop(into)] key: String,
-    #[prop(into)] value: String,
-    href: String,
-    #[prop(into)] change_what: String,
-) -> impl IntoView {
+fn SectionView(section: Section, index: usize) -> impl IntoView {
+    let heading_id = format!("seccion-{index}");
+    let labelled_by = heading_id.clone();
+    let groups = section
+        .groups
+        .into_iter()
+        .map(|g| {
+            let title = g.title.map(|t| view! { <h3 class="heading-s">{t}</h3> });
+            let note = g.empty_note.map(|n| view! { <p class="body">{n}</p> });
+            let rows = (!g.rows.is_empty()).then(|| {
+                let rows = g
+                    .rows
+                    .into_iter()
+                    .map(|r| SummaryRow::new(r.key, r.value, Some(change_href(r.target))))
+                    .collect::<Vec<_>>();
+                view! { <SummaryList rows=rows /> }
+            });
+            view! { {title} {note} {rows} }
+        })
+        .collect_view();
     view! {
-        <div class="summary-list__row">
-            <dt class="summary-list__key">{key}</dt>
-            <dd class="summary-list__value">{value}</dd>
-            <dd class="summary-list__actions">
-                <a href=href>"Cambiar"<span class="visually-hidden">{format!(" {change_what}")}</span></a>
-            </dd>
-        </div>
+        <section class="review-section" aria-labelledby=labelled_by>
+            <h2 class="heading-m" id=heading_id>{section.title}</h2>
+            {groups}
+        </section>
     }
 }
 
@@ -34,74 +79,13 @@ fn SummaryRow(
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
     let export_error = RwSignal::new(None::<String>);
-    let profile_rows = move || {
-        let profile = state.plan.with(|p| p.profile.clone());
-        let (kind, state_name, name, code, plan_name, period) = match &profile {
-            Some(p) => (
-                messages::jurisdiction_kind(p.jurisdiction.kind).to_owned(),
-                crate::catalog::state(p.jurisdiction.inegi_code.as_str().get(..2).unwrap_or(""))
-                    .map(|s| s.name.to_owned())
-                    .unwrap_or_default(),
-                p.jurisdiction.name.clone(),
-                p.jurisdiction.inegi_code.as_str().to_owned(),
-                p.plan_name.clone(),
-                format!(
-                    "Del {} al {}",
-                    format_date(p.period.start()),
-                    format_date(p.period.end())
-                ),
-            ),
-            None => Default::default(),
-        };
-        let or_not_given = |s: String| {
-            if s.is_empty() {
-                NOT_GIVEN.to_owned()
-            } else {
-                s
-            }
-        };
-        view! {
-            <SummaryRow key="Tipo de jurisdicción" value=or_not_given(kind) href=paths::PROFILE.to_owned() change_what="el tipo de jurisdicción" />
-            <SummaryRow key="Estado" value=or_not_given(state_name) href=paths::PROFILE.to_owned() change_what="el estado" />
-            <SummaryRow key="Jurisdicción" value=or_not_given(name) href=paths::PROFILE.to_owned() change_what="la jurisdicción" />
-            <SummaryRow key="Clave INEGI" value=or_not_given(code) href=paths::PROFILE.to_owned() change_what="la clave INEGI" />
-            <SummaryRow key="Nombre del plan" value=or_not_given(plan_name) href=paths::PROFILE.to_owned() change_what="el nombre del plan" />
-            <SummaryRow key="Periodo del plan" value=or_not_given(period) href=paths::PROFILE.to_owned() change_what="el periodo del plan" />
-        }
-    };
-    let commitment_rows = move || {
+    let sections = move || {
+        let today = browser::now_local().date();
         state.plan.with(|p| {
-            p.commitments
-                .iter()
+            summary(p, today)
+                .into_iter()
                 .enumerate()
-                .map(|(i, c)| {
-                    let national = match c.alignment.national.as_ref() {
-                        Some(n) => match messages::national_link(p, n) {
-                            Some(entry) => format!("{}: {entry}", messages::relation(n.relation())),
-                            None => messages::relation(n.relation()).to_owned(),
-                        },
-                        None => format!("Relación con el plan nacional: {NOT_GIVEN}"),
-                    };
-                    let targets = if c.alignment.sdg_targets.is_empty() {
-                        format!("Metas de los ODS: {NOT_GIVEN}")
-                    } else {
-                        format!("Metas de los ODS: {}", c.alignment.sdg_targets.join(", "))
-                    };
-                    let value = format!(
-                        "{} (del {} al {}). {national}. {targets}.",
-                        c.name,
-                        format_date(c.period.start()),
-                        format_date(c.period.end())
-                    );
-                    view! {
-                        <SummaryRow
-                            key=format!("Compromiso {}", i + 1)
-                            value=value
-                            href=paths::commitment(c.id)
-                            change_what=format!("el compromiso {}", i + 1)
-                        />
-                    }
-                })
+                .map(|(i, s)| view! { <SectionView section=s index=i /> })
                 .collect_view()
         })
     };
@@ -121,24 +105,11 @@ pub fn ReviewPage() -> impl IntoView {
             )),
         }
     };
-    let no_commitments = move || state.plan.with(|p| p.commitments.is_empty());
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
         <PageHeading text="Revise su plan antes de exportarlo" caption="Revise y comparta" />
-        <h2 class="heading-m">"Perfil de la jurisdicción"</h2>
-        <dl class="summary-list">{profile_rows}</dl>
-        <p class="body">
-            {move || state.plan.with(|p| format!("Plan nacional de referencia: {}.", p.national_plan.name))}
-        </p>
-        <h2 class="heading-m">"Compromisos"</h2>
-        <Show
-            when=move || !no_commitments()
-            fallback=|| view! {
-                <p class="body">"Todavía no ha agregado compromisos. " <a href=paths::NEW_COMMITMENT>"Agregar un compromiso"</a></p>
-            }
-        >
-            <dl class="summary-list">{commitment_rows}</dl>
-        </Show>
+        <p class="body">"Estas son todas sus respuestas. Use «Cambiar» para corregir una; al guardar, regresará a esta página."</p>
+        {sections}
         <h2 class="heading-m">"Exporte y comparta"</h2>
         <p class="body">
             "El PDF lleva la marca «Borrador». Compártalo con el espacio de coordinación para recibir comentarios."

@@ -119,14 +119,7 @@ fn part_name(part: FichaPart) -> &'static str {
     }
 }
 
-/// "45.5 %" from hundredths of a percent.
-pub(crate) fn percent(hundredths: u32) -> String {
-    if hundredths % 100 == 0 {
-        format!("{} %", hundredths / 100)
-    } else {
-        format!("{}.{} %", hundredths / 100, (hundredths % 100) / 10)
-    }
-}
+pub(crate) use crate::export::summary::percent;
 
 /// The list of the plan's commitments, with add, change, duplicate, reorder and delete.
 #[component]

@@ -1,0 +1,731 @@
+//! The plan as a check-your-answers summary: every answer of every step, in
+//! methodology order, as sections of labelled rows. Skipped optional answers are
+//! `None` (shown as "No proporcionado"). Each row names the page where it is
+//! changed as a [`Target`], so the interface links to it and the PDF can ignore it.
+//!
+//! Pure: used by the "Revise su plan" page and testable natively.
+
+use time::Date;
+
+use crate::catalog;
+use crate::domain::choice::ItemId;
+use crate::domain::commitment::Contact;
+use crate::domain::contact::Person;
+use crate::domain::key_action::{weight_total, weighted_progress};
+use crate::domain::plan::FichaPart;
+use crate::domain::{format_date, CommitmentId, Period, Plan};
+use crate::messages::{self, choice_label, Choices};
+
+/// The page where an answer is changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Profile,
+    Office,
+    Framework,
+    NationalPlan,
+    Readiness,
+    Political,
+    Coordination,
+    Member(ItemId),
+    Organization(ItemId),
+    Roadmap,
+    Problem(ItemId),
+    Part(CommitmentId, FichaPart),
+    Responsible(CommitmentId, ItemId),
+    CoResponsible(CommitmentId, ItemId),
+    KeyAction(CommitmentId, ItemId),
+    Activity(CommitmentId, ItemId, ItemId),
+    Monitoring,
+    Response(ItemId),
+}
+
+/// One answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub key: String,
+    pub value: Option<String>,
+    pub target: Target,
+}
+
+/// Answers that belong together (a commitment's key action, a member…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// `None` for the section's own answers.
+    pub title: Option<String>,
+    pub rows: Vec<Row>,
+    /// Where "add one" goes when the group is an empty list, for the interface.
+    pub empty_note: Option<String>,
+}
+
+/// One step of the methodology.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub groups: Vec<Group>,
+}
+
+fn row(key: &str, value: Option<String>, target: Target) -> Row {
+    Row {
+        key: key.to_owned(),
+        value: value.filter(|v| !v.trim().is_empty()),
+        target,
+    }
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_owned())
+}
+
+fn period(p: Period) -> String {
+    format!("Del {} al {}", format_date(p.start()), format_date(p.end()))
+}
+
+/// "Nombre · Cargo · Institución · correo · teléfono", skipping what is missing.
+pub fn person_line(p: &Person) -> String {
+    [
+        Some(p.name.as_str()),
+        p.position.as_deref(),
+        p.institution.as_deref(),
+        p.email.as_ref().map(|e| e.as_str()),
+        p.phone.as_ref().map(|e| e.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+fn group(title: Option<String>, rows: Vec<Row>) -> Group {
+    Group {
+        title,
+        rows,
+        empty_note: None,
+    }
+}
+
+fn empty(title: &str, note: &str) -> Group {
+    Group {
+        title: Some(title.to_owned()),
+        rows: Vec::new(),
+        empty_note: Some(note.to_owned()),
+    }
+}
+
+/// Every answer of the plan, in methodology order. `today` is for the
+/// months left in the administration's term.
+pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
+    vec![
+        profile(plan, today),
+        political(plan),
+        coordination(plan),
+        roadmap(plan),
+        problems(plan),
+        commitments(plan),
+        monitoring(plan),
+        responses(plan),
+    ]
+}
+
+fn profile(plan: &Plan, today: Date) -> Section {
+    use Target as T;
+    let p = plan.profile.as_ref();
+    let state = p.and_then(|p| catalog::state(p.jurisdiction.inegi_code.as_str().get(..2)?));
+    let term = p.and_then(|p| {
+        let end = p.term_end?;
+        Some(match p.months_left(today) {
+            Some(m) if m < crate::domain::profile::MIN_MONTHS_LEFT => format!(
+                "{} (quedan {} meses: menos de los 16 que pide OGP Local)",
+                format_date(end),
+                m.max(0)
+            ),
+            _ => format_date(end),
+        })
+    });
+    let mut rows = vec![
+        row(
+            "Tipo de jurisdicción",
+            p.map(|p| messages::jurisdiction_kind(p.jurisdiction.kind).to_owned()),
+            T::Profile,
+        ),
+        row("Estado", state.map(|s| s.name.to_owned()), T::Profile),
+        row(
+            "Jurisdicción",
+            p.map(|p| p.jurisdiction.name.clone()),
+            T::Profile,
+        ),
+        row(
+            "Clave INEGI",
+            p.map(|p| p.jurisdiction.inegi_code.as_str().to_owned()),
+            T::Profile,
+        ),
+        row(
+            "Nombre del plan",
+            p.map(|p| p.plan_name.clone()),
+            T::Profile,
+        ),
+        row("Periodo del plan", p.map(|p| period(p.period)), T::Profile),
+        row("Fin de la administración", term, T::Profile),
+    ];
+    let o = plan.office.as_ref();
+    rows.push(row(
+        "Oficina coordinadora",
+        o.map(|o| o.name.clone()),
+        T::Office,
+    ));
+    rows.push(row(
+        "Persona de contacto",
+        o.map(|o| person_line(&o.contact)),
+        T::Office,
+    ));
+    let f = plan.framework.as_ref();
+    rows.push(row(
+        "Plan de desarrollo vigente",
+        f.and_then(|f| f.development_plan.clone()),
+        T::Framework,
+    ));
+    rows.push(row(
+        "Plan Nacional de Desarrollo",
+        f.map(|f| format!("Edición {}", f.pnd_edition.label())),
+        T::Framework,
+    ));
+    rows.push(row(
+        "Marco jurídico",
+        f.map(|f| f.legal_framework.join("; ")),
+        T::Framework,
+    ));
+    rows.push(row(
+        "Órgano garante local",
+        f.and_then(|f| f.guarantor.clone()),
+        T::Framework,
+    ));
+    rows.push(row(
+        "Plan nacional de referencia",
+        Some(plan.national_plan.name.clone()),
+        T::NationalPlan,
+    ));
+    let readiness = plan.readiness.last().map(|a| {
+        let o = crate::domain::readiness::score(a);
+        format!(
+            "{} de 100 ({}), respondido el {}",
+            o.overall,
+            o.level.name(),
+            format_date(a.date)
+        )
+    });
+    rows.push(row(
+        "Diagnóstico de condiciones de apertura",
+        readiness,
+        T::Readiness,
+    ));
+    Section {
+        title: "Perfil de la jurisdicción".into(),
+        groups: vec![group(None, rows)],
+    }
+}
+
+fn political(plan: &Plan) -> Section {
+    let p = plan.political.as_ref();
+    let t = Target::Political;
+    Section {
+        title: "Compromiso político".into(),
+        groups: vec![group(
+            None,
+            vec![
+                row(
+                    "Tipo de documento",
+                    p.map(|p| choice_label(p.kind.key(), Choices::PoliticalKind).to_owned()),
+                    t,
+                ),
+                row("Firmantes", p.map(|p| p.signatories.join("; ")), t),
+                row("Fecha de firma", p.map(|p| format_date(p.date)), t),
+                row(
+                    "Liga al documento",
+                    p.and_then(|p| p.document_url.as_ref().map(|u| u.as_str().to_owned())),
+                    t,
+                ),
+            ],
+        )],
+    }
+}
+
+fn coordination(plan: &Plan) -> Section {
+    let c = &plan.coordination;
+    let b = c.body.as_ref();
+    let t = Target::Coordination;
+    let kind = b.map(|b| match &b.kind_other {
+        Some(other) => other.clone(),
+        None => choice_label(b.kind.key(), Choices::BodyKind).to_owned(),
+    });
+    let mut groups = vec![group(
+        None,
+        vec![
+            row("Tipo de espacio", kind, t),
+            row("Nombre", b.map(|b| b.name.clone()), t),
+            row(
+                "Forma de selección de integrantes no gubernamentales",
+                b.and_then(|b| b.selection_method.clone()),
+                t,
+            ),
+            row(
+                "Reglas de participación",
+                b.and_then(|b| b.rules_url.as_ref().map(|u| u.as_str().to_owned())),
+                t,
+            ),
+            row(
+                "Frecuencia de las sesiones",
+                b.map(|b| choice_label(b.cadence.key(), Choices::Cadence).to_owned()),
+                t,
+            ),
+            row(
+                "Fecha de instalación",
+                b.and_then(|b| b.installation_date.map(format_date)),
+                t,
+            ),
+            row(
+                "Acta de instalación",
+                b.and_then(|b| b.installation_url.as_ref().map(|u| u.as_str().to_owned())),
+                t,
+            ),
+            row(
+                "Órgano de seguimiento",
+                b.and_then(|b| b.monitoring_body.clone()),
+                t,
+            ),
+        ],
+    )];
+    if c.members.is_empty() {
+        groups.push(empty("Integrantes", "Todavía no ha agregado integrantes."));
+    }
+    for (i, m) in c.members.iter().enumerate() {
+        let t = Target::Member(m.id);
+        groups.push(group(
+            Some(format!("Integrante {}", i + 1)),
+            vec![
+                row("Persona", Some(person_line(&m.person)), t),
+                row(
+                    "Sector",
+                    some(choice_label(m.sector.key(), Choices::Sector)),
+                    t,
+                ),
+                row("Papel en el espacio", m.role.clone(), t),
+            ],
+        ));
+    }
+    if c.organizations.is_empty() {
+        groups.push(empty(
+            "Directorio de organizaciones",
+            "Todavía no ha agregado organizaciones.",
+        ));
+    }
+    for (i, o) in c.organizations.iter().enumerate() {
+        let t = Target::Organization(o.id);
+        let contact = [
+            o.contact_name.as_deref(),
+            o.email.as_ref().map(|e| e.as_str()),
+            o.phone.as_ref().map(|e| e.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        groups.push(group(
+            Some(format!("Organización {}", i + 1)),
+            vec![
+                row("Nombre", Some(o.name.clone()), t),
+                row("Temas", o.themes.clone(), t),
+                row("Grupos prioritarios", o.priority_groups.clone(), t),
+                row("Contacto", Some(contact), t),
+            ],
+        ));
+    }
+    Section {
+        title: "Espacio de coordinación".into(),
+        groups,
+    }
+}
+
+fn roadmap(plan: &Plan) -> Section {
+    use crate::domain::roadmap::Phase;
+    let r = plan.roadmap.as_ref();
+    let t = Target::Roadmap;
+    let mut rows: Vec<Row> = Phase::ALL
+        .iter()
+        .map(|ph| {
+            let dates = r
+                .and_then(|r| r.phases.iter().find(|x| x.phase == *ph))
+                .map(|x| period(x.period));
+            row(choice_label(ph.key(), Choices::Phase), dates, t)
+        })
+        .collect();
+    let join = |keys: Vec<&'static str>, list| {
+        keys.into_iter()
+            .map(|k| choice_label(k, list))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    rows.push(row(
+        "Canales de participación",
+        r.map(|r| {
+            join(
+                r.channels.iter().map(|c| c.key()).collect(),
+                Choices::Channel,
+            )
+        }),
+        t,
+    ));
+    rows.push(row(
+        "Grupos de la estrategia de inclusión",
+        r.map(|r| {
+            join(
+                r.inclusion_groups.iter().map(|c| c.key()).collect(),
+                Choices::InclusionGroup,
+            )
+        }),
+        t,
+    ));
+    rows.push(row(
+        "Estrategia de inclusión",
+        r.and_then(|r| r.inclusion_strategy.clone()),
+        t,
+    ));
+    rows.push(row(
+        "Sitio web",
+        r.and_then(|r| r.site_url.as_ref().map(|u| u.as_str().to_owned())),
+        t,
+    ));
+    rows.push(row(
+        "Repositorio de documentos",
+        r.and_then(|r| r.repository_url.as_ref().map(|u| u.as_str().to_owned())),
+        t,
+    ));
+    rows.push(row(
+        "Fecha de publicación de la hoja de ruta",
+        r.and_then(|r| r.published_on.map(format_date)),
+        t,
+    ));
+    Section {
+        title: "Hoja de ruta de cocreación".into(),
+        groups: vec![group(None, rows)],
+    }
+}
+
+fn problems(plan: &Plan) -> Section {
+    let mut groups = Vec::new();
+    if plan.problems.is_empty() {
+        groups.push(empty(
+            "Problemas",
+            "Todavía no ha agregado problemas públicos.",
+        ));
+    }
+    for (i, p) in plan.problems.iter().enumerate() {
+        let t = Target::Problem(p.id);
+        let baseline = match (&p.baseline, &p.baseline_source) {
+            (Some(b), Some(s)) => Some(format!("{b} (fuente: {s})")),
+            (Some(b), None) => Some(b.clone()),
+            (None, Some(s)) => Some(format!("Fuente: {s}")),
+            (None, None) => None,
+        };
+        groups.push(group(
+            Some(format!("Problema {}", i + 1)),
+            vec![
+                row("Problema público", Some(p.statement.clone()), t),
+                row("Población afectada", Some(p.affected_population.clone()), t),
+                row("Línea base", baseline, t),
+                row("Causas", p.causes.clone(), t),
+                row(
+                    "Origen del insumo",
+                    some(choice_label(p.origin.key(), Choices::InputOrigin)),
+                    t,
+                ),
+                row(
+                    "Prioridad",
+                    some(choice_label(p.priority.key(), Choices::Priority)),
+                    t,
+                ),
+            ],
+        ));
+    }
+    Section {
+        title: "Problemas públicos".into(),
+        groups,
+    }
+}
+
+fn contacts(list: &[Contact], label: &str, target: impl Fn(ItemId) -> Target) -> Vec<Row> {
+    list.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            row(
+                &format!("{label} {}", i + 1),
+                Some(person_line(&x.person)),
+                target(x.id),
+            )
+        })
+        .collect()
+}
+
+fn commitments(plan: &Plan) -> Section {
+    let mut groups = Vec::new();
+    if plan.commitments.is_empty() {
+        groups.push(empty("Compromisos", "Todavía no ha agregado compromisos."));
+    }
+    for (i, c) in plan.commitments.iter().enumerate() {
+        let n = i + 1;
+        let id = c.id;
+        let part = |p| Target::Part(id, p);
+        let mut rows = vec![
+            row("Nombre", Some(c.name.clone()), part(FichaPart::General)),
+            row("Fechas", Some(period(c.period)), part(FichaPart::General)),
+        ];
+        if c.responsible.is_empty() {
+            rows.push(row("Responsables", None, part(FichaPart::Responsible)));
+        }
+        rows.extend(contacts(&c.responsible, "Responsable", |x| {
+            Target::Responsible(id, x)
+        }));
+        if c.co_responsible.is_empty() {
+            rows.push(row("Corresponsables", None, part(FichaPart::CoResponsible)));
+        }
+        rows.extend(contacts(&c.co_responsible, "Corresponsable", |x| {
+            Target::CoResponsible(id, x)
+        }));
+        let o = c.objectives.as_ref();
+        let t = part(FichaPart::Objectives);
+        let problem = o
+            .and_then(|o| o.problem)
+            .and_then(|pid| {
+                plan.problems
+                    .iter()
+                    .position(|p| p.id == pid)
+                    .map(|i| (i, pid))
+            })
+            .map(|(i, pid)| {
+                let statement = plan
+                    .problems
+                    .iter()
+                    .find(|p| p.id == pid)
+                    .map_or("", |p| p.statement.as_str());
+                format!("Problema {}: {statement}", i + 1)
+            });
+        rows.extend([
+            row("Objetivo a corto plazo", o.map(|o| o.short_term.clone()), t),
+            row(
+                "Objetivo a mediano plazo",
+                o.and_then(|o| o.medium_term.clone()),
+                t,
+            ),
+            row("Problema público que atiende", problem, t),
+            row(
+                "Problemática que aborda",
+                o.map(|o| o.problem_text.clone()),
+                t,
+            ),
+            row(
+                "Cómo contribuirá a resolverla",
+                o.map(|o| o.how_it_helps.clone()),
+                t,
+            ),
+            row("Supuestos", o.and_then(|o| o.assumptions.clone()), t),
+            row(
+                "Cómo se verificará el cumplimiento",
+                o.map(|o| o.verification.clone()),
+                t,
+            ),
+            row(
+                "Otros actores involucrados",
+                o.and_then(|o| o.other_actors.clone()),
+                t,
+            ),
+            row("Resumen ejecutivo", o.and_then(|o| o.summary.clone()), t),
+            row(
+                "Información adicional",
+                o.and_then(|o| o.additional_info.clone()),
+                t,
+            ),
+        ]);
+        let t = part(FichaPart::Values);
+        if c.values.is_empty() {
+            rows.push(row("Valores de la AGA", None, t));
+        }
+        for v in &c.values {
+            rows.push(row(
+                choice_label(v.value.key(), Choices::OgpValue),
+                Some(v.reason.clone()),
+                t,
+            ));
+        }
+        let a = &c.alignment;
+        let t = part(FichaPart::Alignment);
+        let national = a
+            .national
+            .as_ref()
+            .map(|l| match messages::national_link(plan, l) {
+                Some(entry) => format!("{}: {entry}", messages::relation(l.relation())),
+                None => messages::relation(l.relation()).to_owned(),
+            });
+        let targets = (!a.sdg_targets.is_empty()).then(|| {
+            a.sdg_targets
+                .iter()
+                .map(|code| match catalog::sdg_target(code) {
+                    Some(t) => format!("{code} {}", t.title_es),
+                    None => code.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        });
+        rows.extend([
+            row("Relación con el plan nacional", national, t),
+            row("Metas de los ODS", targets, t),
+            row("Eje del Plan Nacional de Desarrollo", a.pnd_axis.clone(), t),
+            row("Eje del plan estatal o municipal", a.local_axis.clone(), t),
+            row("Perspectiva de igualdad de género", a.gender.clone(), t),
+        ]);
+        let t = part(FichaPart::KeyActions);
+        rows.push(row(
+            "Acciones clave",
+            Some(format!(
+                "{} acciones clave; ponderaciones: {} %; avance ponderado: {}",
+                c.key_actions.len(),
+                weight_total(&c.key_actions),
+                percent(weighted_progress(&c.key_actions))
+            )),
+            t,
+        ));
+        groups.push(group(Some(format!("Compromiso {n}")), rows));
+        for (j, k) in c.key_actions.iter().enumerate() {
+            let t = Target::KeyAction(id, k.id);
+            let ind = &k.indicator;
+            let indicator = [
+                Some(ind.name.clone()),
+                ind.kind
+                    .map(|x| choice_label(x.key(), Choices::IndicatorKind).to_owned()),
+                ind.unit.as_ref().map(|u| format!("unidad: {u}")),
+                ind.baseline.as_ref().map(|u| format!("línea base: {u}")),
+                ind.target.as_ref().map(|u| format!("meta: {u}")),
+                ind.frequency.map(|x| {
+                    format!(
+                        "frecuencia: {}",
+                        choice_label(x.key(), Choices::Frequency).to_lowercase()
+                    )
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let mut rows = vec![
+                row("Acción clave", Some(k.name.clone()), t),
+                row("Descripción u objetivo", k.objective.clone(), t),
+                row("Ponderación", Some(format!("{} %", k.weight)), t),
+                row("Indicador", Some(indicator), t),
+                row("Medio de verificación", Some(k.verification.clone()), t),
+                row("Fechas", Some(period(k.period)), t),
+                row(
+                    "Persona responsable",
+                    k.responsible.as_ref().map(person_line),
+                    t,
+                ),
+                row("Avance", k.progress.map(|p| format!("{p} %")), t),
+            ];
+            for (m, act) in k.activities.iter().enumerate() {
+                let t = Target::Activity(id, k.id, act.id);
+                let details = [
+                    Some(act.name.clone()),
+                    act.objective.as_ref().map(|o| format!("Objetivo: {o}")),
+                    act.verification
+                        .as_ref()
+                        .map(|o| format!("Medio de verificación: {o}")),
+                    act.period.map(period),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+                rows.push(row(&format!("Actividad {}", m + 1), Some(details), t));
+            }
+            groups.push(group(
+                Some(format!("Compromiso {n} · Acción clave {}", j + 1)),
+                rows,
+            ));
+        }
+    }
+    Section {
+        title: "Compromisos".into(),
+        groups,
+    }
+}
+
+/// "45.5 %" from hundredths of a percent.
+pub fn percent(hundredths: u32) -> String {
+    if hundredths % 100 == 0 {
+        format!("{} %", hundredths / 100)
+    } else {
+        format!("{}.{} %", hundredths / 100, (hundredths % 100) / 10)
+    }
+}
+
+fn monitoring(plan: &Plan) -> Section {
+    let m = plan.monitoring.as_ref();
+    let t = Target::Monitoring;
+    Section {
+        title: "Seguimiento".into(),
+        groups: vec![group(
+            None,
+            vec![
+                row(
+                    "Frecuencia de los reportes",
+                    m.map(|m| choice_label(m.frequency.key(), Choices::Frequency).to_owned()),
+                    t,
+                ),
+                row(
+                    "Tablero público",
+                    m.and_then(|m| m.dashboard_url.as_ref().map(|u| u.as_str().to_owned())),
+                    t,
+                ),
+                row(
+                    "Repositorio de evidencias",
+                    m.and_then(|m| m.repository_url.as_ref().map(|u| u.as_str().to_owned())),
+                    t,
+                ),
+                row(
+                    "Reuniones de seguimiento con la sociedad civil",
+                    m.map(|m| m.meetings.clone()),
+                    t,
+                ),
+                row("Quién actualiza el avance", m.map(|m| m.updater.clone()), t),
+            ],
+        )],
+    }
+}
+
+fn responses(plan: &Plan) -> Section {
+    let mut groups = Vec::new();
+    if plan.responses.is_empty() {
+        groups.push(empty("Propuestas", "Todavía no ha registrado propuestas."));
+    }
+    for (i, r) in plan.responses.iter().enumerate() {
+        let t = Target::Response(r.id);
+        let commitment = r.commitment.and_then(|c| {
+            let n = plan.commitment_number(c)?;
+            Some(format!("Compromiso {n}: {}", plan.commitment(c)?.name))
+        });
+        groups.push(group(
+            Some(format!("Propuesta {}", i + 1)),
+            vec![
+                row("Propuesta", Some(r.input.clone()), t),
+                row("Origen", r.source.clone(), t),
+                row(
+                    "Decisión",
+                    some(choice_label(r.decision.key(), Choices::Decision)),
+                    t,
+                ),
+                row("Compromiso relacionado", commitment, t),
+                row("Razón", Some(r.reason.clone()), t),
+            ],
+        ));
+    }
+    Section {
+        title: "Respuesta razonada".into(),
+        groups,
+    }
+}
