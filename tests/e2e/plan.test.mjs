@@ -103,7 +103,11 @@ test('fill the profile and one commitment by keyboard; bad dates are explained a
   await page.keyboard.press('Control+A');
   await page.keyboard.type(PLAN.end);
   await page.keyboard.press('Enter');
-  await page.waitForURL('**/plan/compromisos');
+  // The profile continues with the coordinating office (page 2 of 3); this
+  // test goes on to the commitments.
+  await page.waitForURL('**/plan/perfil/contacto');
+  await ready(page);
+  await page.goto(s.origin + '/plan/compromisos');
   await ready(page);
   assert.deepEqual(await axeCheck(s, 'compromisos (vacío)'), []);
 
@@ -115,6 +119,17 @@ test('fill the profile and one commitment by keyboard; bad dates are explained a
   await typeInto(page, 'nombre-compromiso', COMMITMENT.name);
   await typeInto(page, 'inicio-compromiso', COMMITMENT.start);
   await typeInto(page, 'termino-compromiso', '31/12/2027');
+  await tabTo(page, { text: 'Guardar y continuar' });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#resumen-errores')?.innerText.includes('dentro del periodo del plan'));
+  await tabTo(page, { id: 'termino-compromiso' });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(COMMITMENT.end);
+  await page.keyboard.press('Enter');
+  // The ficha continues part by part; alignment has its own page.
+  await page.waitForURL('**/plan/compromisos/1/responsables');
+  await page.goto(s.origin + '/plan/compromisos/1/alineacion');
+  await ready(page);
   // Alignment: replicates national commitment 13 (MX0087), found by searching.
   await tabTo(page, { id: 'relacion-nacional' });
   await page.keyboard.press('Space');
@@ -139,12 +154,8 @@ test('fill the profile and one commitment by keyboard; bad dates are explained a
   assert.deepEqual(await axeCheck(s, 'compromiso con alineación'), []);
   await tabTo(page, { text: 'Guardar y continuar' });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('#resumen-errores')?.innerText.includes('dentro del periodo del plan'));
-  await tabTo(page, { id: 'termino-compromiso' });
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(COMMITMENT.end);
-  await page.keyboard.press('Enter');
-  await page.waitForURL('**/plan/compromisos');
+  await page.waitForURL('**/plan/compromisos/1/acciones');
+  await page.goto(s.origin + '/plan/compromisos');
   await ready(page);
   const list = await page.locator('main').innerText();
   assert.ok(list.includes(COMMITMENT.name));
@@ -163,13 +174,14 @@ test('reload restores the draft and the page', async () => {
   await ready(page);
   const text = await page.locator('main').innerText();
   for (const v of [PLAN.state, PLAN.name, PLAN.code, PLAN.planName, 'Municipio', `Del ${PLAN.start} al ${PLAN.end}`, COMMITMENT.name,
-    'Replica un compromiso nacional: MX0087 · Estrategia subnacional de gobierno abierto', 'Metas de los ODS: 16.6, 16.10']) {
+    'Replica un compromiso nacional: MX0087 · Estrategia subnacional de gobierno abierto', '16.6 Crear a todos los niveles', '16.10 Garantizar el acceso público']) {
     assert.ok(text.includes(v), `review shows "${v}"`);
   }
   assert.deepEqual(await axeCheck(s, 'revisar'), []);
   await page.goto(origin + '/plan');
   await ready(page);
-  assert.match(await page.locator('main').innerText(), /Perfil de la jurisdicción[\s\S]*Completado/);
+  // Page 1 of the profile is saved; the office and framework pages are not yet.
+  assert.match(await page.locator('main').innerText(), /Perfil de la jurisdicción\n[^\n]*\nEn curso/);
 });
 
 test('download the JSON, clear storage, open it again: nothing lost', async () => {
@@ -181,13 +193,14 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   await download.saveAs(jsonPath);
   const json = JSON.parse(await readFile(jsonPath, 'utf8'));
   assert.equal(json.format, 'plan-local-gobierno-abierto');
-  assert.equal(json.schema_version, 3);
+  assert.equal(json.schema_version, 4);
   assert.equal(json.plan.profile.plan_name, PLAN.planName);
   assert.equal(json.plan.profile.jurisdiction.inegi_code, PLAN.code);
   assert.equal(json.plan.profile.period.start, '2025-12-10');
   assert.equal(json.plan.commitments[0].name, COMMITMENT.name);
   assert.equal(json.plan.commitments[0].period.end, '2027-07-31');
-  assert.deepEqual(json.plan.commitments[0].alignment, { national: { relation: 'replica', commitment: 'MX0087' }, sdg_targets: ['16.6', '16.10'] });
+  assert.deepEqual(json.plan.commitments[0].alignment.national, { relation: 'replica', commitment: 'MX0087' });
+  assert.deepEqual(json.plan.commitments[0].alignment.sdg_targets, ['16.6', '16.10']);
   assert.equal(json.plan.profile.jurisdiction.name, 'Querétaro');
   assert.equal(json.plan.national_plan.commitments.length, 13, 'the national list travels with the plan');
   assert.match(json.plan.national_plan.name, /4º Plan de Acción Nacional/);
