@@ -189,6 +189,7 @@ fn gloo_storage_round_trip_keeps_the_plan() {
         plan_name: "Plan de Acción Local — año «ñandú» ¿sí? ¡sí!".into(),
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
+        term_end: "30/09/2027".into(),
     };
     let plan = Plan {
         profile: Some(input.parse().expect("valid profile")),
@@ -199,7 +200,7 @@ fn gloo_storage_round_trip_keeps_the_plan() {
     let env = Envelope::new(plan, unsaved, browser::now_local(), 3);
     browser::save(&env).expect("saved");
     match browser::load() {
-        Loaded::Draft(back) => assert_eq!(back, env),
+        Loaded::Draft(back) => assert_eq!(*back, env),
         other => panic!("expected the draft back, got {other:?}"),
     }
 }

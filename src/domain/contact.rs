@@ -21,7 +21,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         // People paste "alfredo.elizondo @gesoc.org.mx" from PDFs: spaces next to "@" go.
-        let text: String = raw.trim().split_whitespace().collect::<Vec<_>>().join(" ");
+        let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         let text = text.replace(" @", "@").replace("@ ", "@");
         if text.is_empty() {
             return Err(Problem::Missing);
@@ -74,7 +74,7 @@ impl Phone {
             return Err(Problem::Missing);
         }
         let lower = text.to_lowercase();
-        // The extension starts at "ext", "extensión" or "x" followed by digits.
+        // The extension starts at "ext" or "extensión", followed by digits.
         let (number, extension) = match lower.find("ext") {
             Some(i) => (&lower[..i], Some(&lower[i..])),
             None => (lower.as_str(), None),

@@ -657,7 +657,7 @@ fn commitments(plan: &Plan) -> Section {
 
 /// "45.5 %" from hundredths of a percent.
 pub fn percent(hundredths: u32) -> String {
-    if hundredths % 100 == 0 {
+    if hundredths.is_multiple_of(100) {
         format!("{} %", hundredths / 100)
     } else {
         format!("{}.{} %", hundredths / 100, (hundredths % 100) / 10)

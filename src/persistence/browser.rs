@@ -34,7 +34,7 @@ pub enum StorageError {
 pub enum Loaded {
     /// Nothing stored yet.
     Empty,
-    Draft(Envelope),
+    Draft(Box<Envelope>),
     /// Something is stored but cannot be read; `raw` is kept untouched.
     Unreadable {
         raw: String,
@@ -62,7 +62,7 @@ pub fn load() -> Loaded {
     match store.get_item(DRAFT_KEY) {
         Ok(None) => Loaded::Empty,
         Ok(Some(raw)) => match decode(&raw) {
-            Ok(env) => Loaded::Draft(env),
+            Ok(env) => Loaded::Draft(Box::new(env)),
             Err(error) => Loaded::Unreadable { raw, error },
         },
         Err(_) => Loaded::Unavailable,

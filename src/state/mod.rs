@@ -74,6 +74,7 @@ impl AppState {
         match browser::load() {
             Loaded::Empty => {}
             Loaded::Draft(env) => {
+                let env = *env;
                 plan = env.plan;
                 unsaved = env.unsaved;
                 revision = env.revision;
@@ -169,7 +170,7 @@ impl AppState {
         // the stored envelope both answers the question and fills the banner).
         if let Loaded::Draft(stored) = browser::load() {
             if stored.revision > self.revision.get_value() {
-                self.conflict.set(Some(stored));
+                self.conflict.set(Some(*stored));
                 self.status.set(SaveStatus::Conflict);
                 return;
             }
