@@ -37,15 +37,17 @@ fn readiness_form() -> Form {
     draft_form(PAGE.to_owned(), initial_input())
 }
 
-/// The page path of a methodology step, where that page exists yet.
-pub fn step_path(step: WizardStep) -> Option<&'static str> {
+/// The page of a methodology step, where the route sends people.
+pub fn step_path(step: WizardStep) -> &'static str {
     match step {
-        WizardStep::Profile => Some(paths::PROFILE),
-        WizardStep::NationalPlan => Some(paths::NATIONAL_PLAN),
-        WizardStep::Commitments => Some(paths::COMMITMENTS),
-        // The coordination, roadmap, problems, monitoring and political
-        // commitment pages arrive with the full methodology.
-        _ => None,
+        WizardStep::Profile => paths::PROFILE,
+        WizardStep::NationalPlan => paths::NATIONAL_PLAN,
+        WizardStep::Commitments => paths::COMMITMENTS,
+        WizardStep::PoliticalCommitment => paths::POLITICAL,
+        WizardStep::Coordination => paths::COORDINATION,
+        WizardStep::Roadmap => paths::ROADMAP,
+        WizardStep::Problems => paths::PROBLEMS,
+        WizardStep::Monitoring => paths::MONITORING,
     }
 }
 
@@ -437,12 +439,9 @@ pub fn ReadinessResultPage() -> impl IntoView {
             .route
             .iter()
             .map(|s| {
-                let link = step_path(s.step).map(|href| view! {
-                    <a href=href>{format!("Ir a: {}", step_name(s.step))}</a>
-                });
-                let later = step_path(s.step).is_none().then(|| view! {
-                    <span class="route__reason">{format!("Paso de la metodología: {}", step_name(s.step))}</span>
-                });
+                let link = view! {
+                    <a href=step_path(s.step)>{format!("Ir a: {}", step_name(s.step))}</a>
+                };
                 view! {
                     <li class="route__step">
                         <strong>{s.action}</strong>
@@ -450,7 +449,6 @@ pub fn ReadinessResultPage() -> impl IntoView {
                         <span class="route__reason">{s.reason.clone()}</span>
                         <br />
                         {link}
-                        {later}
                     </li>
                 }
             })
