@@ -19,8 +19,10 @@ pub fn StartPage() -> impl IntoView {
             </p>
             <p>"Con ella puede:"</p>
             <ul class="list list--bullet">
-                <li>"registrar el perfil de su jurisdicción y el periodo del plan"</li>
-                <li>"escribir sus compromisos con sus fechas"</li>
+                <li>"registrar el perfil de su jurisdicción, el compromiso político y el espacio de coordinación con la sociedad civil"</li>
+                <li>"planear la cocreación y anotar los problemas públicos que el plan atenderá"</li>
+                <li>"escribir cada compromiso en el formato de ficha del plan nacional: responsables, objetivos, alineación, acciones clave con su ponderación, indicadores y actividades"</li>
+                <li>"planear el seguimiento y dar respuesta razonada a cada propuesta"</li>
                 <li>"exportar el plan en PDF para compartirlo con el espacio de coordinación"</li>
                 <li>"descargar su borrador y abrirlo en otro equipo"</li>
             </ul>
