@@ -437,3 +437,27 @@ fn unsaved_alignment_input_moves_to_the_alignment_page_when_migrating_from_3() {
         "16.6"
     );
 }
+
+#[test]
+fn the_current_version_has_a_fixture_of_a_complete_plan_that_round_trips_exactly() {
+    // Written by this version (schema 4) and never edited: when the format
+    // grows again, it becomes the fixture the next migration must load.
+    let text = fixture(&format!("borrador-v{SCHEMA_VERSION}.json"));
+    let env = decode(&text).expect("the current fixture loads");
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    let plan = &env.plan;
+    assert!(plan.office.is_some() && plan.framework.is_some() && plan.political.is_some());
+    assert_eq!(plan.coordination.members.len(), 3);
+    assert!(
+        plan.coordination.gaps().is_empty(),
+        "a body that meets OGP's minimum"
+    );
+    assert_eq!(plan.problems.len(), 1);
+    assert_eq!(plan.commitments[0].key_actions[0].activities.len(), 1);
+    assert!(plan.commitment_complete(&plan.commitments[0]));
+    assert_eq!(plan.responses.len(), 1);
+    // What is written is what was read: re-encoding gives the same JSON.
+    let original: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let again: serde_json::Value = serde_json::from_str(&encode(&env)).expect("json");
+    assert_eq!(original, again);
+}
