@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod pdf;
 pub mod plan_document;
 pub mod readiness_document;
+pub mod timeline;
 
 pub use document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
 pub use layout::{layout, Item, Laid, LaidPage, PageSize};
