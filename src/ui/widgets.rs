@@ -22,6 +22,31 @@ pub fn choices(keys: impl IntoIterator<Item = &'static str>, list: Choices) -> V
         .collect()
 }
 
+/// An item or commitment id as a radio key. Radio choice keys are
+/// `&'static str`; ids are small numbers, so a fixed table covers 0-99 (an
+/// empty key for larger ids, which callers leave out).
+pub fn id_key(n: u32) -> &'static str {
+    const KEYS: [&str; 100] = {
+        let mut k = [""; 100];
+        let digits = [
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+            "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29",
+            "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43",
+            "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57",
+            "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71",
+            "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85",
+            "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99",
+        ];
+        let mut i = 0;
+        while i < 100 {
+            k[i] = digits[i];
+            i += 1;
+        }
+        k
+    };
+    KEYS.get(n as usize).copied().unwrap_or("")
+}
+
 /// A labelled multi-line text with a live character count that never blocks
 /// typing: past the limit it says by how much, and "Guardar" reports it.
 #[component]
