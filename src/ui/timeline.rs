@@ -91,8 +91,9 @@ fn Picture(t: Laid) -> impl IntoView {
             );
             view! {
                 <g>
-                    <title>{tip}</title>
-                    <text class=label_class x=r.label_x y=r.y + 18.0>{r.label.clone()}</text>
+                    // Built outright: in `view!`, `title` may become the HTML element.
+                    {leptos::svg::title().child(tip)}
+                    <text class=label_class x=r.label_x + 4.0 y=r.y + 18.0>{r.label.clone()}</text>
                     <rect class=bar_class x=r.bar_x y=r.bar_y width=r.bar_width height=r.bar_height></rect>
                 </g>
             }
@@ -117,15 +118,14 @@ fn Picture(t: Laid) -> impl IntoView {
         .rows
         .iter()
         .map(|r| {
-            let kind = match r.kind {
-                RowKind::KeyAction => "Acción clave",
-                RowKind::Activity => "Actividad",
+            let name = match r.kind {
+                RowKind::KeyAction => r.name.clone(),
+                RowKind::Activity => format!("Actividad: {}", r.name),
             };
             view! {
                 <tr class="table__row">
                     <th scope="row" class="table__cell">{r.number.clone()}</th>
-                    <td class="table__cell">{kind}</td>
-                    <td class="table__cell">{r.name.clone()}</td>
+                    <td class="table__cell">{name}</td>
                     <td class="table__cell timeline__date">{format_date(r.start)}</td>
                     <td class="table__cell timeline__date">{format_date(r.end)}</td>
                 </tr>
@@ -134,6 +134,9 @@ fn Picture(t: Laid) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="timeline__figure">
+            // On a phone the picture keeps a readable size and scrolls sideways;
+            // focusable so a keyboard can scroll it too.
+            <div class="table-scroll timeline__scroll" tabindex="0" role="region" aria-label="Cronograma">
             <svg
                 class="timeline__svg"
                 viewBox=format!("0 0 {} {}", t.width, t.height)
@@ -148,24 +151,27 @@ fn Picture(t: Laid) -> impl IntoView {
                 {today}
                 <line class="timeline__axis" x1=LABEL_WIDTH x2=LABEL_WIDTH y1=AXIS_HEIGHT - 8.0 y2=bottom></line>
             </svg>
+            </div>
             <figcaption class="hint">{legend}{today_note}</figcaption>
         </figure>
         <details class="details">
             <summary class="details__summary">"Ver las fechas en una tabla"</summary>
             <div class="details__text">
+                // Focusable so a keyboard can scroll it on a narrow screen (it has no links).
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Fechas de las acciones clave y sus actividades">
                 <table class="table">
                     <caption class="table__caption">"Fechas de las acciones clave y sus actividades"</caption>
                     <thead>
                         <tr>
                             <th scope="col" class="table__header">"Núm."</th>
-                            <th scope="col" class="table__header">"Tipo"</th>
-                            <th scope="col" class="table__header">"Nombre"</th>
+                            <th scope="col" class="table__header">"Acción clave o actividad"</th>
                             <th scope="col" class="table__header">"Inicio"</th>
                             <th scope="col" class="table__header">"Término"</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>
                 </table>
+                </div>
             </div>
         </details>
     }

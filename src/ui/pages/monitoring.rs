@@ -98,9 +98,13 @@ pub fn MonitoringPage() -> impl IntoView {
 
 /// "0 → 100": an indicator's baseline and target ("—" for a missing one).
 fn baseline_to_target(k: &KeyAction) -> String {
-    let b = k.indicator.baseline.as_deref().unwrap_or("—");
-    let t = k.indicator.target.as_deref().unwrap_or("—");
-    format!("{b} → {t}")
+    match (
+        k.indicator.baseline.as_deref(),
+        k.indicator.target.as_deref(),
+    ) {
+        (None, None) => "No proporcionadas".to_owned(),
+        (b, t) => format!("{} → {}", b.unwrap_or("—"), t.unwrap_or("—")),
+    }
 }
 
 /// The progress of every commitment's key actions, then the timeline.
@@ -118,7 +122,10 @@ fn Progress() -> impl IntoView {
                     let heading_id = format!("avance-compromiso-{}", id.0);
                     let total = weight_total(&c.key_actions);
                     let weights_note = (!c.key_actions.is_empty() && total != 100).then(|| view! {
-                        <p class="inset">{format!("Las ponderaciones suman {total} %. El avance ponderado será correcto cuando sumen 100 %.")}</p>
+                        <p class="inset">
+                            {format!("Las ponderaciones suman {total} %. El avance ponderado será correcto cuando sumen 100 %. ")}
+                            <a href=paths::commitment_part(id, "acciones")>{format!("Corregir las ponderaciones del compromiso {number}")}</a>
+                        </p>
                     });
                     let body = if c.key_actions.is_empty() {
                         view! {
@@ -154,9 +161,12 @@ fn Progress() -> impl IntoView {
                                 }
                             })
                             .collect_view();
+                        // Scrolls sideways on a narrow screen instead of widening the page;
+                        // its links keep it reachable by keyboard.
                         view! {
+                            <div class="table-scroll">
                             <table class="table table--progress">
-                                <caption class="table__caption">{format!("Acciones clave del compromiso {number}")}</caption>
+                                <caption class="visually-hidden">{format!("Acciones clave del compromiso {number}")}</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col" class="table__header">"Núm."</th>
@@ -170,6 +180,7 @@ fn Progress() -> impl IntoView {
                                 </thead>
                                 <tbody>{rows}</tbody>
                             </table>
+                            </div>
                         }
                         .into_any()
                     };
