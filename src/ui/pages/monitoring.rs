@@ -53,7 +53,7 @@ pub fn MonitoringPage() -> impl IntoView {
                 "Diga cómo se informará el avance del plan y cómo participará la sociedad civil en su seguimiento. "
                 <a href="#avance" on:click=|ev| {
                     ev.prevent_default();
-                    focus_id("avance");
+                    focus_id("avance-titulo");
                 }>"Vea el avance de cada compromiso"</a>
                 " al final de esta página."
             </p>
@@ -199,8 +199,8 @@ fn Progress() -> impl IntoView {
     };
     let empty = move || state.plan.with(|p| p.commitments.is_empty());
     view! {
-        <section class="progress" id="avance" tabindex="-1" aria-labelledby="avance-titulo">
-            <h2 class="heading-m" id="avance-titulo">"Avance de los compromisos"</h2>
+        <section class="progress" id="avance" aria-labelledby="avance-titulo">
+            <h2 class="heading-m" id="avance-titulo" tabindex="-1">"Avance de los compromisos"</h2>
             <Show
                 when=move || !empty()
                 fallback=|| view! {
