@@ -399,16 +399,19 @@ pub fn ItemTable(
             when=move || !rows.with(Vec::is_empty)
             fallback=move || view! { <p class="body">{empty.clone()}</p> }
         >
-            <table class="table">
-                <caption class="table__caption">{caption.clone()}</caption>
-                <thead>
-                    <tr>
-                        {header_cells.clone()}
-                        <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{body.clone()}</tbody>
-            </table>
+            // Scrolls sideways on a phone instead of widening the page.
+            <div class="table-scroll">
+                <table class="table">
+                    <caption class="table__caption">{caption.clone()}</caption>
+                    <thead>
+                        <tr>
+                            {header_cells.clone()}
+                            <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{body.clone()}</tbody>
+                </table>
+            </div>
         </Show>
     }
 }
