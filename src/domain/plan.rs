@@ -192,10 +192,16 @@ impl Plan {
         self.commitments.iter_mut().find(|c| c.id == id)
     }
 
-    /// Removes a commitment; returns whether it existed.
+    /// Removes a commitment; returns whether it existed. Reasoned responses
+    /// that named it lose the link (their page then asks for another commitment).
     pub fn remove_commitment(&mut self, id: CommitmentId) -> bool {
         let before = self.commitments.len();
         self.commitments.retain(|c| c.id != id);
+        for r in &mut self.responses {
+            if r.commitment == Some(id) {
+                r.commitment = None;
+            }
+        }
         before != self.commitments.len()
     }
 

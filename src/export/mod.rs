@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod plan_document;
 pub mod readiness_document;
 pub mod summary;
+pub mod timeline;
 
 pub use document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
 pub use layout::{layout, Item, Laid, LaidPage, PageSize};

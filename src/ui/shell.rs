@@ -162,6 +162,8 @@ pub fn Footer() -> impl IntoView {
                 </p>
                 <p class="footer__meta">
                     <a href=paths::SOURCES>"Fuentes de datos"</a>
+                    " · "
+                    <a href=paths::GLOSSARY>"Glosario"</a>
                     {format!(" · Versión {}", crate::APP_VERSION)}
                 </p>
             </div>

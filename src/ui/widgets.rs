@@ -22,6 +22,22 @@ pub fn choices(keys: impl IntoIterator<Item = &'static str>, list: Choices) -> V
         .collect()
 }
 
+/// An item or commitment id as a radio key. Radio choice keys are
+/// `&'static str`, so each id's text is made once, on first use, and kept: a
+/// cache bounded by the largest id in use, not a leak per page.
+pub fn id_key(n: u32) -> &'static str {
+    use std::sync::Mutex;
+    static KEYS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let Ok(mut keys) = KEYS.lock() else {
+        return "";
+    };
+    while keys.len() <= n as usize {
+        let next = keys.len().to_string();
+        keys.push(Box::leak(next.into_boxed_str()));
+    }
+    keys[n as usize]
+}
+
 /// A labelled multi-line text with a live character count that never blocks
 /// typing: past the limit it says by how much, and "Guardar" reports it.
 #[component]
@@ -374,16 +390,19 @@ pub fn ItemTable(
             when=move || !rows.with(Vec::is_empty)
             fallback=move || view! { <p class="body">{empty.clone()}</p> }
         >
-            <table class="table">
-                <caption class="table__caption">{caption.clone()}</caption>
-                <thead>
-                    <tr>
-                        {header_cells.clone()}
-                        <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
-                    </tr>
-                </thead>
-                <tbody>{body.clone()}</tbody>
-            </table>
+            // Scrolls sideways on a phone instead of widening the page.
+            <div class="table-scroll">
+                <table class="table">
+                    <caption class="table__caption">{caption.clone()}</caption>
+                    <thead>
+                        <tr>
+                            {header_cells.clone()}
+                            <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{body.clone()}</tbody>
+                </table>
+            </div>
         </Show>
     }
 }

@@ -14,7 +14,7 @@ use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
-use crate::ui::widgets::{choices, CheckboxGroup, QuestionFrame, TextArea};
+use crate::ui::widgets::{choices, id_key, CheckboxGroup, QuestionFrame, TextArea};
 
 #[component]
 pub fn ObjectivesPage() -> impl IntoView {
@@ -30,30 +30,6 @@ pub fn ValuesPage() -> impl IntoView {
         Some(id) => view! { <ValuesForm id=id /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     })
-}
-
-/// Problem ids as radio keys (radio choice keys are
-/// `&'static str`; ids are small numbers, so a fixed table covers them).
-fn id_key(n: u32) -> &'static str {
-    const KEYS: [&str; 100] = {
-        let mut k = [""; 100];
-        let digits = [
-            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-            "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29",
-            "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43",
-            "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57",
-            "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71",
-            "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85",
-            "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99",
-        ];
-        let mut i = 0;
-        while i < 100 {
-            k[i] = digits[i];
-            i += 1;
-        }
-        k
-    };
-    KEYS.get(n as usize).copied().unwrap_or("")
 }
 
 #[component]
@@ -92,7 +68,6 @@ fn ObjectivesForm(id: CommitmentId) -> impl IntoView {
     let problems: Vec<(u32, String)> = state.plan.with_untracked(|p| {
         p.problems
             .iter()
-            .filter(|x| x.id.0 < 100)
             .map(|x| (x.id.0, x.statement.chars().take(140).collect()))
             .collect()
     });
