@@ -1892,3 +1892,41 @@ fn a_full_plan_completes_every_task_and_round_trips_through_a_draft() {
     assert_eq!(back, env);
     assert_eq!(back.plan, plan);
 }
+
+#[test]
+fn deleting_a_commitment_unlinks_the_reasoned_responses_that_named_it() {
+    let mut plan = Plan::default();
+    plan.upsert_commitment(plans::complete_commitment(
+        CommitmentId(1),
+        "02/01/2026",
+        "31/07/2027",
+    ));
+    plan.upsert_commitment(plans::complete_commitment(
+        CommitmentId(2),
+        "02/01/2026",
+        "31/07/2027",
+    ));
+    let ids = [CommitmentId(1), CommitmentId(2)];
+    for (n, c) in [(1, "1"), (2, "2")] {
+        let r = response_input("incorporada", c)
+            .parse(ItemId(n), &ids)
+            .expect("valid response");
+        plan.responses.push(r);
+    }
+    assert!(plan.remove_commitment(CommitmentId(1)));
+    assert_eq!(
+        plan.responses[0].commitment, None,
+        "the deleted one is unlinked"
+    );
+    assert_eq!(
+        plan.responses[1].commitment,
+        Some(CommitmentId(2)),
+        "others stay"
+    );
+    // Its page then asks for a commitment again.
+    let input = ResponseInput::from_value(&plan.responses[0]);
+    let errors = input.parse(ItemId(1), &[CommitmentId(2)]).unwrap_err();
+    assert!(errors.iter().any(
+        |e| e.field == Field::Named(Named::ResponseCommitment) && e.problem == Problem::Missing
+    ));
+}
