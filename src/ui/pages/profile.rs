@@ -1,15 +1,17 @@
-//! Step 0, "Perfil de la jurisdicción": who drafts the plan, its name and period.
+//! Step 0, "Perfil de la jurisdicción", page 1 of 3: who drafts the plan, its
+//! name and period, and when the administration's term ends.
 
 use leptos::prelude::*;
 
 use crate::catalog;
-use crate::domain::{Field, ProfileInput};
+use crate::domain::profile::MIN_MONTHS_LEFT;
+use crate::domain::{Field, Named, ProfileInput};
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
-use crate::ui::form::{to_fields, Choice, ErrorSummary, RadioGroup, SelectField, TextField};
+use crate::ui::form::{from_fields, to_fields, Choice, RadioGroup, SelectField, TextField};
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SearchableRadios};
-use crate::ui::shell::{BackLink, PageHeading};
+use crate::ui::widgets::QuestionFrame;
 
 /// Key of this page's unsaved input in the draft.
 const PAGE: &str = "perfil";
@@ -30,11 +32,10 @@ pub fn ProfilePage() -> impl IntoView {
     let submit = save_handler(
         form,
         PAGE.to_owned(),
-        paths::COMMITMENTS,
+        paths::PROFILE_OFFICE,
         move || form.input::<ProfileInput>().parse(),
         move |profile| state.plan.update(|p| p.profile = Some(profile)),
     );
-    let submit_later = submit.clone();
     let state_options: Vec<(&'static str, String)> = catalog::STATES
         .iter()
         .map(|s| (s.code, s.name.to_owned()))
@@ -80,93 +81,123 @@ pub fn ProfilePage() -> impl IntoView {
             hint: None,
         },
     ];
+    // OGP Local eligibility: at least 16 months of the term left. Judged on the
+    // profile as typed once it is complete and valid (so the advice appears
+    // before saving), otherwise on the saved one.
+    let months_left = move || {
+        let today = crate::persistence::browser::now_local().date();
+        let typed = from_fields::<ProfileInput>(&form.values.get()).parse().ok();
+        let profile = typed.or_else(|| state.plan.with(|p| p.profile.clone()))?;
+        profile
+            .term_too_short(today)
+            .then(|| profile.months_left(today))
+            .flatten()
+    };
+    let term_warning = move || months_left().map(|m| view! { <TermWarning months=m /> });
     view! {
-        <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
-        <div class="grid-two-thirds">
-            <ErrorSummary form=form />
-            <PageHeading
-                text="Perfil de la jurisdicción"
-                caption="Prepare el plan · Paso 1"
-                has_errors=Signal::derive(move || form.has_errors())
+        <QuestionFrame
+            form=form
+            back=paths::TASKS
+            back_text="Regresar a la lista de tareas"
+            title="Perfil de la jurisdicción"
+            caption="Perfil de la jurisdicción · Paso 1 de 3"
+            submit=submit
+        >
+            <RadioGroup
+                form=form
+                field=Field::JurisdictionKind
+                legend="¿Qué tipo de jurisdicción elabora el plan?"
+                choices=kinds
             />
-            <form novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                submit(false);
-            }>
-                <RadioGroup
+            <Show when=move || form.value("tipo-jurisdiccion") != "alcaldia">
+                <SelectField
                     form=form
-                    field=Field::JurisdictionKind
-                    legend="¿Qué tipo de jurisdicción elabora el plan?"
-                    choices=kinds
+                    field=Field::State
+                    label="Estado"
+                    hint="Para un municipio, elija primero su estado."
+                    placeholder="Seleccione un estado"
+                    options=state_options.clone()
                 />
-                <Show when=move || form.value("tipo-jurisdiccion") != "alcaldia">
-                    <SelectField
-                        form=form
-                        field=Field::State
-                        label="Estado"
-                        hint="Para un municipio, elija primero su estado."
-                        placeholder="Seleccione un estado"
-                        options=state_options.clone()
-                    />
-                </Show>
-                <Show when=move || form.value("tipo-jurisdiccion") == "municipio">
-                    <SearchableRadios
-                        form=form
-                        field=Field::Municipality
-                        legend="Municipio"
-                        search_label="Buscar el municipio por nombre"
-                        hint="Escriba parte del nombre; no importan acentos ni mayúsculas. Luego elija de la lista."
-                        noun="municipios"
-                        options=municipality_options
-                        total=municipality_total
-                        query=municipality_query
-                    />
-                </Show>
-                <Show when=is_alcaldia>
-                    <SearchableRadios
-                        form=form
-                        field=Field::Municipality
-                        legend="Alcaldía"
-                        search_label="Buscar la alcaldía por nombre"
-                        hint="Las 16 alcaldías de la Ciudad de México."
-                        noun="alcaldías"
-                        options=municipality_options
-                        total=municipality_total
-                        query=municipality_query
-                    />
-                </Show>
+            </Show>
+            <Show when=move || form.value("tipo-jurisdiccion") == "municipio">
+                <SearchableRadios
+                    form=form
+                    field=Field::Municipality
+                    legend="Municipio"
+                    search_label="Buscar el municipio por nombre"
+                    hint="Escriba parte del nombre; no importan acentos ni mayúsculas. Luego elija de la lista."
+                    noun="municipios"
+                    options=municipality_options
+                    total=municipality_total
+                    query=municipality_query
+                />
+            </Show>
+            <Show when=is_alcaldia>
+                <SearchableRadios
+                    form=form
+                    field=Field::Municipality
+                    legend="Alcaldía"
+                    search_label="Buscar la alcaldía por nombre"
+                    hint="Las 16 alcaldías de la Ciudad de México."
+                    noun="alcaldías"
+                    options=municipality_options
+                    total=municipality_total
+                    query=municipality_query
+                />
+            </Show>
+            <TextField
+                form=form
+                field=Field::PlanName
+                label="Nombre del plan"
+                hint="Por ejemplo «Plan de Acción Local de Gobierno Abierto 2025-2027»."
+            />
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--m">"Periodo del plan"</legend>
                 <TextField
                     form=form
-                    field=Field::PlanName
-                    label="Nombre del plan"
-                    hint="Por ejemplo «Plan de Acción Local de Gobierno Abierto 2025-2027»."
+                    field=Field::PlanStart
+                    label="Fecha de inicio"
+                    hint="Día/mes/año, por ejemplo 10/12/2025."
+                    width="input--w10"
+                    inputmode="numeric"
                 />
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend fieldset__legend--m">"Periodo del plan"</legend>
-                    <TextField
-                        form=form
-                        field=Field::PlanStart
-                        label="Fecha de inicio"
-                        hint="Día/mes/año, por ejemplo 10/12/2025."
-                        width="input--w10"
-                        inputmode="numeric"
-                    />
-                    <TextField
-                        form=form
-                        field=Field::PlanEnd
-                        label="Fecha de término"
-                        hint="Día/mes/año, por ejemplo 31/08/2027."
-                        width="input--w10"
-                        inputmode="numeric"
-                    />
-                </fieldset>
-                <div class="button-group">
-                    <button class="button" type="submit">"Guardar y continuar"</button>
-                    <button class="button button--secondary" type="button" on:click=move |_| submit_later(true)>
-                        "Guardar y volver más tarde"
-                    </button>
-                </div>
-            </form>
+                <TextField
+                    form=form
+                    field=Field::PlanEnd
+                    label="Fecha de término"
+                    hint="Día/mes/año, por ejemplo 31/08/2027."
+                    width="input--w10"
+                    inputmode="numeric"
+                />
+            </fieldset>
+            <TextField
+                form=form
+                field=Field::Named(Named::TermEnd)
+                label="Fecha en que termina la administración actual (opcional)"
+                hint=format!("OGP Local, el programa local de la Alianza para el Gobierno Abierto, pide que a la administración le queden al menos {MIN_MONTHS_LEFT} meses al empezar el plan. Día/mes/año, por ejemplo 30/09/2027.")
+                width="input--w10"
+                inputmode="numeric"
+            />
+            <div aria-live="polite">{term_warning}</div>
+        </QuestionFrame>
+    }
+}
+
+/// "Fewer than 16 months remain": advice, never a blocking error.
+#[component]
+fn TermWarning(months: i32) -> impl IntoView {
+    let left = match months {
+        m if m < 0 => "La administración ya terminó según la fecha que escribió.".to_owned(),
+        0 => "A la administración le queda menos de un mes.".to_owned(),
+        1 => "A la administración le queda 1 mes.".to_owned(),
+        m => format!("A la administración le quedan {m} meses."),
+    };
+    view! {
+        <div class="warning-text">
+            <p class="body"><strong>{left}</strong></p>
+            <p class="body">
+                {format!("Quedan menos de los {MIN_MONTHS_LEFT} meses que pide OGP Local. Puede seguir con el plan, pero considere un periodo más corto o acordar con la siguiente administración que continúe los compromisos.")}
+            </p>
         </div>
     }
 }

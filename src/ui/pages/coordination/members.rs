@@ -1,0 +1,193 @@
+//! The members of the coordination body: a list page and one page per person.
+
+use leptos::prelude::*;
+
+use super::step;
+use crate::domain::coordination::{Member, MemberInput, Sector};
+use crate::domain::{Field, ItemId, Named};
+use crate::messages::{choice_label, Choices};
+use crate::state::use_app;
+use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::form::{to_fields, TextField};
+use crate::ui::pages::commitment::{item_param, remount_on};
+use crate::ui::pages::not_found::NotFound;
+use crate::ui::paths;
+use crate::ui::shell::{BackLink, PageHeading};
+use crate::ui::widgets::{ChoiceField, ItemRow, ItemTable, PersonFields, QuestionFrame};
+
+/// Unsaved-input key of a member's page ("coordinacion/integrante/3").
+fn page_key(n: Option<ItemId>) -> String {
+    format!(
+        "coordinacion/integrante/{}",
+        n.map_or_else(|| "nuevo".to_owned(), |n| n.0.to_string())
+    )
+}
+
+#[component]
+pub fn MembersPage() -> impl IntoView {
+    let state = use_app();
+    let rows = Signal::derive(move || {
+        state.plan.with(|p| {
+            p.coordination
+                .members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| ItemRow {
+                    key: m.id.0,
+                    cells: vec![
+                        m.person.name.clone(),
+                        m.person.institution.clone().unwrap_or_default(),
+                        choice_label(m.sector.key(), Choices::Sector).to_owned(),
+                        m.role.clone().unwrap_or_default(),
+                    ],
+                    href: paths::member(Some(m.id)),
+                    noun: format!("a la persona integrante {}", i + 1),
+                    name: m.person.name.clone(),
+                })
+                .collect()
+        })
+    });
+    let add_id = "agregar-integrante";
+    let on_delete = move |key: u32| {
+        state
+            .plan
+            .update(|p| p.coordination.members.retain(|m| m.id != ItemId(key)));
+        state.clear_unsaved(&page_key(Some(ItemId(key))));
+    };
+    let counts = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let members = &p.coordination.members;
+            (
+                members.iter().filter(|m| m.sector.is_government()).count(),
+                members
+                    .iter()
+                    .filter(|m| m.sector.is_non_government())
+                    .count(),
+            )
+        })
+    });
+    let has_members = move || state.plan.with(|p| !p.coordination.members.is_empty());
+    let lacks_a_side = move || {
+        let (gov, non_gov) = counts.get();
+        gov == 0 || non_gov == 0
+    };
+    view! {
+        <BackLink href=paths::COORDINATION text="Regresar" />
+        <div class="grid-two-thirds">
+            <PageHeading text="Integrantes del espacio de coordinación" caption=step(2) />
+            <p class="body">
+                "Las personas que forman parte del espacio, del gobierno y de fuera de él, con su institución y su sector."
+            </p>
+        </div>
+        <ItemTable
+            caption="Integrantes del espacio de coordinación"
+            headers=vec!["Nombre", "Institución", "Sector", "Papel"]
+            rows=rows
+            empty="Todavía no ha agregado a ninguna persona integrante."
+            on_delete=on_delete
+            return_focus=add_id
+        />
+        <Show when=has_members>
+            <ul class="list--bullet">
+                <li>{move || format!("Del gobierno (incluidos el órgano garante y el poder legislativo): {}", counts.get().0)}</li>
+                <li>{move || format!("De la sociedad civil, la academia o el sector privado: {}", counts.get().1)}</li>
+            </ul>
+        </Show>
+        <Show when=lacks_a_side>
+            <p class="inset">
+                "La Alianza para el Gobierno Abierto pide que en el espacio participen al menos una persona del gobierno y una de fuera del gobierno (sociedad civil, academia o sector privado)."
+            </p>
+        </Show>
+        <div class="button-group">
+            <a class="button button--secondary" id=add_id href=paths::member(None) role="button">
+                "Agregar una persona integrante"
+            </a>
+            <a class="button" href=paths::ORGANIZATIONS role="button">"Continuar"</a>
+        </div>
+    }
+}
+
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    remount_on(&["n"], |p| {
+        let state = use_app();
+        let found = item_param(&p[0]).filter(|n| {
+            n.is_none_or(|n| {
+                state
+                    .plan
+                    .with_untracked(|p| p.coordination.members.iter().any(|m| m.id == n))
+            })
+        });
+        match found {
+            Some(n) => view! { <MemberForm existing=n /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
+    let state = use_app();
+    let n = existing.unwrap_or_else(|| {
+        state
+            .plan
+            .with_untracked(|p| p.coordination.next_member_id())
+    });
+    let page = page_key(existing);
+    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
+        state.plan.with_untracked(|p| {
+            p.coordination
+                .members
+                .iter()
+                .find(|m| m.id == n)
+                .map(|m| to_fields(&MemberInput::from_value(m)))
+                .unwrap_or_default()
+        })
+    });
+    let form = draft_form(page.clone(), initial);
+    let submit = save_handler(
+        form,
+        page,
+        paths::MEMBERS,
+        move || form.input::<MemberInput>().parse(n),
+        move |member: Member| {
+            state.plan.update(|p| {
+                let list = &mut p.coordination.members;
+                match list.iter_mut().find(|m| m.id == member.id) {
+                    Some(slot) => *slot = member,
+                    None => list.push(member),
+                }
+            })
+        },
+    );
+    let title = if existing.is_some() {
+        "Persona integrante"
+    } else {
+        "Nueva persona integrante"
+    };
+    view! {
+        <QuestionFrame
+            form=form
+            back=paths::MEMBERS
+            back_text="Regresar a la lista de integrantes"
+            title=title
+            caption="Espacio de coordinación · Integrantes"
+            submit=submit
+        >
+            <PersonFields form=form legend="Datos de la persona" institution_required=true />
+            <ChoiceField
+                form=form
+                field=Named::Sector
+                legend="¿De qué sector es?"
+                keys=Sector::ALL.iter().map(|s| s.key()).collect()
+                list=Choices::Sector
+            />
+            <TextField
+                form=form
+                field=Field::Named(Named::Role)
+                label="Papel en el espacio (opcional)"
+                hint="Por ejemplo «Presidencia», «Secretaría técnica» o «Integrante»."
+            />
+        </QuestionFrame>
+    }
+}
