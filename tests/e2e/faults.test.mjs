@@ -85,7 +85,7 @@ test('storage disabled: the app works in memory and says so', async () => {
   await page.fill('#inicio-plan', '01/01/2026');
   await page.fill('#termino-plan', '31/12/2027');
   await page.click('button[type=submit]');
-  await page.waitForURL('**/plan/compromisos');
+  await page.waitForURL('**/plan/perfil/contacto');
   await page.goto(origin + '/plan'); // a full reload would lose it: navigate inside the app instead
   await page.goBack();
   assert.deepEqual(errors, [], 'no crash without storage');

@@ -263,7 +263,8 @@ test('a broken or foreign file gets a clear message and the draft is untouched',
 
 test('Exportar PDF downloads a PDF whose text holds the plan in Spanish', async () => {
   const { page } = s;
-  await tabTo(page, { text: 'Exportar PDF' });
+  // The review lists every answer with its "Cambiar" link first.
+  await tabTo(page, { text: 'Exportar PDF' }, 400);
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.match(download.suggestedFilename(), /^plan-de-accion-local-de-gobierno-abierto-2025-2027.*\.pdf$/);
   const pdfPath = join(OUT, 'plan.pdf');
@@ -306,8 +307,8 @@ test('the national list can be replaced by a newer plan from a CSV file, and bac
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('lista-en-uso')?.innerText.includes('quinto-plan'));
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.national_plan.commitments[0].id === 'MX0100', null, { timeout: 3000 });
-  // The commitment page now offers the new list.
-  await page.goto(origin + '/plan/compromisos/1');
+  // The commitment's alignment page now offers the new list.
+  await page.goto(origin + '/plan/compromisos/1/alineacion');
   await ready(page);
   assert.ok(await page.locator('#compromiso-nacional-MX0100').count() === 1);
   // Back to the 4th plan.
