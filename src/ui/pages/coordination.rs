@@ -122,13 +122,13 @@ pub fn CoordinationPage() -> impl IntoView {
             <p class="body">
                 "El espacio donde autoridades y sociedad civil deciden juntas sobre el plan. En los pasos siguientes agregará a sus integrantes y a las organizaciones interesadas en colaborar."
             </p>
+            <Glossary term=Term::SecretariadoTecnicoLocal />
             <RadioGroup
                 form=form
                 field=Field::Named(Named::BodyKind)
                 legend="¿Qué tipo de espacio de coordinación tienen?"
                 choices=choices(BodyKind::ALL.iter().map(|k| k.key()), Choices::BodyKind)
             />
-            <Glossary term=Term::SecretariadoTecnicoLocal />
             <Show when=is_other>
                 <div class="conditional">
                     <TextField

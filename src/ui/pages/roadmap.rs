@@ -55,7 +55,7 @@ pub fn RoadmapPage() -> impl IntoView {
             <fieldset class="fieldset" aria-describedby="fases-hint">
                 <legend class="fieldset__legend fieldset__legend--m">"Fases y fechas"</legend>
                 <div class="hint" id="fases-hint">
-                    "Escriba cuándo empieza y cuándo termina cada fase. Deje vacías las fases que no realizará."
+                    "Escriba cuándo empieza y cuándo termina cada fase, como día/mes/año. Deje vacías las fases que no realizará."
                 </div>
                 <div class="phases">{phases}</div>
             </fieldset>
@@ -110,6 +110,8 @@ pub fn RoadmapPage() -> impl IntoView {
 }
 
 /// One phase: its name as the legend, its start and end dates side by side.
+/// The day/month/year format is said once above the phases; each field keeps
+/// a short example so fourteen full hints do not drown the page.
 #[component]
 fn PhaseDates(form: Form, index: u8, phase: Phase) -> impl IntoView {
     let name = choice_label(phase.key(), Choices::Phase);
@@ -117,8 +119,22 @@ fn PhaseDates(form: Form, index: u8, phase: Phase) -> impl IntoView {
         <fieldset class="fieldset phase">
             <legend class="fieldset__legend phase__name">{format!("{}. {name}", index + 1)}</legend>
             <div class="phase__dates">
-                <DateField form=form field=Field::Phase(index, false) label="Inicio" example="02/02/2026" />
-                <DateField form=form field=Field::Phase(index, true) label="Término" example="27/02/2026" />
+                <TextField
+                    form=form
+                    field=Field::Phase(index, false)
+                    label="Inicio"
+                    hint="Por ejemplo 02/02/2026."
+                    width="input--w10"
+                    inputmode="numeric"
+                />
+                <TextField
+                    form=form
+                    field=Field::Phase(index, true)
+                    label="Término"
+                    hint="Por ejemplo 27/02/2026."
+                    width="input--w10"
+                    inputmode="numeric"
+                />
             </div>
         </fieldset>
     }
