@@ -1930,3 +1930,47 @@ fn deleting_a_commitment_unlinks_the_reasoned_responses_that_named_it() {
         |e| e.field == Field::Named(Named::ResponseCommitment) && e.problem == Problem::Missing
     ));
 }
+
+#[test]
+fn no_field_key_is_also_the_id_of_another_fields_radio() {
+    // RadioGroup and CheckboxGroup give each option after the first the id
+    // "{field}-{choice}": a field whose key looks like that would share its id
+    // (it happened with "tipo-espacio-otro").
+    use plan_local_ga::domain::coordination::{BodyKind, Cadence, PoliticalKind, Sector};
+    use plan_local_ga::domain::key_action::{Frequency, IndicatorKind};
+    use plan_local_ga::domain::monitoring::Decision as D;
+    use plan_local_ga::domain::problem::{InputOrigin, Priority};
+    use plan_local_ga::domain::roadmap::{Channel, InclusionGroup};
+    let mut choice_keys: Vec<&str> = vec![
+        "otro",
+        "nuevo",
+        "replica",
+        "complementa",
+        "2019-2024",
+        "2025-2030",
+    ];
+    choice_keys.extend(PoliticalKind::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(BodyKind::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Cadence::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Sector::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Phase::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Channel::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(InclusionGroup::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(InputOrigin::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Priority::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(OgpValue::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(IndicatorKind::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Frequency::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(D::ALL.iter().map(|c| c.key()));
+    let keys: Vec<&str> = Named::ALL.iter().map(|n| n.key()).collect();
+    for a in &keys {
+        for b in &keys {
+            if let Some(rest) = b.strip_prefix(&format!("{a}-")) {
+                assert!(
+                    !choice_keys.contains(&rest),
+                    "{b} could be the id of an option of {a}"
+                );
+            }
+        }
+    }
+}

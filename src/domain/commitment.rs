@@ -245,7 +245,7 @@ pub struct AlignmentInput {
     #[serde(rename = "eje-pnd")]
     pub pnd_axis: String,
     /// The axis or section typed when "otro".
-    #[serde(rename = "eje-pnd-otro")]
+    #[serde(rename = "eje-pnd-cual")]
     pub pnd_axis_other: String,
     #[serde(rename = "eje-plan-local")]
     pub local_axis: String,

@@ -204,7 +204,7 @@ pub struct CoordinationBody {
 pub struct BodyInput {
     #[serde(rename = "tipo-espacio")]
     pub kind: String,
-    #[serde(rename = "tipo-espacio-otro")]
+    #[serde(rename = "tipo-espacio-cual")]
     pub kind_other: String,
     #[serde(rename = "nombre-espacio")]
     pub name: String,

@@ -375,7 +375,10 @@ impl Task {
                     TaskStatus::NotStarted
                 }
             }
-            Task::Roadmap => simple(plan.roadmap.is_some(), unsaved),
+            Task::Roadmap => match &plan.roadmap {
+                Some(r) if !r.gaps().is_empty() => TaskStatus::HasProblem,
+                r => simple(r.is_some(), unsaved),
+            },
             Task::Problems => simple(!plan.problems.is_empty(), unsaved),
             Task::Commitments => {
                 if plan

@@ -135,10 +135,23 @@ impl RoadmapInput {
             let get = |k: &str| self.phase_dates.get(k).map_or("", String::as_str);
             let (start, end) = (get(PHASE_START_IDS[i]), get(PHASE_END_IDS[i]));
             let (sf, ef) = (Field::Phase(i as u8, false), Field::Phase(i as u8, true));
+            // With one date missing, the other is still checked, so every
+            // problem shows on the first "Guardar y continuar".
+            let check = |raw: &str, field: Field, errors: &mut Vec<FieldError>| {
+                if let Err(p) = parse_date(raw) {
+                    errors.push(FieldError::new(field, p));
+                }
+            };
             match (start.trim().is_empty(), end.trim().is_empty()) {
                 (true, true) => {}
-                (false, true) => errors.push(FieldError::new(ef, Problem::Missing)),
-                (true, false) => errors.push(FieldError::new(sf, Problem::Missing)),
+                (false, true) => {
+                    check(start, sf, &mut errors);
+                    errors.push(FieldError::new(ef, Problem::Missing));
+                }
+                (true, false) => {
+                    errors.push(FieldError::new(sf, Problem::Missing));
+                    check(end, ef, &mut errors);
+                }
                 (false, false) => {
                     if let Some(period) = Period::parse(start, end, sf, ef, &mut errors) {
                         phases.push(PhaseDates {

@@ -178,7 +178,7 @@ test('commitment 13 typed by keyboard only, found again after reload on the revi
   }
   await tabTo(page, { id: 'eje-pnd' }, 80);
   await page.keyboard.press('Space');
-  await typeInto(page, 'eje-pnd-otro', C13.pndAxis);
+  await typeInto(page, 'eje-pnd-cual', C13.pndAxis);
   await typeInto(page, 'perspectiva-genero', C13.gender);
   await press(page, 'Guardar y continuar', 80);
 
