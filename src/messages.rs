@@ -438,6 +438,7 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
             "Seleccione el compromiso al que se incorporó la propuesta",
         ),
         N::Reason => ("La razón", "Escriba la razón de la decisión"),
+        N::DraftName => ("El nombre del borrador", "Escriba el nombre del borrador"),
     }
 }
 
@@ -679,3 +680,58 @@ pub fn national_list_error(e: &crate::domain::national_list::ListError) -> Strin
 /// The browser could not read a chosen file.
 pub const FILE_UNREADABLE: &str =
     "El navegador no pudo leer el archivo. Intente de nuevo o elija otro archivo.";
+
+/// The name shown for a draft that has no name yet.
+pub const UNNAMED_DRAFT: &str = "Borrador sin nombre";
+
+/// Why a change to the drafts in this browser could not be made.
+pub fn storage_error(e: &crate::persistence::drafts::StorageError) -> String {
+    use crate::persistence::drafts::StorageError as S;
+    match e {
+        S::QuotaExceeded => "El almacenamiento de este navegador está lleno. Descargue y elimine los borradores que ya no necesite, y vuelva a intentarlo.".into(),
+        S::Unavailable => "Este navegador no permite guardar datos. Descargue su borrador para no perderlo.".into(),
+        S::NotVerified | S::Other(_) => "El navegador no pudo guardar el cambio. Vuelva a intentarlo y, si no funciona, descargue su borrador.".into(),
+    }
+}
+
+/// Why an action on one of "Mis borradores" could not be done.
+pub fn draft_error(e: &crate::persistence::drafts::DraftError) -> String {
+    use crate::persistence::drafts::DraftError as D;
+    match e {
+        D::Storage(s) => storage_error(s),
+        D::Missing(_) => {
+            "Este borrador ya no está guardado en este navegador. Quizá se eliminó en otra pestaña."
+                .into()
+        }
+        D::Unreadable(_) => {
+            "No se pudo leer este borrador. Ábralo para ver qué pasó y descargar la copia dañada."
+                .into()
+        }
+    }
+}
+
+/// The open draft could not be saved, so it was not closed.
+pub const OPEN_DRAFT_NOT_SAVED: &str = "No se pudieron guardar los últimos cambios del borrador que tiene abierto, así que sigue abierto. Descárguelo o atienda el aviso de arriba, y vuelva a intentarlo.";
+
+/// Another tab saved the open draft: the person chooses first.
+pub const CONFLICT_FIRST: &str = "El borrador que tiene abierto cambió en otra pestaña. Elija primero qué versión conservar, en el aviso de arriba.";
+
+/// A size for people: "0.3 KB", "12.4 KB", "1,024 KB".
+pub fn kilobytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    if tenths < 100 {
+        format!("{}.{} KB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", thousands(((bytes + 512) / 1024) as usize))
+    }
+}
+
+/// "25/11/2026 10:05": a date and time as written in Mexico.
+pub fn date_time(at: time::OffsetDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}",
+        crate::domain::format_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}

@@ -185,6 +185,8 @@ simple_fields! {
     Decision => "decision",
     ResponseCommitment => "compromiso-relacionado",
     Reason => "razon",
+    /// The name of a draft in "Mis borradores".
+    DraftName => "nombre-borrador",
 }
 
 /// Form keys of the reason given for each OGP value, in `OgpValue::ALL` order.

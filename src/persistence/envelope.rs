@@ -1,7 +1,8 @@
 //! The draft envelope: the plan plus what is needed to read it back safely years later.
 //!
 //! `{"format": "plan-local-gobierno-abierto", "schema_version": 1, "saved_at":
-//! "...", "app_version": "0.1.0", "revision": 7, "plan": {...}, "unsaved": {...}}`
+//! "...", "app_version": "0.1.0", "revision": 7, "plan": {...}, "unsaved": {...},
+//! "name": "..."}` (`name` only when the draft has a name of its own).
 //!
 //! Reading goes through [`decode`]: text → JSON value → migrations from the
 //! version found up to [`SCHEMA_VERSION`] → typed [`Envelope`]. Every failure is a
@@ -44,6 +45,12 @@ pub struct Envelope {
     pub plan: Plan,
     #[serde(default)]
     pub unsaved: Unsaved,
+    /// The draft's own name in "Mis borradores", when the person gave one (or
+    /// the draft is a copy); otherwise the plan's name is shown. Optional and
+    /// left out when absent, so drafts of every earlier version read unchanged
+    /// and round-trip byte for byte.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl Envelope {
@@ -57,6 +64,7 @@ impl Envelope {
             revision,
             plan,
             unsaved,
+            name: None,
         }
     }
 }

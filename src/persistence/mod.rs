@@ -1,6 +1,8 @@
-//! Drafts: the versioned envelope and its migrations (pure), and, in the
-//! browser only, storage and file transfer.
+//! Drafts: the versioned envelope and its migrations (pure), several drafts
+//! in one store and the steps that keep them whole (pure), and, in the browser
+//! only, storage and file transfer.
 
+pub mod drafts;
 pub mod envelope;
 
 #[cfg(target_arch = "wasm32")]
