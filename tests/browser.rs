@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use plan_local_ga::domain::{Field, Plan, ProfileInput};
-use plan_local_ga::persistence::browser::{self, Loaded, DRAFT_KEY, QUARANTINE_PREFIX};
+use plan_local_ga::persistence::browser::{self, Loaded, LEGACY_KEY, QUARANTINE_PREFIX};
+use plan_local_ga::persistence::drafts::{self, DraftId, KeyValue as _};
 use plan_local_ga::persistence::Envelope;
 use plan_local_ga::state::AppState;
 use plan_local_ga::ui::form::{to_fields, Form, TextField};
@@ -44,6 +45,34 @@ fn clear_storage() {
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         s.clear().expect("clear");
     }
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        s.clear().expect("clear");
+    }
+}
+
+/// The draft this tab has open, read through the index as the app does.
+fn open_draft() -> Loaded {
+    let mut store = browser::store();
+    let index = drafts::index(&mut store, browser::now_local()).expect("storage readable");
+    let id = index
+        .choose_open(browser::tab_draft())
+        .expect("a draft is stored");
+    drafts::load(&store, id)
+}
+
+/// Runs `AppState::init` inside a mounted root (its autosave needs the
+/// reactive executor) and hands back what `look` reads from it.
+fn with_state<T: 'static>(look: impl Fn(AppState) -> T + 'static) -> T {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let sink = seen.clone();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let state = AppState::init();
+        *sink.borrow_mut() = Some(look(state));
+    });
+    root.remove();
+    let value = seen.borrow_mut().take();
+    value.expect("the state was read")
 }
 
 #[wasm_bindgen_test]
@@ -165,7 +194,7 @@ async fn typed_input_is_kept_in_the_draft_before_saving() {
     for _ in 0..15 {
         settle().await;
     }
-    let Loaded::Draft(env) = browser::load() else {
+    let Loaded::Draft(env) = open_draft() else {
         panic!("a draft was saved");
     };
     assert_eq!(
@@ -180,7 +209,7 @@ async fn typed_input_is_kept_in_the_draft_before_saving() {
 }
 
 #[wasm_bindgen_test]
-fn gloo_storage_round_trip_keeps_the_plan() {
+fn local_storage_round_trip_keeps_the_plan_and_lists_it() {
     clear_storage();
     let input = ProfileInput {
         kind: "municipio".into(),
@@ -197,12 +226,52 @@ fn gloo_storage_round_trip_keeps_the_plan() {
     };
     let mut unsaved = BTreeMap::new();
     unsaved.insert("perfil".to_owned(), to_fields(&input));
-    let env = Envelope::new(plan, unsaved, browser::now_local(), 3);
-    browser::save(&env).expect("saved");
-    match browser::load() {
+    let now = browser::now_local();
+    let env = Envelope::new(plan, unsaved, now, 3);
+    let mut store = browser::store();
+    assert!(
+        matches!(store, browser::Store::Local(_)),
+        "localStorage is used"
+    );
+    let index = drafts::save(&mut store, DraftId(1), &env, now).expect("saved");
+    assert_eq!(
+        index.get(DraftId(1)).map(|e| e.name.as_str()),
+        Some("Plan de Acción Local — año «ñandú» ¿sí? ¡sí!")
+    );
+    match open_draft() {
         Loaded::Draft(back) => assert_eq!(*back, env),
         other => panic!("expected the draft back, got {other:?}"),
     }
+}
+
+#[wasm_bindgen_test]
+fn the_single_draft_of_an_earlier_version_opens_from_the_list() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let legacy = include_str!("fixtures/borrador-v3.json");
+    storage.set_item(LEGACY_KEY, legacy).unwrap();
+    let (plan_name, id, listed) = with_state(|state| {
+        (
+            state.plan.with_untracked(|p| p.display_name().to_owned()),
+            state.draft.get_untracked(),
+            state.drafts.with_untracked(|d| d.drafts.len()),
+        )
+    });
+    assert_eq!(
+        plan_name,
+        "Plan de Acción Local de Gobierno Abierto 2025-2027"
+    );
+    assert_eq!((id, listed), (DraftId(1), 1));
+    assert_eq!(
+        storage.get_item(LEGACY_KEY).unwrap(),
+        None,
+        "the old key is gone"
+    );
+    assert_eq!(
+        storage.get_item(&DraftId(1).key()).unwrap().as_deref(),
+        Some(legacy),
+        "moved byte for byte"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -211,28 +280,22 @@ async fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let damaged =
         "{\"format\": \"plan-local-gobierno-abierto\", \"schema_version\": 1, \"plan\": {";
-    storage.set_item(DRAFT_KEY, damaged).unwrap();
-    let Loaded::Unreadable { raw, .. } = browser::load() else {
+    storage.set_item(&DraftId(1).key(), damaged).unwrap();
+    let Loaded::Unreadable { raw, .. } = drafts::load(&browser::store(), DraftId(1)) else {
         panic!("a damaged draft must be reported, not replaced by an empty one");
     };
     assert_eq!(raw, damaged);
-    // Mounting initialises the reactive executor that AppState's autosave needs.
-    let seen = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let sink = seen.clone();
-    let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let state = AppState::init();
-        *sink.borrow_mut() = state.quarantined.get_untracked();
-    });
-    let q = seen
-        .borrow_mut()
-        .take()
+    let q = with_state(|state| state.quarantined.get_untracked())
         .expect("the app says the draft was unreadable");
-    root.remove();
     assert_eq!(q.raw, damaged);
     let key = q.key.expect("a copy was kept");
     assert!(key.starts_with(QUARANTINE_PREFIX));
     assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(damaged));
+    assert_eq!(
+        browser::store().get(&key).unwrap().as_deref(),
+        Some(damaged),
+        "read through the store as well"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,47 +1,34 @@
-//! Browser side of drafts: localStorage through gloo-storage, file download and
-//! upload, and the local clock. Compiled for wasm32 only.
+//! Browser side of drafts: the store behind [`super::drafts`] (localStorage,
+//! or memory when the browser allows no storage), this tab's open draft,
+//! file download and upload, and the local clock. Compiled for wasm32 only.
 //!
-//! gloo-storage's `LocalStorage::raw()` panics when storage is disabled, so every
-//! entry point first probes `window.localStorage` itself ([`storage`]) and
-//! reports [`StorageError::Unavailable`] instead.
+//! Every entry point first probes `window.localStorage` ([`store`]): reading
+//! that property throws when storage is disabled, and the app then keeps its
+//! drafts in memory and says so.
 
-use gloo_storage::{LocalStorage, Storage as _};
+use std::cell::RefCell;
+
 use time::{OffsetDateTime, UtcOffset};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::envelope::{decode, DecodeError, Envelope};
+use super::drafts::{DraftId, KeyValue, MemoryStore};
+pub use super::drafts::{
+    Loaded, StorageError, DRAFT_PREFIX, INDEX_KEY, KEY_PREFIX, LEGACY_KEY, QUARANTINE_PREFIX,
+};
 
-/// Key of the current draft.
-pub const DRAFT_KEY: &str = "plan-local-ga/borrador";
-/// Prefix of quarantined copies of drafts that could not be read.
-pub const QUARANTINE_PREFIX: &str = "plan-local-ga/danado/";
+/// Key, in this tab's sessionStorage, of the draft the tab has open: a reload
+/// reopens it even when another tab opened another draft since.
+pub const TAB_KEY: &str = "plan-local-ga/abierto";
 
-/// Why a write to browser storage failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum StorageError {
-    #[error("browser storage is disabled or unavailable")]
-    Unavailable,
-    #[error("browser storage is full")]
-    QuotaExceeded,
-    #[error("the draft was written but did not read back the same")]
-    NotVerified,
-    #[error("browser storage failed: {0}")]
-    Other(String),
+thread_local! {
+    /// The drafts of a browser that allows no storage: they last as long as the tab.
+    static MEMORY: RefCell<MemoryStore> = RefCell::new(MemoryStore::default());
 }
 
-/// What was found in storage at start-up.
-#[derive(Debug)]
-pub enum Loaded {
-    /// Nothing stored yet.
-    Empty,
-    Draft(Box<Envelope>),
-    /// Something is stored but cannot be read; `raw` is kept untouched.
-    Unreadable {
-        raw: String,
-        error: DecodeError,
-    },
-    /// Storage cannot be used at all (disabled, private mode policies).
-    Unavailable,
+/// Where drafts are kept: the browser's localStorage, or this tab's memory.
+pub enum Store {
+    Local(web_sys::Storage),
+    Memory,
 }
 
 /// The browser's localStorage, if this page may use it.
@@ -49,92 +36,72 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The store to use now.
+pub fn store() -> Store {
+    storage().map_or(Store::Memory, Store::Local)
+}
+
 /// Whether localStorage can be used at all.
 pub fn available() -> bool {
     storage().is_some()
 }
 
-/// Reads the current draft without changing anything in storage.
-pub fn load() -> Loaded {
-    let Some(store) = storage() else {
-        return Loaded::Unavailable;
-    };
-    match store.get_item(DRAFT_KEY) {
-        Ok(None) => Loaded::Empty,
-        Ok(Some(raw)) => match decode(&raw) {
-            Ok(env) => Loaded::Draft(Box::new(env)),
-            Err(error) => Loaded::Unreadable { raw, error },
-        },
-        Err(_) => Loaded::Unavailable,
-    }
-}
-
-/// The revision of the stored draft, if one can be read.
-pub fn stored_revision() -> Option<u64> {
-    match load() {
-        Loaded::Draft(env) => Some(env.revision),
-        _ => None,
-    }
-}
-
-/// Writes the draft, then reads it back to be sure it is whole.
-pub fn save(envelope: &Envelope) -> Result<(), StorageError> {
-    let store = storage().ok_or(StorageError::Unavailable)?;
-    LocalStorage::set(DRAFT_KEY, envelope).map_err(map_gloo)?;
-    let back = store
-        .get_item(DRAFT_KEY)
-        .map_err(|_| StorageError::Unavailable)?
-        .ok_or(StorageError::NotVerified)?;
-    match decode(&back) {
-        Ok(read) if read.revision == envelope.revision => Ok(()),
-        _ => Err(StorageError::NotVerified),
-    }
-}
-
-/// Keeps an unreadable draft's text under its own key so it is never overwritten.
-/// Returns the key used.
-pub fn quarantine(raw: &str, at: OffsetDateTime) -> Result<String, StorageError> {
-    let store = storage().ok_or(StorageError::Unavailable)?;
-    let key = format!("{QUARANTINE_PREFIX}{}", at.unix_timestamp());
-    store.set_item(&key, raw).map_err(map_js)?;
-    match store.get_item(&key) {
-        Ok(Some(back)) if back == raw => Ok(key),
-        _ => Err(StorageError::NotVerified),
-    }
-}
-
-/// Prefix of every key this app writes.
-pub const KEY_PREFIX: &str = "plan-local-ga/";
-
-/// Removes everything this app stored in this browser; returns how many keys.
-pub fn remove_all() -> usize {
-    let Some(store) = storage() else {
-        return 0;
-    };
-    let len = store.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .filter(|k| k.starts_with(KEY_PREFIX))
-        .collect();
-    for k in &keys {
-        let _ = store.remove_item(k);
-    }
-    keys.len()
-}
-
-/// Removes a key (used after the person has dealt with a quarantined copy).
-pub fn remove(key: &str) {
-    if let Some(store) = storage() {
-        let _ = store.remove_item(key);
-    }
-}
-
-fn map_gloo(e: gloo_storage::errors::StorageError) -> StorageError {
-    match e {
-        gloo_storage::errors::StorageError::JsError(js) if js.name == "QuotaExceededError" => {
-            StorageError::QuotaExceeded
+impl KeyValue for Store {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        match self {
+            Store::Local(s) => s.get_item(key).map_err(|_| StorageError::Unavailable),
+            Store::Memory => MEMORY.with(|m| m.borrow().get(key)),
         }
-        other => StorageError::Other(other.to_string()),
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        match self {
+            Store::Local(s) => s.set_item(key, value).map_err(map_js),
+            Store::Memory => MEMORY.with(|m| m.borrow_mut().set(key, value)),
+        }
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        match self {
+            Store::Local(s) => s.remove_item(key).map_err(map_js),
+            Store::Memory => MEMORY.with(|m| m.borrow_mut().remove(key)),
+        }
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        match self {
+            Store::Local(s) => {
+                let len = s.length().map_err(|_| StorageError::Unavailable)?;
+                Ok((0..len).filter_map(|i| s.key(i).ok().flatten()).collect())
+            }
+            Store::Memory => MEMORY.with(|m| m.borrow().keys()),
+        }
+    }
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The draft this tab had open before a reload, if any.
+pub fn tab_draft() -> Option<DraftId> {
+    DraftId::parse(&session()?.get_item(TAB_KEY).ok()??)
+}
+
+/// Remembers the draft this tab has open (for a reload of this tab only).
+pub fn set_tab_draft(id: DraftId) {
+    if let Some(s) = session() {
+        let _ = s.set_item(TAB_KEY, &id.to_string());
+    }
+}
+
+/// Removes everything this app stored in this browser (and in this tab's
+/// memory); returns how many keys.
+pub fn remove_all() -> usize {
+    if let Some(s) = session() {
+        let _ = s.remove_item(TAB_KEY);
+    }
+    MEMORY.with(|m| *m.borrow_mut() = MemoryStore::default());
+    match storage() {
+        Some(s) => super::drafts::erase_all(&mut Store::Local(s)).unwrap_or(0),
+        None => 0,
     }
 }
 

@@ -23,6 +23,7 @@ use pages::{
         CoordinationPage, MemberPage, MembersPage, OrganizationPage, OrganizationsPage,
         PoliticalPage,
     },
+    drafts::{MyDraftsPage, RenameDraftPage},
     glossary::GlossaryPage,
     monitoring::{MonitoringPage, ResponsePage, ResponsesPage},
     national::NationalPlanPage,
@@ -50,6 +51,7 @@ pub mod paths {
     pub const NEW_COMMITMENT: &str = "/plan/compromisos/nuevo";
     pub const REVIEW: &str = "/plan/revisar";
     pub const OPEN: &str = "/abrir";
+    pub const DRAFTS: &str = "/borradores";
     pub const SOURCES: &str = "/fuentes";
     pub const READINESS: &str = "/preparacion";
     pub const READINESS_GATE: &str = "/preparacion/elegibilidad";
@@ -68,6 +70,12 @@ pub mod paths {
     pub const GLOSSARY: &str = "/glosario";
 
     use crate::domain::{CommitmentId, ItemId};
+    use crate::persistence::drafts::DraftId;
+
+    /// "Cambiar el nombre" of a draft in "Mis borradores".
+    pub fn draft_name(id: DraftId) -> String {
+        format!("{DRAFTS}/{id}/nombre")
+    }
 
     /// "nuevo" for an item not saved yet, otherwise its id.
     fn item(id: Option<ItemId>) -> String {
@@ -168,6 +176,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
+                        <Route path=path!("/borradores") view=MyDraftsPage />
+                        <Route path=path!("/borradores/:id/nombre") view=RenameDraftPage />
                         <Route path=path!("/fuentes") view=SourcesPage />
                         <Route path=path!("/preparacion") view=ReadinessStartPage />
                         <Route path=path!("/preparacion/tema/:n") view=ReadinessThemePage />

@@ -25,6 +25,9 @@ pub fn Header() -> impl IntoView {
         SaveStatus::Failed(_) => "No se pudo guardar el borrador".to_owned(),
         SaveStatus::MemoryOnly => "El borrador no se guarda en este navegador".to_owned(),
         SaveStatus::Conflict => "El borrador cambió en otra pestaña: esta no guarda".to_owned(),
+        SaveStatus::RemovedElsewhere => {
+            "El borrador se eliminó en otra pestaña: esta no guarda".to_owned()
+        }
     };
     let failed = move || {
         matches!(
@@ -36,6 +39,7 @@ pub fn Header() -> impl IntoView {
         <header class="header">
             <div class="width-container header__inner">
                 <a class="header__service" href=paths::START>{SERVICE}</a>
+                <a class="header__link" href=paths::DRAFTS>"Mis borradores"</a>
                 <p
                     class=move || if failed() { "header__status header__status--failed" } else { "header__status" }
                     role="status"
@@ -141,10 +145,31 @@ pub fn Banners() -> impl IntoView {
             </div>
         })
     };
-    view! { {conflict_banner} {storage_banner} {quarantine_banner} {flash} }
+    let removed_banner = move || {
+        state.removed_elsewhere.get().then(|| {
+            view! {
+                <div class="banner banner--warning" role="alert" id="borrador-eliminado">
+                    <h2 class="banner__title">"Este borrador se eliminó en otra pestaña o ventana"</h2>
+                    <p class="banner__text">
+                        "Esta pestaña dejó de guardarlo para no traerlo de vuelta. Si quiere conservar lo que tiene en esta pestaña, guárdelo como un borrador nuevo o descárguelo."
+                    </p>
+                    <div class="button-group">
+                        <button class="button" type="button" on:click=move |_| {
+                            let _ = state.save_as_new();
+                        }>"Guardarlo como un borrador nuevo"</button>
+                        <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
+                            "Descargar este borrador (JSON)"
+                        </button>
+                        <a class="link" href=paths::DRAFTS>"Ir a Mis borradores"</a>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! { {conflict_banner} {removed_banner} {storage_banner} {quarantine_banner} {flash} }
 }
 
-/// Offers the current draft as a JSON file named after the plan.
+/// Offers the open draft as a JSON file named after the plan.
 pub fn download_draft() {
     let state = use_app();
     let envelope = state.envelope_now();

@@ -2,6 +2,7 @@
 
 pub mod commitment;
 pub mod coordination;
+pub mod drafts;
 pub mod glossary;
 pub mod monitoring;
 pub mod national;

@@ -1,5 +1,6 @@
-//! "Abrir un borrador": choose a JSON file, see what it holds, then replace the
-//! current draft only after confirming. A bad file leaves the current draft as it was.
+//! "Abrir un borrador": choose a JSON file, see what it holds, then, only after
+//! confirming, keep it as a new draft and open it. The draft open until then
+//! stays as it was, in "Mis borradores"; a bad file changes nothing.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -7,10 +8,11 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::format_date;
 use crate::messages;
 use crate::persistence::browser::ReadFileError;
+use crate::persistence::drafts;
 use crate::persistence::envelope::MAX_BYTES;
 use crate::persistence::{decode, Envelope};
 use crate::state::use_app;
-use crate::ui::form::{on_file_chosen, FileField, SingleErrorSummary};
+use crate::ui::form::{focus_id, on_file_chosen, FileField, SingleErrorSummary, SUMMARY_ID};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -40,12 +42,28 @@ pub fn OpenDraftPage() -> impl IntoView {
         },
     );
 
+    let busy = StoredValue::new(false);
     let confirm = move |_| {
+        if busy.get_value() {
+            return;
+        }
         if let Some(envelope) = chosen.get_untracked() {
-            let name = envelope.plan.display_name().to_owned();
-            state.replace(envelope);
-            state.flash_on(paths::TASKS, format!("Se abrió el borrador «{name}»."));
-            navigate(paths::TASKS, Default::default());
+            let name = drafts::shown_name(&envelope);
+            busy.set_value(true);
+            match state.import(envelope) {
+                Ok(()) => {
+                    state.flash_on(
+                        paths::TASKS,
+                        format!("Se abrió el borrador «{name}». Lo encontrará también en «Mis borradores», junto con el que tenía abierto."),
+                    );
+                    navigate(paths::TASKS, Default::default());
+                }
+                Err(e) => {
+                    busy.set_value(false);
+                    error.set(Some(e.message()));
+                    request_animation_frame(|| focus_id(SUMMARY_ID));
+                }
+            }
         }
     };
 
@@ -79,7 +97,7 @@ pub fn OpenDraftPage() -> impl IntoView {
                     <div class="summary-list__row"><dt class="summary-list__key">"Guardado"</dt><dd class="summary-list__value">{saved}</dd></div>
                 </dl>
                 <div class="warning-text">
-                    <strong>"Al abrirlo, reemplazará el borrador que tiene ahora en este navegador. Si lo necesita, descárguelo antes."</strong>
+                    <strong>"Al abrirlo, se guardará como un borrador nuevo en «Mis borradores». El borrador que tiene abierto ahora no cambia."</strong>
                 </div>
                 <div class="button-group">
                     <button class="button" type="button" on:click=confirm.clone()>"Abrir este borrador"</button>
@@ -95,7 +113,7 @@ pub fn OpenDraftPage() -> impl IntoView {
             <SingleErrorSummary field_id=INPUT_ID error=error />
             <PageHeading text="Abrir un borrador" has_errors=Signal::derive(move || error.get().is_some()) />
             <p class="body">
-                "Elija el archivo que descargó con «Descargar borrador (JSON)». Antes de reemplazar nada le mostraremos qué contiene."
+                "Elija el archivo que descargó con «Descargar borrador (JSON)». Antes de guardarlo le mostraremos qué contiene. Se agregará a sus borradores sin cambiar el que tiene abierto."
             </p>
             <FileField id=INPUT_ID label="Archivo del borrador (.json)" accept=".json,application/json" error=error on_change=on_change />
             {preview}

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::plan::{Task, TaskStatus};
 use crate::state::use_app;
-use crate::ui::form::focus_id;
+use crate::ui::pages::drafts::EraseAllData;
 use crate::ui::paths;
 use crate::ui::shell::{download_draft, PageHeading};
 
@@ -111,7 +111,6 @@ fn TaskRow(task: Task) -> impl IntoView {
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let state = use_app();
-    let confirming_erase = RwSignal::new(false);
     let completed = Memo::new(move |_| {
         Task::ALL
             .iter()
@@ -148,40 +147,15 @@ pub fn TaskListPage() -> impl IntoView {
         </ul>
         <h2 class="heading-m">"Su borrador"</h2>
         <p>
-            "El borrador se guarda solo en este navegador. Para llevarlo a otro equipo o tener un respaldo, descárguelo."
+            "El borrador se guarda solo en este navegador. Para llevarlo a otro equipo o tener un respaldo, descárguelo. En «Mis borradores» puede tener varios, y cambiarles el nombre, duplicarlos o eliminarlos."
         </p>
         <div class="button-group">
             <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
                 "Descargar borrador (JSON)"
             </button>
             <a class="link" href=paths::OPEN>"Abrir un borrador"</a>
+            <a class="link" href=paths::DRAFTS>"Mis borradores"</a>
         </div>
-        <h2 class="heading-m">"¿Usa una computadora compartida?"</h2>
-        <p class="body">
-            "Al terminar, descargue su borrador y borre sus datos de este equipo para que nadie más pueda verlos."
-        </p>
-        <Show
-            when=move || confirming_erase.get()
-            fallback=move || view! {
-                <div class="button-group">
-                    <button class="button button--warning" type="button" on:click=move |_| {
-                        confirming_erase.set(true);
-                        request_animation_frame(|| focus_id("confirmar-borrado"));
-                    }>"Borrar todos mis datos de este equipo"</button>
-                </div>
-            }
-        >
-            <div class="banner banner--warning" id="confirmar-borrado" tabindex="-1" role="alertdialog" aria-labelledby="confirmar-borrado-titulo">
-                <h2 class="banner__title" id="confirmar-borrado-titulo">"¿Borrar todos sus datos de este equipo?"</h2>
-                <p class="banner__text">
-                    "Se borrará su borrador, incluidas las respuestas del diagnóstico, de este navegador. No se puede deshacer. Si quiere conservarlo, descárguelo antes."
-                </p>
-                <div class="button-group">
-                    <button class="button button--warning" type="button" on:click=move |_| state.erase_everything()>"Sí, borrar mis datos"</button>
-                    <button class="button button--secondary" type="button" on:click=move |_| download_draft()>"Descargar borrador (JSON)"</button>
-                    <button class="button-link" type="button" on:click=move |_| confirming_erase.set(false)>"Cancelar"</button>
-                </div>
-            </div>
-        </Show>
+        <EraseAllData />
     }
 }
