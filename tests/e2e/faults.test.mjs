@@ -6,15 +6,15 @@ import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, OUT } from './harness.mjs';
+import { startSession, endSession, ready, OUT, storedDraft, waitForDraft, INDEX_KEY } from './harness.mjs';
 
-const KEY = 'plan-local-ga/borrador';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 let s;
 before(async () => { s = await startSession(); });
 after(async () => { if (s) await endSession(s); });
 
-const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+const stored = (page) => storedDraft(page);
+const storedIndex = (page) => page.evaluate((k) => localStorage.getItem(k), INDEX_KEY);
 
 test('typing then closing the tab within a second loses nothing', async () => {
   const { context, origin } = s;
@@ -36,8 +36,9 @@ test('full storage: a banner, the saved draft intact, the download still works',
   const { page, origin } = s;
   await page.goto(origin + '/plan/perfil');
   await ready(page);
-  await page.waitForFunction((k) => localStorage.getItem(k), KEY);
+  await waitForDraft(page, () => true);
   const before = await stored(page);
+  const indexBefore = await storedIndex(page);
   // Fill the origin's quota with other data.
   const filled = await page.evaluate(() => {
     // Large chunks first, then smaller ones, until not one more byte fits.
@@ -57,6 +58,7 @@ test('full storage: a banner, the saved draft intact, the download still works',
   await page.keyboard.type('Cambio que no cabe '.repeat(40));
   await page.waitForSelector('text=El almacenamiento de este navegador está lleno', { timeout: 4000 });
   assert.equal(await stored(page), before, 'what was saved before is intact');
+  assert.equal(await storedIndex(page), indexBefore, 'and the index still points to it');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('.banner').getByRole('button', { name: 'Descargar borrador (JSON)' }).click(),

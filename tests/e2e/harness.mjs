@@ -115,3 +115,55 @@ export async function focused(page) {
     return { id: el?.id ?? '', tag: el?.tagName ?? '', text: (el?.innerText ?? '').trim() };
   });
 }
+
+// Drafts in storage (see src/persistence/drafts.rs): an index under
+// "plan-local-ga/borradores" and each draft under "plan-local-ga/borrador/<id>".
+export const INDEX_KEY = 'plan-local-ga/borradores';
+export const DRAFT_PREFIX = 'plan-local-ga/borrador/';
+export const LEGACY_KEY = 'plan-local-ga/borrador';
+
+/** The storage key of the draft the page has open (this tab's, else the index's current one). */
+export async function openDraftKey(page) {
+  return page.evaluate(([indexKey, prefix]) => {
+    const index = JSON.parse(localStorage.getItem(indexKey) ?? 'null');
+    const tab = sessionStorage.getItem('plan-local-ga/abierto');
+    const listed = (id) => index?.drafts?.some((d) => String(d.id) === String(id));
+    const id = listed(tab) ? tab : (index?.current ?? null);
+    return id === null ? null : prefix + id;
+  }, [INDEX_KEY, DRAFT_PREFIX]);
+}
+
+/** The open draft's stored text, found through the index (null when none is stored). */
+export async function storedDraft(page) {
+  const key = await openDraftKey(page);
+  return key === null ? null : page.evaluate((k) => localStorage.getItem(k), key);
+}
+
+/** Stores `json` (text) as the only draft, and the one that opens next. */
+export async function putDraft(page, json) {
+  await page.evaluate(([text, indexKey, prefix]) => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('plan-local-ga/')) localStorage.removeItem(k);
+    sessionStorage.removeItem('plan-local-ga/abierto');
+    const env = JSON.parse(text);
+    localStorage.setItem(prefix + '1', text);
+    localStorage.setItem(indexKey, JSON.stringify({
+      format: 'plan-local-gobierno-abierto/borradores', version: 1, current: 1, next_id: 2,
+      drafts: [{ id: 1, name: env.name ?? env.plan?.profile?.plan_name ?? '', saved_at: env.saved_at, size: text.length }],
+    }));
+  }, [json, INDEX_KEY, DRAFT_PREFIX]);
+}
+
+/** Waits until the open draft's stored JSON satisfies `check` (polled from Node: the page's CSP forbids eval). */
+export async function waitForDraft(page, check, timeout = 4000) {
+  const end = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    const text = await storedDraft(page);
+    try {
+      last = text === null ? null : JSON.parse(text);
+      if (last !== null && check(last)) return last;
+    } catch { /* a check that throws means "not yet" */ }
+    if (Date.now() > end) throw new Error(`The open draft never matched ${check} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}

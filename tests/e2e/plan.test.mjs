@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSession, endSession, ready, axeCheck, tabTo, focused, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, tabTo, focused, OUT, storedDraft, openDraftKey, waitForDraft } from './harness.mjs';
 
 const PLAN = {
   kind: 'Municipio',
@@ -31,10 +31,6 @@ after(async () => { if (s) await endSession(s); });
 async function typeInto(page, id, text) {
   await tabTo(page, { id });
   await page.keyboard.type(text);
-}
-
-async function storedDraft(page) {
-  return page.evaluate(() => localStorage.getItem('plan-local-ga/borrador'));
 }
 
 async function waitForSave(page) {
@@ -306,7 +302,7 @@ test('the national list can be replaced by a newer plan from a CSV file, and bac
   await tabTo(page, { text: 'Usar esta lista' });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('lista-en-uso')?.innerText.includes('quinto-plan'));
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.national_plan.commitments[0].id === 'MX0100', null, { timeout: 3000 });
+  await waitForDraft(page, (d) => d.plan.national_plan.commitments[0].id === 'MX0100', 3000);
   // The commitment's alignment page now offers the new list.
   await page.goto(origin + '/plan/compromisos/1/alineacion');
   await ready(page);
@@ -317,14 +313,17 @@ test('the national list can be replaced by a newer plan from a CSV file, and bac
   await tabTo(page, { text: 'Volver a la lista del 4º Plan de Acción Nacional' });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('lista-en-uso')?.innerText.includes('4º Plan'));
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.national_plan.commitments.length === 13, null, { timeout: 3000 });
+  await waitForDraft(page, (d) => d.plan.national_plan.commitments.length === 13, 3000);
 });
 
 test('a stored draft that cannot be read is kept aside, offered for download, never overwritten', async () => {
   const { page, origin } = s;
   const good = await storedDraft(page);
   const damaged = good.slice(0, Math.floor(good.length / 2));
-  await page.evaluate((d) => localStorage.setItem('plan-local-ga/borrador', d), damaged);
+  // The open draft's own key is damaged (the index of drafts stays readable).
+  const key = await openDraftKey(page);
+  assert.match(key, /^plan-local-ga\/borrador\/\d+$/);
+  await page.evaluate(([k, d]) => localStorage.setItem(k, d), [key, damaged]);
   await page.goto(origin + '/plan');
   await ready(page);
   const banner = page.locator('.banner', { hasText: 'No se pudo leer el borrador guardado' });

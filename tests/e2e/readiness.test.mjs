@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startSession, endSession, ready, axeCheck, tabTo, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, tabTo, OUT, waitForDraft } from './harness.mjs';
 
 // Level per question (0-3, or 'no-se'), theme by theme.
 const ANSWERS = { 1: [3, 2, 1], 2: [1, 'no-se', 0], 3: [2, 2, 3], 4: [3, 3, 2], 5: [1, 0, 1] };
@@ -153,7 +153,7 @@ test('the plan PDF includes the result, and a repeated assessment shows the chan
   assert.match(await page.locator('#cambio').innerText(), /^5 puntos más que en la evaluación del \d\d\/\d\d\/\d{4} \(53 puntos\)\.$/);
   assert.match(await page.locator('#tabla-puntajes').innerText(), /\+22/);
   // Both assessments are kept in the draft (after the debounced autosave).
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.readiness.length === 2, null, { timeout: 3000 });
+  await waitForDraft(page, (d) => d.plan.readiness.length === 2, 3000);
 });
 
 test('the diagnostic session: no console errors, no foreign requests, axe clean', () => {

@@ -2,9 +2,8 @@
 // tab's newer version; the person chooses, and nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, endSession, ready, axeCheck } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, storedDraft, waitForDraft } from './harness.mjs';
 
-const KEY = 'plan-local-ga/borrador';
 let s;
 let a;
 let b;
@@ -17,14 +16,9 @@ before(async () => {
 });
 after(async () => { if (s) await endSession(s); });
 
-const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), KEY);
-// Predicates run in the page, whose CSP forbids eval: plain functions only.
-const waitName = (page, name) => page.waitForFunction(
-  ([k, x]) => JSON.parse(localStorage.getItem(k) ?? 'null')?.unsaved?.perfil?.['nombre-plan'] === x,
-  [KEY, name], { timeout: 4000 });
-const waitRevisionAbove = (page, r) => page.waitForFunction(
-  ([k, x]) => (JSON.parse(localStorage.getItem(k) ?? 'null')?.revision ?? 0) > x,
-  [KEY, r], { timeout: 4000 });
+const stored = async (page) => JSON.parse((await storedDraft(page)) ?? 'null');
+const waitName = (page, name) => waitForDraft(page, (d) => d.unsaved?.perfil?.['nombre-plan'] === name);
+const waitRevisionAbove = (page, r) => waitForDraft(page, (d) => (d.revision ?? 0) > r);
 
 async function typeName(page, text) {
   await page.focus('#nombre-plan');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, focused, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, focused, OUT, putDraft, waitForDraft } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, '..', 'fixtures', 'borrador-v4.json');
@@ -74,7 +74,7 @@ test('every wizard page of a complete plan opens by address, shows its values, a
   const draft = await readFile(FIXTURE, 'utf8');
   await page.goto(origin + '/');
   await ready(page);
-  await page.evaluate((d) => localStorage.setItem('plan-local-ga/borrador', d), draft);
+  await putDraft(page, draft);
   for (const [path, value] of PAGES) {
     await page.goto(origin + path);
     await ready(page);
@@ -121,8 +121,7 @@ test('the weights banner offers to spread what is missing, and the review links 
   assert.deepEqual(await axeCheck(s, 'ponderaciones que no suman 100'), []);
   await page.getByRole('button', { name: 'Repartir los 15 puntos que faltan' }).click();
   await page.waitForFunction(() => document.querySelector('main')?.innerText.includes('Las ponderaciones suman 100 %.'));
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('plan-local-ga/borrador')) ?? '{}');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('plan-local-ga/borrador')).plan.commitments[0].key_actions.map((k) => k.weight).join() === '68,32');
+  const stored = await waitForDraft(page, (d) => d.plan.commitments[0].key_actions.map((k) => k.weight).join() === '68,32');
   assert.ok(stored);
 
   // "Cambiar" from the review returns to the review after saving.
