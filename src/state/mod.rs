@@ -173,14 +173,22 @@ impl Opening {
                 }
             }
             Loaded::Unreadable { raw, error } => {
+                let now = browser::now_local();
                 let what = format!("borrador-{id}");
-                let key = drafts::quarantine(&mut store, &raw, &what, browser::now_local()).ok();
-                // Without a safe copy elsewhere, the original must not be overwritten.
-                o.autosave_allowed = key.is_some();
-                if !o.autosave_allowed {
+                let key = drafts::quarantine(&mut store, &raw, &what, now).ok();
+                o.stored = true;
+                if key.is_some() {
+                    // The text is safe under its own key: an empty draft takes
+                    // its place, so that opening it again makes no second copy.
+                    let empty = Envelope::new(Plan::default(), Unsaved::new(), now, 1);
+                    if drafts::save(&mut store, id, &empty, now).is_ok() {
+                        o.revision = 1;
+                    }
+                } else {
+                    // Without a safe copy elsewhere, the original must not be overwritten.
+                    o.autosave_allowed = false;
                     o.status = SaveStatus::Failed(StorageError::QuotaExceeded);
                 }
-                o.stored = true;
                 o.quarantined = Some(Quarantined { raw, key, error });
             }
             Loaded::Unavailable => o.status = SaveStatus::MemoryOnly,
@@ -230,7 +238,9 @@ impl AppState {
             Legacy::NotMigrated { raw, error } => Opening::legacy(id, raw, error),
             _ => Opening::read(id),
         };
-        browser::set_tab_draft(id);
+        if o.stored {
+            browser::set_tab_draft(id);
+        }
         let state = Self {
             plan: RwSignal::new(o.plan),
             unsaved: RwSignal::new(o.unsaved),
@@ -391,6 +401,7 @@ impl AppState {
             self.revision.set_value(revision);
             self.dirty.set_value(false);
             self.stored.set_value(true);
+            browser::set_tab_draft(id);
             self.status.set(if browser::available() {
                 SaveStatus::Saved(now)
             } else {
@@ -454,7 +465,9 @@ impl AppState {
         self.quarantined.set(o.quarantined);
         self.conflict.set(None);
         self.removed_elsewhere.set(false);
-        browser::set_tab_draft(o.id);
+        if o.stored {
+            browser::set_tab_draft(o.id);
+        }
     }
 
     /// Opens a stored draft after saving the open one.
