@@ -420,6 +420,13 @@ fn a_damaged_index_loses_no_draft_and_is_kept_aside() {
         opened.index,
         "the rebuilt index is stored"
     );
+    // Damaged again, then read twice (as another tab's change is): one more
+    // copy, not one per read.
+    store.set(INDEX_KEY, "[]").unwrap();
+    let again = drafts::index(&mut store, NOW).unwrap();
+    drafts::index(&mut store, NOW).unwrap();
+    assert_eq!(quarantined(&store).len(), 2);
+    assert_eq!(again.drafts.len(), 3);
     // The next new draft does not take an id in use.
     let (id, _) = drafts::create(&mut store, &named("Cuarto", 1), false, NOW).unwrap();
     assert_eq!(id, DraftId(4));

@@ -631,6 +631,12 @@ fn read_index(store: &mut impl KeyValue, now: OffsetDateTime) -> Result<Current,
         DraftEntry::from_stored(id, &raw, now)
     });
     current.changed |= changed;
+    // A damaged index, once kept aside, is replaced at once, so that the next
+    // read finds a good one (and makes no second copy).
+    let kept = current.repair.as_ref().is_some_and(|r| r.kept.is_some());
+    if kept && write_index(store, &current.index).is_ok() {
+        current.changed = false;
+    }
     Ok(current)
 }
 

@@ -265,11 +265,71 @@ test('a damaged index loses no draft: rebuilt from the drafts, its text kept asi
   assert.deepEqual(await axeCheck(s, 'mis borradores (índice reparado)'), []);
 });
 
+test('a draft deleted in another tab is not written back by the tab that has it open', async () => {
+  const { page, context, origin } = s;
+  await gotoDrafts(page);
+  const b = await context.newPage();
+  b.on('console', (msg) => { if (msg.type() === 'error') s.consoleErrors.push(msg.text()); });
+  b.on('pageerror', (err) => s.consoleErrors.push(String(err)));
+  // Tab B opens the draft that tab A does not have open.
+  await b.goto(origin + '/borradores');
+  await ready(b);
+  const other = b.locator('table.drafts tbody tr', { hasNot: b.locator('.tag', { hasText: 'Abierto' }) });
+  await other.getByRole('button', { name: /^Abrir/ }).click();
+  await b.waitForURL('**/plan');
+  const keyB = await openDraftKey(b);
+  assert.notEqual(keyB, await openDraftKey(page));
+  // Tab A deletes it.
+  const inA = page.locator('table.drafts tbody tr', { hasNot: page.locator('.tag', { hasText: 'Abierto' }) });
+  await inA.getByRole('button', { name: /^Eliminar/ }).click();
+  await page.locator('#confirmar-eliminar').getByRole('button', { name: 'Sí, eliminar' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'aviso-borradores');
+  // Tab B is told, and its edits do not bring the draft back.
+  await b.waitForSelector('#borrador-eliminado');
+  assert.match(await b.locator('#estado-guardado').innerText(), /se eliminó en otra pestaña/);
+  await b.goto(origin + '/plan/perfil'); // an in-app page change would do too; this one reloads
+  await ready(b);
+  const keysNow = await draftKeys(page);
+  assert.ok(!keysNow.includes(keyB), 'the reload did not write it back');
+  assert.equal(await b.locator('#borrador-eliminado').count(), 0, 'after a reload tab B opens a draft that exists');
+  assert.notEqual(await openDraftKey(b), keyB);
+  await b.close();
+
+  // Without a reload: tab B keeps its edits on screen and can save them as a new draft.
+  const c = await context.newPage();
+  c.on('pageerror', (err) => s.consoleErrors.push(String(err)));
+  await c.goto(origin + '/plan/perfil');
+  await ready(c);
+  const keyC = await openDraftKey(c);
+  await gotoDrafts(page);
+  await page.getByRole('button', { name: 'Crear un borrador nuevo' }).click();
+  await page.waitForURL('**/plan');
+  await gotoDrafts(page);
+  const victim = page.locator('table.drafts tbody tr', { hasNot: page.locator('.tag', { hasText: 'Abierto' }) });
+  await victim.getByRole('button', { name: /^Eliminar/ }).click();
+  await page.locator('#confirmar-eliminar').getByRole('button', { name: 'Sí, eliminar' }).click();
+  await c.waitForSelector('#borrador-eliminado');
+  await c.fill('#nombre-plan', 'Escrito en la pestaña C después de eliminarlo');
+  await c.waitForTimeout(1200); // longer than the autosave delay
+  assert.ok(!(await draftKeys(page)).includes(keyC), 'not written back');
+  s.page = c;
+  assert.deepEqual(await axeCheck(s, 'borrador eliminado en otra pestaña'), []);
+  s.page = page;
+  await c.getByRole('button', { name: 'Guardarlo como un borrador nuevo' }).click();
+  await c.waitForFunction(() => !document.getElementById('borrador-eliminado'));
+  const saved = await waitForDraft(c, (d) => d.unsaved?.perfil?.['nombre-plan'] === 'Escrito en la pestaña C después de eliminarlo');
+  assert.equal(saved.plan.commitments.length, 2, 'with the deleted draft’s plan');
+  assert.notEqual(await openDraftKey(c), keyC, 'under a new key');
+  await c.close();
+  await gotoDrafts(page);
+  assert.equal(await rows(page).count(), 2);
+});
+
 test('deleting every draft leaves an empty new one, stored at its first change', async () => {
   const { page } = s;
-  // Both are called V4_NAME (the file opened was the same plan): delete the open one, twice.
+  // Delete the open one until none is left.
   for (let i = 0; i < 2; i++) {
-    await openRow(page).getByRole('button', { name: `Eliminar «${V4_NAME}»` }).click();
+    await openRow(page).getByRole('button', { name: /^Eliminar/ }).click();
     await page.locator('#confirmar-eliminar').getByRole('button', { name: 'Sí, eliminar' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'aviso-borradores');
   }

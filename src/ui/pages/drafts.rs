@@ -291,9 +291,9 @@ pub fn MyDraftsPage() -> impl IntoView {
                 view! {
                     <tr class="table__row">
                         <th scope="row" class="table__cell">{name_cell}</th>
-                        <td class="table__cell">{row.jurisdiction.clone()}</td>
-                        <td class="table__cell">{row.saved.clone()}</td>
-                        <td class="table__cell table__cell--numeric">{row.size.clone()}</td>
+                        <td class="table__cell" data-label="Jurisdicción">{row.jurisdiction.clone()}</td>
+                        <td class="table__cell" data-label="Guardado por última vez">{row.saved.clone()}</td>
+                        <td class="table__cell table__cell--numeric" data-label="Tamaño">{row.size.clone()}</td>
                         <td class="table__cell table__cell--actions">
                             <ul class="actions-list">
                                 {continue_action}{open_action}{rename_action}{duplicate_action}{delete_action}

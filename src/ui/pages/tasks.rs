@@ -118,7 +118,7 @@ pub fn TaskListPage() -> impl IntoView {
             .count()
     });
     view! {
-        <PageHeading text="Su plan de acción local" />
+        <PageHeading text="Su plan de acción local" caption=state.shown_name() />
         <p class="body">
             {move || format!("Ha completado {} de {} tareas.", completed.get(), Task::ALL.len())}
         </p>
