@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 
+use gloo_storage::{LocalStorage, SessionStorage, Storage as _};
 use time::{OffsetDateTime, UtcOffset};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -31,9 +32,11 @@ pub enum Store {
     Memory,
 }
 
-/// The browser's localStorage, if this page may use it.
+/// The browser's localStorage, if this page may use it. gloo-storage's
+/// `raw()` panics when storage is disabled, so the property is probed first.
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    web_sys::window()?.local_storage().ok().flatten()?;
+    Some(LocalStorage::raw())
 }
 
 /// The store to use now.
@@ -68,7 +71,7 @@ impl KeyValue for Store {
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         match self {
             Store::Local(s) => {
-                let len = s.length().map_err(|_| StorageError::Unavailable)?;
+                let len = LocalStorage::length();
                 Ok((0..len).filter_map(|i| s.key(i).ok().flatten()).collect())
             }
             Store::Memory => MEMORY.with(|m| m.borrow().keys()),
@@ -77,7 +80,8 @@ impl KeyValue for Store {
 }
 
 fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+    web_sys::window()?.session_storage().ok().flatten()?;
+    Some(SessionStorage::raw())
 }
 
 /// The draft this tab had open before a reload, if any.
