@@ -39,7 +39,7 @@ use time::OffsetDateTime;
 
 use super::envelope::{decode, DecodeError, Envelope};
 use crate::domain::error::required_text;
-use crate::domain::{FieldError, Named};
+use crate::domain::{FieldError, Named, Plan};
 
 /// Prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "plan-local-ga/";
@@ -165,10 +165,15 @@ fn shown(name: &str) -> &str {
 
 /// A draft's name: its own, else its plan's; empty when it has neither.
 pub fn draft_name(envelope: &Envelope) -> String {
-    let own = envelope.name.as_deref().map(str::trim);
-    let plan = envelope.plan.profile.as_ref().map(|p| p.plan_name.trim());
+    name_of(envelope.name.as_deref(), &envelope.plan)
+}
+
+/// A draft's name from its own name (if any) and its plan.
+pub fn name_of(own: Option<&str>, plan: &Plan) -> String {
+    let own = own.map(str::trim);
+    let planned = plan.profile.as_ref().map(|p| p.plan_name.trim());
     own.filter(|n| !n.is_empty())
-        .or(plan.filter(|n| !n.is_empty()))
+        .or(planned.filter(|n| !n.is_empty()))
         .unwrap_or("")
         .to_owned()
 }
@@ -176,6 +181,11 @@ pub fn draft_name(envelope: &Envelope) -> String {
 /// The name to show for a draft: [`draft_name`], or "Borrador sin nombre".
 pub fn shown_name(envelope: &Envelope) -> String {
     shown(&draft_name(envelope)).to_owned()
+}
+
+/// The name to show for a draft's name: itself, or "Borrador sin nombre".
+pub fn shown_or_unnamed(name: &str) -> String {
+    shown(name).to_owned()
 }
 
 /// The table of contents of the drafts in one browser.

@@ -427,9 +427,17 @@ impl AppState {
         self.envelope_at(browser::now_local(), self.revision.get_value())
     }
 
-    /// The name shown for the open draft.
+    /// The open draft's name: its own, else its plan's; empty when it has neither.
+    pub fn draft_name(self) -> String {
+        self.name.with_untracked(|own| {
+            self.plan
+                .with_untracked(|p| drafts::name_of(own.as_deref(), p))
+        })
+    }
+
+    /// The name shown for the open draft ("Borrador sin nombre" when it has none).
     pub fn shown_name(self) -> String {
-        drafts::shown_name(&self.envelope_at(OffsetDateTime::UNIX_EPOCH, 0))
+        drafts::shown_or_unnamed(&self.draft_name())
     }
 
     /// Saves the open draft before another one takes its place; refuses when

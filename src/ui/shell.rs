@@ -15,6 +15,7 @@ pub const SERVICE: &str = "Plan de acción local de gobierno abierto";
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_app();
+    let location = leptos_router::hooks::use_location();
     let status = move || match state.status.get() {
         SaveStatus::NotSaved => String::new(),
         SaveStatus::Saved(at) => format!(
@@ -39,7 +40,13 @@ pub fn Header() -> impl IntoView {
         <header class="header">
             <div class="width-container header__inner">
                 <a class="header__service" href=paths::START>{SERVICE}</a>
-                <a class="header__link" href=paths::DRAFTS>"Mis borradores"</a>
+                <a
+                    class="header__link"
+                    href=paths::DRAFTS
+                    aria-current=move || (location.pathname.get() == paths::DRAFTS).then_some("page")
+                >
+                    "Mis borradores"
+                </a>
                 <p
                     class=move || if failed() { "header__status header__status--failed" } else { "header__status" }
                     role="status"

@@ -146,9 +146,22 @@ pub fn MyDraftsPage() -> impl IntoView {
             }
         }
     };
-    let duplicate = move |id: DraftId| match state.duplicate(id) {
-        Ok(name) => tell(true, format!("Se creó «{name}». Aparece en la lista.")),
-        Err(e) => tell(false, e.message()),
+    // A double click duplicates once: a second request for the same draft
+    // within a second is ignored.
+    let last_copy = StoredValue::new(None::<(DraftId, f64)>);
+    let duplicate = move |id: DraftId| {
+        let now = js_sys::Date::now();
+        if last_copy
+            .get_value()
+            .is_some_and(|(last, at)| last == id && now - at < 1000.0)
+        {
+            return;
+        }
+        last_copy.set_value(Some((id, now)));
+        match state.duplicate(id) {
+            Ok(name) => tell(true, format!("Se creó «{name}». Aparece en la lista.")),
+            Err(e) => tell(false, e.message()),
+        }
     };
     let create = move |_| {
         if busy.get_value() {
@@ -414,10 +427,7 @@ fn RenameForm(raw: String) -> impl IntoView {
     let open = state.draft.get_untracked();
     let found = DraftId::parse(&raw).and_then(|id| {
         if id == open {
-            Some((
-                id,
-                drafts::draft_name(&state.envelope_at(time::OffsetDateTime::UNIX_EPOCH, 0)),
-            ))
+            Some((id, state.draft_name()))
         } else {
             state.drafts.with_untracked(|ix| {
                 ix.get(id)
