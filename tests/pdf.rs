@@ -1,4 +1,4 @@
-//! Native tests of the export: the static font metrics against printpdf's own font
+//! Native tests of the export: the static font metrics against the embedded fonts'
 //! data, the layout's geometry, and the PDF bytes checked with the real tools
 //! (poppler's `pdftotext`, `pdftoppm`, `pdfinfo`, `pdffonts`, and `qpdf --check`).
 //!
@@ -16,6 +16,7 @@ use common::{
 use plan_local_ga::domain::{
     Commitment, CommitmentId, InegiCode, Jurisdiction, JurisdictionKind, Period, Plan, Profile,
 };
+use plan_local_ga::export::fonts;
 use plan_local_ga::export::layout::{wrap_text, MARGIN_PT};
 use plan_local_ga::export::metrics::{self, FontFace};
 use plan_local_ga::export::plan_document::SECTIONS;
@@ -124,12 +125,7 @@ fn check_pdf(bytes: &[u8], dir: &Path) -> (PathBuf, usize, String, String) {
         "pdftoppm rendered every page"
     );
 
-    let fonts = stdout(run("pdffonts", "poppler-utils", &[path_str(&pdf)]));
-    assert!(fonts.contains("Helvetica-Bold"), "{fonts}");
-    assert!(
-        fonts.lines().any(|l| l.starts_with("Helvetica ")),
-        "{fonts}"
-    );
+    assert_embedded_fonts(&pdf);
 
     let text = pdftotext(&pdf, false);
     let layout_text = pdftotext(&pdf, true);
@@ -142,6 +138,29 @@ fn check_pdf(bytes: &[u8], dir: &Path) -> (PathBuf, usize, String, String) {
         );
     }
     (pdf, pages, text, layout_text)
+}
+
+/// `pdffonts` lists exactly the two embedded faces, each embedded (emb "yes")
+/// with a ToUnicode map (uni "yes"), and no other font.
+pub fn assert_embedded_fonts(pdf: &Path) {
+    let fonts = stdout(run("pdffonts", "poppler-utils", &[path_str(pdf)]));
+    // name, type, encoding, emb, sub, uni, object, generation.
+    let rows: Vec<Vec<&str>> = fonts
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    assert_eq!(
+        names,
+        ["PlanLocalSans-Regular", "PlanLocalSans-Bold"],
+        "{fonts}"
+    );
+    for r in &rows {
+        let n = r.len();
+        assert_eq!(r[n - 5], "yes", "{} embedded:\n{fonts}", r[0]);
+        assert_eq!(r[n - 3], "yes", "{} has a ToUnicode map:\n{fonts}", r[0]);
+    }
 }
 
 /// The extracted text without each page's footer lines (title, note, page number),
@@ -180,66 +199,63 @@ fn assert_contains_wrapped(haystack: &str, needle: &str, what: &str) {
 // ---------------------------------------------------------------------------------
 // Metrics
 
-/// The static width table equals printpdf 0.12.8's built-in font data for every
-/// character WinAnsi can encode, except the documented Adobe AFM corrections.
+/// The static width table equals the embedded fonts' advances for every
+/// character they hold (the Windows-1252 set), and their bounding boxes fit the
+/// layout's constants.
 #[test]
-fn metrics_table_matches_printpdf_font_data() {
-    // (char, regular, bold): missing from printpdf's data, or narrower there than
-    // in Adobe's Core 14 AFM. Must match the list in src/export/metrics.rs.
-    const CORRECTIONS: [(char, u16, u16); 7] = [
-        (' ', 278, 278),
-        ('\u{A0}', 278, 278),
-        ('\u{AD}', 333, 333),
-        ('\u{201D}', 333, 500),
-        ('±', 584, 584),
-        ('÷', 584, 584),
-        ('µ', 578, 611),
-    ];
+fn metrics_table_matches_the_embedded_fonts() {
     let chars: Vec<char> = metrics::win_ansi_chars().collect();
     assert_eq!(
         chars.len(),
         95 + 96 + 27,
         "WinAnsi has 218 printable characters"
     );
-    for (face, builtin) in [
-        (FontFace::Regular, printpdf::BuiltinFont::Helvetica),
-        (FontFace::Bold, printpdf::BuiltinFont::HelveticaBold),
-    ] {
-        let font = builtin
-            .get_parsed_font()
-            .expect("printpdf parses its built-in font");
+    for face in [FontFace::Regular, FontFace::Bold] {
+        let mut warnings = Vec::new();
+        let font = printpdf::ParsedFont::from_bytes(fonts::ttf(face), 0, &mut warnings)
+            .expect("the embedded font parses");
         let upm = u32::from(font.units_per_em);
         assert!(upm > 0);
         for &c in &chars {
             let ours = metrics::glyph_width(c, face).expect("encodable");
-            let theirs = font
+            let gid = font
                 .lookup_glyph_index(u32::from(c))
-                .and_then(|gid| font.get_glyph_width(gid))
+                .unwrap_or_else(|| panic!("{c:?} (U+{:04X}) missing from {face:?}", u32::from(c)));
+            let theirs = font
+                .get_glyph_width(gid)
                 .map(|w| u16::try_from((u32::from(w) * 1000 + upm / 2) / upm).expect("fits"));
-            match CORRECTIONS.iter().find(|(k, _, _)| *k == c) {
-                Some(&(_, regular, bold)) => {
-                    let expected = if face == FontFace::Regular {
-                        regular
-                    } else {
-                        bold
-                    };
-                    assert_eq!(ours, expected, "{c:?} {face:?}: corrected width");
-                    if let Some(theirs) = theirs {
-                        assert!(
-                            theirs < expected,
-                            "{c:?} {face:?}: correction no longer needed"
-                        );
-                    }
-                }
-                None => assert_eq!(
-                    Some(ours),
-                    theirs,
-                    "{c:?} (U+{:04X}) {face:?}: static table drifted from printpdf",
-                    u32::from(c)
-                ),
+            assert_eq!(
+                Some(ours),
+                theirs,
+                "{c:?} (U+{:04X}) {face:?}: width table drifted from the embedded font",
+                u32::from(c)
+            );
+        }
+        // A few glyphs by hand, as Liberation Sans (and Helvetica) has them.
+        let w = |c: char| metrics::glyph_width(c, face).expect("encodable");
+        match face {
+            FontFace::Regular => {
+                assert_eq!(
+                    [w('a'), w('m'), w('ñ'), w('W'), w('¿')],
+                    [556, 833, 556, 944, 611]
+                );
+            }
+            FontFace::Bold => {
+                assert_eq!(
+                    [w('a'), w('m'), w('ñ'), w('W'), w('¿')],
+                    [556, 889, 611, 944, 611]
+                );
             }
         }
+        let m = &font.pdf_font_metrics;
+        let em = |v: i16| f32::from(v) / upm as f32;
+        assert!(em(m.y_max) <= metrics::FONT_BBOX_ASCENT, "{face:?} ascent");
+        assert!(
+            -em(m.y_min) <= metrics::FONT_BBOX_DESCENT,
+            "{face:?} descent"
+        );
     }
+    assert_ne!(fonts::REGULAR_TTF, fonts::BOLD_TTF);
     // Round trip of the encoding tables.
     for b in 0u8..=255 {
         if let Some(c) = metrics::win_ansi_char(b) {
@@ -250,7 +266,7 @@ fn metrics_table_matches_printpdf_font_data() {
 
 #[test]
 fn unencodable_text_measures_as_printed() {
-    // printpdf prints '?' for characters WinAnsi lacks; the layout normalises first.
+    // The fonts lack what WinAnsi lacks: the layout prints '?' for it.
     assert_eq!(metrics::to_pdf_text("😀 中"), "? ?");
     assert_eq!(metrics::to_pdf_text("a\u{301}n\u{303}o"), "áño");
     assert_eq!(

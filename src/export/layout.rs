@@ -438,9 +438,10 @@ fn heading_style(level: u8) -> (f32, f32, f32, f32, Rgb, bool) {
 }
 
 /// Baseline of text of `size` centred in a line box of `leading`, measured down
-/// from the box's top, using Helvetica's ascender (718) and descender (207).
+/// from the box's top, using the fonts' typographic ascender (0.728 em) and
+/// descender (0.210 em).
 fn baseline_offset(size: f32, leading: f32) -> f32 {
-    (leading - 0.925 * size) / 2.0 + 0.718 * size
+    (leading - 0.938 * size) / 2.0 + 0.728 * size
 }
 
 // ---------------------------------------------------------------------------------
@@ -1492,16 +1493,18 @@ fn contents_number(page: &mut LaidPage, frame: Frame, unit_top: f32, slot: TocSl
     let w = metrics::text_width_pt(&text, style.face, style.size);
     let baseline = unit_top - (slot.line_top + baseline_offset(style.size, style.leading));
     let x = frame.right - w;
-    // Leaders: ". " repeated, ending a little before the number.
+    // Leaders: ". " repeated, ending at the same place on every line (before the
+    // widest page number the contents can show), so the dots line up.
     let dot_w = metrics::text_width_pt(". ", FontFace::Regular, style.size);
-    let room = x - 4.0 - (slot.text_end + 6.0);
+    let leaders_end = frame.right - metrics::text_width_pt("0000", style.face, style.size);
+    let room = leaders_end - (slot.text_end + 6.0);
     if dot_w > 0.0 && room > dot_w {
         // Float to int `as` saturates; the count is small and positive here.
         let count = (room / dot_w).floor() as usize;
         let leaders = ". ".repeat(count).trim_end().to_owned();
         let lw = metrics::text_width_pt(&leaders, FontFace::Regular, style.size);
         page.items.push(Item::Text {
-            x_pt: x - 4.0 - lw,
+            x_pt: leaders_end - lw,
             y_pt: baseline,
             size_pt: style.size,
             face: FontFace::Regular,

@@ -13,6 +13,7 @@
 
 pub mod document;
 pub mod ficha;
+pub mod fonts;
 pub mod layout;
 pub mod metrics;
 pub mod pdf;

@@ -1,8 +1,10 @@
-//! PDF rendering: draws [`Laid`] pages with printpdf's built-in Helvetica faces.
+//! PDF rendering: draws [`Laid`] pages with the embedded Plan Local Sans faces
+//! ([`super::fonts`]).
 //!
-//! Built-in fonts are not embedded (the file stays small) and write WinAnsi
-//! (Windows-1252), which covers Spanish; [`layout`] has already normalised every
-//! string to that set. Text is placed absolutely with `Tm`
+//! Both faces are embedded whole (they are already a small Latin subset, about
+//! 19 KB each) as Identity-H CID fonts with a ToUnicode map, so text extracts
+//! and searches; [`layout`] has already normalised every string to the
+//! characters they hold. Text is placed absolutely with `Tm`
 //! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
 //! drawn outside text sections.
 //!
@@ -11,12 +13,13 @@
 //! the catalog gets `/Lang` from the document's language.
 
 use printpdf::{
-    BuiltinFont, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 use time::OffsetDateTime;
 
 use super::document::Document;
+use super::fonts;
 use super::layout::{layout, Item, Laid, PageSize, Rgb};
 use super::metrics::FontFace;
 use super::plan_document::{file_stem, plan_document};
@@ -69,6 +72,13 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
     info.creation_date = printpdf_date(meta.generated_at);
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
+
+    for face in [FontFace::Regular, FontFace::Bold] {
+        pdf.resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(embedded_font(face)?));
+    }
 
     let (w, h) = (laid.page.width_mm(), laid.page.height_mm());
     pdf.pages = laid
@@ -193,7 +203,7 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
                 }
                 if font != Some((*face, *size_pt)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::Builtin(builtin(*face)),
+                        font: PdfFontHandle::External(font_id(*face)),
                         size: Pt(*size_pt),
                     });
                     font = Some((*face, *size_pt));
@@ -219,11 +229,29 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
     ops
 }
 
-fn builtin(face: FontFace) -> BuiltinFont {
-    match face {
-        FontFace::Regular => BuiltinFont::Helvetica,
-        FontFace::Bold => BuiltinFont::HelveticaBold,
-    }
+/// The font's resource name in every page ("/F1", "/F2"): fixed, so the same
+/// plan always gives the same bytes.
+fn font_id(face: FontFace) -> FontId {
+    FontId(
+        match face {
+            FontFace::Regular => "F1",
+            FontFace::Bold => "F2",
+        }
+        .to_owned(),
+    )
+}
+
+/// `face` parsed for embedding, named as the font itself names its face.
+fn embedded_font(face: FontFace) -> Result<ParsedFont, PdfError> {
+    let mut warnings = Vec::new();
+    let mut font = ParsedFont::from_bytes(fonts::ttf(face), 0, &mut warnings).ok_or_else(|| {
+        PdfError::Content(format!(
+            "the embedded font {} could not be read",
+            fonts::postscript_name(face)
+        ))
+    })?;
+    font.font_name = Some(fonts::postscript_name(face).to_owned());
+    Ok(font)
 }
 
 fn color_of(c: Rgb) -> Color {

@@ -555,4 +555,8 @@ pub fn sources(blocks: &mut Vec<Block>) {
             })
             .collect(),
     ));
+    blocks.push(Block::Paragraph(format!(
+        "Tipografía: {}",
+        super::fonts::FONT_CREDIT
+    )));
 }
