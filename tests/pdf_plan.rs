@@ -29,8 +29,8 @@ fn when() -> OffsetDateTime {
 // Helpers
 
 /// The PDF's text without each page's footer (title, note, page number) and
-/// without the table header rows repeated at the top of a page, so that text
-/// continuing across pages reads as one.
+/// running head ("Compromiso 1. … (continuación)"), so that text continuing
+/// across pages reads as one.
 fn body_text(text: &str, title: &str, note: &str) -> String {
     let title = squash(title);
     let note = squash(note);
@@ -44,6 +44,10 @@ fn body_text(text: &str, title: &str, note: &str) -> String {
                 .enumerate()
                 .filter(|(i, l)| {
                     let s = squash(l);
+                    let running_head = *i < 2 && l.trim_end().ends_with("(continuación)");
+                    if running_head {
+                        return false;
+                    }
                     let footer = l.starts_with("Página ")
                         || s == note
                         || (s.len() > 8 && title.starts_with(s.trim_end_matches('…')));

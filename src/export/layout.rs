@@ -23,6 +23,8 @@
 //! - the title block (kicker, title, label/value lines, status badge) opens page 1;
 //! - a table of contents gets each heading's page once the flow has placed it
 //!   (its entries have a fixed height, so filling in the numbers moves nothing);
+//! - a page that continues a commitment's ficha (a level-2 section) repeats its
+//!   heading, small, above the frame;
 //! - every page gets a footer: the document title on the left (truncated to fit),
 //!   "Página n de N" on the right, and the footer note under the title;
 //! - nothing is placed outside the page box ([`Laid::items_outside_page`] checks it).
@@ -395,6 +397,9 @@ const TIMELINE_ACTIVITY_BAR: f32 = 4.0;
 const TIMELINE_LABEL_SIZE: f32 = 8.0;
 const TIMELINE_INDENT: f32 = 10.0;
 const TIMELINE_GRID_W: f32 = 0.5;
+/// Running head of a continued ficha: size, and baseline below the page's top.
+const RUNNING_HEAD_SIZE: f32 = 8.0;
+const RUNNING_HEAD_BASELINE: f32 = 36.0;
 /// Footer: sizes, baselines above the page bottom, and its rule.
 const FOOTER_SIZE: f32 = 8.0;
 const FOOTER_NOTE_SIZE: f32 = 7.0;
@@ -723,7 +728,7 @@ impl Builder {
                 (
                     Style::new(9.5, 13.0, FontFace::Regular, palette::INK),
                     CONTENTS_INDENT * f32::from(level - 1),
-                    0.0,
+                    3.0,
                 )
             };
             let x = f.left + indent;
@@ -945,7 +950,16 @@ impl Builder {
             } else {
                 FIELD_ROW_GAP
             };
-            for u in self.field_row(field, label_w, BODY_SIZE, BODY_LEADING, gap) {
+            let mut units = self.field_row(field, label_w, BODY_SIZE, BODY_LEADING, gap);
+            // A short first field stays with the second: no one- or two-line
+            // field alone at the foot of a page, away from the rest of its block.
+            let keep = count > 1 && k == 0 && units.len() <= 2;
+            if keep {
+                if let Some(last) = units.last_mut() {
+                    last.keep_with_next = last.keep_with_next.max(1);
+                }
+            }
+            for u in units {
                 self.push(u);
             }
         }
@@ -1473,6 +1487,7 @@ pub fn layout(doc: &Document, page: PageSize) -> Laid {
             contents_number(p, frame, top, slot, number);
         }
     }
+    add_running_heads(&mut pages, &headings, frame, page);
     add_footers(&mut pages, doc, frame);
     Laid {
         page,
@@ -1595,6 +1610,65 @@ fn place(unit: &Unit, top: f32, pages: &mut [LaidPage]) {
             }
             item
         }));
+}
+
+/// On every page that continues a level-2 section (a commitment's ficha) without
+/// showing its heading, the heading in small type above the frame, as the
+/// national fichas repeat theirs: "Compromiso 3. Nombre (continuación)".
+fn add_running_heads(
+    pages: &mut [LaidPage],
+    headings: &[LaidHeading],
+    frame: Frame,
+    size: PageSize,
+) {
+    let mut current: Option<&LaidHeading> = None;
+    let mut next = headings.iter().peekable();
+    for (n, page) in pages.iter_mut().enumerate() {
+        let mut starts_here = false;
+        while let Some(h) = next.next_if(|h| h.page <= n) {
+            match h.level {
+                0 | 1 => current = None,
+                2 => {
+                    current = Some(h);
+                    starts_here = h.page == n;
+                }
+                _ => {}
+            }
+        }
+        let Some(h) = current.filter(|_| !starts_here) else {
+            continue;
+        };
+        let suffix = " (continuación)";
+        let suffix_w = metrics::text_width_pt(suffix, FontFace::Regular, RUNNING_HEAD_SIZE);
+        let mut text = truncate_to_width(
+            &h.text,
+            FontFace::Regular,
+            RUNNING_HEAD_SIZE,
+            frame.width() - suffix_w - WIDTH_SLACK,
+        );
+        text.push_str(suffix);
+        // First in the page's painting order, so it also reads first.
+        page.items.splice(
+            0..0,
+            [
+                Item::Text {
+                    x_pt: frame.left,
+                    y_pt: size.height_pt - RUNNING_HEAD_BASELINE,
+                    size_pt: RUNNING_HEAD_SIZE,
+                    face: FontFace::Regular,
+                    color: palette::MUTED,
+                    text,
+                },
+                Item::Rect {
+                    x_pt: frame.left,
+                    y_pt: size.height_pt - RUNNING_HEAD_BASELINE - 5.0,
+                    w_pt: frame.width(),
+                    h_pt: 0.5,
+                    fill: palette::RULE,
+                },
+            ],
+        );
+    }
 }
 
 fn add_footers(pages: &mut [LaidPage], doc: &Document, frame: Frame) {

@@ -11,7 +11,7 @@ use super::plan_document::{not_provided, NO_COMMITMENTS};
 use super::readiness_document::readiness_blocks_at;
 use super::sources::catalog_sources;
 use super::summary::{percent, Row, Section, Target};
-use super::timeline::timeline as timeline_of;
+use super::timeline::{shorten, timeline as timeline_of};
 use crate::catalog;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::roadmap::Phase;
@@ -390,7 +390,8 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
             .map(|(i, c)| {
                 let w = weighted_progress(&c.key_actions);
                 Bar::new(
-                    format!("{}. {}", i + 1, c.name),
+                    // Short: the full names are in the table that follows.
+                    format!("{}. {}", i + 1, shorten(&c.name, 60)),
                     // Hundredths of a percent, at most 10,000: exact in f32.
                     w as f32 / 100.0,
                     percent(w),
@@ -463,10 +464,14 @@ pub fn timeline(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
         ));
         return;
     };
-    blocks.push(Block::Paragraph(format!(
-        "{} Las barras gruesas son acciones clave y las delgadas, sus actividades; en la tabla, un número de dos cifras (1.2) es una acción clave y uno de tres (1.2.3), una de sus actividades.",
+    blocks.push(Block::Paragraph(if t.activities() == 0 {
         t.summary()
-    )));
+    } else {
+        format!(
+            "{} Las barras gruesas son acciones clave y las delgadas, sus actividades; en la tabla, un número de dos cifras (1.2) es una acción clave y uno de tres (1.2.3), una de sus actividades.",
+            t.summary()
+        )
+    }));
     let rows: Vec<Vec<String>> = t
         .rows
         .iter()

@@ -124,10 +124,11 @@ pub fn readiness_blocks_at(
     }
     blocks.push(Block::Heading {
         level: sub_level,
-        text: "Respuestas".to_owned(),
+        text: "Respuestas por pregunta".to_owned(),
     });
+    // The heading says what the table holds.
     blocks.push(Block::Table {
-        caption: "Respuestas por pregunta".to_owned(),
+        caption: String::new(),
         columns: ["Pregunta", "Respuesta", "Evidencia"]
             .map(str::to_owned)
             .to_vec(),
