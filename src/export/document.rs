@@ -3,11 +3,13 @@
 //!
 //! [`plan_document()`](crate::export::plan_document()) builds it from a [`crate::domain::Plan`];
 //! [`layout()`](crate::export::layout()) places it on pages and [`crate::export::pdf`] draws
-//! those pages. An HTML print view can later render the same model. It is plain
-//! data on purpose: it grows by adding [`Block`] kinds (a bar chart so far; a
-//! table of contents later), and every renderer must handle each kind.
+//! those pages. An HTML print view renders the same model. It is plain data on
+//! purpose: it grows by adding [`Block`] kinds, and every renderer must handle
+//! each kind (see each variant's documentation for what a renderer must do).
 
 use time::OffsetDateTime;
+
+use super::timeline::Timeline;
 
 /// A document ready to be rendered.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +55,33 @@ pub struct TitleBlock {
     pub lines: Vec<Field>,
     /// Text of the status badge, e.g. "Borrador".
     pub status: String,
+}
+
+impl Document {
+    /// The entries of the [`Block::Contents`] at `blocks[index]`: every heading after
+    /// it whose level is at most its `max_level`, as (level, text, heading number),
+    /// where the heading number counts every [`Block::Heading`] of the document
+    /// from 0 in reading order (the layout records each heading's page under that
+    /// number). Empty when `blocks[index]` is not a contents block.
+    pub fn contents_entries(&self, index: usize) -> Vec<(u8, &str, usize)> {
+        let Some(Block::Contents { max_level, .. }) = self.blocks.get(index) else {
+            return Vec::new();
+        };
+        let before = self.blocks[..index]
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { .. }))
+            .count();
+        self.blocks[index + 1..]
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, text } => Some((*level, text.as_str())),
+                _ => None,
+            })
+            .enumerate()
+            .filter(|(_, (level, _))| *level <= *max_level)
+            .map(|(i, (level, text))| (level, text, before + i))
+            .collect()
+    }
 }
 
 /// A label and its value.
@@ -114,6 +143,38 @@ pub enum Block {
         max: f32,
         /// The bars, top to bottom.
         bars: Vec<Bar>,
+    },
+    /// A table of contents: a title (styled like a level-1 heading but not listed
+    /// itself) and one entry per [`Block::Heading`] that comes after this block
+    /// with a level of at most `max_level`, indented by level, each with the page
+    /// its heading starts on ([`Document::contents_entries`] lists them). The PDF
+    /// learns the pages from its layout and writes them right-aligned after dot
+    /// leaders; an HTML view may link each entry to its heading instead.
+    Contents {
+        /// E.g. "Contenido".
+        title: String,
+        /// The deepest heading level listed (1: sections only; 2: also subsections).
+        max_level: u8,
+    },
+    /// Starts a new page (nothing happens when already at the top of one). The
+    /// HTML print view maps it to `break-before: page`.
+    PageBreak,
+    /// A Gantt-like timeline of key actions and activities: its geometry as
+    /// computed by [`crate::export::timeline::timeline`] (in the picture's own
+    /// units, the same the app's SVG uses). Renderers scale the x axis to their
+    /// width, draw the tick labels above the rows (repeated on every page the chart
+    /// spans), one row per [`crate::export::timeline::Row`] with its label on the
+    /// left (key actions bold, activities indented) and its bar at
+    /// `bar_x..bar_x + bar_width` (key actions thicker than activities), light
+    /// vertical lines at the ticks, and a rule above each row that
+    /// `starts_commitment`. The dates themselves go in a table after it (the
+    /// document builder adds one), so the chart needs no text alternative of its own
+    /// beyond its caption.
+    Timeline {
+        /// What the chart shows, e.g. "Cronograma de las acciones clave y sus actividades".
+        caption: String,
+        /// The rows, ticks and scale.
+        timeline: Timeline,
     },
 }
 

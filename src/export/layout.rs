@@ -8,20 +8,30 @@
 //!
 //! The rules, in one place:
 //! - greedy word wrap; a word longer than the line is broken by character
-//!   (after a `-` or `/` when one fits);
+//!   (after a `-`, `/` or `@` when one fits);
 //! - a heading is kept with at least the next two lines of what follows it;
-//! - a table row never splits across pages (unless it alone is taller than a
-//!   page), and the column header row is repeated on every page the table spans;
+//! - a table row of up to four lines never splits across pages; a longer one may
+//!   split between its lines, leaving at least two on each page; the column
+//!   header row is repeated on every page the table spans;
 //! - a bar chart is kept whole on one page (it moves to the next page when it
 //!   does not fit) unless it alone is taller than a page; then it splits between
 //!   bars, keeping its caption with the first two;
+//! - a paragraph or a field value never leaves its first line alone at the bottom
+//!   of a page nor its last line alone at the top of one;
+//! - a timeline splits between rows, with its tick labels repeated on each page;
+//! - a page break starts a new page unless already at the top of one;
 //! - the title block (kicker, title, label/value lines, status badge) opens page 1;
+//! - a table of contents gets each heading's page once the flow has placed it
+//!   (its entries have a fixed height, so filling in the numbers moves nothing);
+//! - a page that continues a commitment's ficha (a level-2 section) repeats its
+//!   heading, small, above the frame;
 //! - every page gets a footer: the document title on the left (truncated to fit),
 //!   "Página n de N" on the right, and the footer note under the title;
 //! - nothing is placed outside the page box ([`Laid::items_outside_page`] checks it).
 
 use super::document::{Bar, Block, Document, Field};
 use super::metrics::{self, FontFace, FONT_BBOX_ASCENT, FONT_BBOX_DESCENT};
+use super::timeline::{RowKind, Timeline};
 
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -160,6 +170,19 @@ pub struct LaidPage {
     pub items: Vec<Item>,
 }
 
+/// Where a heading landed: for the table of contents, the PDF outline and tests.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidHeading {
+    /// The heading's level (1 for a section).
+    pub level: u8,
+    /// The heading's text, as in the document.
+    pub text: String,
+    /// Index of the page its first line is on (0 for page 1).
+    pub page: usize,
+    /// Top of its first line, from the bottom of the page.
+    pub top_pt: f32,
+}
+
 /// A document placed on pages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
@@ -167,6 +190,9 @@ pub struct Laid {
     pub page: PageSize,
     /// At least one page.
     pub pages: Vec<LaidPage>,
+    /// Every [`Block::Heading`] of the document, in reading order (the numbering
+    /// [`Document::contents_entries`] uses).
+    pub headings: Vec<LaidHeading>,
 }
 
 impl Laid {
@@ -256,7 +282,7 @@ pub fn wrap_text(text: &str, face: FontFace, size_pt: f32, max_width_pt: f32) ->
     lines
 }
 
-/// Byte index at which to break an over-long word: after the last `-` or `/`
+/// Byte index at which to break an over-long word: after the last `-`, `/` or `@`
 /// within the longest prefix that fits, else at the end of that prefix; at least
 /// one character.
 fn break_point(word: &str, face: FontFace, max_units: u32) -> usize {
@@ -269,7 +295,7 @@ fn break_point(word: &str, face: FontFace, max_units: u32) -> usize {
             break;
         }
         fit_end = i + c.len_utf8();
-        if matches!(c, '-' | '/') && fit_end < word.len() {
+        if matches!(c, '-' | '/' | '@') && fit_end < word.len() {
             soft_end = Some(fit_end);
         }
     }
@@ -332,7 +358,7 @@ const FIELD_GAP: f32 = 10.0;
 /// Extra space between field rows.
 const FIELD_ROW_GAP: f32 = 3.0;
 /// Share of the width given to field labels.
-const FIELD_LABEL_SHARE: f32 = 0.35;
+const FIELD_LABEL_SHARE: f32 = 0.3;
 /// Table text size and line height.
 const TABLE_SIZE: f32 = 9.0;
 const TABLE_LEADING: f32 = 12.0;
@@ -356,6 +382,24 @@ const CHART_GRID_W: f32 = 0.5;
 const CHART_TICK: f32 = 3.0;
 const CHART_SCALE_SIZE: f32 = 7.0;
 const CHART_SCALE_LEADING: f32 = 10.0;
+/// Padding above and below a level-2 heading's text inside its band.
+const HEADING_BAND_PAD: f32 = 6.0;
+/// A table row of more lines than this may split between its lines (keeping at
+/// least two on each page); a shorter one never splits.
+const TABLE_SPLIT_LINES: usize = 4;
+/// Contents: indent per level below 1, and the room kept for the page numbers.
+const CONTENTS_INDENT: f32 = 14.0;
+const CONTENTS_NUMBER_W: f32 = 44.0;
+/// Timeline: row height, bar heights, label size, activity indent, grid lines.
+const TIMELINE_ROW: f32 = 13.0;
+const TIMELINE_KEY_BAR: f32 = 8.0;
+const TIMELINE_ACTIVITY_BAR: f32 = 4.0;
+const TIMELINE_LABEL_SIZE: f32 = 8.0;
+const TIMELINE_INDENT: f32 = 10.0;
+const TIMELINE_GRID_W: f32 = 0.5;
+/// Running head of a continued ficha: size, and baseline below the page's top.
+const RUNNING_HEAD_SIZE: f32 = 8.0;
+const RUNNING_HEAD_BASELINE: f32 = 36.0;
 /// Footer: sizes, baselines above the page bottom, and its rule.
 const FOOTER_SIZE: f32 = 8.0;
 const FOOTER_NOTE_SIZE: f32 = 7.0;
@@ -383,19 +427,26 @@ impl Style {
     }
 }
 
+/// Keep-with-next for line `i` of `n`: the first line keeps the second (no orphan at
+/// the bottom of a page) and the second-to-last keeps the last (no widow at the top).
+fn no_widow_or_orphan(i: usize, n: usize) -> u8 {
+    u8::from(n > 1 && (i == 0 || i + 2 == n))
+}
+
 /// Heading style by level: (size, leading, space before, space after, colour, rule below).
 fn heading_style(level: u8) -> (f32, f32, f32, f32, Rgb, bool) {
     match level {
         0 | 1 => (13.5, 17.0, 18.0, 8.0, palette::GUINDA, true),
-        2 => (11.0, 14.0, 14.0, 4.0, palette::INK, false),
-        _ => (10.0, 13.0, 10.0, 3.0, palette::INK, false),
+        2 => (12.0, 16.0, 14.0, 8.0, palette::GUINDA, false),
+        _ => (10.5, 14.0, 10.0, 3.0, palette::GUINDA, false),
     }
 }
 
 /// Baseline of text of `size` centred in a line box of `leading`, measured down
-/// from the box's top, using Helvetica's ascender (718) and descender (207).
+/// from the box's top, using the fonts' typographic ascender (0.728 em) and
+/// descender (0.210 em).
 fn baseline_offset(size: f32, leading: f32) -> f32 {
-    (leading - 0.925 * size) / 2.0 + 0.718 * size
+    (leading - 0.938 * size) / 2.0 + 0.728 * size
 }
 
 // ---------------------------------------------------------------------------------
@@ -412,7 +463,25 @@ struct Unit {
     keep_with_next: u8,
     /// The table header to repeat above this unit when it starts a page.
     header: Option<usize>,
+    /// Starts a new page unless at the top of one (an empty unit).
+    break_before: bool,
+    /// The first line of heading number `n` (document order).
+    heading: Option<usize>,
+    /// A table-of-contents entry whose page number is filled in after the flow.
+    toc: Option<TocSlot>,
     items: Vec<Item>,
+}
+
+/// The place of a table-of-contents entry's page number, relative to its unit.
+#[derive(Debug, Clone, Copy)]
+struct TocSlot {
+    /// The heading whose page it shows.
+    heading: usize,
+    /// Where the entry's last line of text ends (leaders start after it).
+    text_end: f32,
+    /// Top of the last line's box, from the unit's top.
+    line_top: f32,
+    style: Style,
 }
 
 impl Unit {
@@ -472,6 +541,8 @@ struct Builder {
     frame: Frame,
     units: Vec<Unit>,
     headers: Vec<Unit>,
+    /// Every heading of the document as (level, text), in order.
+    headings: Vec<(u8, String)>,
 }
 
 impl Builder {
@@ -581,18 +652,40 @@ impl Builder {
     }
 
     fn heading(&mut self, level: u8, text: &str) {
+        self.heading_lines(level, text, true);
+    }
+
+    /// A heading's lines; `record` numbers it as a document heading (the contents
+    /// title is styled as one but is not listed).
+    fn heading_lines(&mut self, level: u8, text: &str, record: bool) {
         let f = self.frame;
         let (size, leading, before, after, color, rule) = heading_style(level);
-        let lines = wrap_text(text, FontFace::Bold, size, f.width());
+        // Level 2 (a commitment's ficha) sits in a tinted band with a guinda bar.
+        let band = level == 2;
+        let inset = if band { NOTE_BAR + NOTE_PAD } else { 0.0 };
+        let lines = wrap_text(text, FontFace::Bold, size, f.width() - 2.0 * inset);
         let n = lines.len();
         for (i, line) in lines.into_iter().enumerate() {
             let last = i + 1 == n;
             let extra = if last { after } else { 0.0 };
-            let mut u = Unit::new(leading + extra);
+            let (pad_top, pad_bottom) = if band {
+                (
+                    if i == 0 { HEADING_BAND_PAD } else { 0.0 },
+                    if last { HEADING_BAND_PAD } else { 0.0 },
+                )
+            } else {
+                (0.0, 0.0)
+            };
+            let mut u = Unit::new(pad_top + leading + pad_bottom + extra);
             u.space_before = if i == 0 { before } else { 0.0 };
+            if band {
+                let h = pad_top + leading + pad_bottom;
+                u.rect(f.left, 0.0, f.width(), h, palette::TINT);
+                u.rect(f.left, 0.0, NOTE_BAR, h, palette::GUINDA);
+            }
             u.text(
-                f.left,
-                0.0,
+                f.left + inset,
+                pad_top,
                 Style::new(size, leading, FontFace::Bold, color),
                 line,
             );
@@ -601,8 +694,193 @@ impl Builder {
             }
             // Every line of a heading stays with the rest of it and two more lines.
             u.keep_with_next = if last { 2 } else { 1 };
+            if i == 0 && record {
+                u.heading = Some(self.headings.len());
+            }
             self.push(u);
         }
+        if record {
+            self.headings.push((level, text.to_owned()));
+        }
+    }
+
+    fn page_break(&mut self) {
+        self.push(Unit {
+            break_before: true,
+            ..Unit::default()
+        });
+    }
+
+    /// The contents' title and one unit per entry; the page numbers are written
+    /// after the flow (see [`contents_number`]).
+    fn contents(&mut self, title: &str, entries: &[(u8, &str, usize)]) {
+        let f = self.frame;
+        self.heading_lines(1, title, false);
+        let count = entries.len();
+        for (k, &(level, text, heading)) in entries.iter().enumerate() {
+            let (style, indent, before) = if level <= 1 {
+                (
+                    Style::new(10.0, 14.0, FontFace::Bold, palette::INK),
+                    0.0,
+                    5.0,
+                )
+            } else {
+                (
+                    Style::new(9.5, 13.0, FontFace::Regular, palette::INK),
+                    CONTENTS_INDENT * f32::from(level - 1),
+                    3.0,
+                )
+            };
+            let x = f.left + indent;
+            let width = f.width() - indent - CONTENTS_NUMBER_W;
+            let lines = wrap_text(text, style.face, style.size, width);
+            let n = lines.len().max(1);
+            let mut u =
+                Unit::new(n as f32 * style.leading + if k + 1 == count { BLOCK_GAP } else { 0.0 });
+            u.space_before = if k == 0 { 2.0 } else { before };
+            let last_w = lines
+                .last()
+                .map_or(0.0, |l| metrics::text_width_pt(l, style.face, style.size));
+            for (i, line) in lines.into_iter().enumerate() {
+                u.text(x, i as f32 * style.leading, style, line);
+            }
+            u.toc = Some(TocSlot {
+                heading,
+                text_end: x + last_w,
+                line_top: (n - 1) as f32 * style.leading,
+                style,
+            });
+            // A section's entry stays with its first subsection's.
+            u.keep_with_next = u8::from(level <= 1);
+            self.push(u);
+        }
+    }
+
+    /// A caption, the tick labels (repeated on each page the chart spans), one row
+    /// per key action or activity, and the ticks again under the last row.
+    fn timeline(&mut self, caption: &str, t: &Timeline) {
+        use super::timeline::{CHART_WIDTH, LABEL_WIDTH};
+        let f = self.frame;
+        let caption_lines = wrap_text(caption, FontFace::Bold, BODY_SIZE, f.width());
+        let nc = caption_lines.len();
+        for (i, line) in caption_lines.into_iter().enumerate() {
+            let last = i + 1 == nc;
+            let mut u = Unit::new(BODY_LEADING + if last { 4.0 } else { 0.0 });
+            u.text(
+                f.left,
+                0.0,
+                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Bold, palette::INK),
+                line,
+            );
+            u.keep_with_next = if last { 2 } else { 1 };
+            self.push(u);
+        }
+        if t.rows.is_empty() || t.width.is_nan() || t.width <= 0.0 {
+            return;
+        }
+        // The picture's units scaled to the frame's width.
+        // f64 to f32: the picture is a few hundred units wide.
+        let scale = f.width() / t.width as f32;
+        let x_of = |units: f64| f.left + units as f32 * scale;
+        let chart_left = x_of(LABEL_WIDTH);
+        let chart_right = x_of(LABEL_WIDTH + CHART_WIDTH).min(f.right);
+        let tick_xs: Vec<f32> = t
+            .ticks
+            .iter()
+            .map(|tick| {
+                (x_of(tick.x) - TIMELINE_GRID_W / 2.0)
+                    .min(chart_right - TIMELINE_GRID_W)
+                    .max(chart_left)
+            })
+            .collect();
+        let grid = |u: &mut Unit, top: f32, h: f32| {
+            for &x in &tick_xs {
+                u.rect(x, top, TIMELINE_GRID_W, h, palette::GRID);
+            }
+        };
+        let tick_labels = |u: &mut Unit, top: f32| {
+            for (tick, &x) in t.ticks.iter().zip(&tick_xs) {
+                let text = metrics::to_pdf_text(&tick.label);
+                let w = metrics::text_width_pt(&text, FontFace::Regular, CHART_SCALE_SIZE);
+                let x = (x - w / 2.0).min(f.right - w).max(chart_left - w / 2.0);
+                u.text(
+                    x,
+                    top,
+                    Style::new(
+                        CHART_SCALE_SIZE,
+                        CHART_SCALE_LEADING,
+                        FontFace::Regular,
+                        palette::MUTED,
+                    ),
+                    text,
+                );
+            }
+        };
+
+        // Axis: tick labels over short ticks.
+        let mut header = Unit::new(CHART_SCALE_LEADING + CHART_TICK);
+        tick_labels(&mut header, 0.0);
+        header.text(
+            f.left,
+            0.0,
+            Style::new(
+                CHART_SCALE_SIZE,
+                CHART_SCALE_LEADING,
+                FontFace::Bold,
+                palette::MUTED,
+            ),
+            "Acción clave o actividad".to_owned(),
+        );
+        grid(&mut header, CHART_SCALE_LEADING, CHART_TICK);
+        header.keep_with_next = 1;
+        let header_index = self.headers.len();
+        self.headers.push(header.clone());
+        self.push(header);
+
+        let label_right = chart_left - 6.0;
+        for row in &t.rows {
+            let mut u = Unit::new(TIMELINE_ROW);
+            u.header = Some(header_index);
+            if row.starts_commitment {
+                u.rect(f.left, 0.0, f.width(), 0.5, palette::RULE);
+            }
+            grid(&mut u, 0.0, TIMELINE_ROW);
+            let (face, bar_h, color, indent) = match row.kind {
+                RowKind::KeyAction => (FontFace::Bold, TIMELINE_KEY_BAR, palette::GUINDA, 0.0),
+                RowKind::Activity => (
+                    FontFace::Regular,
+                    TIMELINE_ACTIVITY_BAR,
+                    palette::MUTED,
+                    TIMELINE_INDENT,
+                ),
+            };
+            let label = truncate_to_width(
+                &format!("{} {}", row.number, row.name),
+                face,
+                TIMELINE_LABEL_SIZE,
+                label_right - f.left - indent,
+            );
+            u.text(
+                f.left + indent,
+                0.0,
+                Style::new(TIMELINE_LABEL_SIZE, TIMELINE_ROW, face, palette::INK),
+                label,
+            );
+            let bar_x = x_of(row.bar_x).max(chart_left).min(chart_right);
+            let bar_w = ((row.bar_width as f32) * scale)
+                .max(1.0)
+                .min(chart_right - bar_x);
+            u.rect(bar_x, (TIMELINE_ROW - bar_h) / 2.0, bar_w, bar_h, color);
+            self.push(u);
+        }
+        // Ticks and their labels under the last row.
+        let mut foot = Unit::new(CHART_TICK + CHART_SCALE_LEADING + BLOCK_GAP);
+        grid(&mut foot, 0.0, CHART_TICK);
+        tick_labels(&mut foot, CHART_TICK);
+        if let Some(last) = self.units.last_mut() {
+            last.keep_with_next = 1;
+        }
+        self.push(foot);
     }
 
     fn paragraph(&mut self, text: &str) {
@@ -617,6 +895,7 @@ impl Builder {
                 Style::new(BODY_SIZE, BODY_LEADING, FontFace::Regular, palette::INK),
                 line,
             );
+            u.keep_with_next = no_widow_or_orphan(i, n);
             self.push(u);
         }
     }
@@ -655,8 +934,8 @@ impl Builder {
                         v.clone(),
                     );
                 }
-                // Keep a label with the start of its value.
-                u.keep_with_next = u8::from(i == 0 && n > 1);
+                // Keep a label with the start of its value, and no value line alone.
+                u.keep_with_next = no_widow_or_orphan(i, n);
                 u
             })
             .collect()
@@ -671,7 +950,16 @@ impl Builder {
             } else {
                 FIELD_ROW_GAP
             };
-            for u in self.field_row(field, label_w, BODY_SIZE, BODY_LEADING, gap) {
+            let mut units = self.field_row(field, label_w, BODY_SIZE, BODY_LEADING, gap);
+            // A short first field stays with the second: no one- or two-line
+            // field alone at the foot of a page, away from the rest of its block.
+            let keep = count > 1 && k == 0 && units.len() <= 2;
+            if keep {
+                if let Some(last) = units.last_mut() {
+                    last.keep_with_next = last.keep_with_next.max(1);
+                }
+            }
+            for u in units {
                 self.push(u);
             }
         }
@@ -1009,13 +1297,21 @@ impl Builder {
                 })
                 .collect();
             let total = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            // Pieces of the row, as line ranges: the whole row when it is short
+            // (or one piece per page's worth when taller than a page); one line
+            // each when long, kept so that at least two lines stay together at
+            // either side of a page break.
+            let split = total > TABLE_SPLIT_LINES;
+            let step = if split { 1 } else { max_lines };
+            let last_row = r + 1 == rows.len();
             let mut start = 0;
             while start < total {
-                let end = (start + max_lines).min(total);
-                let h = (end - start) as f32 * TABLE_LEADING + 2.0 * CELL_PAD_Y;
-                let last_piece = end == total;
+                let end = (start + step).min(total);
+                let top_pad = if start == 0 { CELL_PAD_Y } else { 0.0 };
+                let bottom_pad = if end == total { CELL_PAD_Y } else { 0.0 };
+                let h = (end - start) as f32 * TABLE_LEADING + top_pad + bottom_pad;
                 let mut u = Unit::new(
-                    h + if last_piece && r + 1 == rows.len() {
+                    h + if end == total && last_row {
                         BLOCK_GAP
                     } else {
                         0.0
@@ -1023,7 +1319,7 @@ impl Builder {
                 );
                 for (c, lines) in cells.iter().enumerate() {
                     for (l, line) in lines.iter().enumerate().take(end).skip(start) {
-                        let top = CELL_PAD_Y + (l - start) as f32 * TABLE_LEADING;
+                        let top = top_pad + (l - start) as f32 * TABLE_LEADING;
                         u.text(
                             xs[c] + CELL_PAD_X,
                             top,
@@ -1032,7 +1328,12 @@ impl Builder {
                         );
                     }
                 }
-                u.rect(f.left, h - 0.5, f.width(), 0.5, palette::RULE);
+                if end == total {
+                    u.rect(f.left, h - 0.5, f.width(), 0.5, palette::RULE);
+                }
+                if split {
+                    u.keep_with_next = no_widow_or_orphan(start, total);
+                }
                 u.header = Some(header_index);
                 self.push(u);
                 start = end;
@@ -1104,7 +1405,7 @@ fn column_widths(columns: &[String], rows: &[Vec<String>], ncols: usize, total: 
     // A single long word (a URL) must not starve the other columns.
     let cap = total / ncols as f32;
     for c in 0..ncols {
-        min[c] = min[c].min(cap.max(total * 0.3)).max(pad + 12.0);
+        min[c] = min[c].min(cap.max(total * 0.33)).max(pad + 12.0);
         max[c] = max[c].max(min[c]);
     }
     let sum_min: f32 = min.iter().sum();
@@ -1141,9 +1442,10 @@ pub fn layout(doc: &Document, page: PageSize) -> Laid {
         frame,
         units: Vec::new(),
         headers: Vec::new(),
+        headings: Vec::new(),
     };
     b.title_block(doc);
-    for block in &doc.blocks {
+    for (index, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading { level, text } => b.heading(*level, text),
             Block::Paragraph(text) => b.paragraph(text),
@@ -1155,12 +1457,84 @@ pub fn layout(doc: &Document, page: PageSize) -> Laid {
             } => b.table(caption, columns, rows),
             Block::Note(text) => b.note(text),
             Block::BarChart { caption, max, bars } => b.bar_chart(caption, *max, bars),
+            Block::Contents { title, .. } => b.contents(title, &doc.contents_entries(index)),
+            Block::PageBreak => b.page_break(),
+            Block::Timeline { caption, timeline } => b.timeline(caption, timeline),
         }
     }
 
-    let mut pages = flow(&b.units, &b.headers, frame);
+    let (mut pages, placed) = flow(&b.units, &b.headers, frame);
+    // Where each heading landed, then the contents' page numbers.
+    let mut headings: Vec<LaidHeading> = b
+        .headings
+        .iter()
+        .map(|(level, text)| LaidHeading {
+            level: *level,
+            text: text.clone(),
+            page: 0,
+            top_pt: frame.top,
+        })
+        .collect();
+    for (unit, &(page_index, top)) in b.units.iter().zip(&placed) {
+        if let Some(h) = unit.heading.and_then(|h| headings.get_mut(h)) {
+            h.page = page_index;
+            h.top_pt = top;
+        }
+    }
+    for (unit, &(page_index, top)) in b.units.iter().zip(&placed) {
+        if let (Some(slot), Some(p)) = (unit.toc, pages.get_mut(page_index)) {
+            let number = headings.get(slot.heading).map_or(0, |h| h.page + 1);
+            contents_number(p, frame, top, slot, number);
+        }
+    }
+    add_running_heads(&mut pages, &headings, frame, page);
     add_footers(&mut pages, doc, frame);
-    Laid { page, pages }
+    Laid {
+        page,
+        pages,
+        headings,
+    }
+}
+
+/// Writes a contents entry's page number, right-aligned, after dot leaders.
+fn contents_number(page: &mut LaidPage, frame: Frame, unit_top: f32, slot: TocSlot, number: usize) {
+    let style = Style::new(
+        slot.style.size,
+        slot.style.leading,
+        FontFace::Regular,
+        palette::INK,
+    );
+    let text = number.to_string();
+    let w = metrics::text_width_pt(&text, style.face, style.size);
+    let baseline = unit_top - (slot.line_top + baseline_offset(style.size, style.leading));
+    let x = frame.right - w;
+    // Leaders: ". " repeated, ending at the same place on every line (before the
+    // widest page number the contents can show), so the dots line up.
+    let dot_w = metrics::text_width_pt(". ", FontFace::Regular, style.size);
+    let leaders_end = frame.right - metrics::text_width_pt("0000", style.face, style.size);
+    let room = leaders_end - (slot.text_end + 6.0);
+    if dot_w > 0.0 && room > dot_w {
+        // Float to int `as` saturates; the count is small and positive here.
+        let count = (room / dot_w).floor() as usize;
+        let leaders = ". ".repeat(count).trim_end().to_owned();
+        let lw = metrics::text_width_pt(&leaders, FontFace::Regular, style.size);
+        page.items.push(Item::Text {
+            x_pt: leaders_end - lw,
+            y_pt: baseline,
+            size_pt: style.size,
+            face: FontFace::Regular,
+            color: palette::MUTED,
+            text: leaders,
+        });
+    }
+    page.items.push(Item::Text {
+        x_pt: x,
+        y_pt: baseline,
+        size_pt: style.size,
+        face: style.face,
+        color: style.color,
+        text,
+    });
 }
 
 /// Height needed to place unit `i` together with the units it keeps with.
@@ -1169,6 +1543,9 @@ fn keep_height(units: &[Unit], i: usize) -> f32 {
     let mut remaining = units[i].keep_with_next;
     let mut j = i + 1;
     while remaining > 0 && j < units.len() {
+        if units[j].break_before {
+            break;
+        }
         need += units[j].space_before + units[j].height;
         remaining = (remaining - 1).max(units[j].keep_with_next);
         j += 1;
@@ -1176,11 +1553,23 @@ fn keep_height(units: &[Unit], i: usize) -> f32 {
     need
 }
 
-fn flow(units: &[Unit], headers: &[Unit], frame: Frame) -> Vec<LaidPage> {
+/// Places the units on pages; returns the pages and, per unit, its page index and
+/// the y of its top.
+fn flow(units: &[Unit], headers: &[Unit], frame: Frame) -> (Vec<LaidPage>, Vec<(usize, f32)>) {
     let mut pages = vec![LaidPage::default()];
+    let mut placed = Vec::with_capacity(units.len());
     let mut y = frame.top;
     let mut at_top = true;
     for (i, unit) in units.iter().enumerate() {
+        if unit.break_before {
+            if !at_top {
+                pages.push(LaidPage::default());
+                y = frame.top;
+                at_top = true;
+            }
+            placed.push((pages.len() - 1, y));
+            continue;
+        }
         let space = if at_top { 0.0 } else { unit.space_before };
         let header_h = unit
             .header
@@ -1202,11 +1591,12 @@ fn flow(units: &[Unit], headers: &[Unit], frame: Frame) -> Vec<LaidPage> {
         } else {
             y -= unit.space_before;
         }
+        placed.push((pages.len() - 1, y));
         place(unit, y, &mut pages);
         y -= unit.height;
         at_top = false;
     }
-    pages
+    (pages, placed)
 }
 
 fn place(unit: &Unit, top: f32, pages: &mut [LaidPage]) {
@@ -1220,6 +1610,65 @@ fn place(unit: &Unit, top: f32, pages: &mut [LaidPage]) {
             }
             item
         }));
+}
+
+/// On every page that continues a level-2 section (a commitment's ficha) without
+/// showing its heading, the heading in small type above the frame, as the
+/// national fichas repeat theirs: "Compromiso 3. Nombre (continuación)".
+fn add_running_heads(
+    pages: &mut [LaidPage],
+    headings: &[LaidHeading],
+    frame: Frame,
+    size: PageSize,
+) {
+    let mut current: Option<&LaidHeading> = None;
+    let mut next = headings.iter().peekable();
+    for (n, page) in pages.iter_mut().enumerate() {
+        let mut starts_here = false;
+        while let Some(h) = next.next_if(|h| h.page <= n) {
+            match h.level {
+                0 | 1 => current = None,
+                2 => {
+                    current = Some(h);
+                    starts_here = h.page == n;
+                }
+                _ => {}
+            }
+        }
+        let Some(h) = current.filter(|_| !starts_here) else {
+            continue;
+        };
+        let suffix = " (continuación)";
+        let suffix_w = metrics::text_width_pt(suffix, FontFace::Regular, RUNNING_HEAD_SIZE);
+        let mut text = truncate_to_width(
+            &h.text,
+            FontFace::Regular,
+            RUNNING_HEAD_SIZE,
+            frame.width() - suffix_w - WIDTH_SLACK,
+        );
+        text.push_str(suffix);
+        // First in the page's painting order, so it also reads first.
+        page.items.splice(
+            0..0,
+            [
+                Item::Text {
+                    x_pt: frame.left,
+                    y_pt: size.height_pt - RUNNING_HEAD_BASELINE,
+                    size_pt: RUNNING_HEAD_SIZE,
+                    face: FontFace::Regular,
+                    color: palette::MUTED,
+                    text,
+                },
+                Item::Rect {
+                    x_pt: frame.left,
+                    y_pt: size.height_pt - RUNNING_HEAD_BASELINE - 5.0,
+                    w_pt: frame.width(),
+                    h_pt: 0.5,
+                    fill: palette::RULE,
+                },
+            ],
+        );
+    }
 }
 
 fn add_footers(pages: &mut [LaidPage], doc: &Document, frame: Frame) {

@@ -1,42 +1,38 @@
-//! Glyph advance widths of the two built-in PDF fonts the export uses (Helvetica and
-//! Helvetica-Bold), and the text normalisation that keeps layout and PDF in step.
+//! Glyph advance widths of the two faces the export draws with (the embedded
+//! Plan Local Sans Regular and Bold, see [`super::fonts`]), and the text
+//! normalisation that keeps layout and PDF in step.
 //!
-//! printpdf writes built-in fonts with `/WinAnsiEncoding` (Windows-1252) and prints
-//! `?` for any character that encoding lacks. Layout must measure exactly what will
-//! be printed, so every string goes through [`to_pdf_text`] first: it maps the
-//! characters people commonly type but WinAnsi cannot show (NFD accents, Unicode
-//! dashes and spaces, Latin Extended-A letters, saltillo) to ones it can, drops
-//! invisible ones, and leaves `?` for the rest, as the PDF writer would.
+//! The fonts hold the Windows-1252 ("WinAnsi") repertoire, which covers Spanish.
+//! Layout must measure exactly what will be printed, so every string goes through
+//! [`to_pdf_text`] first: it maps the characters people commonly type but the
+//! fonts lack (NFD accents, Unicode dashes and spaces, Latin Extended-A letters,
+//! saltillo) to ones they hold, drops invisible ones, and leaves `?` for the rest.
 //!
-//! Why a static table: `BuiltinFont::get_parsed_font()` would pull ~530 KB of font
-//! programs into the wasm bundle. The tables below were generated once from
-//! printpdf 0.12.8's own built-in font data (advance / units-per-em, rounded to
-//! 1/1000 em); `tests/pdf.rs` recomputes them from printpdf and fails on any drift.
-//!
-//! Corrections to printpdf's data, all from Adobe's Core 14 AFM files (the metrics
-//! PDF viewers use for a non-embedded Helvetica), so that measured text is never
-//! narrower than what the viewer draws:
-//! - missing from printpdf's data: space and no-break space (278), soft hyphen (333);
-//! - narrower in printpdf's data than in the AFM: `”` (333 / bold 500), `±` (584),
-//!   `÷` (584), `µ` (578 / bold 611).
-//!
-//! `€` is 744 in printpdf's data but 556 in the AFM: kept at 744, which only makes
-//! lines containing it wrap a little early.
+//! Why a static table: parsing the fonts' `hmtx` at run time would cost time on
+//! every export for numbers that never change. The tables hold each glyph's
+//! advance in 1/1000 em (advance × 1000 / units-per-em, rounded), indexed by its
+//! Windows-1252 byte. They began as Helvetica's (printpdf 0.12.8's built-in
+//! data); Liberation Sans is metrically compatible with it and differs only in
+//! `€` (556), `¯` (552), `±` and `÷` (549), `µ` (576) and `·` (333), set here to
+//! Liberation's. `tests/pdf.rs` recomputes every entry from the embedded fonts
+//! and fails on any drift.
 
 /// One of the two faces the export draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FontFace {
-    /// Helvetica.
+    /// Plan Local Sans Regular.
     Regular,
-    /// Helvetica-Bold.
+    /// Plan Local Sans Bold.
     Bold,
 }
 
-/// Helvetica-Bold's font bounding box (the larger of the two faces), in em: how
-/// far a glyph can reach below the baseline (as a positive number) and above it. Used to check that text stays on the page.
-pub const FONT_BBOX_DESCENT: f32 = 0.228;
+/// The fonts' bounding box (the larger of the two faces, rounded up), in em: how
+/// far a glyph can reach below the baseline (as a positive number) and above it.
+/// Used to check that text stays on the page; `tests/pdf.rs` checks it against
+/// the fonts' `head` tables.
+pub const FONT_BBOX_DESCENT: f32 = 0.223;
 /// See [`FONT_BBOX_DESCENT`].
-pub const FONT_BBOX_ASCENT: f32 = 0.962;
+pub const FONT_BBOX_ASCENT: f32 = 0.896;
 
 /// The characters of WinAnsiEncoding at 0x80..=0x9F, where it differs from Latin-1.
 /// (0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned.)
@@ -70,9 +66,8 @@ const HIGH: [(u8, char); 27] = [
     (0x9F, '\u{0178}'), // Ÿ
 ];
 
-/// The WinAnsi byte printpdf writes for `c`, or `None` when it would print `?`.
-/// Mirrors printpdf 0.12.8 `serialize::win_ansi_byte` (0x20..=0x7E, 0xA0..=0xFF and
-/// the 27 characters above).
+/// The Windows-1252 byte of `c` (0x20..=0x7E, 0xA0..=0xFF and the 27 characters
+/// above), or `None` when the set lacks it (and the fonts with it).
 pub fn win_ansi_byte(c: char) -> Option<u8> {
     match u32::from(c) {
         cp @ (0x20..=0x7E | 0xA0..=0xFF) => u8::try_from(cp).ok(),
@@ -89,7 +84,7 @@ pub fn win_ansi_char(byte: u8) -> Option<char> {
     }
 }
 
-/// Every character the built-in fonts can print, in byte order.
+/// Every character the embedded fonts can print, in byte order.
 pub fn win_ansi_chars() -> impl Iterator<Item = char> {
     (0u8..=255).filter_map(win_ansi_char)
 }
@@ -98,14 +93,14 @@ pub fn win_ansi_chars() -> impl Iterator<Item = char> {
 pub fn glyph_width(c: char, face: FontFace) -> Option<u16> {
     let byte = win_ansi_byte(c)?;
     let table = match face {
-        FontFace::Regular => &HELVETICA,
-        FontFace::Bold => &HELVETICA_BOLD,
+        FontFace::Regular => &REGULAR,
+        FontFace::Bold => &BOLD,
     };
     Some(table[usize::from(byte)])
 }
 
-/// Advance width of `c` as printed, in 1/1000 em: a character WinAnsi cannot
-/// encode is printed as `?`, so it measures as `?`.
+/// Advance width of `c` as printed, in 1/1000 em: a character outside the fonts
+/// is printed as `?` (after [`to_pdf_text`]), so it measures as `?`.
 pub fn char_width(c: char, face: FontFace) -> u16 {
     glyph_width(c, face)
         .or_else(|| glyph_width('?', face))
@@ -129,7 +124,7 @@ pub fn units_to_pt(units: u32, size_pt: f32) -> f32 {
     units as f32 * size_pt / 1000.0
 }
 
-/// The text as it will be printed with a built-in font, on one line.
+/// The text as it will be printed with the embedded fonts, on one line.
 ///
 /// - Letters with a combining accent (decomposed, as some systems type them) are
 ///   composed: `a` + U+0301 becomes `á`. Other combining marks are dropped.
@@ -138,7 +133,7 @@ pub fn units_to_pt(units: u32, size_pt: f32) -> f32 {
 /// - Unicode hyphens and the minus sign become `-`, the horizontal bar `—`,
 ///   primes and the saltillo (U+A78C) an apostrophe.
 /// - Latin Extended-A letters WinAnsi lacks lose their accent (`ł` → `l`, `ő` → `o`).
-/// - Anything else WinAnsi cannot encode becomes `?`, which is what printpdf prints.
+/// - Anything else the fonts lack becomes `?`.
 ///
 /// The result contains only characters for which [`glyph_width`] is `Some`.
 pub fn to_pdf_text(text: &str) -> String {
@@ -254,12 +249,11 @@ pub(crate) fn latin_base(c: char) -> Option<char> {
         .nth(usize::try_from(offset).ok()?)
 }
 
-// Generated from printpdf 0.12.8 `BuiltinFont::{Helvetica, HelveticaBold}
-// .get_parsed_font()` (advance * 1000 / units_per_em, rounded), indexed by WinAnsi
-// byte; 0 where the byte is unassigned. Corrections listed in the module docs.
-// `tests/pdf.rs::metrics_table_matches_printpdf_font_data` guards these numbers.
+// Advance × 1000 / units-per-em, rounded, of the embedded fonts (see the module
+// docs), indexed by Windows-1252 byte; 0 where the byte is unassigned.
+// `tests/pdf.rs::metrics_table_matches_the_embedded_fonts` guards these numbers.
 #[rustfmt::skip]
-const HELVETICA: [u16; 256] = [
+const REGULAR: [u16; 256] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x00
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x10
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
@@ -268,17 +262,17 @@ const HELVETICA: [u16; 256] = [
     667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // 0x50
     333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // 0x60
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0, // 0x70
-    744, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
+    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
     0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667, // 0x90
-    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
-    400, 584, 333, 333, 333, 578, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
+    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 552, // 0xA0
+    400, 549, 333, 333, 333, 576, 537, 333, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
     667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
     722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
     556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
-    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500, // 0xF0
+    556, 556, 556, 556, 556, 556, 556, 549, 611, 556, 556, 556, 556, 500, 556, 500, // 0xF0
 ];
 #[rustfmt::skip]
-const HELVETICA_BOLD: [u16; 256] = [
+const BOLD: [u16; 256] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x00
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x10
     278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, // 0x20
@@ -287,12 +281,12 @@ const HELVETICA_BOLD: [u16; 256] = [
     667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, // 0x50
     333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, // 0x60
     611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 0, // 0x70
-    744, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
+    556, 0, 278, 556, 500, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, // 0x80
     0, 278, 278, 500, 500, 350, 556, 1000, 333, 1000, 556, 333, 944, 0, 500, 667, // 0x90
-    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 333, // 0xA0
-    400, 584, 333, 333, 333, 611, 556, 278, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
+    278, 333, 556, 556, 556, 556, 280, 556, 333, 737, 370, 556, 584, 333, 737, 552, // 0xA0
+    400, 549, 333, 333, 333, 576, 556, 333, 333, 333, 365, 556, 834, 834, 834, 611, // 0xB0
     722, 722, 722, 722, 722, 722, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, // 0xC0
     722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, // 0xD0
     556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556, 556, 278, 278, 278, 278, // 0xE0
-    611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556, // 0xF0
+    611, 611, 611, 611, 611, 611, 611, 549, 611, 611, 611, 611, 611, 556, 611, 556, // 0xF0
 ];

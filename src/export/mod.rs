@@ -12,16 +12,20 @@
 //! rendered from the same [`Document`].
 
 pub mod document;
+pub mod ficha;
+pub mod fonts;
 pub mod layout;
 pub mod metrics;
 pub mod pdf;
 pub mod plan_document;
+pub mod plan_sections;
 pub mod readiness_document;
+pub mod sources;
 pub mod summary;
 pub mod timeline;
 
 pub use document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
-pub use layout::{layout, Item, Laid, LaidPage, PageSize};
+pub use layout::{layout, Item, Laid, LaidHeading, LaidPage, PageSize};
 pub use metrics::{text_width_pt, FontFace};
 pub use pdf::{pdf_file_name, plan_pdf, render_pdf, PdfError};
 pub use plan_document::{file_stem, plan_document};

@@ -1,8 +1,10 @@
-//! PDF rendering: draws [`Laid`] pages with printpdf's built-in Helvetica faces.
+//! PDF rendering: draws [`Laid`] pages with the embedded Plan Local Sans faces
+//! ([`super::fonts`]).
 //!
-//! Built-in fonts are not embedded (the file stays small) and write WinAnsi
-//! (Windows-1252), which covers Spanish; [`layout`] has already normalised every
-//! string to that set. Text is placed absolutely with `Tm`
+//! Both faces are embedded whole (they are already a small Latin subset, about
+//! 19 KB each) as Identity-H CID fonts with a ToUnicode map, so text extracts
+//! and searches; [`layout`] has already normalised every string to the
+//! characters they hold. Text is placed absolutely with `Tm`
 //! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
 //! drawn outside text sections.
 //!
@@ -11,13 +13,14 @@
 //! the catalog gets `/Lang` from the document's language.
 
 use printpdf::{
-    BuiltinFont, Color, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 use time::OffsetDateTime;
 
 use super::document::Document;
-use super::layout::{layout, Item, Laid, PageSize, Rgb};
+use super::fonts;
+use super::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
 use super::metrics::FontFace;
 use super::plan_document::{file_stem, plan_document};
 use crate::domain::Plan;
@@ -70,6 +73,13 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
 
+    for face in [FontFace::Regular, FontFace::Bold] {
+        pdf.resources
+            .fonts
+            .map
+            .insert(font_id(face), PdfFont::new(embedded_font(face)?));
+    }
+
     let (w, h) = (laid.page.width_mm(), laid.page.height_mm());
     pdf.pages = laid
         .pages
@@ -118,6 +128,8 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
             .map_err(|e| PdfError::Structure(format!("document dates: {e}")))? =
             date.clone().into_bytes();
     }
+    // A PDF string object, kept as the prototype of lopdf's object type below.
+    let proto = lang.clone();
     if let Some(mut lang) = lang {
         *lang
             .as_str_mut()
@@ -129,11 +141,113 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
         lo.version = "1.4".to_owned();
     }
 
+    // The outline (bookmarks): every section, with the commitments' fichas under
+    // theirs. Built here because printpdf's own outline is flat and sorted by page
+    // and title. lopdf's types come from prototypes taken from the document
+    // (see `like`), so lopdf need not be a dependency of its own.
+    let marks: Vec<&LaidHeading> = laid.headings.iter().filter(|h| h.level <= 2).collect();
+    if let (Some(proto), false) = (proto, marks.is_empty()) {
+        let page_ids = lo.get_pages();
+        let mut empty = lo
+            .get_dictionary(info_id)
+            .map_err(|e| PdfError::Structure(format!("document information: {e}")))?
+            .clone();
+        let keys: Vec<Vec<u8>> = empty.iter().map(|(k, _)| k.clone()).collect();
+        for k in keys {
+            empty.remove(&k);
+        }
+        // Each mark's parent: the latest section before it (sections have none).
+        let parents: Vec<Option<usize>> = marks
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                if m.level <= 1 {
+                    None
+                } else {
+                    marks[..i].iter().rposition(|p| p.level <= 1)
+                }
+            })
+            .collect();
+        let root = lo.new_object_id();
+        let ids: Vec<(u32, u16)> = marks.iter().map(|_| lo.new_object_id()).collect();
+        let children = |parent: Option<usize>| -> Vec<usize> {
+            (0..marks.len()).filter(|&j| parents[j] == parent).collect()
+        };
+        for (i, m) in marks.iter().enumerate() {
+            let mut item = empty.clone();
+            let mut title = proto.clone();
+            *title
+                .as_str_mut()
+                .map_err(|e| PdfError::Structure(format!("outline: {e}")))? = utf16_text(&m.text);
+            item.set("Title", title);
+            item.set("Parent", like(&proto, parents[i].map_or(root, |p| ids[p])));
+            let siblings = children(parents[i]);
+            if let Some(k) = siblings.iter().position(|&j| j == i) {
+                if let Some(&prev) = k.checked_sub(1).and_then(|k| siblings.get(k)) {
+                    item.set("Prev", like(&proto, ids[prev]));
+                }
+                if let Some(&next) = siblings.get(k + 1) {
+                    item.set("Next", like(&proto, ids[next]));
+                }
+            }
+            let kids = children(Some(i));
+            if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+                item.set("First", like(&proto, ids[first]));
+                item.set("Last", like(&proto, ids[last]));
+                // Positive: shown open, with its commitments listed.
+                item.set("Count", like(&proto, kids.len() as i64));
+            }
+            if let Some(&page) = page_ids.get(&(m.page as u32 + 1)) {
+                // The heading's top, a few points up, at the window's top.
+                let top = (m.top_pt + 6.0).min(laid.page.height_pt);
+                item.set(
+                    "Dest",
+                    vec![
+                        like(&proto, page),
+                        like(&proto, "FitH"),
+                        like(&proto, top.round()),
+                    ],
+                );
+            }
+            lo.objects.insert(ids[i], like(&proto, item));
+        }
+        let top_level = children(None);
+        let mut outlines = empty.clone();
+        outlines.set("Type", like(&proto, "Outlines"));
+        if let (Some(&first), Some(&last)) = (top_level.first(), top_level.last()) {
+            outlines.set("First", like(&proto, ids[first]));
+            outlines.set("Last", like(&proto, ids[last]));
+        }
+        outlines.set("Count", like(&proto, marks.len() as i64));
+        lo.objects.insert(root, like(&proto, outlines));
+        let catalog = lo
+            .catalog_mut()
+            .map_err(|e| PdfError::Structure(format!("catalog: {e}")))?;
+        catalog.set("Outlines", like(&proto, root));
+        catalog.set("PageMode", like(&proto, "UseOutlines"));
+    }
+
     lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
         .map_err(|e| PdfError::Write(e.to_string()))?;
     Ok(bytes)
+}
+
+/// `v` converted to the type of `prototype`: names lopdf's object types by
+/// example (`like(&object, page_id)` is a reference, `like(&object, "FitH")` a
+/// name, `like(&object, 12.0)` a number).
+fn like<T, V: Into<T>>(_prototype: &T, v: V) -> T {
+    v.into()
+}
+
+/// A PDF text string in UTF-16BE with its byte order mark (any character).
+fn utf16_text(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        out.extend(unit.to_be_bytes());
+    }
+    out
 }
 
 fn is_error(w: &PdfWarnMsg) -> bool {
@@ -193,7 +307,7 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
                 }
                 if font != Some((*face, *size_pt)) {
                     ops.push(Op::SetFont {
-                        font: PdfFontHandle::Builtin(builtin(*face)),
+                        font: PdfFontHandle::External(font_id(*face)),
                         size: Pt(*size_pt),
                     });
                     font = Some((*face, *size_pt));
@@ -219,11 +333,29 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
     ops
 }
 
-fn builtin(face: FontFace) -> BuiltinFont {
-    match face {
-        FontFace::Regular => BuiltinFont::Helvetica,
-        FontFace::Bold => BuiltinFont::HelveticaBold,
-    }
+/// The font's resource name in every page ("/F1", "/F2"): fixed, so the same
+/// plan always gives the same bytes.
+fn font_id(face: FontFace) -> FontId {
+    FontId(
+        match face {
+            FontFace::Regular => "F1",
+            FontFace::Bold => "F2",
+        }
+        .to_owned(),
+    )
+}
+
+/// `face` parsed for embedding, named as the font itself names its face.
+fn embedded_font(face: FontFace) -> Result<ParsedFont, PdfError> {
+    let mut warnings = Vec::new();
+    let mut font = ParsedFont::from_bytes(fonts::ttf(face), 0, &mut warnings).ok_or_else(|| {
+        PdfError::Content(format!(
+            "the embedded font {} could not be read",
+            fonts::postscript_name(face)
+        ))
+    })?;
+    font.font_name = Some(fonts::postscript_name(face).to_owned());
+    Ok(font)
 }
 
 fn color_of(c: Rgb) -> Color {

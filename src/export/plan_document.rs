@@ -1,17 +1,19 @@
 //! Builds the export [`Document`] from a [`Plan`]: the words, order and Spanish
 //! labels of the exported plan, and the plan's file names.
 //!
-//! The format follows the national ficha de compromiso as the plan model grows;
-//! for now it holds the jurisdiction's profile and the commitments.
+//! The document opens with a cover (title block and contents) and follows the
+//! methodology's order, one numbered section per step; each commitment is laid
+//! out like the national ficha de compromiso (see [`super::ficha`]). Answers come
+//! from [`super::summary`] where it already words them, so the review page and the
+//! PDF always agree; anything skipped reads [`NOT_PROVIDED`].
 
 use time::OffsetDateTime;
 
 use super::document::{Block, Document, Field, Meta, TitleBlock};
 use super::metrics::latin_base;
-use crate::catalog;
+use super::plan_sections as sections;
+use crate::domain::JurisdictionKind;
 use crate::domain::{format_date, Period, Plan, Profile};
-use crate::domain::{JurisdictionKind, Relation};
-use crate::messages;
 use crate::messages::jurisdiction_kind;
 
 /// The tool's name, as people see it.
@@ -23,14 +25,33 @@ pub const NOT_PROVIDED: &str = "No proporcionado";
 /// Status badge of every export until the plan can be finalised.
 pub const DRAFT_STATUS: &str = "Borrador";
 
-/// Shown under "2. Compromisos" while the plan has none.
+/// Shown under "Compromisos" while the plan has none.
 pub const NO_COMMITMENTS: &str = "Todavía no se han registrado compromisos.";
+
+/// Title of the table of contents.
+pub const CONTENTS_TITLE: &str = "Contenido";
 
 /// Longest file stem [`file_stem`] returns, in bytes (all ASCII).
 pub const MAX_FILE_STEM: usize = 80;
 
 /// File stem used when the plan's name gives nothing usable.
 pub const FALLBACK_FILE_STEM: &str = "plan-de-accion-local";
+
+/// The section headings of the plan, in order (each is numbered "n. ").
+pub const SECTIONS: [&str; 12] = [
+    "Perfil de la jurisdicción",
+    "Diagnóstico de condiciones de apertura",
+    "Compromiso político",
+    "Espacio de coordinación",
+    "Hoja de ruta de cocreación",
+    "Problemas públicos",
+    "Compromisos",
+    "Alineación con el plan nacional y la Agenda 2030",
+    "Plan de seguimiento",
+    "Cronograma",
+    "Respuesta razonada",
+    "Fuentes de datos",
+];
 
 /// The export document of `plan`, generated at `generated_at` (local time).
 pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
@@ -49,106 +70,44 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
                 profile.map_or_else(not_provided, |p| period_text(p.period)),
             ),
             Field::new("Fecha de generación", generated),
+            Field::new(
+                "Estado del documento",
+                format!("{DRAFT_STATUS} (no es la versión final)"),
+            ),
+            Field::new("Versión de la herramienta", crate::APP_VERSION),
         ],
         status: DRAFT_STATUS.to_owned(),
     };
 
-    let mut fields = profile_fields(profile);
-    fields.push(Field::new(
-        "Plan nacional de referencia",
-        plan.national_plan.name.clone(),
-    ));
+    let today = generated_at.date();
+    let answers = super::summary::summary(plan, today);
     let mut blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: "1. Perfil de la jurisdicción".to_owned(),
+        Block::Contents {
+            title: CONTENTS_TITLE.to_owned(),
+            max_level: 2,
         },
-        Block::Fields(fields),
-        Block::Heading {
-            level: 1,
-            text: "2. Compromisos".to_owned(),
-        },
+        Block::PageBreak,
     ];
-    if plan.commitments.is_empty() {
-        blocks.push(Block::Note(NO_COMMITMENTS.to_owned()));
-    } else {
-        blocks.push(Block::Table {
-            caption: "Compromisos del plan".to_owned(),
-            columns: ["Núm.", "Compromiso", "Inicio", "Término"]
-                .map(str::to_owned)
-                .to_vec(),
-            rows: plan
-                .commitments
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    vec![
-                        (i + 1).to_string(),
-                        c.name.clone(),
-                        format_date(c.period.start()),
-                        format_date(c.period.end()),
-                    ]
-                })
-                .collect(),
-        });
-        for (i, c) in plan.commitments.iter().enumerate() {
-            blocks.push(Block::Heading {
-                level: 2,
-                text: format!("Compromiso {}. {}", i + 1, c.name),
-            });
-            let national = c.alignment.national.as_ref();
-            let targets = &c.alignment.sdg_targets;
-            blocks.push(Block::Fields(vec![
-                Field::new("Fecha de inicio", format_date(c.period.start())),
-                Field::new("Fecha de término", format_date(c.period.end())),
-                Field::new(
-                    "Relación con el plan nacional",
-                    national.map_or_else(not_provided, |n| {
-                        messages::relation(n.relation()).to_owned()
-                    }),
-                ),
-                Field::new(
-                    "Compromiso nacional",
-                    match national {
-                        Some(n) if n.relation() == Relation::Nuevo => "No aplica".to_owned(),
-                        Some(n) => messages::national_link(plan, n).unwrap_or_else(not_provided),
-                        None => not_provided(),
-                    },
-                ),
-                Field::new(
-                    "Metas de los ODS",
-                    if targets.is_empty() {
-                        not_provided()
-                    } else {
-                        targets.join(", ")
-                    },
-                ),
-            ]));
-            if !targets.is_empty() {
-                blocks.push(Block::Table {
-                    caption: format!("Metas de los ODS del compromiso {}", i + 1),
-                    columns: ["Meta", "Descripción"].map(str::to_owned).to_vec(),
-                    rows: targets
-                        .iter()
-                        .filter_map(|code| catalog::sdg_target(code))
-                        .map(|t| vec![t.code.to_owned(), t.title_es.to_owned()])
-                        .collect(),
-                });
-            }
+    let heading = |n: usize| Block::Heading {
+        level: 1,
+        text: format!("{}. {}", n + 1, SECTIONS[n]),
+    };
+    for (n, _) in SECTIONS.iter().enumerate() {
+        blocks.push(heading(n));
+        match n {
+            0 => sections::profile(plan, &answers, &mut blocks),
+            1 => sections::readiness(plan, &mut blocks),
+            2 => sections::political(&answers, &mut blocks),
+            3 => sections::coordination(plan, &answers, &mut blocks),
+            4 => sections::roadmap(plan, &answers, &mut blocks),
+            5 => sections::problems(&answers, &mut blocks),
+            6 => sections::commitments(plan, &mut blocks),
+            7 => sections::alignment(plan, &mut blocks),
+            8 => sections::monitoring(plan, &answers, &mut blocks),
+            9 => sections::timeline(plan, today, &mut blocks),
+            10 => sections::responses(plan, &mut blocks),
+            _ => sections::sources(&mut blocks),
         }
-    }
-
-    if let Some(latest) = plan.readiness.last() {
-        let previous = plan
-            .readiness
-            .len()
-            .checked_sub(2)
-            .and_then(|i| plan.readiness.get(i));
-        blocks.extend(super::readiness_document::readiness_blocks(
-            latest,
-            previous,
-            &format!("3. {}", super::readiness_document::READINESS_TITLE),
-        ));
     }
 
     Document {
@@ -188,33 +147,9 @@ pub fn app_meta(
     }
 }
 
-fn not_provided() -> String {
+/// [`NOT_PROVIDED`] as an owned string.
+pub(crate) fn not_provided() -> String {
     NOT_PROVIDED.to_owned()
-}
-
-fn profile_fields(profile: Option<&Profile>) -> Vec<Field> {
-    let value = |f: &dyn Fn(&Profile) -> String| profile.map_or_else(not_provided, f);
-    vec![
-        Field::new(
-            "Tipo",
-            value(&|p| jurisdiction_kind(p.jurisdiction.kind).to_owned()),
-        ),
-        Field::new("Nombre", value(&|p| p.jurisdiction.name.clone())),
-        Field::new(
-            "Clave INEGI",
-            value(&|p| p.jurisdiction.inegi_code.as_str().to_owned()),
-        ),
-        Field::new(
-            "Estado",
-            value(&|p| {
-                let code = p.jurisdiction.inegi_code.as_str();
-                catalog::state(code.get(..2).unwrap_or(""))
-                    .map_or_else(not_provided, |s| s.name.to_owned())
-            }),
-        ),
-        Field::new("Nombre del plan", value(&|p| p.plan_name.clone())),
-        Field::new("Periodo", value(&|p| period_text(p.period))),
-    ]
 }
 
 /// "Municipio de Querétaro", "Estado de México", "Alcaldía Cuauhtémoc" (alcaldías

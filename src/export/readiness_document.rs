@@ -23,6 +23,17 @@ pub fn readiness_blocks(
     previous: Option<&Assessment>,
     heading: &str,
 ) -> Vec<Block> {
+    readiness_blocks_at(assessment, previous, heading, 2)
+}
+
+/// [`readiness_blocks`] with sub-headings at `sub_level` (the plan's document
+/// keeps level 2 for its commitments).
+pub fn readiness_blocks_at(
+    assessment: &Assessment,
+    previous: Option<&Assessment>,
+    heading: &str,
+    sub_level: u8,
+) -> Vec<Block> {
     let outcome = score(assessment);
     let before = previous.map(score);
     let mut summary = vec![
@@ -91,7 +102,7 @@ pub fn readiness_blocks(
                 .collect(),
         },
         Block::Heading {
-            level: 2,
+            level: sub_level,
             text: "Qué hacer primero".to_owned(),
         },
     ];
@@ -112,11 +123,12 @@ pub fn readiness_blocks(
         });
     }
     blocks.push(Block::Heading {
-        level: 2,
-        text: "Respuestas".to_owned(),
+        level: sub_level,
+        text: "Respuestas por pregunta".to_owned(),
     });
+    // The heading says what the table holds.
     blocks.push(Block::Table {
-        caption: "Respuestas por pregunta".to_owned(),
+        caption: String::new(),
         columns: ["Pregunta", "Respuesta", "Evidencia"]
             .map(str::to_owned)
             .to_vec(),

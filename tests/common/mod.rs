@@ -4,6 +4,8 @@
 // Each test crate uses a different subset.
 #![allow(dead_code)]
 
+pub mod bench_plan;
+pub mod c13;
 pub mod plans;
 
 use std::path::{Path, PathBuf};

@@ -267,7 +267,7 @@ test('Exportar PDF downloads a PDF whose text holds the plan in Spanish', async 
   await download.saveAs(pdfPath);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-']).toString('utf8').replace(/\s+/g, ' ');
   for (const v of ['Municipio de Querétaro', '22014', '¿cómo participará la ciudadanía? ¡Aquí!', 'Borrador', '10/12/2025', '31/08/2027', 'perspectiva de género y niñez',
-    'MX0087 · Estrategia subnacional de gobierno abierto', '16.6, 16.10', 'Garantizar el acceso público a la información', '4º Plan de Acción Nacional']) {
+    'MX0087 · Estrategia subnacional de gobierno abierto', 'Meta 16.6', 'Meta 16.10', 'Garantizar el acceso público a la información', '4º Plan de Acción Nacional']) {
     assert.ok(text.includes(v), `PDF text has "${v}"`);
   }
   execFileSync('qpdf', ['--check', pdfPath]);

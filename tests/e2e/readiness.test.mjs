@@ -116,7 +116,7 @@ test('the plan PDF includes the result, and a repeated assessment shows the chan
   const pdf = join(OUT, 'plan-con-diagnostico.pdf');
   await download.saveAs(pdf);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
-  assert.ok(text.includes('3. Diagnóstico de condiciones de apertura'));
+  assert.ok(text.includes('2. Diagnóstico de condiciones de apertura'));
   assert.ok(text.includes(`${OVERALL} de 100`));
 
   await page.goto(origin + '/preparacion/resultado');

@@ -1,0 +1,635 @@
+//! Native tests of the full plan document: the commitment-13 fixture's every
+//! field in the PDF text, in order; the tools' checks (qpdf, pdffonts, pdftoppm,
+//! the outline); pagination of very long plans with nothing outside the page.
+//!
+//! `RENDER_DIR=/some/dir cargo test --test pdf_plan render_samples` writes the
+//! commitment-13 and benchmark PDFs there for a person to look at.
+
+mod common;
+
+use std::path::Path;
+
+use common::{
+    bench_plan, c13, cleanup, page_count, path_str, pdftotext, rendered_pages, run, scratch_dir,
+    squash, stdout,
+};
+use plan_local_ga::domain::key_action::KeyActionInput;
+use plan_local_ga::domain::{ItemId, Plan};
+use plan_local_ga::export::layout::MARGIN_PT;
+use plan_local_ga::export::metrics::{self, FontFace};
+use plan_local_ga::export::{fonts, layout, plan_document, plan_pdf, Block, Item, Laid, PageSize};
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+fn when() -> OffsetDateTime {
+    datetime!(2020-11-24 10:42:07 -6)
+}
+
+// ---------------------------------------------------------------------------------
+// Helpers
+
+/// The PDF's text without each page's footer (title, note, page number) and
+/// running head ("Compromiso 1. … (continuación)"), so that text continuing
+/// across pages reads as one.
+fn body_text(text: &str, title: &str, note: &str) -> String {
+    let title = squash(title);
+    let note = squash(note);
+    text.split('\u{c}')
+        .map(|page| {
+            let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            // The footer is among the page's last lines.
+            let footer_start = lines.len().saturating_sub(4);
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(i, l)| {
+                    let s = squash(l);
+                    let running_head = *i < 2 && l.trim_end().ends_with("(continuación)");
+                    if running_head {
+                        return false;
+                    }
+                    let footer = l.starts_with("Página ")
+                        || s == note
+                        || (s.len() > 8 && title.starts_with(s.trim_end_matches('…')));
+                    !(*i >= footer_start && footer)
+                })
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Checks that every `(what, value)` appears in `text` in this order: each value's
+/// words, in order, each at most [`GAP`] characters (whitespace ignored) after
+/// the previous one, starting after where the previous value started. The gap
+/// allows for what a PDF puts between two lines of one value: a field's label
+/// line beside it, a table row's other cells on the same line, a page's footer
+/// and repeated table header.
+fn assert_in_order(text: &str, expected: &[(String, String)]) {
+    const GAP: usize = 600;
+    let hay = squash(text);
+    let mut from = 0;
+    let mut row_start = 0;
+    for (what, value) in expected {
+        // Another cell of the same table row: its lines share baselines with the
+        // row's first cell, so it is searched from the row's start.
+        let cell = what.starts_with(CELL);
+        if cell {
+            from = row_start;
+        }
+        // As printed: characters outside the fonts become their nearest (‐ → -).
+        let value = metrics::to_pdf_text(value);
+        let words: Vec<String> = value.split_whitespace().map(squash).collect();
+        assert!(!words.is_empty(), "{what}: empty value");
+        let follows = |start: usize| -> bool {
+            let mut pos = start + words[0].len();
+            for w in &words[1..] {
+                match hay[pos..].find(w.as_str()) {
+                    Some(i) if i <= GAP => pos += i + w.len(),
+                    _ => return false,
+                }
+            }
+            true
+        };
+        let mut start = None;
+        let mut search = from;
+        while let Some(i) = hay[search..].find(words[0].as_str()) {
+            let at = search + i;
+            if follows(at) {
+                start = Some(at);
+                break;
+            }
+            search = at + words[0].len();
+        }
+        let Some(at) = start else {
+            let earlier = (0..from)
+                .any(|i| hay.is_char_boundary(i) && hay[i..].starts_with(&words[0]) && follows(i));
+            panic!(
+                "{what}: {value:?} not found after the previous field ({}).",
+                if earlier {
+                    "it appears earlier: out of order"
+                } else {
+                    "missing or broken"
+                }
+            );
+        };
+        from = at;
+        if !cell {
+            row_start = at;
+        }
+    }
+}
+
+/// Marks an expected value as a further cell of the previous value's table row.
+const CELL: &str = "cell: ";
+
+fn cell(what: &str, value: impl Into<String>) -> (String, String) {
+    (format!("{CELL}{what}"), value.into())
+}
+
+fn field(what: &str, value: impl Into<String>) -> (String, String) {
+    (what.to_owned(), value.into())
+}
+
+/// Writes the PDF, runs qpdf, pdffonts, pdftoppm and pdftotext; returns the
+/// page count and the text in reading order.
+fn check_tools(bytes: &[u8], dir: &Path) -> (usize, String) {
+    let pdf = dir.join("plan.pdf");
+    std::fs::write(&pdf, bytes).expect("write PDF");
+    run("qpdf", "qpdf", &["--check", path_str(&pdf)]);
+    let pages = page_count(&pdf);
+    assert_eq!(rendered_pages(&pdf, dir), pages, "every page renders");
+    let fonts_out = stdout(run("pdffonts", "poppler-utils", &[path_str(&pdf)]));
+    let embedded: Vec<&str> = fonts_out
+        .lines()
+        .skip(2)
+        .filter(|l| l.split_whitespace().rev().nth(4) == Some("yes"))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        embedded,
+        [
+            fonts::postscript_name(FontFace::Regular),
+            fonts::postscript_name(FontFace::Bold)
+        ],
+        "both faces embedded:\n{fonts_out}"
+    );
+    // `-raw`: the content stream's order, which is the document's reading order
+    // (poppler's default reordering can move a table cell after its neighbours).
+    let out = dir.join("plan.raw.txt");
+    run(
+        "pdftotext",
+        "poppler-utils",
+        &["-enc", "UTF-8", "-raw", path_str(&pdf), path_str(&out)],
+    );
+    let raw = std::fs::read_to_string(&out).expect("pdftotext output");
+    // The default mode must find every word too.
+    let default = pdftotext(&pdf, false);
+    assert_eq!(
+        squash(&default).chars().count(),
+        squash(&raw).chars().count(),
+        "both modes extract the same text"
+    );
+    (pages, raw)
+}
+
+fn assert_inside(laid: &Laid) {
+    let outside = laid.items_outside_page();
+    assert!(outside.is_empty(), "items outside the page: {outside:?}");
+    for (n, p) in laid.pages.iter().enumerate() {
+        for item in &p.items {
+            if let Item::Text { .. } = item {
+                let (x0, _, x1, _) = item.bounds();
+                assert!(
+                    x0 >= MARGIN_PT - 0.01 && x1 <= laid.page.width_pt - MARGIN_PT + 0.01,
+                    "page {}: text outside the margins: {item:?}",
+                    n + 1
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The commitment-13 fixture
+
+/// Every value of the fixture, in the order the document presents it.
+fn c13_expected(doc_plan: &Plan) -> Vec<(String, String)> {
+    use c13::*;
+    let c = &doc_plan.commitments[0];
+    let mut e = vec![
+        field("plan name", PLAN_NAME),
+        field("entity", "Estado de Jalisco (clave INEGI 14)"),
+        field("period", "10/12/2019 al 31/08/2021"),
+        field("generated", "24/11/2020, 10:42"),
+        field("version", plan_local_ga::APP_VERSION),
+        // 1. Profile.
+        field("jurisdiction", "Jalisco"),
+        field("plan name (profile)", PLAN_NAME),
+        field("plan period", "Del 10/12/2019 al 31/08/2021"),
+        field("term end", "05/12/2024"),
+        field("office", OFFICE),
+        field("office contact", OFFICE_CONTACT.name),
+        field("office email", OFFICE_CONTACT.email),
+        field("development plan", DEVELOPMENT_PLAN),
+        field("PND edition", "Edición 2019-2024"),
+        field("legal framework", LEGAL.join("; ")),
+        field("guarantor", GUARANTOR),
+        field("national plan", doc_plan.national_plan.name.clone()),
+        // 2. Readiness.
+        field("assessment date", "04/11/2019"),
+        field("evidence", EVIDENCE),
+        // 3. Political commitment.
+        field("political kind", "Declaratoria de Gobierno Abierto"),
+        field("signatories", SIGNATORIES.join("; ")),
+        field("signed", "28/11/2019"),
+        field("political url", POLITICAL_URL),
+        // 4. Coordination.
+        field("body name", BODY_NAME),
+        field("selection", SELECTION),
+        field("rules", RULES_URL),
+        field("cadence", "Cada mes"),
+        field("installed", "02/12/2019"),
+        field("monitoring body", MONITORING_BODY),
+    ];
+    for (name, institution, _, role) in MEMBERS {
+        e.push(field("member", name));
+        e.push(cell("member institution", institution));
+        e.push(cell("member role", role));
+    }
+    e.extend([
+        field("organisation", ORG.0),
+        cell("themes", ORG.1),
+        cell("groups", ORG.2),
+        cell("org contact", ORG.3),
+        cell("org email", ORG.4),
+        // 5. Roadmap.
+        field("first phase", "Sensibilización y difusión"),
+        cell("first phase start", "02/09/2019"),
+        field("last phase end", "09/12/2019"),
+        field("channels", "Digital (en línea), Presencial"),
+        field("inclusion groups", "Pueblos indígenas, Zonas rurales"),
+        field("inclusion strategy", INCLUSION),
+        field("site", SITE_URL),
+        field("roadmap published", "01/09/2019"),
+        // 6. Problems.
+        field("problem", PROBLEM_STATEMENT),
+        field("population", PROBLEM_POPULATION),
+        field(
+            "baseline",
+            format!("{PROBLEM_BASELINE} (fuente: {PROBLEM_SOURCE})"),
+        ),
+        field("causes", PROBLEM_CAUSES),
+        field("origin", "Mesa temática"),
+        // 7. The ficha.
+        field("ficha heading", format!("Compromiso 1. {NAME}")),
+        field("commitment dates", "10/12/2019 al 31/08/2021"),
+    ]);
+    for p in RESPONSIBLE.iter().chain(CO_RESPONSIBLE.iter()) {
+        e.push(field("person", p.name));
+        e.push(cell("position", p.position));
+        e.push(cell("institution", p.institution));
+        e.push(cell("email", p.email));
+        e.push(cell("phone", p.phone));
+    }
+    e.extend([
+        field("short objective", SHORT),
+        field("medium objective", MEDIUM),
+        field("linked problem", format!("Problema 1: {PROBLEM_STATEMENT}")),
+    ]);
+    for (i, p) in PROBLEM.split('\n').enumerate() {
+        e.push(field(&format!("problem paragraph {}", i + 1), p));
+    }
+    for (i, p) in HOW.split('\n').enumerate() {
+        e.push(field(&format!("how-it-helps paragraph {}", i + 1), p));
+    }
+    e.push(field("assumptions", ASSUMPTIONS));
+    e.push(field("verification", VERIFICATION));
+    for v in &c.values {
+        let (_, label, reason) = VALUES
+            .iter()
+            .find(|(key, _, _)| *key == v.value.key())
+            .expect("a fixture value");
+        e.push(field("OGP value", format!("{label}: {reason}")));
+    }
+    e.push(field("summary", SUMMARY));
+    e.push(field("relation", "Replica un compromiso nacional"));
+    e.push(field(
+        "national commitment",
+        "MX0087 · Estrategia subnacional de gobierno abierto",
+    ));
+    let mut goal = 0;
+    for code in SDG_TARGETS {
+        let t = plan_local_ga::catalog::sdg_target(code).expect("target");
+        if t.goal != goal {
+            goal = t.goal;
+            let g = plan_local_ga::catalog::sdg_goal(goal).expect("goal");
+            e.push(field(
+                "SDG goal",
+                format!(
+                    "Objetivo de Desarrollo Sostenible {}: {}",
+                    g.number, g.short_es
+                ),
+            ));
+        }
+        e.push(field(
+            "SDG target",
+            format!("Meta {} {}", t.code, t.title_es),
+        ));
+    }
+    for (i, p) in GENDER.split('\n').enumerate() {
+        e.push(field(&format!("gender paragraph {}", i + 1), p));
+    }
+    e.extend([
+        field("PND axis", PND_AXIS),
+        field("local axis", LOCAL_AXIS),
+        field("other actors", OTHER_ACTORS),
+    ]);
+    for (i, p) in ADDITIONAL.split('\n').enumerate() {
+        e.push(field(&format!("additional paragraph {}", i + 1), p));
+    }
+    for (j, k) in KEY_ACTIONS.iter().enumerate() {
+        e.push(field(
+            "key action heading",
+            format!(
+                "Acción clave {}. {} ({} % de ponderación del compromiso)",
+                j + 1,
+                k.name,
+                k.weight
+            ),
+        ));
+        e.push(field(
+            "responsible name",
+            format!("Nombre: {}", KA_PERSON.name),
+        ));
+        e.push(field(
+            "responsible position",
+            format!("Cargo: {}", KA_PERSON.position),
+        ));
+        e.push(field(
+            "responsible institution",
+            format!("Institución: {}", KA_PERSON.institution),
+        ));
+        e.push(field(
+            "responsible email",
+            format!("Correo: {}", KA_PERSON.email),
+        ));
+        e.push(field(
+            "responsible phone",
+            format!("Teléfono: {}", KA_PERSON.phone),
+        ));
+        e.push(field("key action objective", k.objective));
+        e.push(cell("indicator", k.indicator));
+        e.push(cell("key action verification", k.verification));
+        e.push(cell("key action start", k.start));
+        e.push(cell("key action end", k.end));
+        for (m, (name, objective, verification)) in k.activities.iter().enumerate() {
+            e.push(field("activity", format!("{}. {name}", m + 1)));
+            e.push(cell("activity objective", *objective));
+            e.push(cell("activity verification", *verification));
+        }
+    }
+    e.extend([
+        // 8. Alignment summary.
+        field("alignment: relation", "Replica"),
+        field("alignment: target 16.10", "16.10"),
+        // 9. Monitoring.
+        field("report frequency", "Cada tres meses"),
+        field("dashboard", DASHBOARD_URL),
+        field("meetings", MEETINGS),
+        field("updater", UPDATER),
+        // 35 × 100 % + 40 × 60 % + 25 × 20 %.
+        field("weighted progress", "64 %"),
+        // 10. Timeline: the first key action's dates in the table.
+        field("timeline row", format!("1.1 {}", KEY_ACTIONS[0].name)),
+        // 11. Reasoned response.
+        field("proposal", RESPONSE_INPUT),
+        cell("proposal source", format!("Origen: {RESPONSE_SOURCE}")),
+        cell("decision", "Se incorporó"),
+        cell("response commitment", format!("1. {NAME}")),
+        cell("reason", RESPONSE_REASON),
+        // 12. Sources.
+        field("font credit", fonts::FONT_CREDIT),
+    ]);
+    e
+}
+
+#[test]
+fn commitment_13_pdf_holds_every_field_in_order_and_passes_the_tools() {
+    let dir = scratch_dir("c13");
+    let plan = c13::plan();
+    let doc = plan_document(&plan, when());
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (pages, text) = check_tools(&bytes, &dir);
+    assert!(pages >= 10, "{pages} pages");
+    let body = body_text(&text, &doc.meta.title, &doc.meta.footer_note);
+    assert_in_order(&body, &c13_expected(&plan));
+    for n in 1..=pages {
+        assert!(text.contains(&format!("Página {n} de {pages}")));
+    }
+    // The national ficha's labels, in its order.
+    let labels = [
+        "Instituciones responsables de la implementación",
+        "Organizaciones corresponsables de la implementación",
+        "¿Cuál es el compromiso?",
+        "Objetivo a corto plazo",
+        "Objetivo a mediano plazo",
+        "¿Cuál es la problemática que el compromiso aborda?",
+        "¿Cómo contribuirá a resolver la problemática?",
+        "Supuestos",
+        "¿Cómo se verificará el cumplimiento del compromiso?",
+        "¿Por qué es relevante para los valores de OGP?",
+        "Resumen ejecutivo",
+        "Alineación con la Agenda 2030",
+        "Alineación con la perspectiva de igualdad de género",
+        "Eje del Plan Nacional de Desarrollo al que pertenece el compromiso",
+        "Otros actores involucrados",
+        "Información adicional",
+        "Persona servidora pública responsable de la implementación",
+        "Descripción / objetivo",
+        "Indicador",
+        "Medio de verificación",
+        "Fecha de inicio",
+        "Fecha de término",
+        "Actividades",
+    ];
+    let ficha = &body[body.find("Compromiso 1. Estrategia").expect("ficha")..];
+    let labelled: Vec<(String, String)> = labels.iter().map(|l| field(l, *l)).collect();
+    assert_in_order(ficha, &labelled);
+    cleanup(&dir);
+}
+
+#[test]
+fn the_outline_lists_the_sections_with_the_commitments_under_theirs() {
+    let dir = scratch_dir("outline");
+    let plan = bench_plan::plan_with(3);
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let pdf = dir.join("plan.pdf");
+    std::fs::write(&pdf, &bytes).expect("write");
+    let json = stdout(run(
+        "qpdf",
+        "qpdf",
+        &["--json", "--json-key=outlines", path_str(&pdf)],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("qpdf JSON");
+    let top = v["outlines"].as_array().expect("outlines");
+    let titles: Vec<&str> = top.iter().filter_map(|o| o["title"].as_str()).collect();
+    let expected: Vec<String> = plan_local_ga::export::plan_document::SECTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{}. {s}", i + 1))
+        .collect();
+    assert_eq!(titles, expected);
+    let kids: Vec<&str> = top[6]["kids"]
+        .as_array()
+        .expect("kids")
+        .iter()
+        .filter_map(|o| o["title"].as_str())
+        .collect();
+    assert_eq!(kids.len(), 3);
+    for (i, k) in kids.iter().enumerate() {
+        assert_eq!(
+            *k,
+            format!("Compromiso {}. {}", i + 1, plan.commitments[i].name)
+        );
+    }
+    // Each bookmark opens the page its heading is on.
+    let laid = layout(&plan_document(&plan, when()), PageSize::LETTER);
+    for (o, h) in top
+        .iter()
+        .zip(laid.headings.iter().filter(|h| h.level == 1))
+    {
+        assert_eq!(o["destpageposfrom1"].as_u64(), Some(h.page as u64 + 1));
+    }
+    cleanup(&dir);
+}
+
+#[test]
+fn contents_page_numbers_match_where_the_headings_land() {
+    let plan = bench_plan::plan_with(4);
+    let doc = plan_document(&plan, when());
+    let laid = layout(&doc, PageSize::LETTER);
+    let entries = doc.contents_entries(0);
+    assert_eq!(entries.len(), 12 + 4);
+    // The contents page: each entry's text, then its page number on its last line.
+    let page0: Vec<(&str, f32)> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text { text, y_pt, .. } => Some((text.as_str(), *y_pt)),
+            Item::Rect { .. } => None,
+        })
+        .collect();
+    for (_, text, heading) in entries {
+        let h = &laid.headings[heading];
+        assert_eq!(h.text, text);
+        let first_words: String = text.chars().take(20).collect();
+        let (_, y) = page0
+            .iter()
+            .find(|(t, _)| t.starts_with(&first_words))
+            .unwrap_or_else(|| panic!("{text:?} listed"));
+        let number = (h.page + 1).to_string();
+        assert!(
+            page0
+                .iter()
+                .any(|(t, yy)| *t == number && *yy <= *y + 0.01 && *yy > *y - 40.0),
+            "{text:?} shows page {number}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Long plans
+
+#[test]
+fn a_very_long_field_and_twenty_key_actions_paginate_inside_the_page() {
+    let dir = scratch_dir("long");
+    let mut plan = c13::plan();
+    let huge: String = "La ciudadanía de Jalisco participa en cada etapa del plan; «¿cómo?» — con asambleas, datos abiertos y mesas regionales. "
+        .repeat(120);
+    let c = &mut plan.commitments[0];
+    if let Some(o) = c.objectives.as_mut() {
+        o.problem_text = huge.clone();
+        o.summary = Some(format!("{huge}\n{huge}"));
+    }
+    let template = c.key_actions[1].clone();
+    let base = KeyActionInput::from_value(&template);
+    c.key_actions = (0..20u32)
+        .map(|k| {
+            let mut ka = KeyActionInput {
+                name: format!(
+                    "Acción clave número {} con un nombre largo: {}",
+                    k + 1,
+                    template.name
+                ),
+                weight: "5".into(),
+                ..base.clone()
+            }
+            .parse(ItemId(k + 1), c.period, template.activities.clone())
+            .expect("valid key action");
+            ka.progress = Some(u8::try_from(k * 5).expect("small"));
+            ka
+        })
+        .collect();
+    let doc = plan_document(&plan, when());
+    let laid = layout(&doc, PageSize::LETTER);
+    assert_inside(&laid);
+    assert!(laid.pages.len() > 30, "{} pages", laid.pages.len());
+    // Every key action of the ficha is there, each heading with text under it.
+    let headings: Vec<&str> = laid
+        .headings
+        .iter()
+        .filter(|h| h.text.contains(". Acción clave número"))
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(headings.len(), 20);
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (pages, text) = check_tools(&bytes, &dir);
+    assert_eq!(pages, laid.pages.len());
+    let body = body_text(&text, &doc.meta.title, &doc.meta.footer_note);
+    assert!(
+        squash(&body).contains(&squash(&huge)),
+        "the long text is whole"
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn the_benchmark_plan_stays_inside_the_page_on_letter_and_a4() {
+    let plan = bench_plan::plan_with(15);
+    let doc = plan_document(&plan, when());
+    for size in [PageSize::LETTER, PageSize::A4] {
+        let laid = layout(&doc, size);
+        assert_inside(&laid);
+        // Nothing printed in the footer band but the footer.
+        for p in &laid.pages {
+            let texts_low = p
+                .items
+                .iter()
+                .filter(|i| matches!(i, Item::Text { y_pt, .. } if *y_pt < MARGIN_PT))
+                .count();
+            assert_eq!(texts_low, 3, "title, note and page number only");
+        }
+    }
+    // Every block kind the document uses is one the layout draws.
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Timeline { .. })));
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Contents { .. })));
+}
+
+/// Writes the commitment-13 and benchmark PDFs to `$RENDER_DIR` for a person to look at.
+#[test]
+fn render_samples() {
+    let Some(dir) = std::env::var_os("RENDER_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    for (name, plan) in [("c13", c13::plan()), ("bench15", bench_plan::plan_with(15))] {
+        let bytes = plan_pdf(&plan, when()).expect("pdf");
+        let path = dir.join(format!("{name}.pdf"));
+        std::fs::write(&path, &bytes).expect("write");
+        eprintln!("{name}: {} pages, {} bytes", page_count(&path), bytes.len());
+    }
+}
+
+#[test]
+fn the_order_check_notices_a_swap_and_a_missing_value() {
+    let text = "Objetivo a corto plazo Articular las agendas\nObjetivo a mediano plazo Consolidar una estrategia";
+    let short = field("short", "Articular las agendas");
+    let medium = field("medium", "Consolidar una estrategia");
+    assert_in_order(text, &[short.clone(), medium.clone()]);
+    let swapped = std::panic::catch_unwind(|| assert_in_order(text, &[medium, short]));
+    assert!(swapped.is_err(), "a swap is noticed");
+    let missing = std::panic::catch_unwind(|| {
+        assert_in_order(text, &[field("x", "Articular otras agendas")])
+    });
+    assert!(missing.is_err(), "a missing value is noticed");
+}
