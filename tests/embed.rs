@@ -678,6 +678,23 @@ fn hostile_structures_end_quickly_with_a_typed_error() {
         overlapping.extend_from_slice(format!("{i} 0 obj (").as_bytes());
     }
     cases.push(("overlapping objects", overlapping));
+    // Millions of keywords a rebuild looks for, each opening a string.
+    cases.push((
+        "trailer soup",
+        b"%PDF-1.7\n"
+            .iter()
+            .chain(b"trailer(".repeat(1_000_000).iter())
+            .copied()
+            .collect(),
+    ));
+    cases.push((
+        "obj soup",
+        b"%PDF-1.7\n"
+            .iter()
+            .chain(b"1 0 obj(".repeat(1_000_000).iter())
+            .copied()
+            .collect(),
+    ));
     // A zip bomb in an object stream.
     let bomb = flate(&vec![b'0'; 50 * 1024 * 1024]);
     let objstm = stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", &bomb);

@@ -19,6 +19,8 @@ const MAX_OBJECTS: usize = 500_000;
 const MAX_SECTIONS: usize = 128;
 /// Most bytes inflated for one document, all streams together (zip bombs).
 const INFLATE_BUDGET: usize = 96 * 1024 * 1024;
+/// Most `trailer` keywords tried when rebuilding a damaged file.
+const MAX_TRAILERS: usize = 16;
 /// Longest chain of references followed (`1 0 R` → `2 0 R` → …).
 const MAX_HOPS: usize = 16;
 
@@ -516,14 +518,27 @@ pub(crate) fn header_offset(data: &[u8]) -> Option<usize> {
 }
 
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    let (&first, rest) = needle.split_first()?;
+    let mut at = from;
+    loop {
+        let i = at + hay.get(at..)?.iter().position(|b| *b == first)?;
+        if hay.get(i + 1..i + needle.len()) == Some(rest) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    let (&first, rest) = needle.split_first()?;
+    let mut end = hay.len();
+    loop {
+        let i = hay.get(..end)?.iter().rposition(|b| *b == first)?;
+        if hay.get(i + 1..i + needle.len()) == Some(rest) {
+            return Some(i);
+        }
+        end = i;
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -631,9 +646,15 @@ impl<'a> Doc<'a> {
         // whichever comes last in the file.
         let mut trailer: Option<(usize, Dict)> = None;
         let mut at = data.len();
-        while let Some(i) = rfind(data.get(..at).unwrap_or(&[]), b"trailer") {
+        // A few candidates, each read within 64 KB: a trailer is small, and a
+        // file of nothing but "trailer(" must not cost quadratic time.
+        for _ in 0..MAX_TRAILERS {
+            let Some(i) = rfind(data.get(..at).unwrap_or(&[]), b"trailer") else {
+                break;
+            };
             at = i;
-            let mut lx = Lexer::new(data, i + b"trailer".len());
+            let end = data.len().min(i.saturating_add(64 * 1024));
+            let mut lx = Lexer::new(data.get(..end).unwrap_or(data), i + b"trailer".len());
             if let Ok(Obj::Dict(d)) = lx.object(0) {
                 if d.get(b"Root").is_some() {
                     trailer = Some((i, d));
@@ -1071,9 +1092,11 @@ fn be(bytes: &[u8]) -> u64 {
 
 /// If `data[obj_at..]` is the `obj` of `num gen obj`, the number and where it starts.
 fn object_header_before(data: &[u8], obj_at: usize) -> Option<(u32, usize)> {
+    // White space runs longer than this are not an object header.
+    const MAX_WS: usize = 64;
     let mut i = obj_at;
     let ws_end = i;
-    while i > 0 && data.get(i - 1).is_some_and(|b| is_ws(*b)) {
+    while i > 0 && ws_end - i < MAX_WS && data.get(i - 1).is_some_and(|b| is_ws(*b)) {
         i -= 1;
     }
     if i == ws_end {
@@ -1087,7 +1110,7 @@ fn object_header_before(data: &[u8], obj_at: usize) -> Option<(u32, usize)> {
         return None;
     }
     let ws_end = i;
-    while i > 0 && data.get(i - 1).is_some_and(|b| is_ws(*b)) {
+    while i > 0 && ws_end - i < MAX_WS && data.get(i - 1).is_some_and(|b| is_ws(*b)) {
         i -= 1;
     }
     if i == ws_end {
