@@ -91,7 +91,10 @@ pub fn ReviewPage() -> impl IntoView {
     };
     let export_pdf = move |_| {
         // The PDF carries the draft, so «Abrir un borrador» can open it again.
-        let envelope = state.envelope_now();
+        // It is shared and published: it carries the plan, not the half-typed
+        // input of forms (that stays in this browser and in the JSON download).
+        let mut envelope = state.envelope_now();
+        envelope.unsaved.clear();
         let plan = &envelope.plan;
         let draft = crate::persistence::encode(&envelope);
         match export::plan_pdf_with_draft(plan, &draft, browser::now_local()) {
