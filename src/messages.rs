@@ -569,7 +569,7 @@ pub fn decode_error(e: &crate::persistence::DecodeError) -> String {
             thousands(bytes / 1024),
             thousands(max / 1024)
         ),
-        D::PdfWithoutDraft => "Este PDF no contiene un borrador que se pueda abrir. Elija el archivo .json que descargó con «Descargar borrador (JSON)».".into(),
+        D::PdfWithoutDraft => "Este PDF no contiene un borrador de esta herramienta: lo hizo otro programa, o está dañado o protegido con contraseña. Elija un PDF que descargó con «Exportar PDF» en esta herramienta, o el archivo .json que descargó con «Descargar borrador (JSON)».".into(),
         D::NotJson { line, column } => format!(
             "El archivo no es un borrador de esta herramienta: su texto está dañado o no es JSON (línea {line}, columna {column}). Elija el archivo .json que descargó con «Descargar borrador (JSON)»."
         ),

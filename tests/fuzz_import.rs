@@ -1,5 +1,6 @@
 //! Property ("fuzz") tests of everything that reads outside input: the draft
-//! decoder and its migrations, the national list reader, the date parser.
+//! decoder and its migrations, the draft inside a PDF (our PDF reader), the
+//! national list reader, the date parser.
 //! Bounded for CI (1,000 cases each); run longer with e.g.
 //! `PROPTEST_CASES=200000 cargo test --release --test fuzz_import`.
 //! Properties: no panic, no hang, every rejection is a typed error, and
@@ -9,8 +10,9 @@
 use plan_local_ga::domain::national_list::parse_national_list;
 use plan_local_ga::domain::parse_date;
 use plan_local_ga::messages;
-use plan_local_ga::persistence::{decode, encode};
+use plan_local_ga::persistence::{decode, decode_file, encode, Envelope};
 use proptest::prelude::*;
+use std::sync::OnceLock;
 
 fn cases() -> ProptestConfig {
     let n = std::env::var("PROPTEST_CASES")
@@ -33,6 +35,96 @@ fn fixture(name: &str) -> String {
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture")
+}
+
+/// PDFs that carry the v4 fixture's draft: our own export (classic
+/// cross-reference table, incremental update), and the same re-saved by qpdf
+/// with object streams (cross-reference stream, compressed objects), a fixture.
+fn pdfs() -> &'static [(Vec<u8>, Envelope); 2] {
+    static PDFS: OnceLock<[(Vec<u8>, Envelope); 2]> = OnceLock::new();
+    PDFS.get_or_init(|| {
+        let env = decode(&fixture("borrador-v4.json")).expect("fixture");
+        let ours = plan_local_ga::export::plan_pdf_with_draft(
+            &env.plan,
+            &encode(&env),
+            time::macros::datetime!(2026-11-25 10:05 -6),
+        )
+        .expect("PDF renders");
+        let resaved = std::fs::read(format!(
+            "{}/tests/fixtures/borrador-v4-en-pdf-qpdf.pdf",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("PDF fixture");
+        [(ours, env.clone()), (resaved, env)]
+    })
+}
+
+/// Pieces of PDF syntax, to build PDF-looking input.
+fn pdf_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            " ",
+            "\n",
+            "\r\n",
+            "obj",
+            "endobj",
+            "<<",
+            ">>",
+            "[",
+            "]",
+            "(",
+            ")",
+            "<",
+            ">",
+            "stream\n",
+            "\nendstream",
+            "xref\n",
+            "trailer",
+            "startxref\n",
+            "%%EOF",
+            "R",
+            "/Type",
+            "/Catalog",
+            "/Names",
+            "/EmbeddedFiles",
+            "/Kids",
+            "/EF",
+            "/F",
+            "/UF",
+            "/Filespec",
+            "/Root",
+            "/Prev",
+            "/Size",
+            "/Length",
+            "/Filter",
+            "/FlateDecode",
+            "/DecodeParms",
+            "/Predictor 12",
+            "/Columns 4",
+            "/XRef",
+            "/W",
+            "/Index",
+            "/ObjStm",
+            "/N",
+            "/First",
+            "/XRefStm",
+            "/Encrypt",
+            "(borrador.json)",
+            "0000000000 65535 f ",
+            "0000000009 00000 n ",
+            "\\",
+            "#20",
+            "%",
+            "-",
+            ".",
+        ])
+        .prop_map(str::to_owned),
+        (0u32..40, 0u32..3).prop_map(|(n, g)| format!("{n} {g} R")),
+        (0u32..40, 0u32..3).prop_map(|(n, g)| format!("{n} {g} obj")),
+        (0u64..100_000).prop_map(|n| n.to_string()),
+        prop::collection::vec(any::<u8>(), 0..8)
+            .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+    ]
 }
 
 /// Any JSON value, a few levels deep.
@@ -155,6 +247,64 @@ proptest! {
         match decode(&draft.to_string()) {
             Ok(env) => prop_assert_eq!(decode(&encode(&env)), Ok(env)),
             Err(e) => prop_assert!(!messages::decode_error(&e).is_empty()),
+        }
+    }
+
+    #[test]
+    fn cut_pdfs_open_whole_or_are_refused_typed(cut in 0usize..16_000, which in 0usize..2) {
+        let (pdf, env) = &pdfs()[which];
+        let cut = cut % (pdf.len() + 1);
+        match decode_file(&pdf[..cut]) {
+            // A cut that keeps the attachment still gives the very same draft.
+            Ok(got) => prop_assert!(&got == env),
+            Err(e) => prop_assert!(!messages::decode_error(&e).is_empty()),
+        }
+    }
+
+    #[test]
+    fn byte_edits_in_pdfs_never_panic(
+        edits in prop::collection::vec((0usize..16_000, any::<u8>()), 1..4),
+        which in 0usize..2,
+    ) {
+        let (pdf, _) = &pdfs()[which];
+        let mut bytes = pdf.clone();
+        for (pos, byte) in edits {
+            let i = pos % bytes.len();
+            bytes[i] = byte;
+        }
+        match decode_file(&bytes) {
+            Ok(env) => prop_assert_eq!(decode(&encode(&env)), Ok(env)),
+            Err(e) => prop_assert!(!messages::decode_error(&e).is_empty()),
+        }
+    }
+
+    #[test]
+    fn pdf_looking_input_never_panics(tokens in prop::collection::vec(pdf_token(), 0..300)) {
+        let mut bytes = b"%PDF-1.7\n".to_vec();
+        for t in &tokens {
+            bytes.extend_from_slice(t.as_bytes());
+            bytes.push(b' ');
+        }
+        if let Err(e) = decode_file(&bytes) {
+            prop_assert!(!messages::decode_error(&e).is_empty());
+        }
+    }
+
+    #[test]
+    fn pdf_sections_spliced_into_our_pdf_never_panic(
+        at in 0usize..16_000,
+        tokens in prop::collection::vec(pdf_token(), 1..40),
+        which in 0usize..2,
+    ) {
+        let (pdf, _) = &pdfs()[which];
+        let at = at % pdf.len();
+        let mut bytes = pdf[..at].to_vec();
+        for t in &tokens {
+            bytes.extend_from_slice(t.as_bytes());
+        }
+        bytes.extend_from_slice(&pdf[at..]);
+        if let Err(e) = decode_file(&bytes) {
+            prop_assert!(!messages::decode_error(&e).is_empty());
         }
     }
 

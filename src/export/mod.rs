@@ -12,6 +12,7 @@
 //! rendered from the same [`Document`].
 
 pub mod document;
+pub mod embed;
 pub mod ficha;
 pub mod fonts;
 pub mod layout;
@@ -25,8 +26,9 @@ pub mod summary;
 pub mod timeline;
 
 pub use document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
+pub use embed::{attach_draft, extract_draft, EmbedError, ExtractError};
 pub use layout::{layout, Item, Laid, LaidHeading, LaidPage, PageSize};
 pub use metrics::{text_width_pt, FontFace};
-pub use pdf::{pdf_file_name, plan_pdf, render_pdf, PdfError};
+pub use pdf::{pdf_file_name, plan_pdf, plan_pdf_with_draft, render_pdf, PdfError};
 pub use plan_document::{file_stem, plan_document};
 pub use readiness_document::{readiness_document, readiness_pdf};

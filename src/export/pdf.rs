@@ -50,6 +50,19 @@ pub fn plan_pdf(plan: &Plan, generated_at: OffsetDateTime) -> Result<Vec<u8>, Pd
     render_pdf(&plan_document(plan, generated_at))
 }
 
+/// The PDF of `plan` carrying `draft_json` (the encoded envelope) as the
+/// embedded file `borrador.json`, so that «Abrir un borrador» can open the PDF
+/// again (see [`super::embed`]).
+pub fn plan_pdf_with_draft(
+    plan: &Plan,
+    draft_json: &str,
+    generated_at: OffsetDateTime,
+) -> Result<Vec<u8>, PdfError> {
+    let pdf = plan_pdf(plan, generated_at)?;
+    super::embed::attach_draft(&pdf, draft_json)
+        .map_err(|e| PdfError::Structure(format!("attached draft: {e}")))
+}
+
 /// The PDF's file name: "Plan de Acción Local 2025-2027" →
 /// "plan-de-accion-local-2025-2027.pdf" (see [`file_stem`]).
 pub fn pdf_file_name(plan: &Plan) -> String {

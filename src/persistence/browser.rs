@@ -188,3 +188,16 @@ pub async fn read_text(file: &web_sys::File, max_bytes: u64) -> Result<String, R
         .map_err(|_| ReadFileError::Unreadable)?;
     text.as_string().ok_or(ReadFileError::Unreadable)
 }
+
+/// Reads a chosen file's bytes (a draft may come as JSON text or inside a
+/// PDF), refusing files over `max_bytes` before reading them.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: u64) -> Result<Vec<u8>, ReadFileError> {
+    let size = file.size() as u64;
+    if size > max_bytes {
+        return Err(ReadFileError::TooLarge { bytes: size });
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadFileError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -8,4 +8,6 @@ pub mod envelope;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
-pub use envelope::{decode, encode, DecodeError, Envelope, FORMAT, SCHEMA_VERSION};
+pub use envelope::{
+    decode, decode_file, encode, max_file_bytes, DecodeError, Envelope, FORMAT, SCHEMA_VERSION,
+};

@@ -462,6 +462,58 @@ where
         + Clone
         + 'static,
 {
+    on_file(chosen, error, preview_id, move |file: web_sys::File| {
+        let parse = parse.clone();
+        async move {
+            let name = file.name();
+            let stem = name
+                .rsplit_once('.')
+                .map_or(name.clone(), |(s, _)| s.to_owned());
+            let read = crate::persistence::browser::read_text(&file, max_bytes).await;
+            parse(read, &stem)
+        }
+    })
+}
+
+/// Like [`on_file_chosen`], for files read as bytes (a draft may come inside a
+/// PDF): `max_bytes` gives the limit for the file's name, and `parse` gets the
+/// bytes, or why they could not be read, with the limit that applied.
+pub fn on_file_bytes_chosen<T, P>(
+    max_bytes: fn(&str) -> usize,
+    chosen: RwSignal<Option<T>>,
+    error: RwSignal<Option<String>>,
+    preview_id: &'static str,
+    parse: P,
+) -> impl Fn(web_sys::Event) + 'static
+where
+    T: Send + Sync + 'static,
+    P: Fn(Result<Vec<u8>, crate::persistence::browser::ReadFileError>, usize) -> Result<T, String>
+        + Clone
+        + 'static,
+{
+    on_file(chosen, error, preview_id, move |file: web_sys::File| {
+        let parse = parse.clone();
+        async move {
+            let max = max_bytes(&file.name());
+            let read = crate::persistence::browser::read_bytes(&file, max as u64).await;
+            parse(read, max)
+        }
+    })
+}
+
+/// The shared half of the file handlers: takes the chosen file, clears the
+/// last result, and shows what `read_and_parse` gives.
+fn on_file<T, R, F>(
+    chosen: RwSignal<Option<T>>,
+    error: RwSignal<Option<String>>,
+    preview_id: &'static str,
+    read_and_parse: R,
+) -> impl Fn(web_sys::Event) + 'static
+where
+    T: Send + Sync + 'static,
+    R: Fn(web_sys::File) -> F + 'static,
+    F: std::future::Future<Output = Result<T, String>> + 'static,
+{
     move |ev: web_sys::Event| {
         let Some(file) = ev
             .target()
@@ -473,14 +525,9 @@ where
         };
         chosen.set(None);
         error.set(None);
-        let name = file.name();
-        let stem = name
-            .rsplit_once('.')
-            .map_or(name.clone(), |(s, _)| s.to_owned());
-        let parse = parse.clone();
+        let work = read_and_parse(file);
         leptos::task::spawn_local(async move {
-            let read = crate::persistence::browser::read_text(&file, max_bytes).await;
-            match parse(read, &stem) {
+            match work.await {
                 Ok(value) => {
                     chosen.set(Some(value));
                     request_animation_frame(move || focus_id(preview_id));

@@ -1,4 +1,5 @@
-//! "Abrir un borrador": choose a JSON file, see what it holds, then, only after
+//! "Abrir un borrador": choose a JSON file or a PDF exported by this tool (it
+//! carries the draft, see `export::embed`), see what it holds, then, only after
 //! confirming, keep it as a new draft and open it. The draft open until then
 //! stays as it was, in "Mis borradores"; a bad file changes nothing.
 
@@ -9,10 +10,9 @@ use crate::domain::format_date;
 use crate::messages;
 use crate::persistence::browser::ReadFileError;
 use crate::persistence::drafts;
-use crate::persistence::envelope::MAX_BYTES;
-use crate::persistence::{decode, Envelope};
+use crate::persistence::{decode_file, max_file_bytes, Envelope};
 use crate::state::use_app;
-use crate::ui::form::{focus_id, on_file_chosen, FileField, SingleErrorSummary, SUMMARY_ID};
+use crate::ui::form::{focus_id, on_file_bytes_chosen, FileField, SingleErrorSummary, SUMMARY_ID};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -25,17 +25,17 @@ pub fn OpenDraftPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(None::<Envelope>);
 
-    let on_change = on_file_chosen(
-        MAX_BYTES as u64,
+    let on_change = on_file_bytes_chosen(
+        max_file_bytes,
         chosen,
         error,
         "borrador-elegido",
-        |read, _stem| match read {
-            Ok(text) => decode(&text).map_err(|e| messages::decode_error(&e)),
+        |read, max| match read {
+            Ok(bytes) => decode_file(&bytes).map_err(|e| messages::decode_error(&e)),
             Err(ReadFileError::TooLarge { bytes }) => Err(messages::decode_error(
                 &crate::persistence::DecodeError::TooLarge {
                     bytes: bytes as usize,
-                    max: MAX_BYTES,
+                    max,
                 },
             )),
             Err(ReadFileError::Unreadable) => Err(messages::FILE_UNREADABLE.to_owned()),
@@ -113,9 +113,9 @@ pub fn OpenDraftPage() -> impl IntoView {
             <SingleErrorSummary field_id=INPUT_ID error=error />
             <PageHeading text="Abrir un borrador" has_errors=Signal::derive(move || error.get().is_some()) />
             <p class="body">
-                "Elija el archivo que descargó con «Descargar borrador (JSON)». Antes de guardarlo le mostraremos qué contiene. Se agregará a sus borradores sin cambiar el que tiene abierto."
+                "Elija el archivo que descargó con «Descargar borrador (JSON)», o un PDF que exportó con esta herramienta: el PDF lleva el borrador dentro. Antes de guardarlo le mostraremos qué contiene. Se agregará a sus borradores sin cambiar el que tiene abierto."
             </p>
-            <FileField id=INPUT_ID label="Archivo del borrador (.json)" accept=".json,application/json" error=error on_change=on_change />
+            <FileField id=INPUT_ID label="Archivo del borrador (.json o .pdf)" accept=".json,.pdf,application/json,application/pdf" error=error on_change=on_change />
             {preview}
         </div>
     }

@@ -90,10 +90,16 @@ pub fn ReviewPage() -> impl IntoView {
         })
     };
     let export_pdf = move |_| {
-        let plan = state.plan.get_untracked();
-        match export::plan_pdf(&plan, browser::now_local()) {
+        // The PDF carries the draft, so «Abrir un borrador» can open it again.
+        // It is shared and published: it carries the plan, not the half-typed
+        // input of forms (that stays in this browser and in the JSON download).
+        let mut envelope = state.envelope_now();
+        envelope.unsaved.clear();
+        let plan = &envelope.plan;
+        let draft = crate::persistence::encode(&envelope);
+        match export::plan_pdf_with_draft(plan, &draft, browser::now_local()) {
             Ok(bytes) => {
-                let name = format!("{}.pdf", export::file_stem(&plan));
+                let name = format!("{}.pdf", export::file_stem(plan));
                 if browser::download(&bytes, &name, "application/pdf").is_err() {
                     export_error.set(Some("El navegador no permitió descargar el PDF. Intente de nuevo o use otro navegador.".into()));
                 } else {
