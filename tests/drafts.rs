@@ -531,8 +531,22 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// Bounded for CI (300 cases); run longer with e.g.
+/// `PROPTEST_CASES=20000 cargo test --release --test drafts`.
+fn cases() -> ProptestConfig {
+    let n = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    ProptestConfig {
+        cases: n,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(cases())]
 
     /// Any sequence of changes, with the index damaged or lost on the way:
     /// every draft that was not deleted is still stored and listed with its
