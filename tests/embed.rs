@@ -36,26 +36,6 @@ fn envelope() -> Envelope {
     decode(&text).expect("fixture decodes")
 }
 
-/// The fixture's draft with `n` commitments (copies with their own ids).
-fn envelope_with(n: usize) -> Envelope {
-    let mut value = serde_json::to_value(envelope()).expect("serialises");
-    let first = value["plan"]["commitments"][0].clone();
-    let copies: Vec<serde_json::Value> = (1..=n)
-        .map(|i| {
-            let mut c = first.clone();
-            c["id"] = serde_json::Value::from(i);
-            c["name"] = serde_json::Value::from(format!(
-                "Compromiso {i}: presupuesto participativo con perspectiva de género y datos abiertos"
-            ));
-            c
-        })
-        .collect();
-    value["plan"]["commitments"] = serde_json::Value::from(copies);
-    value["plan"]["monitoring"] = serde_json::Value::Null;
-    value["plan"]["responses"] = serde_json::Value::from(Vec::<serde_json::Value>::new());
-    decode(&value.to_string()).expect("copied draft decodes")
-}
-
 /// Asserts that `got` is the draft `json`, without printing whole drafts.
 fn same(got: Result<String, ExtractError>, json: &str, what: &str) {
     match got {
@@ -584,35 +564,50 @@ fn json_files_still_open_through_decode_file() {
     ));
 }
 
-/// Figures for the closing note: bytes added and times, for the fixture and a
-/// plan of the benchmark's size (15 commitments). Prints; asserts only sanity.
+/// Median wall time of 7 runs of `f` after one warm-up, in milliseconds.
+fn median_ms(mut f: impl FnMut()) -> f64 {
+    f();
+    let mut times: Vec<f64> = (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[3]
+}
+
+/// Figures for the closing note: bytes added and times, for the fixture and
+/// the benchmark plan (15 commitments × 4 key actions × 4 activities, every
+/// field filled). Prints; asserts only sanity. Run with `--release --nocapture`.
 #[test]
 fn figures() {
-    for n in [1usize, 15] {
-        let env = envelope_with(n);
+    let bench = Envelope::new(
+        common::bench_plan::plan_with(15),
+        Default::default(),
+        when(),
+        1,
+    );
+    for (what, env) in [("fixture", envelope()), ("benchmark plan", bench)] {
         let json = encode(&env);
         let plain = plan_pdf(&env.plan, when()).expect("PDF");
-        let t = Instant::now();
         let with = attach_draft(&plain, &json).expect("attaches");
-        let attach = t.elapsed();
-        let t = Instant::now();
+        let attach = median_ms(|| drop(attach_draft(&plain, &json)));
+        let extract = median_ms(|| drop(extract_draft(&with)));
+        let open = median_ms(|| drop(decode_file(&with)));
         let back = extract_draft(&with).expect("extracts");
-        let extract = t.elapsed();
-        let t = Instant::now();
         let opened = decode_file(&with).expect("decodes");
-        let open = t.elapsed();
         assert!(back == json && opened == env);
         eprintln!(
-            "embed figures, {n} commitment(s): draft {} B, PDF {} B → {} B (+{} B, {:.0}% of the draft); \
-             attach {:.2} ms, extract {:.2} ms, extract+decode {:.2} ms (debug build unless --release)",
+            "embed figures, {what}: draft {} B, PDF {} B → {} B (+{} B, {:.0}% of the draft); \
+             attach {attach:.2} ms, extract {extract:.2} ms, extract+decode {open:.2} ms \
+             (median of 7 after a warm-up)",
             json.len(),
             plain.len(),
             with.len(),
             with.len() - plain.len(),
             100.0 * (with.len() - plain.len()) as f64 / json.len() as f64,
-            attach.as_secs_f64() * 1e3,
-            extract.as_secs_f64() * 1e3,
-            open.as_secs_f64() * 1e3,
         );
         assert!(
             with.len() - plain.len() < json.len(),
