@@ -735,3 +735,15 @@ pub fn date_time(at: time::OffsetDateTime) -> String {
         at.minute()
     )
 }
+/// Why an export did not end in a download, and what to do.
+pub fn export_failure(e: crate::export::job::ExportFailure) -> &'static str {
+    use crate::export::job::ExportFailure as F;
+    match e {
+        F::WorkerUnavailable => "No se pudo cargar la parte de la herramienta que crea el PDF. Revise su conexión a internet y vuelva a intentarlo. Mientras tanto, descargue su borrador (JSON) para no perder nada.",
+        F::Generation => "No se pudo crear el PDF. Descargue su borrador (JSON) para no perder nada y vuelva a intentarlo.",
+        F::DownloadBlocked => "El navegador no permitió descargar el PDF. Intente de nuevo o use otro navegador.",
+    }
+}
+
+/// Shown while an export takes longer than half a second.
+pub const EXPORT_IN_PROGRESS: &str = "Preparando el PDF…";

@@ -4,6 +4,7 @@
 use time::OffsetDateTime;
 
 use super::document::{Bar, Block, Document, Field, Rgb, TitleBlock};
+#[cfg(feature = "pdf")]
 use super::pdf::{render_pdf, PdfError};
 use super::plan_document::{app_meta, entity_name, format_date_time, TOOL_NAME};
 use crate::domain::readiness::{score, Answer, Assessment, GATE, LEVEL_NAMES, THEMES};
@@ -200,6 +201,7 @@ pub fn readiness_document(plan: &Plan, generated_at: OffsetDateTime) -> Option<D
 }
 
 /// The report as PDF bytes, or `None` when the plan has no assessment yet.
+#[cfg(feature = "pdf")]
 pub fn readiness_pdf(
     plan: &Plan,
     generated_at: OffsetDateTime,

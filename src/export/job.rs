@@ -1,0 +1,200 @@
+//! An export job: what the app asks the PDF worker for, and what can go wrong.
+//!
+//! The PDF engine (printpdf) is not part of the app's first-load binary: it
+//! lives in a second binary (`src/bin/pdf_worker.rs`, built with the `pdf`
+//! feature) that runs as a Web Worker, fetched on the first export. The app
+//! sends a [`Job`] as JSON (the draft, so that the plan's PDF can carry it for
+//! «Abrir un borrador»); the worker answers with the PDF bytes, or with the
+//! laid-out pages as JSON ([`Output::Layout`], used by the benchmark to let
+//! another PDF library draw the very same layout), or with a [`JobError`].
+//!
+//! Everything here is pure and runs natively; [`Job::run`] and [`laid_json`]
+//! need the `pdf` feature.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::document::Document;
+use super::plan_document::plan_document;
+use super::readiness_document::readiness_document;
+use crate::persistence::Envelope;
+
+/// Which document to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// The whole plan ("Exportar PDF").
+    Plan,
+    /// The readiness self-assessment report ("Descargar informe (PDF)").
+    Readiness,
+}
+
+/// What the worker sends back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Output {
+    /// The PDF file's bytes.
+    #[default]
+    Pdf,
+    /// The laid-out pages as JSON ([`laid_json`]), for the benchmark.
+    Layout,
+}
+
+/// One export request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    /// Which document.
+    pub document: DocumentKind,
+    /// What to send back.
+    #[serde(default)]
+    pub output: Output,
+    /// When the export was asked for, in the person's local time (with its offset).
+    #[serde(with = "time::serde::rfc3339")]
+    pub generated_at: OffsetDateTime,
+    /// The draft to export: its plan is drawn, and the plan's PDF carries the
+    /// draft itself (encoded with [`crate::persistence::encode`], so exactly as
+    /// the app would write it; the caller leaves out what must not travel, such
+    /// as the half-typed input of forms).
+    pub draft: Envelope,
+}
+
+/// Why the worker produced no PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "detail")]
+pub enum JobError {
+    /// The request could not be read (a bug: app and worker disagree).
+    #[error("the export request could not be read: {0}")]
+    Request(String),
+    /// The readiness report was asked for, but the plan has no assessment.
+    #[error("the plan has no readiness assessment")]
+    NoAssessment,
+    /// The PDF writer failed.
+    #[error("the PDF could not be produced: {0}")]
+    Pdf(String),
+}
+
+/// Why an export from the app did not end in a download; the app shows
+/// [`crate::messages::export_failure`] for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The worker (its script or its WebAssembly) could not be loaded or started.
+    WorkerUnavailable,
+    /// The worker started but could not produce the PDF.
+    Generation,
+    /// The browser refused the download.
+    DownloadBlocked,
+}
+
+impl Job {
+    /// A request for the PDF of `document`.
+    pub fn pdf(document: DocumentKind, draft: Envelope, generated_at: OffsetDateTime) -> Self {
+        Self {
+            document,
+            output: Output::Pdf,
+            generated_at,
+            draft,
+        }
+    }
+
+    /// Reads a request sent as JSON.
+    pub fn from_json(json: &str) -> Result<Self, JobError> {
+        serde_json::from_str(json).map_err(|e| JobError::Request(e.to_string()))
+    }
+
+    /// The request as JSON.
+    pub fn to_json(&self) -> String {
+        // A plan always serialises (plain data, string keys).
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The export document this job renders.
+    pub fn document(&self) -> Result<Document, JobError> {
+        let plan = &self.draft.plan;
+        match self.document {
+            DocumentKind::Plan => Ok(plan_document(plan, self.generated_at)),
+            DocumentKind::Readiness => {
+                readiness_document(plan, self.generated_at).ok_or(JobError::NoAssessment)
+            }
+        }
+    }
+
+    /// The PDF bytes, through the same entry points as every other caller: the
+    /// plan's PDF with the draft attached ([`super::plan_pdf_with_draft`]), or
+    /// the readiness report ([`super::readiness_pdf`]).
+    #[cfg(feature = "pdf")]
+    pub fn run(&self) -> Result<Vec<u8>, JobError> {
+        let plan = &self.draft.plan;
+        let pdf = match self.document {
+            DocumentKind::Plan => {
+                let draft = crate::persistence::encode(&self.draft);
+                super::pdf::plan_pdf_with_draft(plan, &draft, self.generated_at)
+            }
+            DocumentKind::Readiness => {
+                super::readiness_document::readiness_pdf(plan, self.generated_at)
+                    .ok_or(JobError::NoAssessment)?
+            }
+        };
+        pdf.map_err(|e| JobError::Pdf(e.to_string()))
+    }
+
+    /// The laid-out pages as JSON ([`laid_json`]).
+    #[cfg(feature = "pdf")]
+    pub fn layout_json(&self) -> Result<String, JobError> {
+        let doc = self.document()?;
+        Ok(laid_json(&super::layout::layout(
+            &doc,
+            super::layout::PageSize::LETTER,
+        )))
+    }
+}
+
+/// The laid-out pages as JSON, for another PDF library to draw the same layout:
+/// `{"width": pt, "height": pt, "pages": [[item, …], …]}` where an item is
+/// `{"t": "text", "x", "y", "size", "bold", "color": "#rrggbb", "text"}` or
+/// `{"t": "rect", "x", "y", "w", "h", "color"}` (points from the bottom-left
+/// corner; a text's `y` is its baseline).
+#[cfg(feature = "pdf")]
+pub fn laid_json(laid: &super::layout::Laid) -> String {
+    use super::layout::Item;
+    use super::metrics::FontFace;
+    use serde_json::{json, Value};
+
+    fn hex(c: super::layout::Rgb) -> String {
+        format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+    }
+    let pages: Vec<Vec<Value>> = laid
+        .pages
+        .iter()
+        .map(|page| {
+            page.items
+                .iter()
+                .map(|item| match item {
+                    Item::Text {
+                        x_pt,
+                        y_pt,
+                        size_pt,
+                        face,
+                        color,
+                        text,
+                    } => json!({
+                        "t": "text", "x": x_pt, "y": y_pt, "size": size_pt,
+                        "bold": match face { FontFace::Regular => false, FontFace::Bold => true },
+                        "color": hex(*color), "text": text,
+                    }),
+                    Item::Rect {
+                        x_pt,
+                        y_pt,
+                        w_pt,
+                        h_pt,
+                        fill,
+                    } => json!({
+                        "t": "rect", "x": x_pt, "y": y_pt, "w": w_pt, "h": h_pt,
+                        "color": hex(*fill),
+                    }),
+                })
+                .collect()
+        })
+        .collect();
+    json!({ "width": laid.page.width_pt, "height": laid.page.height_pt, "pages": pages })
+        .to_string()
+}

@@ -1,0 +1,172 @@
+//! The PDF worker's protocol (`export::job`), natively: a job survives its JSON
+//! trip, renders the same PDF as the direct call, reports typed errors; the
+//! laid-out pages export as JSON for the benchmark's peer; and the split that
+//! keeps printpdf out of the app's first load holds (printpdf is named only in
+//! the feature-gated PDF module).
+
+use plan_local_ga::domain::Plan;
+use plan_local_ga::export::job::{laid_json, DocumentKind, ExportFailure, Job, JobError, Output};
+use plan_local_ga::export::{extract_draft, layout, plan_document, plan_pdf_with_draft, PageSize};
+use plan_local_ga::messages;
+use plan_local_ga::persistence::{decode, encode, Envelope};
+use time::macros::datetime;
+
+fn fixture_draft() -> Envelope {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/borrador-v4.json"
+    ))
+    .expect("fixture");
+    decode(&text).expect("fixture decodes")
+}
+
+#[test]
+fn a_job_survives_its_json_trip_with_the_local_offset() {
+    let at = datetime!(2026-11-24 10:42:07 -06:00);
+    let job = Job::pdf(DocumentKind::Plan, fixture_draft(), at);
+    let back = Job::from_json(&job.to_json()).expect("reads back");
+    assert_eq!(back, job);
+    assert_eq!(
+        encode(&back.draft),
+        encode(&job.draft),
+        "the draft re-encodes the same"
+    );
+    assert_eq!(back.generated_at.offset().whole_hours(), -6);
+    assert_eq!(back.output, Output::Pdf, "the default output is the PDF");
+}
+
+#[test]
+fn the_worker_renders_the_same_pdf_as_the_direct_call_with_the_draft_inside() {
+    let at = datetime!(2026-11-24 10:42 -06:00);
+    let draft = fixture_draft();
+    let job = Job::from_json(&Job::pdf(DocumentKind::Plan, draft.clone(), at).to_json())
+        .expect("reads back");
+    let bytes = job.run().expect("pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let json = encode(&draft);
+    let direct = plan_pdf_with_draft(&draft.plan, &json, at).expect("pdf");
+    assert_eq!(
+        extract_draft(&bytes).expect("the PDF carries the draft"),
+        json,
+        "«Abrir un borrador» finds the same draft"
+    );
+    // Equal but for the file identifier, which is random.
+    assert!(
+        without_id(&bytes) == without_id(&direct),
+        "the worker's PDF differs from plan_pdf_with_draft's"
+    );
+}
+
+/// The bytes with every trailer's `/ID[(…)(…)]` removed (an incremental update
+/// repeats it, as `/ID [(…) (…)]`).
+fn without_id(pdf: &[u8]) -> Vec<u8> {
+    let mut out = pdf.to_vec();
+    while let Some(start) = out.windows(3).position(|w| w == b"/ID") {
+        let len = out[start..]
+            .iter()
+            .position(|&b| b == b']')
+            .expect("end of /ID")
+            + 1;
+        out.drain(start..start + len);
+    }
+    out
+}
+
+#[test]
+fn typed_errors_for_a_bad_request_and_a_report_without_assessment() {
+    assert!(matches!(
+        Job::from_json("{\"document\": \"carta\"}"),
+        Err(JobError::Request(_))
+    ));
+    let at = datetime!(2026-11-24 10:42 -06:00);
+    let empty = Envelope::new(Plan::default(), Default::default(), at, 1);
+    let job = Job::pdf(DocumentKind::Readiness, empty, at);
+    assert_eq!(job.run(), Err(JobError::NoAssessment));
+    // Errors cross the worker boundary as JSON and come back the same.
+    let e = JobError::Pdf("x".into());
+    let text = serde_json::to_string(&e).expect("json");
+    assert_eq!(serde_json::from_str::<JobError>(&text).expect("back"), e);
+}
+
+#[test]
+fn the_layout_json_holds_every_item_of_every_page() {
+    let at = datetime!(2026-11-24 10:42 -06:00);
+    let draft = fixture_draft();
+    let laid = layout(&plan_document(&draft.plan, at), PageSize::LETTER);
+    let json: serde_json::Value = serde_json::from_str(&laid_json(&laid)).expect("json");
+    assert_eq!(json["width"], 612.0);
+    let pages = json["pages"].as_array().expect("pages");
+    assert_eq!(pages.len(), laid.pages.len());
+    let texts: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| p.as_array().expect("items"))
+        .filter(|i| i["t"] == "text")
+        .map(|i| i["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(texts, laid.texts());
+    let mut job = Job::pdf(DocumentKind::Plan, draft, at);
+    job.output = Output::Layout;
+    assert_eq!(job.layout_json().expect("layout"), laid_json(&laid));
+}
+
+#[test]
+fn every_export_failure_has_a_spanish_message_that_offers_a_way_on() {
+    for f in [
+        ExportFailure::WorkerUnavailable,
+        ExportFailure::Generation,
+        ExportFailure::DownloadBlocked,
+    ] {
+        let m = messages::export_failure(f);
+        assert!(m.contains("PDF"), "{m}");
+        assert!(m.ends_with('.'), "{m}");
+    }
+    assert!(messages::export_failure(ExportFailure::Generation).contains("borrador (JSON)"));
+}
+
+/// printpdf may be named only in export modules that the `pdf` feature gates
+/// (and in the worker binary): anything else would pull it back into the app's
+/// first-load binary.
+#[test]
+fn printpdf_stays_behind_the_pdf_feature() {
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let export_mod = std::fs::read_to_string(format!("{src}/export/mod.rs")).expect("mod.rs");
+    let gated =
+        |name: &str| export_mod.contains(&format!("#[cfg(feature = \"pdf\")]\npub mod {name};"));
+    assert!(gated("pdf"));
+    let mut stack = vec![std::path::PathBuf::from(src)];
+    let mut offenders = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source");
+                if !text.contains("printpdf::") && !text.contains("use printpdf") {
+                    continue;
+                }
+                let in_export = path.parent().is_some_and(|p| p.ends_with("export"));
+                let stem = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                let ok = path.ends_with("bin/pdf_worker.rs") || (in_export && gated(stem));
+                if !ok {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "printpdf used outside the feature-gated export modules: {offenders:?}"
+    );
+    let manifest =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml")).expect("toml");
+    assert!(
+        manifest.contains(
+            "printpdf = { version = \"0.12\", default-features = false, optional = true }"
+        ),
+        "printpdf is an optional dependency"
+    );
+}
