@@ -3,7 +3,9 @@
 pub mod draft_form;
 pub mod form;
 pub mod pages;
+pub mod pdf_client;
 pub mod picker;
+pub mod print;
 pub mod shell;
 pub mod timeline;
 pub mod widgets;
@@ -50,6 +52,8 @@ pub mod paths {
     pub const COMMITMENTS: &str = "/plan/compromisos";
     pub const NEW_COMMITMENT: &str = "/plan/compromisos/nuevo";
     pub const REVIEW: &str = "/plan/revisar";
+    /// The plan's print view: the export document as HTML, styled for paper.
+    pub const PRINT: &str = "/plan/imprimir";
     pub const OPEN: &str = "/abrir";
     pub const DRAFTS: &str = "/borradores";
     pub const SOURCES: &str = "/fuentes";
@@ -175,6 +179,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/respuesta-razonada/:n") view=ResponsePage />
                         <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
+                        <Route path=path!("/plan/imprimir") view=print::PrintPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
                         <Route path=path!("/borradores") view=MyDraftsPage />
                         <Route path=path!("/borradores/:id/nombre") view=RenameDraftPage />

@@ -11,12 +11,14 @@ use crate::domain::readiness::{
     THEMES,
 };
 use crate::domain::{format_date, Field};
+use crate::export::job::{DocumentKind, Job};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::draft_form;
 use crate::ui::form::{Choice, ErrorSummary, Form, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{BackLink, PageHeading};
 
 /// Key of the answers in progress in the draft.
@@ -369,7 +371,7 @@ fn ScoreChart(outcome: Outcome) -> impl IntoView {
 #[component]
 pub fn ReadinessResultPage() -> impl IntoView {
     let state = use_app();
-    let export_error = RwSignal::new(None::<String>);
+    let report = Export::new();
     let content = move || {
         let (latest, previous, profile) = state.plan.with(|p| {
             let n = p.readiness.len();
@@ -503,27 +505,26 @@ pub fn ReadinessResultPage() -> impl IntoView {
         .into_any()
     };
     let export = move |_| {
-        let plan = state.plan.get_untracked();
-        match crate::export::readiness_pdf(&plan, browser::now_local()) {
-            Some(Ok(bytes)) => {
-                let name = format!("{}-diagnostico.pdf", crate::export::file_stem(&plan));
-                if browser::download(&bytes, &name, "application/pdf").is_err() {
-                    export_error.set(Some("El navegador no permitió descargar el PDF. Intente de nuevo.".into()));
-                }
-            }
-            Some(Err(_)) => export_error.set(Some(
-                "No se pudo crear el PDF. Descargue su borrador (JSON) para no perder nada y vuelva a intentarlo.".into(),
-            )),
-            None => {}
+        // The report carries no draft; the worker needs the plan only.
+        let mut envelope = state.envelope_now();
+        envelope.unsaved.clear();
+        if envelope.plan.readiness.is_empty() {
+            return;
         }
+        let name = format!(
+            "{}-diagnostico.pdf",
+            crate::export::file_stem(&envelope.plan)
+        );
+        report.start(
+            Job::pdf(DocumentKind::Readiness, envelope, browser::now_local()),
+            name,
+        );
     };
     let has_result = move || state.plan.with(|p| !p.readiness.is_empty());
     view! {
         <BackLink href=paths::TASKS text="Ir a la lista de tareas" />
         {content}
-        {move || export_error.get().map(|e| view! {
-            <div class="banner banner--warning" role="alert"><p class="banner__text">{e}</p></div>
-        })}
+        <ExportStatus export=report />
         <Show when=has_result>
             <div class="button-group">
                 <button class="button" type="button" on:click=export>"Descargar informe (PDF)"</button>

@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use crate::export;
+use crate::export::job::{DocumentKind, Job};
 use crate::export::summary::{summary, Section, Target};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
 use crate::ui::paths;
+use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
 use crate::ui::widgets::{SummaryList, SummaryRow};
 
@@ -78,7 +80,7 @@ fn SectionView(section: Section, index: usize) -> impl IntoView {
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
-    let export_error = RwSignal::new(None::<String>);
+    let export = Export::new();
     let sections = move || {
         let today = browser::now_local().date();
         state.plan.with(|p| {
@@ -95,21 +97,11 @@ pub fn ReviewPage() -> impl IntoView {
         // input of forms (that stays in this browser and in the JSON download).
         let mut envelope = state.envelope_now();
         envelope.unsaved.clear();
-        let plan = &envelope.plan;
-        let draft = crate::persistence::encode(&envelope);
-        match export::plan_pdf_with_draft(plan, &draft, browser::now_local()) {
-            Ok(bytes) => {
-                let name = format!("{}.pdf", export::file_stem(plan));
-                if browser::download(&bytes, &name, "application/pdf").is_err() {
-                    export_error.set(Some("El navegador no permitió descargar el PDF. Intente de nuevo o use otro navegador.".into()));
-                } else {
-                    export_error.set(None);
-                }
-            }
-            Err(_) => export_error.set(Some(
-                "No se pudo crear el PDF. Descargue su borrador (JSON) para no perder nada y vuelva a intentarlo.".into(),
-            )),
-        }
+        let name = format!("{}.pdf", export::file_stem(&envelope.plan));
+        export.start(
+            Job::pdf(DocumentKind::Plan, envelope, browser::now_local()),
+            name,
+        );
     };
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
@@ -120,9 +112,10 @@ pub fn ReviewPage() -> impl IntoView {
         <p class="body">
             "El PDF lleva la marca «Borrador». Compártalo con el espacio de coordinación para recibir comentarios."
         </p>
-        {move || export_error.get().map(|e| view! {
-            <div class="banner banner--warning" role="alert"><p class="banner__text">{e}</p></div>
-        })}
+        <p class="body">
+            <a class="link" href=paths::PRINT>"Ver versión para imprimir"</a>
+        </p>
+        <ExportStatus export=export />
         <div class="button-group">
             <button class="button" type="button" on:click=export_pdf>"Exportar PDF"</button>
             <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
