@@ -1,0 +1,271 @@
+//! The plan's print view (`/plan/imprimir`): the same export [`Document`] the
+//! PDF is drawn from ([`plan_document`]), rendered as semantic HTML (headings,
+//! description lists, tables, the charts as SVG) and styled for paper by
+//! `style/print.css` (each section on a new page, no header or footer).
+//!
+//! Every [`Block`] kind is rendered by an exhaustive `match` (no wildcard), so a
+//! new kind in the document model is a compile error here until it is drawn.
+
+use leptos::prelude::*;
+
+use crate::export::document::{Bar, Block, Document, Field};
+use crate::export::metrics::{text_width_pt, FontFace};
+use crate::export::plan_document;
+use crate::persistence::browser;
+use crate::state::use_app;
+use crate::ui::paths;
+use crate::ui::shell::{BackLink, PageHeading};
+
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    let state = use_app();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let document = move || {
+        let doc = state.plan.with(|p| plan_document(p, browser::now_local()));
+        view! { <DocumentView doc=doc /> }
+    };
+    view! {
+        <BackLink href=paths::REVIEW text="Regresar a la revisión del plan" />
+        <p class="body print-hint">
+            "Esta es la versión para imprimir de su plan, con el mismo contenido que el PDF. Cada sección empieza en una página nueva."
+        </p>
+        <div class="button-group print-actions">
+            <button class="button" type="button" on:click=print>"Imprimir"</button>
+        </div>
+        {document}
+    }
+}
+
+/// The whole document: title block, then one `<section>` per level-1 heading.
+#[component]
+fn DocumentView(doc: Document) -> impl IntoView {
+    let Document {
+        meta,
+        title_block,
+        blocks,
+    } = doc;
+    let lines = title_block.lines;
+    let sections = sections(blocks)
+        .into_iter()
+        .enumerate()
+        .map(|(s, section)| {
+            let blocks = section
+                .into_iter()
+                .enumerate()
+                .map(|(b, block)| block_view(block, &format!("{s}-{b}")))
+                .collect_view();
+            view! { <section class="print-section">{blocks}</section> }
+        })
+        .collect_view();
+    view! {
+        <article class="print-doc" lang=meta.language>
+            <header class="print-title">
+                <PageHeading text=title_block.title caption=title_block.kicker />
+                <p class="print-status"><strong class="tag tag--blue">{title_block.status}</strong></p>
+                <FieldList fields=lines />
+            </header>
+            {sections}
+            <p class="print-note">{meta.footer_note}</p>
+        </article>
+    }
+}
+
+/// Splits the body before every level-1 heading (a section starts a page on paper).
+fn sections(blocks: Vec<Block>) -> Vec<Vec<Block>> {
+    let mut out: Vec<Vec<Block>> = Vec::new();
+    for block in blocks {
+        let starts = matches!(block, Block::Heading { level: 1, .. });
+        match out.last_mut() {
+            Some(current) if !starts => current.push(block),
+            _ => out.push(vec![block]),
+        }
+    }
+    out
+}
+
+/// One block as HTML; `key` makes element ids unique on the page.
+fn block_view(block: Block, key: &str) -> AnyView {
+    match block {
+        Block::Heading { level, text } => match level {
+            0 | 1 => view! { <h2 class="heading-l print-h">{text}</h2> }.into_any(),
+            2 => view! { <h3 class="heading-m print-h">{text}</h3> }.into_any(),
+            3 => view! { <h4 class="heading-s print-h">{text}</h4> }.into_any(),
+            _ => view! { <h5 class="heading-s print-h">{text}</h5> }.into_any(),
+        },
+        Block::Paragraph(text) => view! { <p class="body print-text">{text}</p> }.into_any(),
+        Block::Fields(fields) => view! { <FieldList fields=fields /> }.into_any(),
+        Block::Table {
+            caption,
+            columns,
+            rows,
+        } => {
+            let width = columns.len();
+            let head = columns
+                .into_iter()
+                .map(|c| view! { <th scope="col" class="table__header">{c}</th> })
+                .collect_view();
+            let body = rows
+                .into_iter()
+                .map(|mut row| {
+                    row.resize(width.max(row.len()), String::new());
+                    let cells = row
+                        .into_iter()
+                        .map(|c| view! { <td class="table__cell print-text">{c}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <table class="table print-table">
+                    <caption class="table__caption">{caption}</caption>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            }
+            .into_any()
+        }
+        Block::Note(text) => view! {
+            <div class="inset print-note-block"><p class="body print-text">{text}</p></div>
+        }
+        .into_any(),
+        Block::BarChart { caption, max, bars } => {
+            view! { <BarChartView caption=caption max=max bars=bars id=format!("grafica-{key}") /> }
+                .into_any()
+        }
+    }
+}
+
+/// Label/value rows as a description list.
+#[component]
+fn FieldList(fields: Vec<Field>) -> impl IntoView {
+    let rows = fields
+        .into_iter()
+        .map(|f| {
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{f.label}</dt>
+                    <dd class="summary-list__value summary-list__value--text">{f.value}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="summary-list print-fields">{rows}</dl> }
+}
+
+// Chart geometry, in SVG user units (about CSS pixels at full width).
+const LABEL_W: f32 = 230.0;
+const TRACK_W: f32 = 300.0;
+const VALUE_W: f32 = 170.0;
+const LABEL_SIZE: f32 = 13.0;
+const LINE_H: f32 = 16.0;
+const BAR_H: f32 = 22.0;
+const ROW_GAP: f32 = 12.0;
+const AXIS_H: f32 = 22.0;
+
+/// Greedy word wrap with the export's font metrics (close enough to the page's
+/// sans-serif font for a label column).
+fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && text_width_pt(&candidate, FontFace::Regular, size) > width {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A [`Block::BarChart`] as SVG: wrapped labels on the left, the bar on its
+/// track, the value text on the right, and a light scale at 0-100 % of `max`.
+#[component]
+fn BarChartView(caption: String, max: f32, bars: Vec<Bar>, id: String) -> impl IntoView {
+    let fraction = move |v: f32| {
+        if max > 0.0 && v > 0.0 {
+            (v / max).min(1.0)
+        } else {
+            0.0
+        }
+    };
+    let mut y = 4.0;
+    let mut rows = Vec::new();
+    for bar in &bars {
+        let lines = wrap(&bar.label, LABEL_W - 12.0, LABEL_SIZE);
+        let h = (lines.len() as f32 * LINE_H).max(BAR_H);
+        rows.push((y, h, lines, bar));
+        y += h + ROW_GAP;
+    }
+    let plot_h = y;
+    let height = plot_h + AXIS_H;
+    let desc = bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.value_text))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let ticks = [0.0f32, 0.25, 0.5, 0.75, 1.0]
+        .into_iter()
+        .map(|t| {
+            let x = LABEL_W + TRACK_W * t;
+            let label = format!("{}", (max * t).round());
+            view! {
+                <line x1=x x2=x y1="0" y2=plot_h class="chart__grid"></line>
+                <text x=x y=height - 6.0 class="chart__tick" text-anchor="middle">{label}</text>
+            }
+        })
+        .collect_view();
+    let bar_views = rows
+        .into_iter()
+        .map(|(top, h, lines, bar)| {
+            let bar_y = top + (h - BAR_H) / 2.0;
+            let first = top + (h - lines.len() as f32 * LINE_H) / 2.0 + LINE_H - 4.0;
+            let spans = lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| view! { <tspan x="0" y=first + i as f32 * LINE_H>{l}</tspan> })
+                .collect_view();
+            let color = format!("#{:02x}{:02x}{:02x}", bar.color.r, bar.color.g, bar.color.b);
+            view! {
+                <g>
+                    <text class="chart__label print-chart__label">{spans}</text>
+                    <rect x=LABEL_W y=bar_y width=TRACK_W height=BAR_H class="chart__track"></rect>
+                    <rect x=LABEL_W y=bar_y width=TRACK_W * fraction(bar.value) height=BAR_H fill=color></rect>
+                    <text x=LABEL_W + TRACK_W + 8.0 y=bar_y + BAR_H - 6.0 class="chart__value print-chart__value">
+                        {bar.value_text.clone()}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let title_id = format!("{id}-titulo");
+    let desc_id = format!("{id}-desc");
+    let labelled_by = format!("{title_id} {desc_id}");
+    view! {
+        <figure class="chart print-chart">
+            <svg
+                viewBox=format!("0 0 {} {}", LABEL_W + TRACK_W + VALUE_W, height)
+                role="img"
+                aria-labelledby=labelled_by
+                class="chart__svg"
+            >
+                <title id=title_id>{caption.clone()}</title>
+                <desc id=desc_id>{desc}</desc>
+                {ticks}
+                {bar_views}
+            </svg>
+            <figcaption class="hint">{caption}</figcaption>
+        </figure>
+    }
+}
