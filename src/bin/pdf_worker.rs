@@ -8,7 +8,7 @@
 //! - worker → app, once, when it can take jobs: `{ready: true}`;
 //! - app → worker: `{id: number, job: string}` (a [`Job`] as JSON);
 //! - worker → app: `{id, ok: true, pdf: ArrayBuffer (transferred), ms}` (`ms`:
-//!   the time spent making it, layout and PDF), or `{id, ok: true, layout:
+//!   the time spent in the worker: reading the request, layout and PDF), or `{id, ok: true, layout:
 //!   string, ms}` for [`Output::Layout`], or `{id, ok: false, error: string}` (a
 //!   [`JobError`] as JSON).
 
@@ -93,8 +93,8 @@ mod worker {
         json: &str,
         reply: &Object,
     ) -> Result<Option<JsValue>, JobError> {
-        let job = Job::from_json(json)?;
         let t0 = now_ms(scope);
+        let job = Job::from_json(json)?;
         match job.output {
             Output::Layout => {
                 let laid = job.layout_json()?;
