@@ -67,10 +67,15 @@ serve: setup-rust
 test: setup
 	@$(MAKE) --no-print-directory lint test-native test-browser build-release test-e2e
 
+# --all-targets includes the tests, whose dev-dependency on this crate turns the
+# "pdf" feature on; --lib --bins checks the crate as the app's binary sees it
+# (without the PDF engine).
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --bins -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test
@@ -84,13 +89,12 @@ build-release:
 test-e2e: setup-node
 	cd tests/e2e && node --test --test-concurrency=1 ./
 
-bench: setup-rust setup-apt build-release
-	@echo "First-load transfer of the release build (bytes; brotli -q 11 as a server would send):"
-	@total=0; total_br=0; for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do \
-	  raw=$$(stat -c %s "$$f"); br=$$(brotli -c -q 11 "$$f" | wc -c); \
-	  total=$$((total+raw)); total_br=$$((total_br+br)); \
-	  printf "  %-48s %10s raw %9s brotli\n" "$$(basename $$f)" "$$raw" "$$br"; done; \
-	printf "  %-48s %10s raw %9s brotli\n" "total" "$$total" "$$total_br"
+# The browser bench (tests/bench/pdf-browser.mjs): our export against jsPDF and
+# Chromium's print-to-PDF on the benchmark plan, and the first-load transfer with
+# and without the PDF engine; then the native benches.
+bench: setup-rust setup-apt setup-node build-release
+	cargo run --quiet --example bench_plan -- target/bench
+	node tests/bench/pdf-browser.mjs target/bench
 	cargo bench --bench pdf --bench search
 
 # The catalogues' share of the release wasm: the same release build with empty
@@ -99,7 +103,7 @@ bench: setup-rust setup-apt build-release
 bench-catalogs: setup-rust setup-apt build-release
 	CATALOG_MEASURE_EMPTY=1 CARGO_TARGET_DIR=target/measure-empty \
 	  trunk build --offline --release --dist target/dist-empty
-	@full=$$(ls dist/*_bg.wasm); empty=$$(ls target/dist-empty/*_bg.wasm); \
+	@full=$$(ls dist/app-*_bg.wasm); empty=$$(ls target/dist-empty/app-*_bg.wasm); \
 	fr=$$(stat -c %s $$full); er=$$(stat -c %s $$empty); \
 	fb=$$(brotli -c -q 11 $$full | wc -c); eb=$$(brotli -c -q 11 $$empty | wc -c); \
 	echo "release wasm with catalogues:    $$fr raw, $$fb brotli"; \

@@ -1,153 +1,16 @@
 //! `make bench` (cargo bench --bench pdf): PDF export time natively, median of 7
 //! runs after a warm-up, for plans of growing size. Prints figures; asserts nothing.
-//! (The in-browser benchmark against peers arrives with the full PDF.)
+//! The in-browser benchmark against peers is tests/bench/pdf-browser.mjs.
 
 use std::time::{Duration, Instant};
 
-use plan_local_ga::domain::commitment::{
-    parse_contact, AlignmentInput, ObjectivesInput, ValuesInput,
-};
-use plan_local_ga::domain::contact::PersonInput;
-use plan_local_ga::domain::key_action::{ActivityInput, KeyActionInput};
-use plan_local_ga::domain::{CommitmentInput, ItemId, Plan, ProfileInput};
+#[path = "plan.rs"]
+mod plan;
+
+use plan::plan_with;
 use plan_local_ga::export::pdf::render_laid;
 use plan_local_ga::export::{layout, plan_document, PageSize};
 use time::macros::datetime;
-
-const LONG: &str = "Articular las agendas federal y local de gobierno abierto para convertirlas en una estrategia que permita avanzar hacia un Estado Abierto, a partir de las experiencias acumuladas en el plano federal y en los gobiernos estatales, con participación de la sociedad civil y perspectiva de género.";
-
-fn person(name: &str) -> PersonInput {
-    PersonInput {
-        name: name.into(),
-        position: "Directora General de Gobierno Abierto y Transparencia".into(),
-        institution: "Secretaría de la Contraloría del Estado de Querétaro".into(),
-        email: "gobierno.abierto@queretaro.gob.mx".into(),
-        phone: "442 238 5000 ext. 5012".into(),
-    }
-}
-
-/// A plan of realistic size: `commitments` × 4 key actions × 4 activities,
-/// every field filled with Spanish text (the benchmark plan at 15).
-fn plan_with(commitments: usize) -> Plan {
-    let mut plan = Plan {
-        profile: Some(
-            ProfileInput {
-                kind: "estado".into(),
-                state: "22".into(),
-                plan_name: "Plan de Acción Local de Gobierno Abierto de Querétaro 2025-2027".into(),
-                start: "10/12/2025".into(),
-                end: "31/08/2027".into(),
-                term_end: "30/09/2027".into(),
-                ..Default::default()
-            }
-            .parse()
-            .expect("valid profile"),
-        ),
-        ..Default::default()
-    };
-    for i in 0..commitments {
-        let id = plan.next_commitment_id();
-        let mut c = CommitmentInput {
-            name: format!(
-                "Compromiso {}: fortalecer la participación ciudadana en la planeación y el seguimiento del presupuesto, con perspectiva de género y datos abiertos por municipio",
-                i + 1
-            ),
-            start: "02/01/2026".into(),
-            end: "31/07/2027".into(),
-        }
-        .parse(id, None, None)
-        .expect("valid commitment");
-        c.alignment = AlignmentInput {
-            relation: "replica".into(),
-            national: "MX0087".into(),
-            sdg_targets: "5.5,16.6,16.10".into(),
-            pnd_axis: "otro".into(),
-            pnd_axis_other: "Eje I. Política y Gobierno".into(),
-            local_axis: "Eje 5. Gobierno abierto y transparente".into(),
-            gender: LONG.into(),
-        }
-        .parse(&plan.national_plan, None)
-        .expect("valid alignment");
-        c.responsible =
-            vec![parse_contact(&person("María Fernanda López Ruiz"), ItemId(1)).expect("person")];
-        c.co_responsible = vec![parse_contact(
-            &person("Colectivo Ciudadano por la Transparencia, A.C."),
-            ItemId(2),
-        )
-        .expect("person")];
-        c.objectives = Some(
-            ObjectivesInput {
-                short_term: LONG.into(),
-                medium_term: LONG.into(),
-                problem_text: format!("{LONG} {LONG}"),
-                how_it_helps: format!("{LONG} {LONG}"),
-                assumptions: LONG.into(),
-                verification: LONG.into(),
-                other_actors: LONG.into(),
-                summary: LONG.into(),
-                additional_info: LONG.into(),
-                ..Default::default()
-            }
-            .parse(&[])
-            .expect("valid objectives"),
-        );
-        c.values = ValuesInput {
-            values: "transparencia,participacion".into(),
-            transparencia: LONG.into(),
-            participacion: LONG.into(),
-            ..Default::default()
-        }
-        .parse()
-        .expect("valid values");
-        for (k, (weight, start, end)) in [
-            ("35", "02/01/2026", "30/04/2026"),
-            ("25", "01/05/2026", "31/10/2026"),
-            ("25", "01/11/2026", "30/04/2027"),
-            ("15", "01/05/2027", "31/07/2027"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let kid = ItemId(k as u32 + 1);
-            let mut ka = KeyActionInput {
-                name: format!("Acción clave {}: estudio de las condiciones de apertura institucional a nivel local", k + 1),
-                objective: LONG.into(),
-                weight: weight.into(),
-                indicator: "Diagnóstico integrado y publicado".into(),
-                indicator_kind: "documental".into(),
-                unit: "documento".into(),
-                baseline: "0".into(),
-                target: "1".into(),
-                frequency: "trimestral".into(),
-                verification: "Diagnóstico integrado publicado en el sitio de gobierno abierto".into(),
-                start: start.into(),
-                end: end.into(),
-                responsible: person("José Luis Hernández Pérez"),
-                progress: "40".into(),
-            }
-            .parse(kid, c.period, Vec::new())
-            .expect("valid key action");
-            for a in 0..4u32 {
-                let act = ActivityInput {
-                    name: format!(
-                        "Actividad {}: integrar un grupo de trabajo multidisciplinario",
-                        a + 1
-                    ),
-                    objective: LONG.into(),
-                    verification: "Minuta de la reunión publicada".into(),
-                    start: start.into(),
-                    end: end.into(),
-                }
-                .parse(ItemId(a + 1), ka.period)
-                .expect("valid activity");
-                ka.activities.push(act);
-            }
-            c.key_actions.push(ka);
-        }
-        plan.upsert_commitment(c);
-    }
-    plan
-}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -1,0 +1,28 @@
+//! Writes the benchmark plan for the browser bench (tests/bench/pdf-browser.mjs):
+//! `cargo run --example bench_plan -- OUT_DIR [COMMITMENTS]` writes
+//! `OUT_DIR/bench-job.json` (an export job for the PDF worker) and
+//! `OUT_DIR/bench-draft.json` (the same plan as a stored draft, for the print view).
+
+#[path = "plan.rs"]
+mod plan;
+
+use plan_local_ga::export::job::{DocumentKind, Job};
+use plan_local_ga::persistence::{encode, Envelope};
+use time::macros::datetime;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let out = std::path::PathBuf::from(args.next().unwrap_or_else(|| ".".to_owned()));
+    let commitments = args.next().and_then(|n| n.parse().ok()).unwrap_or(15);
+    let at = datetime!(2026-11-24 10:42 -06:00);
+    let plan = plan::plan_with(commitments);
+    let job = Job::pdf(DocumentKind::Plan, plan.clone(), at);
+    let draft = encode(&Envelope::new(plan, Default::default(), at, 1));
+    std::fs::create_dir_all(&out).expect("output directory");
+    std::fs::write(out.join("bench-job.json"), job.to_json()).expect("write job");
+    std::fs::write(out.join("bench-draft.json"), draft).expect("write draft");
+    println!(
+        "benchmark plan ({commitments} commitments × 4 key actions × 4 activities) written to {}",
+        out.display()
+    );
+}
