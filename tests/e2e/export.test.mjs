@@ -1,0 +1,161 @@
+// The PDF engine stays out of the first load: the worker's files are requested
+// only on the first export, which still downloads a valid PDF; a slow export
+// says "Preparando el PDF…" in a polite status; a worker that cannot load gives
+// a Spanish message with the JSON download, and the next export works; and the
+// print view renders the plan from the same export document, passing axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSession, endSession, ready, axeCheck, OUT } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FIXTURE = join(here, '..', 'fixtures', 'borrador-v4.json');
+const PLAN_NAME = 'Plan de Acción Local de Gobierno Abierto 2025-2027';
+const COMMITMENT = 'Presupuesto participativo';
+const WORKER = /pdf_worker/;
+
+let s;
+const requests = [];
+before(async () => {
+  s = await startSession();
+  s.context.on('request', (r) => requests.push(r.url()));
+});
+after(async () => { if (s) await endSession(s); });
+
+const workerRequests = () => requests.filter((u) => WORKER.test(u));
+
+async function exportPdf(page, name) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.getByRole('button', { name: 'Exportar PDF' }).click(),
+  ]);
+  const path = join(OUT, name);
+  await download.saveAs(path);
+  return { path, file: download.suggestedFilename() };
+}
+
+test('page load and navigation do not fetch the PDF worker; the first export does, and downloads a valid PDF', async () => {
+  const { page, origin } = s;
+  const draft = await readFile(FIXTURE, 'utf8');
+  await page.goto(origin + '/');
+  await ready(page);
+  await page.evaluate((d) => localStorage.setItem('plan-local-ga/borrador', d), draft);
+  await page.goto(origin + '/plan');
+  await ready(page);
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  assert.ok(requests.some((u) => /\/app-[0-9a-f]+_bg\.wasm$/.test(u)), 'the app itself was loaded');
+  assert.deepEqual(workerRequests(), [], 'no worker file is requested before the first export');
+  const html = await page.content();
+  assert.doesNotMatch(html, /<link[^>]+(preload|modulepreload)[^>]+pdf_worker/, 'no preload of the worker');
+
+  const { path, file } = await exportPdf(page, 'export-worker.pdf');
+  assert.equal(file, 'plan-de-accion-local-de-gobierno-abierto-2025-2027.pdf');
+  execFileSync('qpdf', ['--check', path]);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').replace(/\s+/g, ' ');
+  assert.ok(text.includes(PLAN_NAME) && text.includes(COMMITMENT), 'the PDF holds the plan');
+  const fetched = workerRequests();
+  assert.ok(fetched.some((u) => /_loader\.js$/.test(u)) && fetched.some((u) => /\.wasm$/.test(u)), `worker fetched on export: ${fetched}`);
+  assert.ok(fetched.every((u) => /pdf_worker-[0-9a-f]{16}/.test(u)), 'release worker files carry a content hash');
+
+  // A second export reuses the worker: nothing is fetched again.
+  const before = workerRequests().length;
+  await exportPdf(page, 'export-worker-2.pdf');
+  assert.equal(workerRequests().length, before);
+  assert.equal(await page.locator('#estado-exportacion').innerText(), '', 'no progress text once done');
+});
+
+test('an export slower than half a second says so politely, and the page stays usable', async () => {
+  const { page, origin } = s;
+  // A fresh page (a new worker), whose worker WebAssembly arrives after 1.5 s.
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  const slow = async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); };
+  await s.context.route(/pdf_worker.*\.wasm$/, slow);
+  try {
+    const status = page.locator('#estado-exportacion');
+    assert.equal(await status.getAttribute('role'), 'status');
+    const downloaded = page.waitForEvent('download', { timeout: 30000 });
+    await page.getByRole('button', { name: 'Exportar PDF' }).click();
+    assert.equal(await status.innerText(), '', 'nothing is said before half a second');
+    await page.waitForFunction(() => document.getElementById('estado-exportacion')?.innerText === 'Preparando el PDF…', null, { timeout: 1400 });
+    // The main thread is free: the page answers while the PDF is prepared.
+    const t = Date.now();
+    assert.equal(await page.evaluate(() => 1 + 1), 2);
+    assert.ok(Date.now() - t < 500, 'the page responds while exporting');
+    // A second press while it runs does not start a second export.
+    await page.getByRole('button', { name: 'Exportar PDF' }).click();
+    const download = await downloaded;
+    await download.saveAs(join(OUT, 'export-slow.pdf'));
+    execFileSync('qpdf', ['--check', join(OUT, 'export-slow.pdf')]);
+    await page.waitForFunction(() => document.getElementById('estado-exportacion')?.innerText === '');
+  } finally {
+    await s.context.unroute(/pdf_worker.*\.wasm$/, slow);
+  }
+});
+
+test('a worker that cannot load gives a Spanish message with the JSON download; the next export works', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  const errorsBefore = s.consoleErrors.length;
+  const refuse = (route) => route.abort('connectionrefused');
+  await s.context.route(/pdf_worker.*_loader\.js$/, refuse);
+  await page.getByRole('button', { name: 'Exportar PDF' }).click();
+  const banner = page.locator('#error-exportacion');
+  await banner.waitFor({ timeout: 15000 });
+  assert.match(await banner.innerText(), /No se pudo cargar la parte de la herramienta que crea el PDF/);
+  assert.equal(await banner.getAttribute('role'), 'alert');
+  const [json] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Descargar borrador (JSON)' }).click(),
+  ]);
+  assert.match(json.suggestedFilename(), /\.json$/);
+  assert.deepEqual(await axeCheck(s, 'revisar con error de exportación'), []);
+  // The refused request is the only console error (the browser logs it).
+  const errors = s.consoleErrors.splice(errorsBefore);
+  assert.ok(errors.every((e) => /Failed to load resource|ERR_CONNECTION_REFUSED|pdf_worker/.test(e)), `errors: ${errors}`);
+
+  await s.context.unroute(/pdf_worker.*_loader\.js$/, refuse);
+  const { path } = await exportPdf(page, 'export-after-failure.pdf');
+  execFileSync('qpdf', ['--check', path]);
+  assert.equal(await banner.count(), 0, 'the message goes away after a successful export');
+});
+
+test('the print view renders the plan from the export document and passes axe-core', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  await page.getByRole('link', { name: 'Ver versión para imprimir' }).click();
+  await page.waitForURL('**/plan/imprimir');
+  await ready(page);
+  assert.equal(await page.locator('main h1').innerText(), PLAN_NAME);
+  const main = await page.locator('main').innerText();
+  assert.ok(main.includes(COMMITMENT), 'shows a commitment');
+  assert.ok(main.includes('Municipio de Querétaro'), 'shows the jurisdiction');
+  assert.ok(main.includes('Borrador'));
+  assert.ok(await page.locator('main section.print-section h2').count() >= 2, 'one section per level-1 heading');
+  assert.ok(await page.locator('main table caption').count() >= 1, 'tables keep their captions');
+  assert.ok(await page.locator('main dl dt').count() >= 5, 'label/value rows as a description list');
+  assert.deepEqual(await axeCheck(s, 'versión para imprimir'), []);
+  await page.screenshot({ path: join(OUT, 'imprimir.png'), fullPage: true });
+
+  // On paper: no app chrome, each section on a new page.
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['header.header', 'footer.footer', '.back-link', '.print-actions']) {
+    assert.equal(await page.locator(sel).first().evaluate((e) => getComputedStyle(e).display), 'none', `${sel} hidden in print`);
+  }
+  assert.equal(await page.locator('section.print-section').first().evaluate((e) => getComputedStyle(e).breakBefore), 'page');
+  await page.emulateMedia({ media: null });
+  const pdf = join(OUT, 'imprimir.pdf');
+  await page.pdf({ path: pdf, format: 'Letter' });
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
+  assert.ok(text.includes(COMMITMENT) && !text.includes('Regresar a la revisión'), 'printed without the app chrome');
+
+  assert.deepEqual(s.consoleErrors, []);
+  assert.deepEqual(s.foreignRequests, []);
+});
