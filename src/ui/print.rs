@@ -166,9 +166,13 @@ const BAR_H: f32 = 22.0;
 const ROW_GAP: f32 = 12.0;
 const AXIS_H: f32 = 22.0;
 
-/// Greedy word wrap with the export's font metrics (close enough to the page's
-/// sans-serif font for a label column).
+/// How much wider the page's sans-serif font runs than the export's Helvetica
+/// metrics (DejaVu Sans, the widest likely fallback, is about 15 % wider).
+const FONT_SLACK: f32 = 1.2;
+
+/// Greedy word wrap with the export's font metrics, with room for a wider font.
 fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
+    let width = width / FONT_SLACK;
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
