@@ -1,7 +1,9 @@
 //! The plan's print view (`/plan/imprimir`): the same export [`Document`] the
 //! PDF is drawn from ([`plan_document`]), rendered as semantic HTML (headings,
-//! description lists, tables, the charts as SVG) and styled for paper by
-//! `style/print.css` (each section on a new page, no header or footer).
+//! description lists, tables, the contents as links, the charts and the
+//! timeline as SVG) and styled for paper by `style/print.css` (the document's
+//! page breaks, table headers repeated, no header or footer; the PDF's own
+//! typeface, Plan Local Sans).
 //!
 //! Every [`Block`] kind is rendered by an exhaustive `match` (no wildcard), so a
 //! new kind in the document model is a compile error here until it is drawn.
@@ -11,6 +13,7 @@ use leptos::prelude::*;
 use crate::export::document::{Bar, Block, Document, Field};
 use crate::export::metrics::{text_width_pt, FontFace};
 use crate::export::plan_document;
+use crate::export::timeline::{RowKind, Timeline, AXIS_HEIGHT, RIGHT_MARGIN};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::paths;
@@ -31,7 +34,7 @@ pub fn PrintPage() -> impl IntoView {
     view! {
         <BackLink href=paths::REVIEW text="Regresar a la revisión del plan" />
         <p class="body print-hint">
-            "Esta es la versión para imprimir de su plan, con el mismo contenido que el PDF. Cada sección empieza en una página nueva."
+            "Esta es la versión para imprimir de su plan, con el mismo contenido y los mismos saltos de página que el PDF."
         </p>
         <div class="button-group print-actions">
             <button class="button" type="button" on:click=print>"Imprimir"</button>
@@ -43,20 +46,39 @@ pub fn PrintPage() -> impl IntoView {
 /// The whole document: title block, then one `<section>` per level-1 heading.
 #[component]
 fn DocumentView(doc: Document) -> impl IntoView {
+    // What a block needs from the whole document: the contents' entries, and
+    // each heading's number (its anchor, which the contents link to).
+    let mut heading = 0;
+    let context: Vec<Context> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| match b {
+            Block::Heading { .. } => {
+                heading += 1;
+                Context::Heading(heading - 1)
+            }
+            Block::Contents { .. } => Context::Contents(
+                doc.contents_entries(i)
+                    .into_iter()
+                    .map(|(level, text, n)| (level, text.to_owned(), n))
+                    .collect(),
+            ),
+            _ => Context::None,
+        })
+        .collect();
     let Document {
         meta,
         title_block,
         blocks,
     } = doc;
     let lines = title_block.lines;
-    let sections = sections(blocks)
+    let sections = sections(blocks.into_iter().zip(context).enumerate().collect())
         .into_iter()
-        .enumerate()
-        .map(|(s, section)| {
+        .map(|section| {
             let blocks = section
                 .into_iter()
-                .enumerate()
-                .map(|(b, block)| block_view(block, &format!("{s}-{b}")))
+                .map(|(i, (block, context))| block_view(block, context, i))
                 .collect_view();
             view! { <section class="print-section">{blocks}</section> }
         })
@@ -74,27 +96,49 @@ fn DocumentView(doc: Document) -> impl IntoView {
     }
 }
 
-/// Splits the body before every level-1 heading (a section starts a page on paper).
-fn sections(blocks: Vec<Block>) -> Vec<Vec<Block>> {
-    let mut out: Vec<Vec<Block>> = Vec::new();
-    for block in blocks {
-        let starts = matches!(block, Block::Heading { level: 1, .. });
+/// What a block needs from the rest of the document.
+enum Context {
+    None,
+    /// The heading's number in reading order (from 0).
+    Heading(usize),
+    /// The contents' entries: (level, text, heading number).
+    Contents(Vec<(u8, String, usize)>),
+}
+
+type Numbered = (usize, (Block, Context));
+
+/// Groups the body into sections, a new one at every level-1 heading.
+fn sections(blocks: Vec<Numbered>) -> Vec<Vec<Numbered>> {
+    let mut out: Vec<Vec<Numbered>> = Vec::new();
+    for item in blocks {
+        let starts = matches!(item.1 .0, Block::Heading { level: 1, .. });
         match out.last_mut() {
-            Some(current) if !starts => current.push(block),
-            _ => out.push(vec![block]),
+            Some(current) if !starts => current.push(item),
+            _ => out.push(vec![item]),
         }
     }
     out
 }
 
-/// One block as HTML; `key` makes element ids unique on the page.
-fn block_view(block: Block, key: &str) -> AnyView {
+/// The anchor of heading number `n`.
+fn heading_id(n: usize) -> String {
+    format!("titulo-{n}")
+}
+
+/// One block as HTML; `index` (its place in the body) makes element ids unique.
+fn block_view(block: Block, context: Context, index: usize) -> AnyView {
+    let id = match context {
+        Context::Heading(n) => Some(heading_id(n)),
+        _ => None,
+    };
     match block {
         Block::Heading { level, text } => match level {
-            0 | 1 => view! { <h2 class="heading-l print-h">{text}</h2> }.into_any(),
-            2 => view! { <h3 class="heading-m print-h">{text}</h3> }.into_any(),
-            3 => view! { <h4 class="heading-s print-h">{text}</h4> }.into_any(),
-            _ => view! { <h5 class="heading-s print-h">{text}</h5> }.into_any(),
+            0 | 1 => view! { <h2 class="heading-l print-h" id=id>{text}</h2> }.into_any(),
+            2 => {
+                view! { <h3 class="heading-m print-h print-h--ficha" id=id>{text}</h3> }.into_any()
+            }
+            3 => view! { <h4 class="heading-s print-h" id=id>{text}</h4> }.into_any(),
+            _ => view! { <h5 class="heading-s print-h" id=id>{text}</h5> }.into_any(),
         },
         Block::Paragraph(text) => view! { <p class="body print-text">{text}</p> }.into_any(),
         Block::Fields(fields) => view! { <FieldList fields=fields /> }.into_any(),
@@ -132,9 +176,37 @@ fn block_view(block: Block, key: &str) -> AnyView {
             <div class="inset print-note-block"><p class="body print-text">{text}</p></div>
         }
         .into_any(),
-        Block::BarChart { caption, max, bars } => {
-            view! { <BarChartView caption=caption max=max bars=bars id=format!("grafica-{key}") /> }
-                .into_any()
+        Block::BarChart { caption, max, bars } => view! {
+            <BarChartView caption=caption max=max bars=bars id=format!("grafica-{index}") />
+        }
+        .into_any(),
+        Block::Contents { title, .. } => {
+            let entries = match context {
+                Context::Contents(entries) => entries,
+                _ => Vec::new(),
+            };
+            let title_id = format!("contenido-{index}");
+            let labelled_by = title_id.clone();
+            let items = entries
+                .into_iter()
+                .map(|(level, text, n)| {
+                    let class = format!("print-contents__item print-contents__item--{}", level.min(3));
+                    view! {
+                        <li class=class><a class="link" href=format!("#{}", heading_id(n))>{text}</a></li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <nav class="print-contents" aria-labelledby=labelled_by>
+                    <h2 class="heading-l print-h" id=title_id>{title}</h2>
+                    <ol class="print-contents__list">{items}</ol>
+                </nav>
+            }
+            .into_any()
+        }
+        Block::PageBreak => view! { <div class="print-page-break"></div> }.into_any(),
+        Block::Timeline { caption, timeline } => {
+            view! { <TimelineView caption=caption timeline=timeline /> }.into_any()
         }
     }
 }
@@ -166,8 +238,9 @@ const BAR_H: f32 = 22.0;
 const ROW_GAP: f32 = 12.0;
 const AXIS_H: f32 = 22.0;
 
-/// How much wider the page's sans-serif font runs than the export's Helvetica
-/// metrics (DejaVu Sans, the widest likely fallback, is about 15 % wider).
+/// Room for a font wider than the export's metrics: the print view uses the
+/// PDF's own Plan Local Sans (same metrics), but a reader that blocks web fonts
+/// falls back to the page's sans-serif (DejaVu Sans runs about 15 % wider).
 const FONT_SLACK: f32 = 1.2;
 
 /// Greedy word wrap with the export's font metrics, with room for a wider font.
@@ -270,6 +343,105 @@ fn BarChartView(caption: String, max: f32, bars: Vec<Bar>, id: String) -> impl I
                 {bar_views}
             </svg>
             <figcaption class="hint">{caption}</figcaption>
+        </figure>
+    }
+}
+
+/// Rows of the timeline per picture: a picture never splits across pages, so a
+/// long timeline is drawn as several, each with the month axis above its rows.
+const TIMELINE_ROWS_PER_PART: usize = 24;
+
+/// A [`Block::Timeline`] as SVG pictures from the same geometry as the app's
+/// timeline: month ticks above the rows, each row's label (key actions bold,
+/// activities indented) and bar, light lines at the ticks, a rule above each
+/// commitment after the first. Split between commitments (or, for a very long
+/// commitment, every few rows) so that each part fits on a page.
+#[component]
+fn TimelineView(caption: String, timeline: Timeline) -> impl IntoView {
+    let t = timeline;
+    // Parts: consecutive rows, starting a new part at a commitment once the
+    // current part is not empty, or when it is full.
+    let mut parts: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for (i, row) in t.rows.iter().enumerate() {
+        let full = i - start >= TIMELINE_ROWS_PER_PART;
+        if i > start && (row.starts_commitment || full) {
+            parts.push(start..i);
+            start = i;
+        }
+    }
+    if start < t.rows.len() {
+        parts.push(start..t.rows.len());
+    }
+    let count = parts.len();
+    let right = t.width - RIGHT_MARGIN;
+    let pictures = parts
+        .into_iter()
+        .enumerate()
+        .map(|(p, range)| {
+            let rows = &t.rows[range];
+            let top = rows.first().map_or(AXIS_HEIGHT, |r| r.y);
+            let bottom = rows
+                .last()
+                .map_or(top, |r| r.y + crate::export::timeline::ROW_HEIGHT);
+            // The axis sits just above this part's first row.
+            let axis = top - AXIS_HEIGHT;
+            let ticks = t
+                .ticks
+                .iter()
+                .map(|k| {
+                    view! {
+                        <line class="timeline__grid" x1=k.x x2=k.x y1=top - 8.0 y2=bottom></line>
+                        <text class="timeline__tick" x=k.x + 3.0 y=top - 12.0>{k.label.clone()}</text>
+                    }
+                })
+                .collect_view();
+            let row_views = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let (label_class, bar_class) = match r.kind {
+                        RowKind::KeyAction => (
+                            "timeline__label print-timeline__label--key",
+                            "timeline__bar--key",
+                        ),
+                        RowKind::Activity => (
+                            "timeline__label timeline__label--activity",
+                            "timeline__bar--activity",
+                        ),
+                    };
+                    let rule = (i > 0 && r.starts_commitment).then(|| {
+                        view! { <line class="timeline__separator" x1="0" x2=right y1=r.y y2=r.y></line> }
+                    });
+                    view! {
+                        {rule}
+                        <text class=label_class x=r.label_x + 4.0 y=r.y + 18.0>{r.label.clone()}</text>
+                        <rect class=bar_class x=r.bar_x y=r.bar_y width=r.bar_width height=r.bar_height></rect>
+                    }
+                })
+                .collect_view();
+            let label = if count == 1 {
+                caption.clone()
+            } else {
+                format!("{caption} (parte {} de {count})", p + 1)
+            };
+            view! {
+                <svg
+                    class="timeline__svg print-timeline__svg"
+                    viewBox=format!("0 {axis} {} {}", t.width, bottom - axis + 4.0)
+                    role="img"
+                    aria-label=label
+                >
+                    {ticks}
+                    {row_views}
+                </svg>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="print-timeline">
+            {pictures}
+            <figcaption class="hint">{caption.clone()}</figcaption>
         </figure>
     }
 }

@@ -138,18 +138,26 @@ test('the print view renders the plan from the export document and passes axe-co
   assert.ok(main.includes(COMMITMENT), 'shows a commitment');
   assert.ok(main.includes('Municipio de Querétaro'), 'shows the jurisdiction');
   assert.ok(main.includes('Borrador'));
+  // The contents link to the headings they list.
+  const entry = page.locator('nav.print-contents a').first();
+  const target = (await entry.getAttribute('href')).slice(1);
+  assert.equal(await page.locator(`[id="${target}"]`).innerText(), await entry.innerText());
+  assert.ok(await page.locator('svg.print-timeline__svg').count() >= 1, 'the timeline is drawn');
   assert.ok(await page.locator('main section.print-section h2').count() >= 2, 'one section per level-1 heading');
   assert.ok(await page.locator('main table caption').count() >= 1, 'tables keep their captions');
   assert.ok(await page.locator('main dl dt').count() >= 5, 'label/value rows as a description list');
   assert.deepEqual(await axeCheck(s, 'versión para imprimir'), []);
   await page.screenshot({ path: join(OUT, 'imprimir.png'), fullPage: true });
 
-  // On paper: no app chrome, each section on a new page.
+  // On paper: no app chrome, the document's page breaks (after the contents,
+  // before each commitment's ficha), the PDF's typeface.
   await page.emulateMedia({ media: 'print' });
   for (const sel of ['header.header', 'footer.footer', '.back-link', '.print-actions']) {
     assert.equal(await page.locator(sel).first().evaluate((e) => getComputedStyle(e).display), 'none', `${sel} hidden in print`);
   }
-  assert.equal(await page.locator('section.print-section').first().evaluate((e) => getComputedStyle(e).breakBefore), 'page');
+  assert.ok(await page.locator('.print-page-break').count() >= 2);
+  assert.equal(await page.locator('.print-page-break').first().evaluate((e) => getComputedStyle(e).breakBefore), 'page');
+  assert.ok(await page.evaluate(() => document.fonts.check('12px "Plan Local Sans"')), 'the PDF typeface is loaded');
   await page.emulateMedia({ media: null });
   const pdf = join(OUT, 'imprimir.pdf');
   await page.pdf({ path: pdf, format: 'Letter' });
