@@ -3,7 +3,7 @@
 //! `OUT_DIR/bench-job.json` (an export job for the PDF worker) and
 //! `OUT_DIR/bench-draft.json` (the same plan as a stored draft, for the print view).
 
-#[path = "plan.rs"]
+#[path = "../common/bench_plan.rs"]
 mod plan;
 
 use plan_local_ga::export::job::{DocumentKind, Job};
@@ -15,9 +15,9 @@ fn main() {
     let out = std::path::PathBuf::from(args.next().unwrap_or_else(|| ".".to_owned()));
     let commitments = args.next().and_then(|n| n.parse().ok()).unwrap_or(15);
     let at = datetime!(2026-11-24 10:42 -06:00);
-    let plan = plan::plan_with(commitments);
-    let job = Job::pdf(DocumentKind::Plan, plan.clone(), at);
-    let draft = encode(&Envelope::new(plan, Default::default(), at, 1));
+    let envelope = Envelope::new(plan::plan_with(commitments), Default::default(), at, 1);
+    let draft = encode(&envelope);
+    let job = Job::pdf(DocumentKind::Plan, envelope, at);
     std::fs::create_dir_all(&out).expect("output directory");
     std::fs::write(out.join("bench-job.json"), job.to_json()).expect("write job");
     std::fs::write(out.join("bench-draft.json"), draft).expect("write draft");

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-#[path = "plan.rs"]
+#[path = "../common/bench_plan.rs"]
 mod plan;
 
 use plan::plan_with;

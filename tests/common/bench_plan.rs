@@ -1,13 +1,26 @@
-//! The benchmark plan, as `tests/bench/pdf.rs` builds it: `n`
-//! commitments × 4 key actions × 4 activities, every field filled with Spanish
-//! text (15 commitments make the benchmark's 50-70 pages).
+//! The benchmark plan: `n` commitments × 4 key actions × 4 activities,
+//! every field filled with Spanish text (15 commitments make the benchmark's
+//! 50-70 pages); the other parts of the plan (office, framework, political
+//! commitment, coordination body, roadmap, problems, monitoring, reasoned
+//! responses) come from the complete schema-4 fixture, plus one readiness
+//! assessment with evidence. Shared by the native tests (`common::bench_plan`),
+//! the native PDF bench (tests/bench/pdf.rs) and the browser bench's plan writer
+//! (tests/bench/bench_plan.rs).
+// Each user takes a different part.
+#![allow(dead_code)]
 
 use plan_local_ga::domain::commitment::{
     parse_contact, AlignmentInput, ObjectivesInput, ValuesInput,
 };
 use plan_local_ga::domain::contact::PersonInput;
 use plan_local_ga::domain::key_action::{ActivityInput, KeyActionInput};
+use plan_local_ga::domain::readiness::{parse_assessment, questions, ReadinessInput, GATE};
 use plan_local_ga::domain::{CommitmentInput, ItemId, Plan, ProfileInput};
+use plan_local_ga::persistence::decode;
+use time::macros::date;
+
+/// Every part of a plan, filled (tests/fixtures/borrador-v4.json).
+const COMPLETE: &str = include_str!("../fixtures/borrador-v4.json");
 
 pub const LONG: &str = "Articular las agendas federal y local de gobierno abierto para convertirlas en una estrategia que permita avanzar hacia un Estado Abierto, a partir de las experiencias acumuladas en el plano federal y en los gobiernos estatales, con participación de la sociedad civil y perspectiva de género.";
 
@@ -24,7 +37,15 @@ fn person(name: &str) -> PersonInput {
 /// A plan of realistic size: `commitments` × 4 key actions × 4 activities,
 /// every field filled with Spanish text (the benchmark plan at 15).
 pub fn plan_with(commitments: usize) -> Plan {
+    let complete = decode(COMPLETE).expect("the fixture decodes").plan;
+    let responses = complete.responses.clone();
     let mut plan = Plan {
+        commitments: Vec::new(),
+        responses: Vec::new(),
+        readiness: vec![assessment()],
+        ..complete
+    };
+    plan = Plan {
         profile: Some(
             ProfileInput {
                 kind: "estado".into(),
@@ -38,7 +59,7 @@ pub fn plan_with(commitments: usize) -> Plan {
             .parse()
             .expect("valid profile"),
         ),
-        ..Default::default()
+        ..plan
     };
     for i in 0..commitments {
         let id = plan.next_commitment_id();
@@ -141,5 +162,27 @@ pub fn plan_with(commitments: usize) -> Plan {
         }
         plan.upsert_commitment(c);
     }
+    if commitments > 0 {
+        // The fixture's reasoned response names commitment 1.
+        plan.responses = responses;
+    }
     plan
+}
+
+/// A readiness self-assessment with every question answered and explained.
+fn assessment() -> plan_local_ga::domain::readiness::Assessment {
+    let mut input: ReadinessInput = questions()
+        .enumerate()
+        .map(|(i, q)| (q.id.to_owned(), ((i % 4) as u8).to_string()))
+        .collect();
+    for q in questions() {
+        input.insert(
+            format!("{}-evidencia", q.id),
+            "Acta de la sesión del Secretariado Técnico Local publicada en el sitio de gobierno abierto".to_owned(),
+        );
+    }
+    for c in &GATE {
+        input.insert(c.id.to_owned(), "si".to_owned());
+    }
+    parse_assessment(&input, date!(2025 - 11 - 03)).expect("complete assessment")
 }
