@@ -11,8 +11,9 @@
 // Measured, each as the median of 7 runs after 1 warm-up:
 //   ours     the app's PDF worker: request posted → PDF bytes back (layout + PDF);
 //   jsPDF    jsPDF drawing our very layout (the worker's laid-out pages as JSON:
-//            the same text runs, fonts, sizes, positions and rectangles), from
-//            `new jsPDF()` to the saved bytes, on the page's main thread;
+//            the same text runs, fonts, sizes, positions and rectangles) with the
+//            same embedded TrueType faces (assets/fonts), from `new jsPDF()` to
+//            the saved bytes, on the page's main thread;
 //   Chromium page.pdf() of our print view /plan/imprimir with the plan loaded
 //            (the same export document rendered as HTML, printed by the browser).
 import { execFileSync } from 'node:child_process';
@@ -29,6 +30,11 @@ const require = createRequire(join(here, '..', 'e2e', 'package.json'));
 const jspdfPath = require.resolve('jspdf/dist/jspdf.umd.min.js');
 const jspdfVersion = JSON.parse(readFileSync(require.resolve('jspdf/package.json'), 'utf8')).version;
 
+const fontsDir = join(here, '..', '..', 'assets', 'fonts');
+const fonts = {
+  normal: readFileSync(join(fontsDir, 'PlanLocalSans-Regular.ttf')).toString('base64'),
+  bold: readFileSync(join(fontsDir, 'PlanLocalSans-Bold.ttf')).toString('base64'),
+};
 const jobJson = readFileSync(join(benchDir, 'bench-job.json'), 'utf8');
 const draftJson = readFileSync(join(benchDir, 'bench-draft.json'), 'utf8');
 const layoutJob = JSON.stringify({ ...JSON.parse(jobJson), output: 'layout' });
@@ -117,11 +123,15 @@ const laid = await page.evaluate(async ({ job, runs }) => {
 
 // (b) jsPDF drawing the same layout, on the main thread.
 await page.evaluate(readFileSync(jspdfPath, 'utf8'));
-const peer = await page.evaluate(({ json, runs }) => {
+const peer = await page.evaluate(({ json, runs, fonts }) => {
   const laid = JSON.parse(json);
   const { jsPDF } = window.jspdf;
   const draw = () => {
     const doc = new jsPDF({ unit: 'pt', format: [laid.width, laid.height], compress: true });
+    for (const [style, data] of Object.entries(fonts)) {
+      doc.addFileToVFS(`PlanLocalSans-${style}.ttf`, data);
+      doc.addFont(`PlanLocalSans-${style}.ttf`, 'PlanLocalSans', style);
+    }
     laid.pages.forEach((items, n) => {
       if (n > 0) doc.addPage([laid.width, laid.height]);
       for (const it of items) {
@@ -129,7 +139,7 @@ const peer = await page.evaluate(({ json, runs }) => {
           doc.setFillColor(it.color);
           doc.rect(it.x, laid.height - it.y - it.h, it.w, it.h, 'F');
         } else {
-          doc.setFont('helvetica', it.bold ? 'bold' : 'normal');
+          doc.setFont('PlanLocalSans', it.bold ? 'bold' : 'normal');
           doc.setFontSize(it.size);
           doc.setTextColor(it.color);
           doc.text(it.text, it.x, laid.height - it.y, { baseline: 'alphabetic' });
@@ -150,7 +160,7 @@ const peer = await page.evaluate(({ json, runs }) => {
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { ms, pdf: btoa(bin) };
-}, { json: laid.json, runs: RUNS });
+}, { json: laid.json, runs: RUNS, fonts });
 
 // (c) Chromium's print-to-PDF of the print view.
 const t0 = Date.now();
@@ -187,15 +197,16 @@ const row = (name, xs, file) => console.log(
 );
 
 const job = JSON.parse(jobJson);
-const ka = job.plan.commitments.reduce((n, c) => n + c.key_actions.length, 0);
-const acts = job.plan.commitments.reduce((n, c) => n + c.key_actions.reduce((m, k) => m + k.activities.length, 0), 0);
-console.log(`PDF export of the benchmark plan (${job.plan.commitments.length} commitments, ${ka} key actions, ${acts} activities),`);
+const plan = job.draft.plan;
+const ka = plan.commitments.reduce((n, c) => n + c.key_actions.length, 0);
+const acts = plan.commitments.reduce((n, c) => n + c.key_actions.reduce((m, k) => m + k.activities.length, 0), 0);
+console.log(`PDF export of the benchmark plan (${plan.commitments.length} commitments, ${ka} key actions, ${acts} activities),`);
 console.log(`headless Chromium (${execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()}), release build, median of ${RUNS} after 1 warm-up:`);
 console.log(`  ${''.padEnd(52)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)} ${'pages'.padStart(6)} ${'bytes'.padStart(9)}`);
-row('ours: worker round trip (layout + PDF)', ours.total, files.ours);
+row('ours: worker round trip (layout + PDF + draft inside)', ours.total, files.ours);
 console.log(`  ${'  of which inside the worker'.padEnd(52)} ${ms(median(ours.inside))}`);
 console.log(`  ${'  our layout alone, as JSON (for jsPDF)'.padEnd(52)} ${ms(median(laid.ms))}`);
-row(`jsPDF ${jspdfVersion}: draws our layout (main thread)`, peer.ms, files.jspdf);
+row(`jsPDF ${jspdfVersion}: draws our layout, same fonts (main thread)`, peer.ms, files.jspdf);
 row('Chromium page.pdf() of the print view /plan/imprimir', chromium, files.chromium);
 console.log(`  first export: worker start (fetch + compile, loopback) ${ms(ours.start)}`);
 console.log(`  print view: navigation to rendered document            ${ms(printViewLoad)}`);
