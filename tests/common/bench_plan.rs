@@ -1,4 +1,4 @@
-//! The benchmark plan, as `tests/bench/pdf.rs` builds it: `n`
+//! The benchmark plan (used by `tests/bench/pdf.rs` and the tests): `n`
 //! commitments × 4 key actions × 4 activities, every field filled with Spanish
 //! text (15 commitments make the benchmark's 50-70 pages).
 
