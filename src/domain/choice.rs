@@ -100,3 +100,28 @@ pub fn next_id(ids: impl Iterator<Item = ItemId>) -> ItemId {
 }
 
 pub(crate) use choices;
+
+/// An item of a list that carries a stable [`ItemId`].
+pub trait Identified {
+    fn item_id(&self) -> ItemId;
+}
+
+/// Replaces the item with the same id, or appends it (saving an item's page).
+pub fn upsert<T: Identified>(list: &mut Vec<T>, item: T) {
+    match list.iter_mut().find(|x| x.item_id() == item.item_id()) {
+        Some(slot) => *slot = item,
+        None => list.push(item),
+    }
+}
+
+/// Implements [`Identified`] for types with an `id: ItemId` field.
+macro_rules! identified {
+    ($($t:ty),*) => {
+        $(impl $crate::domain::choice::Identified for $t {
+            fn item_id(&self) -> $crate::domain::choice::ItemId {
+                self.id
+            }
+        })*
+    };
+}
+pub(crate) use identified;

@@ -588,3 +588,5 @@ pub fn parse_contact(input: &PersonInput, id: ItemId) -> Result<Contact, Vec<Fie
         _ => Err(errors),
     }
 }
+
+super::choice::identified!(Contact);

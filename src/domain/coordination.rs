@@ -525,3 +525,5 @@ impl Coordination {
         gaps
     }
 }
+
+super::choice::identified!(Member, Organization);

@@ -462,3 +462,5 @@ pub fn weighted_progress(actions: &[KeyAction]) -> u32 {
         .map(|k| u32::from(k.progress.unwrap_or(0)) * u32::from(k.weight))
         .sum()
 }
+
+super::choice::identified!(KeyAction, Activity);

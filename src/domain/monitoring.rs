@@ -208,3 +208,5 @@ impl ResponseInput {
 pub fn next_response_id(responses: &[ReasonedResponse]) -> ItemId {
     next_id(responses.iter().map(|r| r.id))
 }
+
+super::choice::identified!(ReasonedResponse);

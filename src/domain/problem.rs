@@ -174,3 +174,5 @@ impl PublicProblem {
 pub fn next_problem_id(problems: &[PublicProblem]) -> ItemId {
     next_id(problems.iter().map(|p| p.id))
 }
+
+super::choice::identified!(PublicProblem);

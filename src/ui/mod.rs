@@ -81,8 +81,9 @@ pub mod paths {
         format!("{DRAFTS}/{id}/nombre")
     }
 
-    /// "nuevo" for an item not saved yet, otherwise its id.
-    fn item(id: Option<ItemId>) -> String {
+    /// "nuevo" for an item not saved yet, otherwise its id (addresses and
+    /// unsaved-input keys).
+    pub fn item(id: Option<ItemId>) -> String {
         id.map_or_else(|| "nuevo".to_owned(), |i| i.0.to_string())
     }
 

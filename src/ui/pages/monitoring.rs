@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::choice::upsert;
+
 use crate::domain::key_action::{weight_total, weighted_progress, Frequency, KeyAction};
 use crate::domain::monitoring::{
     next_response_id, Decision, MonitoringInput, ReasonedResponse, ResponseInput,
@@ -14,8 +16,7 @@ use crate::messages::{choice_label, Choices};
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, Choice, Form, RadioGroup, TextField};
-use crate::ui::pages::commitment::{item_param, percent, remount_on};
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::commitment::{item_page, percent, remount_on};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::timeline::Timeline;
@@ -223,10 +224,7 @@ fn Progress() -> impl IntoView {
 
 /// Unsaved-input key of a response's page: "respuesta/2" or "respuesta/nuevo".
 fn response_key(n: Option<ItemId>) -> String {
-    format!(
-        "respuesta/{}",
-        n.map_or_else(|| "nuevo".to_owned(), |n| n.0.to_string())
-    )
+    format!("respuesta/{}", paths::item(n))
 }
 
 /// "Compromiso 2", or "—" when none (or it no longer exists).
@@ -292,18 +290,11 @@ pub fn ResponsesPage() -> impl IntoView {
 #[component]
 pub fn ResponsePage() -> impl IntoView {
     remount_on(&["n"], |p| {
-        let state = use_app();
-        let found = item_param(&p[0]).filter(|n| {
-            n.is_none_or(|n| {
-                state
-                    .plan
-                    .with_untracked(|p| p.responses.iter().any(|r| r.id == n))
-            })
-        });
-        match found {
-            Some(n) => view! { <ResponseForm existing=n /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+        item_page(
+            &p[0],
+            |p| &p.responses,
+            |n| view! { <ResponseForm existing=n /> }.into_any(),
+        )
     })
 }
 
@@ -336,14 +327,7 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
                 .with_untracked(|p| p.commitments.iter().map(|c| c.id).collect());
             form.input::<ResponseInput>().parse(n, &ids)
         },
-        move |response: ReasonedResponse| {
-            state.plan.update(
-                |p| match p.responses.iter_mut().find(|r| r.id == response.id) {
-                    Some(slot) => *slot = response,
-                    None => p.responses.push(response),
-                },
-            )
-        },
+        move |response: ReasonedResponse| state.plan.update(|p| upsert(&mut p.responses, response)),
     );
     let title = match existing {
         None => "Nueva propuesta".to_owned(),

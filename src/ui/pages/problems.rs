@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::choice::upsert;
+
 use crate::domain::problem::{
     next_problem_id, InputOrigin, Priority, ProblemAdvice, ProblemInput, PublicProblem,
 };
@@ -12,18 +14,14 @@ use crate::messages::{choice_label, Choices};
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
-use crate::ui::pages::commitment::{item_param, remount_on};
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{ChoiceField, ItemRow, ItemTable, QuestionFrame, TextArea};
 
 /// Unsaved-input key of a problem's page: "problema/3" or "problema/nuevo".
 fn page_key(n: Option<ItemId>) -> String {
-    format!(
-        "problema/{}",
-        n.map_or_else(|| "nuevo".to_owned(), |n| n.0.to_string())
-    )
+    format!("problema/{}", paths::item(n))
 }
 
 /// The advice in plain words.
@@ -138,18 +136,11 @@ pub fn ProblemsPage() -> impl IntoView {
 #[component]
 pub fn ProblemPage() -> impl IntoView {
     remount_on(&["n"], |p| {
-        let state = use_app();
-        let found = item_param(&p[0]).filter(|n| {
-            n.is_none_or(|n| {
-                state
-                    .plan
-                    .with_untracked(|p| p.problems.iter().any(|x| x.id == n))
-            })
-        });
-        match found {
-            Some(n) => view! { <ProblemForm existing=n /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+        item_page(
+            &p[0],
+            |p| &p.problems,
+            |n| view! { <ProblemForm existing=n /> }.into_any(),
+        )
     })
 }
 
@@ -173,14 +164,7 @@ fn ProblemForm(existing: Option<ItemId>) -> impl IntoView {
         page,
         paths::PROBLEMS,
         move || form.input::<ProblemInput>().parse(n),
-        move |problem: PublicProblem| {
-            state.plan.update(
-                |p| match p.problems.iter_mut().find(|x| x.id == problem.id) {
-                    Some(slot) => *slot = problem,
-                    None => p.problems.push(problem),
-                },
-            )
-        },
+        move |problem: PublicProblem| state.plan.update(|p| upsert(&mut p.problems, problem)),
     );
     let title = match existing {
         None => "Nuevo problema público".to_owned(),

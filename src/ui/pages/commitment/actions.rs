@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
-use super::{caption, item_param, page_key, percent, remount_on, saved_commitment};
+use crate::domain::choice::upsert;
+
+use super::{caption, item_page, item_param, page_key, percent, remount_on, saved_commitment};
 use crate::domain::key_action::{
     spread_remainder, weight_total, weighted_progress, ActivityInput, Frequency, IndicatorKind,
     KeyActionInput,
@@ -32,21 +34,13 @@ pub fn KeyActionsPage() -> impl IntoView {
 
 #[component]
 pub fn KeyActionPage() -> impl IntoView {
-    remount_on(&["id", "k"], |p| {
-        let state = use_app();
-        let found = saved_commitment(&p[0]).and_then(|id| {
-            let k = item_param(&p[1])?;
-            let exists = k.is_none_or(|k| {
-                state.plan.with_untracked(|pl| {
-                    pl.commitment(id).is_some_and(|c| c.key_action(k).is_some())
-                })
-            });
-            exists.then_some((id, k))
-        });
-        match found {
-            Some((id, k)) => view! { <KeyActionForm id=id existing=k /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+    remount_on(&["id", "k"], |p| match saved_commitment(&p[0]) {
+        Some(id) => item_page(
+            &p[1],
+            |pl| pl.commitment(id).map_or(&[][..], |c| &c.key_actions),
+            |k| view! { <KeyActionForm id=id existing=k /> }.into_any(),
+        ),
+        None => view! { <NotFound /> }.into_any(),
     })
 }
 
@@ -311,10 +305,7 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
         move |ka| {
             state.plan.update(|p| {
                 if let Some(c) = p.commitment_mut(id) {
-                    match c.key_actions.iter_mut().find(|x| x.id == ka.id) {
-                        Some(slot) => *slot = ka,
-                        None => c.key_actions.push(ka),
-                    }
+                    upsert(&mut c.key_actions, ka);
                 }
             })
         },
@@ -427,10 +418,7 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
         move |activity| {
             state.plan.update(|p| {
                 if let Some(ka) = p.commitment_mut(id).and_then(|c| c.key_action_mut(k)) {
-                    match ka.activities.iter_mut().find(|x| x.id == activity.id) {
-                        Some(slot) => *slot = activity,
-                        None => ka.activities.push(activity),
-                    }
+                    upsert(&mut ka.activities, activity);
                 }
             })
         },

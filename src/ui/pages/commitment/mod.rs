@@ -18,9 +18,10 @@ pub use people::{CoResponsibleListPage, CoResponsiblePage, ResponsibleListPage, 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::choice::Identified;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::{CommitmentIssue, FichaPart};
-use crate::domain::{format_date, CommitmentId, ItemId};
+use crate::domain::{format_date, CommitmentId, ItemId, Plan};
 use crate::state::use_app;
 use crate::ui::form::focus_id;
 use crate::ui::pages::not_found::NotFound;
@@ -62,6 +63,26 @@ pub(crate) fn item_param(raw: &str) -> Option<Option<ItemId>> {
         Some(None)
     } else {
         raw.parse::<u32>().ok().map(|n| Some(ItemId(n)))
+    }
+}
+
+/// The page of one item of a list, from its address: a new item for "nuevo",
+/// an existing one when `list` holds its id, otherwise "not found".
+pub(crate) fn item_page<T: Identified>(
+    raw: &str,
+    list: impl Fn(&Plan) -> &[T],
+    render: impl FnOnce(Option<ItemId>) -> AnyView,
+) -> AnyView {
+    let found = item_param(raw).filter(|n| {
+        n.is_none_or(|n| {
+            use_app()
+                .plan
+                .with_untracked(|p| list(p).iter().any(|x| x.item_id() == n))
+        })
+    });
+    match found {
+        Some(n) => render(n),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 

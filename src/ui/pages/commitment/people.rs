@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{caption, item_param, next_part, page_key, part_path, remount_on, saved_commitment};
+use crate::domain::choice::upsert;
+
+use super::{caption, item_page, next_part, page_key, part_path, remount_on, saved_commitment};
 use crate::domain::commitment::{parse_contact, Contact};
 use crate::domain::contact::PersonInput;
 use crate::domain::plan::FichaPart;
@@ -106,19 +108,12 @@ fn list_or_404(raw: &str, role: Role) -> AnyView {
 }
 
 fn person_or_404(raw: &str, raw_n: &str, role: Role) -> AnyView {
-    let state = use_app();
-    let found = saved_commitment(raw).and_then(|id| {
-        let n = item_param(raw_n)?;
-        let exists = n.is_none_or(|n| {
-            state.plan.with_untracked(|p| {
-                p.commitment(id)
-                    .is_some_and(|c| role.list(c).iter().any(|x| x.id == n))
-            })
-        });
-        exists.then_some((id, n))
-    });
-    match found {
-        Some((id, n)) => view! { <PersonForm id=id role=role existing=n /> }.into_any(),
+    match saved_commitment(raw) {
+        Some(id) => item_page(
+            raw_n,
+            |p| p.commitment(id).map_or(&[][..], |c| role.list(c)),
+            |n| view! { <PersonForm id=id role=role existing=n /> }.into_any(),
+        ),
         None => view! { <NotFound /> }.into_any(),
     }
 }
@@ -191,14 +186,7 @@ fn PersonForm(id: CommitmentId, role: Role, existing: Option<ItemId>) -> impl In
             .plan
             .with_untracked(|p| p.commitment(id).map_or(ItemId(1), |c| c.next_contact_id()))
     });
-    let page = page_key(
-        id,
-        &format!(
-            "{}/{}",
-            role.slug(),
-            existing.map_or("nuevo".to_owned(), |n| n.0.to_string())
-        ),
-    );
+    let page = page_key(id, &format!("{}/{}", role.slug(), paths::item(existing)));
     let initial = state.unsaved_for(&page).unwrap_or_else(|| {
         state.plan.with_untracked(|p| {
             p.commitment(id)
@@ -216,11 +204,7 @@ fn PersonForm(id: CommitmentId, role: Role, existing: Option<ItemId>) -> impl In
         move |contact: Contact| {
             state.plan.update(|p| {
                 if let Some(c) = p.commitment_mut(id) {
-                    let list = role.list_mut(c);
-                    match list.iter_mut().find(|x| x.id == contact.id) {
-                        Some(slot) => *slot = contact,
-                        None => list.push(contact),
-                    }
+                    upsert(role.list_mut(c), contact);
                 }
             })
         },

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::choice::upsert;
+
 use super::step;
 use crate::domain::coordination::{Member, MemberInput, Sector};
 use crate::domain::{Field, ItemId, Named};
@@ -9,18 +11,14 @@ use crate::messages::{choice_label, Choices};
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
-use crate::ui::pages::commitment::{item_param, remount_on};
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{ChoiceField, ItemRow, ItemTable, PersonFields, QuestionFrame};
 
 /// Unsaved-input key of a member's page ("coordinacion/integrante/3").
 fn page_key(n: Option<ItemId>) -> String {
-    format!(
-        "coordinacion/integrante/{}",
-        n.map_or_else(|| "nuevo".to_owned(), |n| n.0.to_string())
-    )
+    format!("coordinacion/integrante/{}", paths::item(n))
 }
 
 #[component]
@@ -110,18 +108,11 @@ pub fn MembersPage() -> impl IntoView {
 #[component]
 pub fn MemberPage() -> impl IntoView {
     remount_on(&["n"], |p| {
-        let state = use_app();
-        let found = item_param(&p[0]).filter(|n| {
-            n.is_none_or(|n| {
-                state
-                    .plan
-                    .with_untracked(|p| p.coordination.members.iter().any(|m| m.id == n))
-            })
-        });
-        match found {
-            Some(n) => view! { <MemberForm existing=n /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+        item_page(
+            &p[0],
+            |p| &p.coordination.members,
+            |n| view! { <MemberForm existing=n /> }.into_any(),
+        )
     })
 }
 
@@ -151,13 +142,9 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
         paths::MEMBERS,
         move || form.input::<MemberInput>().parse(n),
         move |member: Member| {
-            state.plan.update(|p| {
-                let list = &mut p.coordination.members;
-                match list.iter_mut().find(|m| m.id == member.id) {
-                    Some(slot) => *slot = member,
-                    None => list.push(member),
-                }
-            })
+            state
+                .plan
+                .update(|p| upsert(&mut p.coordination.members, member))
         },
     );
     let title = if existing.is_some() {

@@ -3,24 +3,22 @@
 
 use leptos::prelude::*;
 
+use crate::domain::choice::upsert;
+
 use super::step;
 use crate::domain::coordination::{Organization, OrganizationInput};
 use crate::domain::{Field, ItemId, Named};
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
-use crate::ui::pages::commitment::{item_param, remount_on};
-use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{ItemRow, ItemTable, QuestionFrame, TextArea};
 
 /// Unsaved-input key of an organisation's page ("coordinacion/organizacion/3").
 fn page_key(n: Option<ItemId>) -> String {
-    format!(
-        "coordinacion/organizacion/{}",
-        n.map_or_else(|| "nuevo".to_owned(), |n| n.0.to_string())
-    )
+    format!("coordinacion/organizacion/{}", paths::item(n))
 }
 
 /// How to reach the organisation, in one cell: name, e-mail, phone.
@@ -95,18 +93,11 @@ pub fn OrganizationsPage() -> impl IntoView {
 #[component]
 pub fn OrganizationPage() -> impl IntoView {
     remount_on(&["n"], |p| {
-        let state = use_app();
-        let found = item_param(&p[0]).filter(|n| {
-            n.is_none_or(|n| {
-                state
-                    .plan
-                    .with_untracked(|p| p.coordination.organizations.iter().any(|o| o.id == n))
-            })
-        });
-        match found {
-            Some(n) => view! { <OrganizationForm existing=n /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+        item_page(
+            &p[0],
+            |p| &p.coordination.organizations,
+            |n| view! { <OrganizationForm existing=n /> }.into_any(),
+        )
     })
 }
 
@@ -136,13 +127,9 @@ fn OrganizationForm(existing: Option<ItemId>) -> impl IntoView {
         paths::ORGANIZATIONS,
         move || form.input::<OrganizationInput>().parse(n),
         move |org: Organization| {
-            state.plan.update(|p| {
-                let list = &mut p.coordination.organizations;
-                match list.iter_mut().find(|o| o.id == org.id) {
-                    Some(slot) => *slot = org,
-                    None => list.push(org),
-                }
-            })
+            state
+                .plan
+                .update(|p| upsert(&mut p.coordination.organizations, org))
         },
     );
     let title = if existing.is_some() {
