@@ -369,9 +369,7 @@ pub fn decode_index(text: &str) -> Result<DraftIndex, IndexError> {
         _ => return Err(IndexError::NotAnIndex),
     }
     let mut index: DraftIndex =
-        serde_path_to_error::deserialize(value).map_err(|e| IndexError::Invalid {
-            path: e.path().to_string(),
-        })?;
+        super::json_path::from_value(&value).map_err(|e| IndexError::Invalid { path: e.path })?;
     let mut seen = std::collections::BTreeSet::new();
     index.drafts.retain(|d| seen.insert(d.id));
     index.drafts.sort_by_key(|d| d.id);

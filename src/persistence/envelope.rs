@@ -127,9 +127,9 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         _ => return Err(DecodeError::NotADraft),
     };
     let value = migrate(value, version)?;
-    serde_path_to_error::deserialize(value).map_err(|e| DecodeError::Invalid {
-        path: e.path().to_string(),
-        detail: e.inner().to_string(),
+    super::json_path::from_value(&value).map_err(|e| DecodeError::Invalid {
+        path: e.path,
+        detail: e.detail,
     })
 }
 

@@ -4,6 +4,7 @@
 
 pub mod drafts;
 pub mod envelope;
+pub mod json_path;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

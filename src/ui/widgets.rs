@@ -351,10 +351,13 @@ pub fn ItemTable(
             })
         }
     };
-    let header_cells = headers
-        .into_iter()
-        .map(|h| view! { <th scope="col" class="table__header">{h}</th> })
-        .collect_view();
+    let header_cells = move || {
+        headers
+            .clone()
+            .into_iter()
+            .map(|h| view! { <th scope="col" class="table__header">{h}</th> })
+            .collect_view()
+    };
     let body = move || {
         rows.get()
             .into_iter()
@@ -396,7 +399,7 @@ pub fn ItemTable(
                     <caption class="table__caption">{caption.clone()}</caption>
                     <thead>
                         <tr>
-                            {header_cells.clone()}
+                            {header_cells.clone()()}
                             <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
                         </tr>
                     </thead>
