@@ -16,6 +16,7 @@ pub mod contact;
 pub mod coordination;
 pub mod date;
 pub mod error;
+pub mod final_mark;
 pub mod key_action;
 pub mod monitoring;
 pub mod national_list;

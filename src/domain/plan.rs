@@ -45,6 +45,11 @@ pub struct Plan {
     pub monitoring: Option<Monitoring>,
     #[serde(default)]
     pub responses: Vec<ReasonedResponse>,
+    /// Set when the person marks the plan final (see [`super::final_mark`]).
+    /// Optional and additive: drafts without it read as before, so the schema
+    /// version stays 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_mark: Option<super::final_mark::FinalMark>,
 }
 
 impl Default for Plan {
@@ -62,6 +67,7 @@ impl Default for Plan {
             problems: Vec::new(),
             monitoring: None,
             responses: Vec::new(),
+            final_mark: None,
         }
     }
 }

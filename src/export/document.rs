@@ -39,7 +39,7 @@ pub struct Meta {
     pub app_version: String,
     /// The application named as the file's creator.
     pub creator: String,
-    /// A short line printed in every page's footer, e.g. "Borrador generado con la
+    /// A short line printed in every page's footer, e.g. "Borrador. Generado con la
     /// herramienta …, versión 0.1.0".
     pub footer_note: String,
 }

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use super::document::{Block, Document, Field, Meta, TitleBlock};
 use super::metrics::latin_base;
 use super::plan_sections as sections;
+use crate::domain::final_mark::DocumentStatus;
 use crate::domain::JurisdictionKind;
 use crate::domain::{format_date, Period, Plan, Profile};
 use crate::messages::jurisdiction_kind;
@@ -22,8 +23,25 @@ pub const TOOL_NAME: &str = "Plan de acción local de gobierno abierto";
 /// Shown for anything the person has not entered yet (house style).
 pub const NOT_PROVIDED: &str = "No proporcionado";
 
-/// Status badge of every export until the plan can be finalised.
+/// Status badge of every export until the plan is marked final.
 pub const DRAFT_STATUS: &str = "Borrador";
+
+/// Status badge of a plan marked final and unchanged since.
+pub const FINAL_STATUS: &str = "Versión final";
+
+/// The status badge and the cover's status line of `plan`.
+pub fn status_texts(plan: &Plan) -> (&'static str, String) {
+    match plan.document_status() {
+        DocumentStatus::Final(on) => (
+            FINAL_STATUS,
+            format!("{FINAL_STATUS} (marcada el {})", format_date(on)),
+        ),
+        DocumentStatus::Draft | DocumentStatus::ChangedSinceFinal(_) => (
+            DRAFT_STATUS,
+            format!("{DRAFT_STATUS} (no es la versión final)"),
+        ),
+    }
+}
 
 /// Shown under "Compromisos" while the plan has none.
 pub const NO_COMMITMENTS: &str = "Todavía no se han registrado compromisos.";
@@ -59,6 +77,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
     let entity = profile.map(entity_line);
     let author = profile.map(entity_name).unwrap_or_default();
     let generated = format_date_time(generated_at);
+    let (status, status_line) = status_texts(plan);
 
     let title_block = TitleBlock {
         kicker: TOOL_NAME.to_owned(),
@@ -70,13 +89,10 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
                 profile.map_or_else(not_provided, |p| period_text(p.period)),
             ),
             Field::new("Fecha de generación", generated),
-            Field::new(
-                "Estado del documento",
-                format!("{DRAFT_STATUS} (no es la versión final)"),
-            ),
+            Field::new("Estado del documento", status_line),
             Field::new("Versión de la herramienta", crate::APP_VERSION),
         ],
-        status: DRAFT_STATUS.to_owned(),
+        status: status.to_owned(),
     };
 
     let today = generated_at.date();
@@ -114,9 +130,9 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
         meta: app_meta(
             plan.display_name().to_owned(),
             author,
-            format!("{DRAFT_STATUS} del plan de acción local de gobierno abierto"),
+            format!("{status} del plan de acción local de gobierno abierto"),
             generated_at,
-            DRAFT_STATUS,
+            status,
         ),
         title_block,
         blocks,
@@ -124,7 +140,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
 }
 
 /// Metadata of a document this app exports (es-MX, this version as creator);
-/// the footer note starts with `what` ("Borrador", "Informe").
+/// the footer note starts with `what` ("Borrador", "Versión final", "Informe").
 pub fn app_meta(
     title: String,
     author: String,
@@ -141,7 +157,7 @@ pub fn app_meta(
         app_version: crate::APP_VERSION.to_owned(),
         creator: format!("{TOOL_NAME} {}", crate::APP_VERSION),
         footer_note: format!(
-            "{what} generado con la herramienta {TOOL_NAME}, versión {}",
+            "{what}. Generado con la herramienta {TOOL_NAME}, versión {}",
             crate::APP_VERSION
         ),
     }

@@ -2,14 +2,15 @@
 // only on the first export, which still downloads a valid PDF; a slow export
 // says "Preparando el PDF…" in a polite status; a worker that cannot load gives
 // a Spanish message with the JSON download, and the next export works; and the
-// print view renders the plan from the same export document, passing axe-core.
+// print view renders the plan from the same export document, passing axe-core;
+// a complete plan can be marked final (and back), which the PDF then says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, tabTo, focused, putDraft, waitForDraft, OUT } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, '..', 'fixtures', 'borrador-v4.json');
@@ -166,4 +167,69 @@ test('the print view renders the plan from the export document and passes axe-co
 
   assert.deepEqual(s.consoleErrors, []);
   assert.deepEqual(s.foreignRequests, []);
+});
+
+test('a complete plan can be marked final with the keyboard; the PDF and the print view say so; a change makes it a draft again', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/');
+  await ready(page);
+  await putDraft(page, await readFile(FIXTURE, 'utf8'));
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  const status = page.locator('#estado-del-documento');
+  assert.match(await status.innerText(), /Este plan es un borrador/);
+
+  await tabTo(page, { text: 'Marcar como versión final' }, 400);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'estado-del-documento');
+  assert.match(await status.innerText(), /Este plan es la versión final desde el \d\d\/\d\d\/\d{4}/);
+  const stored = await waitForDraft(page, (d) => d.plan.final_mark?.fingerprint?.length === 16);
+  assert.match(stored.plan.final_mark.on, /^\d{4}-\d\d-\d\d$/);
+  assert.deepEqual(await axeCheck(s, 'revisar, versión final'), []);
+  await page.screenshot({ path: join(OUT, 'revisar-version-final.png'), fullPage: true });
+
+  const { path } = await exportPdf(page, 'export-final.pdf');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').replace(/\s+/g, ' ');
+  assert.match(text, /Estado del documento Versión final \(marcada el \d\d\/\d\d\/\d{4}\)/);
+  assert.ok(!text.includes('Borrador'), 'no "Borrador" anywhere in a final plan');
+
+  await page.getByRole('link', { name: 'Ver versión para imprimir' }).click();
+  await page.waitForURL('**/plan/imprimir');
+  await ready(page);
+  assert.equal(await page.locator('.print-status').innerText(), 'Versión final');
+
+  // A change to any answer makes it a draft again, and the page says why.
+  await page.goto(origin + '/plan/problemas');
+  await ready(page);
+  await page.getByRole('link', { name: /^Cambiar/ }).first().click();
+  await ready(page);
+  const statement = page.locator('textarea').first();
+  await statement.fill((await statement.inputValue()) + ' Actualizado.');
+  await page.getByRole('button', { name: 'Guardar y continuar' }).click();
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  assert.match(await status.innerText(), /pero cambió después: ahora es un borrador/);
+  await page.getByRole('button', { name: 'Marcar como versión final' }).click();
+  assert.match(await status.innerText(), /es la versión final/);
+
+  await page.getByRole('button', { name: 'Volver a borrador' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'estado-del-documento');
+  assert.match(await status.innerText(), /Este plan es un borrador/);
+  assert.equal((await focused(page)).id, 'estado-del-documento');
+  await waitForDraft(page, (d) => d.plan.final_mark === undefined);
+  assert.deepEqual(s.consoleErrors, []);
+  assert.deepEqual(s.foreignRequests, []);
+});
+
+test('an unfinished plan lists what to complete, with links, instead of the button', async () => {
+  const { page, origin } = s;
+  const draft = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  draft.plan.monitoring = null;
+  await putDraft(page, JSON.stringify(draft));
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  assert.equal(await page.getByRole('button', { name: 'Marcar como versión final' }).count(), 0);
+  const link = page.locator('a[href="/plan/seguimiento"]', { hasText: 'Seguimiento' });
+  assert.equal(await link.count(), 1, 'a link to the unfinished task');
+  assert.deepEqual(await axeCheck(s, 'revisar, plan sin terminar'), []);
 });

@@ -4,12 +4,16 @@
 
 use leptos::prelude::*;
 
+use crate::domain::final_mark::DocumentStatus;
+use crate::domain::format_date;
 use crate::export;
 use crate::export::job::{DocumentKind, Job};
 use crate::export::summary::{summary, Section, Target};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
+use crate::ui::form::focus_id;
+use crate::ui::pages::tasks::{task_href, task_name};
 use crate::ui::paths;
 use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
@@ -77,6 +81,83 @@ fn SectionView(section: Section, index: usize) -> impl IntoView {
     }
 }
 
+/// Id of the status paragraph, focused after marking or unmarking.
+const STATUS_ID: &str = "estado-del-documento";
+
+/// "Borrador" or "Versión final": what the plan is, what marking it final
+/// needs, and the button that does it (or undoes it).
+#[component]
+fn FinalVersion() -> impl IntoView {
+    let state = use_app();
+    let mark = move |_| {
+        let today = browser::now_local().date();
+        let mut marked = false;
+        state.plan.update(|p| marked = p.mark_final(today).is_ok());
+        if marked {
+            request_animation_frame(|| focus_id(STATUS_ID));
+        }
+    };
+    let unmark = move |_| {
+        state.plan.update(|p| p.unmark_final());
+        request_animation_frame(|| focus_id(STATUS_ID));
+    };
+    let body = move || {
+        let (status, missing) = state
+            .plan
+            .with(|p| (p.document_status(), p.unfinished_for_final()));
+        let status_text = match status {
+            DocumentStatus::Final(on) => format!(
+                "Este plan es la versión final desde el {}. El PDF y la versión para imprimir dicen «Versión final». Si cambia una respuesta, volverá a ser borrador.",
+                format_date(on)
+            ),
+            DocumentStatus::ChangedSinceFinal(on) => format!(
+                "Marcó este plan como versión final el {}, pero cambió después: ahora es un borrador y el PDF dice «Borrador». Si los cambios están bien, márquelo de nuevo como versión final.",
+                format_date(on)
+            ),
+            DocumentStatus::Draft => "Este plan es un borrador: el PDF dice «Borrador». Cuando el espacio de coordinación lo apruebe, márquelo como versión final.".to_owned(),
+        };
+        let is_final = matches!(status, DocumentStatus::Final(_));
+        let action = if is_final {
+            view! {
+                <button class="button button--secondary" type="button" on:click=unmark>
+                    "Volver a borrador"
+                </button>
+            }
+            .into_any()
+        } else if missing.is_empty() {
+            view! {
+                <button class="button button--secondary" type="button" on:click=mark>
+                    "Marcar como versión final"
+                </button>
+            }
+            .into_any()
+        } else {
+            let items = missing
+                .into_iter()
+                .map(|t| view! { <li><a class="link" href=task_href(t)>{task_name(t)}</a></li> })
+                .collect_view();
+            view! {
+                <p class="body">"Para marcarlo como versión final, complete antes:"</p>
+                <ul class="list list--bullet">{items}</ul>
+            }
+            .into_any()
+        };
+        let class = if is_final {
+            "inset inset--final"
+        } else {
+            "inset"
+        };
+        view! {
+            <p class=class id=STATUS_ID tabindex="-1">{status_text}</p>
+            {action}
+        }
+    };
+    view! {
+        <h2 class="heading-m">"Borrador o versión final"</h2>
+        {body}
+    }
+}
+
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
@@ -108,9 +189,10 @@ pub fn ReviewPage() -> impl IntoView {
         <PageHeading text="Revise su plan antes de exportarlo" caption="Revise y comparta" />
         <p class="body">"Estas son todas sus respuestas. Use «Cambiar» para corregir una; al guardar, regresará a esta página."</p>
         {sections}
+        <FinalVersion />
         <h2 class="heading-m">"Exporte y comparta"</h2>
         <p class="body">
-            "El PDF lleva la marca «Borrador». Compártalo con el espacio de coordinación para recibir comentarios."
+            "Comparta el PDF con el espacio de coordinación para recibir comentarios. Quien lo reciba puede seguir editándolo: «Abrir un borrador» acepta el PDF."
         </p>
         <p class="body">
             <a class="link" href=paths::PRINT>"Ver versión para imprimir"</a>

@@ -8,7 +8,7 @@ use crate::ui::pages::drafts::EraseAllData;
 use crate::ui::paths;
 use crate::ui::shell::{download_draft, PageHeading};
 
-fn task_name(task: Task) -> &'static str {
+pub(crate) fn task_name(task: Task) -> &'static str {
     match task {
         Task::Readiness => "Diagnóstico de condiciones de apertura (opcional)",
         Task::Profile => "Perfil de la jurisdicción",
@@ -24,7 +24,7 @@ fn task_name(task: Task) -> &'static str {
     }
 }
 
-fn task_href(task: Task) -> &'static str {
+pub(crate) fn task_href(task: Task) -> &'static str {
     match task {
         Task::Readiness => paths::READINESS,
         Task::Profile => paths::PROFILE,

@@ -1,0 +1,134 @@
+//! "Borrador" or "Versión final": only a complete plan can be marked final, the
+//! mark holds only while the plan is unchanged, it travels in the draft, and
+//! the exported PDF says which.
+
+mod common;
+
+use common::{c13, cleanup, pdftotext, scratch_dir};
+use plan_local_ga::domain::final_mark::{fingerprint, DocumentStatus, REQUIRED_TASKS};
+use plan_local_ga::domain::plan::Task;
+use plan_local_ga::domain::Plan;
+use plan_local_ga::export::{plan_document, plan_pdf};
+use plan_local_ga::persistence::{decode, encode, Envelope};
+use time::macros::{date, datetime};
+
+#[test]
+fn an_unfinished_plan_cannot_be_final_and_says_what_is_missing() {
+    let mut plan = Plan::default();
+    assert_eq!(
+        plan.mark_final(date!(2026 - 11 - 25)),
+        Err(REQUIRED_TASKS.to_vec())
+    );
+    assert_eq!(plan.final_mark, None);
+
+    let mut plan = c13::plan();
+    plan.monitoring = None;
+    plan.responses.clear();
+    assert_eq!(
+        plan.mark_final(date!(2026 - 11 - 25)),
+        Err(vec![Task::Monitoring, Task::Responses])
+    );
+    assert_eq!(plan.document_status(), DocumentStatus::Draft);
+}
+
+#[test]
+fn the_mark_holds_while_the_plan_is_unchanged() {
+    let mut plan = c13::plan();
+    assert_eq!(plan.unfinished_for_final(), Vec::<Task>::new());
+    let on = date!(2026 - 11 - 25);
+    plan.mark_final(on)
+        .expect("the commitment-13 plan is complete");
+    assert_eq!(plan.document_status(), DocumentStatus::Final(on));
+
+    // Any change makes it a draft again; undoing the change restores it.
+    let name = plan.commitments[0].name.clone();
+    plan.commitments[0].name.push('.');
+    assert_eq!(
+        plan.document_status(),
+        DocumentStatus::ChangedSinceFinal(on)
+    );
+    plan.commitments[0].name = name;
+    assert_eq!(plan.document_status(), DocumentStatus::Final(on));
+
+    plan.unmark_final();
+    assert_eq!(plan.document_status(), DocumentStatus::Draft);
+}
+
+#[test]
+fn the_fingerprint_ignores_the_mark_and_sees_every_part() {
+    let plan = c13::plan();
+    let before = fingerprint(&plan);
+    assert_eq!(before.len(), 16);
+    let mut marked = plan.clone();
+    marked.mark_final(date!(2026 - 11 - 25)).expect("complete");
+    assert_eq!(fingerprint(&marked), before);
+    let mut changed = plan.clone();
+    changed.problems[0].statement.push(' ');
+    assert_ne!(fingerprint(&changed), before);
+    let mut reordered = plan;
+    reordered.responses.reverse();
+    if reordered.responses.len() > 1 {
+        assert_ne!(fingerprint(&reordered), before);
+    }
+}
+
+#[test]
+fn the_mark_travels_in_the_draft_file() {
+    let mut plan = c13::plan();
+    let on = date!(2026 - 11 - 25);
+    plan.mark_final(on).expect("complete");
+    let envelope = Envelope::new(plan, Default::default(), datetime!(2026-11-25 10:00 -6), 1);
+    let text = encode(&envelope);
+    assert!(text.contains("\"final_mark\""), "written");
+    let back = decode(&text).expect("reads back");
+    assert_eq!(back.plan.document_status(), DocumentStatus::Final(on));
+
+    // A plan never marked writes no mark at all (drafts read as before).
+    let text = encode(&Envelope::new(
+        c13::plan(),
+        Default::default(),
+        datetime!(2026-11-25 10:00 -6),
+        1,
+    ));
+    assert!(!text.contains("final_mark"));
+}
+
+#[test]
+fn the_pdf_says_draft_or_final() {
+    let dir = scratch_dir("final-mark");
+    let when = datetime!(2026-11-25 10:42 -6);
+    let text_of = |plan: &Plan, name: &str| {
+        let bytes = plan_pdf(plan, when).expect("PDF renders");
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("write PDF");
+        pdftotext(&path, false)
+    };
+
+    let mut plan = c13::plan();
+    let draft = text_of(&plan, "draft.pdf");
+    assert!(
+        draft.contains("Borrador (no es la versión final)"),
+        "{draft:.600}"
+    );
+    assert!(!draft.contains("Versión final"));
+
+    plan.mark_final(date!(2026 - 11 - 20)).expect("complete");
+    let doc = plan_document(&plan, when);
+    assert_eq!(doc.title_block.status, "Versión final");
+    assert!(doc
+        .meta
+        .footer_note
+        .starts_with("Versión final. Generado con"));
+    let final_text = text_of(&plan, "final.pdf");
+    assert!(
+        final_text.contains("Versión final (marcada el 20/11/2026)"),
+        "{final_text:.600}"
+    );
+    assert!(!final_text.contains("Borrador"));
+
+    // Changed after marking: a draft again.
+    plan.problems[0].statement.push_str(" Actualizado.");
+    let changed = text_of(&plan, "changed.pdf");
+    assert!(changed.contains("Borrador (no es la versión final)"));
+    cleanup(&dir);
+}
