@@ -190,7 +190,7 @@ test('a complete plan can be marked final with the keyboard; the PDF and the pri
 
   const { path } = await exportPdf(page, 'export-final.pdf');
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').replace(/\s+/g, ' ');
-  assert.match(text, /Estado del documento Versión final \(marcada el \d\d\/\d\d\/\d{4}\)/);
+  assert.match(text, /Versión final \(marcada el \d\d\/\d\d\/\d{4}\)/);
   assert.ok(!text.includes('Borrador'), 'no "Borrador" anywhere in a final plan');
 
   await page.getByRole('link', { name: 'Ver versión para imprimir' }).click();
