@@ -6,7 +6,7 @@ mod common;
 
 use common::{c13, cleanup, pdftotext, scratch_dir};
 use plan_local_ga::domain::final_mark::{fingerprint, DocumentStatus, REQUIRED_TASKS};
-use plan_local_ga::domain::plan::Task;
+use plan_local_ga::domain::plan::{Task, TaskStatus};
 use plan_local_ga::domain::Plan;
 use plan_local_ga::export::{plan_document, plan_pdf};
 use plan_local_ga::persistence::{decode, encode, Envelope};
@@ -36,13 +36,17 @@ fn the_mark_holds_while_the_plan_is_unchanged() {
     let mut plan = c13::plan();
     assert_eq!(plan.unfinished_for_final(), Vec::<Task>::new());
     let on = date!(2026 - 11 - 25);
+    assert_eq!(Task::Review.status(&plan, false), TaskStatus::NotStarted);
     plan.mark_final(on)
         .expect("the commitment-13 plan is complete");
     assert_eq!(plan.document_status(), DocumentStatus::Final(on));
+    // The task list's last task is done once the plan is final.
+    assert_eq!(Task::Review.status(&plan, false), TaskStatus::Completed);
 
     // Any change makes it a draft again; undoing the change restores it.
     let name = plan.commitments[0].name.clone();
     plan.commitments[0].name.push('.');
+    assert_eq!(Task::Review.status(&plan, false), TaskStatus::NotStarted);
     assert_eq!(
         plan.document_status(),
         DocumentStatus::ChangedSinceFinal(on)

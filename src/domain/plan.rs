@@ -412,6 +412,11 @@ impl Task {
             Task::Review => {
                 if plan.profile.is_none() {
                     TaskStatus::CannotStartYet
+                } else if matches!(
+                    plan.document_status(),
+                    super::final_mark::DocumentStatus::Final(_)
+                ) {
+                    TaskStatus::Completed
                 } else {
                     TaskStatus::NotStarted
                 }
