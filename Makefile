@@ -80,8 +80,11 @@ lint:
 test-native:
 	cargo test
 
+# The runner writes the processed test wasm under TMPDIR: keep it on the
+# target's disk rather than a possibly small /tmp.
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+	mkdir -p target/tmp
+	TMPDIR=$(CURDIR)/target/tmp cargo test --target wasm32-unknown-unknown --test browser
 
 build-release:
 	trunk build --offline --release
