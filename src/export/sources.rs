@@ -1,9 +1,9 @@
 //! The origin and licence of every bundled catalogue and of the embedded font,
 //! as the exported plan states them (section "Fuentes de datos").
 //!
-//! The same attributions as the app's "Fuentes de datos" page
-//! (`src/ui/pages/sources.rs`) and `src/catalog/data/SOURCES.md`; a change to one
-//! belongs in all three.
+//! The app's "Fuentes de datos" page (`src/ui/pages/sources.rs`) shows this
+//! same list; `src/catalog/data/SOURCES.md` says it for developers, and a change
+//! here belongs there too.
 
 use crate::catalog;
 use crate::messages::thousands;

@@ -357,7 +357,7 @@ test('the data sources page names every catalogue and its licence', async () => 
   await page.waitForURL('**/fuentes');
   await ready(page);
   const text = await page.locator('main').innerText();
-  for (const v of ['INEGI', '2469', 'open-sdg', 'MIT', 'MX0075', 'Diario Oficial de la Federación']) {
+  for (const v of ['INEGI', '2469', 'open-sdg', 'MIT', 'MX0075', 'Diario Oficial de la Federación', 'SIL Open Font License']) {
     assert.ok(text.replace(/,(?=\d{3})/g, '').includes(v), `sources page mentions "${v}"`);
   }
   assert.deepEqual(await axeCheck(s, 'fuentes de datos'), []);
