@@ -125,7 +125,9 @@ fn main() {
     }
     out.push_str("];\n\n");
 
-    // SDG goals and targets (UN texts via open-sdg).
+    // SDG goals and targets (UN texts via open-sdg). The CSVs also hold the
+    // English texts, for an English interface; the app does not ship them yet
+    // (about 10 KB brotli of the first load).
     let goals = read("sdg_goals.csv");
     assert_eq!(goals.len(), 17, "17 SDG goals");
     check_unique("goal", goals.iter().map(|r| get(r, "goal")));
@@ -135,12 +137,10 @@ fn main() {
         assert!(color.len() == 7 && color.starts_with('#'), "colour {color}");
         writeln!(
             out,
-            "    SdgGoal {{ number: {}, short_es: {:?}, title_es: {:?}, short_en: {:?}, title_en: {:?}, color: {:?} }},",
+            "    SdgGoal {{ number: {}, short_es: {:?}, title_es: {:?}, color: {:?} }},",
             get(r, "goal").parse::<u8>().expect("goal number"),
             get(r, "short_es"),
             get(r, "title_es"),
-            get(r, "short_en"),
-            get(r, "title_en"),
             color,
         )
         .unwrap();
@@ -168,11 +168,10 @@ fn main() {
         );
         writeln!(
             out,
-            "    SdgTarget {{ code: {:?}, goal: {}, title_es: {:?}, title_en: {:?} }},",
+            "    SdgTarget {{ code: {:?}, goal: {}, title_es: {:?} }},",
             get(r, "target"),
             goal,
             get(r, "title_es"),
-            get(r, "title_en"),
         )
         .unwrap();
     }

@@ -38,8 +38,6 @@ pub struct SdgGoal {
     pub number: u8,
     pub short_es: &'static str,
     pub title_es: &'static str,
-    pub short_en: &'static str,
-    pub title_en: &'static str,
     /// UN communications colour, "#RRGGBB".
     pub color: &'static str,
 }
@@ -50,7 +48,6 @@ pub struct SdgTarget {
     pub code: &'static str,
     pub goal: u8,
     pub title_es: &'static str,
-    pub title_en: &'static str,
 }
 
 /// A commitment of Mexico's 4th national action plan (OGP ids MX0075-MX0087).
