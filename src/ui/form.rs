@@ -265,6 +265,24 @@ pub fn RadioGroup(
             }
         })
         .collect_view();
+    // An optional question (house style: its legend ends "(opcional)") can be
+    // left unanswered again: radios alone cannot be unchosen.
+    let clear = legend.ends_with("(opcional)").then(|| {
+        let what = format!("de «{}»", legend.trim_end_matches("(opcional)").trim_end());
+        move || {
+            let what = what.clone();
+            (!form.value(id).is_empty()).then(|| {
+                view! {
+                    <button class="button-link radios__clear" type="button" on:click=move |_| {
+                        form.set(id, String::new());
+                        focus_id(id);
+                    }>
+                        "Quitar la respuesta"<span class="visually-hidden">{what}</span>
+                    </button>
+                }
+            })
+        }
+    });
     view! {
         <div class=wiring.group_class()>
             <fieldset class="fieldset" aria-describedby=described>
@@ -272,6 +290,7 @@ pub fn RadioGroup(
                 {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
                 {wiring.inline_error()}
                 <div class="radios">{radios}</div>
+                {clear}
             </fieldset>
         </div>
     }

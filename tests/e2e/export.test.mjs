@@ -233,3 +233,31 @@ test('an unfinished plan lists what to complete, with links, instead of the butt
   assert.equal(await link.count(), 1, 'a link to the unfinished task');
   assert.deepEqual(await axeCheck(s, 'revisar, plan sin terminar'), []);
 });
+
+test('an optional radio question can be left unanswered again ("Quitar la respuesta"), with the keyboard', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/');
+  await ready(page);
+  await putDraft(page, await readFile(FIXTURE, 'utf8'));
+  const keyAction = origin + '/plan/compromisos/1/acciones/1';
+  await page.goto(keyAction);
+  await ready(page);
+  const clear = page.getByRole('button', { name: 'Quitar la respuesta de «Tipo de indicador»', exact: true });
+  assert.equal(await clear.count(), 0, 'nothing to clear while unanswered');
+  await page.getByLabel('Documental (un documento o producto)').check();
+  await clear.waitFor();
+  assert.deepEqual(await axeCheck(s, 'acción clave, respuesta opcional'), []);
+  await page.getByRole('button', { name: 'Guardar y continuar' }).click();
+  await waitForDraft(page, (d) => d.plan.commitments[0].key_actions[0].indicator.kind === 'documental');
+
+  await page.goto(keyAction);
+  await ready(page);
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await clear.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('input[name="tipo-indicador"]:checked').count(), 0, 'no choice left');
+  assert.equal((await focused(page)).id, 'tipo-indicador', 'focus on the first choice');
+  await page.getByRole('button', { name: 'Guardar y continuar' }).click();
+  await waitForDraft(page, (d) => d.plan.commitments[0].key_actions[0].indicator.kind === null);
+  assert.deepEqual(s.consoleErrors, []);
+});
