@@ -267,22 +267,19 @@ fn write_indirect(out: &mut Vec<u8>, num: u32, gen: u16, obj: &Obj) {
 fn write_xref_table(out: &mut Vec<u8>, entries: &mut [(u32, u16, usize)]) {
     entries.sort_unstable();
     out.extend_from_slice(b"xref\n");
-    let mut i = 0;
-    while let Some(&(first, _, _)) = entries.get(i) {
-        let run = entries
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .enumerate()
-            .take_while(|(k, e)| u64::from(e.0) == u64::from(first) + *k as u64)
-            .count();
-        out.extend_from_slice(format!("{first} {run}\n").as_bytes());
-        for (_, gen, off) in entries.get(i..i + run).unwrap_or(&[]) {
+    for run in number_runs(entries) {
+        out.extend_from_slice(format!("{} {}\n", run[0].0, run.len()).as_bytes());
+        for (_, gen, off) in run {
             // Exactly 20 bytes per entry, ending in space + line feed.
             out.extend_from_slice(format!("{off:010} {gen:05} n \n").as_bytes());
         }
-        i += run;
     }
+}
+
+/// Sorted entries split into runs of consecutive object numbers: one
+/// cross-reference subsection each.
+fn number_runs(entries: &[(u32, u16, usize)]) -> impl Iterator<Item = &[(u32, u16, usize)]> {
+    entries.chunk_by(|a, b| u64::from(b.0) == u64::from(a.0) + 1)
 }
 
 /// A cross-reference stream (uncompressed) listing `entries`, itself included.
@@ -297,23 +294,14 @@ fn write_xref_stream(
     let width = (usize::BITS - max_off.leading_zeros()).div_ceil(8).max(1) as usize;
     let mut index = Vec::new();
     let mut rows = Vec::new();
-    let mut i = 0;
-    while let Some(&(first, _, _)) = entries.get(i) {
-        let run = entries
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .enumerate()
-            .take_while(|(k, e)| u64::from(e.0) == u64::from(first) + *k as u64)
-            .count();
-        index.push(Obj::Int(i64::from(first)));
-        index.push(Obj::Int(run as i64));
-        for (_, gen, off) in entries.get(i..i + run).unwrap_or(&[]) {
+    for run in number_runs(entries) {
+        index.push(Obj::Int(i64::from(run[0].0)));
+        index.push(Obj::Int(run.len() as i64));
+        for (_, gen, off) in run {
             rows.push(1u8);
             rows.extend_from_slice(&off.to_be_bytes()[std::mem::size_of::<usize>() - width..]);
             rows.extend_from_slice(&gen.to_be_bytes());
         }
-        i += run;
     }
     dict.set(b"Type", Obj::Name(b"XRef".to_vec()));
     dict.set(b"Index", Obj::Array(index));

@@ -18,6 +18,7 @@
 use super::document::{Block, Field};
 use super::plan_document::{not_provided, period_text};
 use super::plan_sections::{columns, or_np, sub, table};
+use super::summary::{join_given, person_contact};
 use crate::catalog;
 use crate::domain::commitment::{Commitment, Contact};
 use crate::domain::contact::Person;
@@ -184,14 +185,7 @@ fn people(blocks: &mut Vec<Block>, caption: &str, list: &[Contact]) {
         list.iter()
             .map(|x| {
                 let p = &x.person;
-                let contact = [
-                    p.email.as_ref().map(|e| e.as_str()),
-                    p.phone.as_ref().map(|e| e.as_str()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("\n");
+                let contact = person_contact(p, "\n");
                 vec![
                     p.name.clone(),
                     or_np(p.position.as_deref()),
@@ -254,23 +248,24 @@ fn agenda_2030(codes: &[String]) -> String {
 /// Unidad de medida: documento · …"), or `None` when none was given.
 fn indicator_details(k: &KeyAction) -> Option<String> {
     let i = &k.indicator;
-    let parts: Vec<String> = [
-        i.kind
-            .map(|x| format!("Tipo: {}", choice_label(x.key(), Choices::IndicatorKind))),
-        i.unit.as_ref().map(|u| format!("Unidad de medida: {u}")),
-        i.baseline.as_ref().map(|u| format!("Línea base: {u}")),
-        i.target.as_ref().map(|u| format!("Meta: {u}")),
-        i.frequency.map(|x| {
-            format!(
-                "Frecuencia de medición: {}",
-                choice_label(x.key(), Choices::Frequency).to_lowercase()
-            )
-        }),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    let parts = join_given(
+        [
+            i.kind
+                .map(|x| format!("Tipo: {}", choice_label(x.key(), Choices::IndicatorKind))),
+            i.unit.as_ref().map(|u| format!("Unidad de medida: {u}")),
+            i.baseline.as_ref().map(|u| format!("Línea base: {u}")),
+            i.target.as_ref().map(|u| format!("Meta: {u}")),
+            i.frequency.map(|x| {
+                format!(
+                    "Frecuencia de medición: {}",
+                    choice_label(x.key(), Choices::Frequency).to_lowercase()
+                )
+            }),
+        ],
+        " · ",
+    );
+    // Every part carries its label, so an empty line means none was given.
+    (!parts.is_empty()).then_some(parts)
 }
 
 fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {

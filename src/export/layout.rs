@@ -492,6 +492,20 @@ impl Unit {
         }
     }
 
+    /// A chart scale's label (small, muted) whose left edge `place` gives from
+    /// the label's width.
+    fn scale_text(&mut self, label: &str, top: f32, place: impl FnOnce(f32) -> f32) {
+        let text = metrics::to_pdf_text(label);
+        let w = metrics::text_width_pt(&text, FontFace::Regular, CHART_SCALE_SIZE);
+        let style = Style::new(
+            CHART_SCALE_SIZE,
+            CHART_SCALE_LEADING,
+            FontFace::Regular,
+            palette::MUTED,
+        );
+        self.text(place(w), top, style, text);
+    }
+
     /// Text whose line box starts `top` below the unit's top.
     fn text(&mut self, x: f32, top: f32, style: Style, text: String) {
         if text.is_empty() {
@@ -800,20 +814,9 @@ impl Builder {
         };
         let tick_labels = |u: &mut Unit, top: f32| {
             for (tick, &x) in t.ticks.iter().zip(&tick_xs) {
-                let text = metrics::to_pdf_text(&tick.label);
-                let w = metrics::text_width_pt(&text, FontFace::Regular, CHART_SCALE_SIZE);
-                let x = (x - w / 2.0).min(f.right - w).max(chart_left - w / 2.0);
-                u.text(
-                    x,
-                    top,
-                    Style::new(
-                        CHART_SCALE_SIZE,
-                        CHART_SCALE_LEADING,
-                        FontFace::Regular,
-                        palette::MUTED,
-                    ),
-                    text,
-                );
+                u.scale_text(&tick.label, top, |w| {
+                    (x - w / 2.0).min(f.right - w).max(chart_left - w / 2.0)
+                });
             }
         };
 
@@ -1069,22 +1072,11 @@ impl Builder {
                 return;
             }
             for (k, &x) in grid_xs.iter().enumerate() {
-                let text = metrics::to_pdf_text(&scale_label(max * k as f32 / 4.0));
-                let w = metrics::text_width_pt(&text, FontFace::Regular, CHART_SCALE_SIZE);
-                let x = (x + CHART_GRID_W / 2.0 - w / 2.0)
-                    .min(f.right - w)
-                    .max(f.left);
-                u.text(
-                    x,
-                    top,
-                    Style::new(
-                        CHART_SCALE_SIZE,
-                        CHART_SCALE_LEADING,
-                        FontFace::Regular,
-                        palette::MUTED,
-                    ),
-                    text,
-                );
+                u.scale_text(&scale_label(max * k as f32 / 4.0), top, |w| {
+                    (x + CHART_GRID_W / 2.0 - w / 2.0)
+                        .min(f.right - w)
+                        .max(f.left)
+                });
             }
         };
 

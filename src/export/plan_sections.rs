@@ -10,7 +10,9 @@ use super::layout::palette;
 use super::plan_document::{not_provided, NO_COMMITMENTS};
 use super::readiness_document::readiness_blocks_at;
 use super::sources::catalog_sources;
-use super::summary::{percent, Row, Section, Target};
+use super::summary::{
+    join_given, organization_contact, percent, person_contact, Row, Section, Target,
+};
 use super::timeline::{shorten, timeline as timeline_of};
 use crate::catalog;
 use crate::domain::key_action::{weight_total, weighted_progress};
@@ -139,19 +141,8 @@ pub fn coordination(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
                 .enumerate()
                 .map(|(i, m)| {
                     let p = &m.person;
-                    let post = [p.position.as_deref(), p.institution.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let contact = [
-                        p.email.as_ref().map(|e| e.as_str()),
-                        p.phone.as_ref().map(|e| e.as_str()),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                    let post = join_given([p.position.as_deref(), p.institution.as_deref()], ", ");
+                    let contact = person_contact(p, "\n");
                     let name = if contact.is_empty() {
                         p.name.clone()
                     } else {
@@ -186,15 +177,7 @@ pub fn coordination(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
                 .iter()
                 .enumerate()
                 .map(|(i, o)| {
-                    let contact = [
-                        o.contact_name.as_deref(),
-                        o.email.as_ref().map(|e| e.as_str()),
-                        o.phone.as_ref().map(|e| e.as_str()),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                    let contact = organization_contact(o, "\n");
                     vec![
                         (i + 1).to_string(),
                         o.name.clone(),

@@ -5,12 +5,15 @@
 //!
 //! Pure: used by the "Revise su plan" page and testable natively.
 
+use std::borrow::Borrow;
+
 use time::Date;
 
 use crate::catalog;
 use crate::domain::choice::ItemId;
 use crate::domain::commitment::Contact;
 use crate::domain::contact::Person;
+use crate::domain::coordination::Organization;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId, Period, Plan};
@@ -80,19 +83,47 @@ fn period(p: Period) -> String {
     format!("Del {} al {}", format_date(p.start()), format_date(p.end()))
 }
 
+/// The parts that are given, joined by `sep` (" · ", or "\n" for one a line).
+pub fn join_given<S: Borrow<str>>(parts: impl IntoIterator<Item = Option<S>>, sep: &str) -> String {
+    parts.into_iter().flatten().collect::<Vec<S>>().join(sep)
+}
+
 /// "Nombre · Cargo · Institución · correo · teléfono", skipping what is missing.
 pub fn person_line(p: &Person) -> String {
-    [
-        Some(p.name.as_str()),
-        p.position.as_deref(),
-        p.institution.as_deref(),
-        p.email.as_ref().map(|e| e.as_str()),
-        p.phone.as_ref().map(|e| e.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ")
+    join_given(
+        [
+            Some(p.name.as_str()),
+            p.position.as_deref(),
+            p.institution.as_deref(),
+            p.email.as_ref().map(|e| e.as_str()),
+            p.phone.as_ref().map(|e| e.as_str()),
+        ],
+        " · ",
+    )
+}
+
+/// A person's e-mail and phone, as given, joined by `sep`.
+pub fn person_contact(p: &Person, sep: &str) -> String {
+    join_given(
+        [
+            p.email.as_ref().map(|e| e.as_str()),
+            p.phone.as_ref().map(|e| e.as_str()),
+        ],
+        sep,
+    )
+}
+
+/// How to reach an organisation (contact name, e-mail, phone), as given,
+/// joined by `sep`.
+pub fn organization_contact(o: &Organization, sep: &str) -> String {
+    join_given(
+        [
+            o.contact_name.as_deref(),
+            o.email.as_ref().map(|e| e.as_str()),
+            o.phone.as_ref().map(|e| e.as_str()),
+        ],
+        sep,
+    )
 }
 
 fn group(title: Option<String>, rows: Vec<Row>) -> Group {
@@ -319,15 +350,7 @@ fn coordination(plan: &Plan) -> Section {
     }
     for (i, o) in c.organizations.iter().enumerate() {
         let t = Target::Organization(o.id);
-        let contact = [
-            o.contact_name.as_deref(),
-            o.email.as_ref().map(|e| e.as_str()),
-            o.phone.as_ref().map(|e| e.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let contact = organization_contact(o, " · ");
         groups.push(group(
             Some(format!("Organización {}", i + 1)),
             vec![
@@ -595,24 +618,23 @@ fn commitments(plan: &Plan) -> Section {
         for (j, k) in c.key_actions.iter().enumerate() {
             let t = Target::KeyAction(id, k.id);
             let ind = &k.indicator;
-            let indicator = [
-                Some(ind.name.clone()),
-                ind.kind
-                    .map(|x| choice_label(x.key(), Choices::IndicatorKind).to_owned()),
-                ind.unit.as_ref().map(|u| format!("unidad: {u}")),
-                ind.baseline.as_ref().map(|u| format!("línea base: {u}")),
-                ind.target.as_ref().map(|u| format!("meta: {u}")),
-                ind.frequency.map(|x| {
-                    format!(
-                        "frecuencia: {}",
-                        choice_label(x.key(), Choices::Frequency).to_lowercase()
-                    )
-                }),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
+            let indicator = join_given(
+                [
+                    Some(ind.name.clone()),
+                    ind.kind
+                        .map(|x| choice_label(x.key(), Choices::IndicatorKind).to_owned()),
+                    ind.unit.as_ref().map(|u| format!("unidad: {u}")),
+                    ind.baseline.as_ref().map(|u| format!("línea base: {u}")),
+                    ind.target.as_ref().map(|u| format!("meta: {u}")),
+                    ind.frequency.map(|x| {
+                        format!(
+                            "frecuencia: {}",
+                            choice_label(x.key(), Choices::Frequency).to_lowercase()
+                        )
+                    }),
+                ],
+                " · ",
+            );
             let mut rows = vec![
                 row("Acción clave", Some(k.name.clone()), t),
                 row("Descripción u objetivo", k.objective.clone(), t),
@@ -629,18 +651,17 @@ fn commitments(plan: &Plan) -> Section {
             ];
             for (m, act) in k.activities.iter().enumerate() {
                 let t = Target::Activity(id, k.id, act.id);
-                let details = [
-                    Some(act.name.clone()),
-                    act.objective.as_ref().map(|o| format!("Objetivo: {o}")),
-                    act.verification
-                        .as_ref()
-                        .map(|o| format!("Medio de verificación: {o}")),
-                    act.period.map(period),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
+                let details = join_given(
+                    [
+                        Some(act.name.clone()),
+                        act.objective.as_ref().map(|o| format!("Objetivo: {o}")),
+                        act.verification
+                            .as_ref()
+                            .map(|o| format!("Medio de verificación: {o}")),
+                        act.period.map(period),
+                    ],
+                    " · ",
+                );
                 rows.push(row(&format!("Actividad {}", m + 1), Some(details), t));
             }
             groups.push(group(

@@ -8,6 +8,7 @@ use crate::domain::choice::upsert;
 use super::step;
 use crate::domain::coordination::{Organization, OrganizationInput};
 use crate::domain::{Field, ItemId, Named};
+use crate::export::summary::organization_contact;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
@@ -19,19 +20,6 @@ use crate::ui::widgets::{ItemRow, ItemTable, QuestionFrame, TextArea};
 /// Unsaved-input key of an organisation's page ("coordinacion/organizacion/3").
 fn page_key(n: Option<ItemId>) -> String {
     format!("coordinacion/organizacion/{}", paths::item(n))
-}
-
-/// How to reach the organisation, in one cell: name, e-mail, phone.
-fn contact_cell(o: &Organization) -> String {
-    [
-        o.contact_name.clone(),
-        o.email.as_ref().map(|e| e.as_str().to_owned()),
-        o.phone.as_ref().map(|p| p.as_str().to_owned()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ")
 }
 
 #[component]
@@ -48,7 +36,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                     cells: vec![
                         o.name.clone(),
                         o.themes.clone().unwrap_or_default(),
-                        contact_cell(o),
+                        organization_contact(o, " · "),
                     ],
                     href: paths::organization(Some(o.id)),
                     noun: format!("la organización {}", i + 1),
