@@ -5,7 +5,7 @@ mod common;
 
 use common::plans;
 use plan_local_ga::domain::commitment::AlignmentInput;
-use plan_local_ga::domain::plan::{Task, TaskStatus};
+use plan_local_ga::domain::methodology::{Step, TaskStatus};
 use plan_local_ga::domain::{
     parse_date, Commitment, CommitmentId, CommitmentInput, Field, FieldError, NationalPlan, Plan,
     Problem, ProfileInput,
@@ -326,20 +326,20 @@ fn input_keys_are_the_field_keys() {
 #[test]
 fn task_statuses_follow_the_plan() {
     let mut plan = Plan::default();
-    assert_eq!(Task::Profile.status(&plan, false), TaskStatus::NotStarted);
-    assert_eq!(Task::Profile.status(&plan, true), TaskStatus::InProgress);
+    assert_eq!(Step::Profile.status(&plan, false), TaskStatus::NotStarted);
+    assert_eq!(Step::Profile.status(&plan, true), TaskStatus::InProgress);
     assert_eq!(
-        Task::Review.status(&plan, false),
+        Step::Review.status(&plan, false),
         TaskStatus::CannotStartYet
     );
     plan.profile = Some(profile_input().parse().expect("valid"));
     // The profile task has three pages: jurisdiction, office and framework.
-    assert_eq!(Task::Profile.status(&plan, false), TaskStatus::InProgress);
+    assert_eq!(Step::Profile.status(&plan, false), TaskStatus::InProgress);
     plan.office = Some(plans::office());
     plan.framework = Some(plans::framework());
-    assert_eq!(Task::Profile.status(&plan, false), TaskStatus::Completed);
+    assert_eq!(Step::Profile.status(&plan, false), TaskStatus::Completed);
     assert_eq!(
-        Task::Commitments.status(&plan, false),
+        Step::Commitments.status(&plan, false),
         TaskStatus::NotStarted
     );
     let c = CommitmentInput {
@@ -353,17 +353,17 @@ fn task_statuses_follow_the_plan() {
     plan.upsert_commitment(c);
     // Only its general data: the rest of the ficha is still to be filled.
     assert_eq!(
-        Task::Commitments.status(&plan, false),
+        Step::Commitments.status(&plan, false),
         TaskStatus::InProgress
     );
     plan.upsert_commitment(plans::complete_commitment(id, "02/01/2026", "31/07/2027"));
     assert_eq!(plan.commitments.len(), 1, "replaced, not added");
     assert_eq!(
-        Task::Commitments.status(&plan, false),
+        Step::Commitments.status(&plan, false),
         TaskStatus::Completed
     );
     assert_eq!(
-        Task::Commitments.status(&plan, true),
+        Step::Commitments.status(&plan, true),
         TaskStatus::InProgress,
         "typed but not saved"
     );
@@ -372,7 +372,7 @@ fn task_statuses_follow_the_plan() {
     shorter.end = "31/12/2026".into();
     plan.profile = Some(shorter.parse().expect("valid"));
     assert_eq!(
-        Task::Commitments.status(&plan, false),
+        Step::Commitments.status(&plan, false),
         TaskStatus::HasProblem
     );
 }

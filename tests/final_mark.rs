@@ -5,8 +5,8 @@
 mod common;
 
 use common::{c13, cleanup, pdftotext, scratch_dir};
-use plan_local_ga::domain::final_mark::{fingerprint, DocumentStatus, REQUIRED_TASKS};
-use plan_local_ga::domain::plan::{Task, TaskStatus};
+use plan_local_ga::domain::final_mark::DocumentStatus;
+use plan_local_ga::domain::methodology::{Step, TaskStatus};
 use plan_local_ga::domain::Plan;
 use plan_local_ga::export::{plan_document, plan_pdf};
 use plan_local_ga::persistence::{decode, encode, Envelope};
@@ -17,7 +17,7 @@ fn an_unfinished_plan_cannot_be_final_and_says_what_is_missing() {
     let mut plan = Plan::default();
     assert_eq!(
         plan.mark_final(date!(2026 - 11 - 25)),
-        Err(REQUIRED_TASKS.to_vec())
+        Err(Step::required().collect::<Vec<_>>())
     );
     assert_eq!(plan.final_mark, None);
 
@@ -26,7 +26,7 @@ fn an_unfinished_plan_cannot_be_final_and_says_what_is_missing() {
     plan.responses.clear();
     assert_eq!(
         plan.mark_final(date!(2026 - 11 - 25)),
-        Err(vec![Task::Monitoring, Task::Responses])
+        Err(vec![Step::Monitoring, Step::Responses])
     );
     assert_eq!(plan.document_status(), DocumentStatus::Draft);
 }
@@ -34,19 +34,19 @@ fn an_unfinished_plan_cannot_be_final_and_says_what_is_missing() {
 #[test]
 fn the_mark_holds_while_the_plan_is_unchanged() {
     let mut plan = c13::plan();
-    assert_eq!(plan.unfinished_for_final(), Vec::<Task>::new());
+    assert_eq!(plan.unfinished_for_final(), Vec::<Step>::new());
     let on = date!(2026 - 11 - 25);
-    assert_eq!(Task::Review.status(&plan, false), TaskStatus::NotStarted);
+    assert_eq!(Step::Review.status(&plan, false), TaskStatus::NotStarted);
     plan.mark_final(on)
         .expect("the commitment-13 plan is complete");
     assert_eq!(plan.document_status(), DocumentStatus::Final(on));
     // The task list's last task is done once the plan is final.
-    assert_eq!(Task::Review.status(&plan, false), TaskStatus::Completed);
+    assert_eq!(Step::Review.status(&plan, false), TaskStatus::Completed);
 
     // Any change makes it a draft again; undoing the change restores it.
     let name = plan.commitments[0].name.clone();
     plan.commitments[0].name.push('.');
-    assert_eq!(Task::Review.status(&plan, false), TaskStatus::NotStarted);
+    assert_eq!(Step::Review.status(&plan, false), TaskStatus::NotStarted);
     assert_eq!(
         plan.document_status(),
         DocumentStatus::ChangedSinceFinal(on)
@@ -61,18 +61,18 @@ fn the_mark_holds_while_the_plan_is_unchanged() {
 #[test]
 fn the_fingerprint_ignores_the_mark_and_sees_every_part() {
     let plan = c13::plan();
-    let before = fingerprint(&plan);
+    let before = plan.fingerprint();
     assert_eq!(before.len(), 16);
     let mut marked = plan.clone();
     marked.mark_final(date!(2026 - 11 - 25)).expect("complete");
-    assert_eq!(fingerprint(&marked), before);
+    assert_eq!(marked.fingerprint(), before);
     let mut changed = plan.clone();
     changed.problems[0].statement.push(' ');
-    assert_ne!(fingerprint(&changed), before);
+    assert_ne!(changed.fingerprint(), before);
     let mut reordered = plan;
     reordered.responses.reverse();
     if reordered.responses.len() > 1 {
-        assert_ne!(fingerprint(&reordered), before);
+        assert_ne!(reordered.fingerprint(), before);
     }
 }
 

@@ -24,8 +24,9 @@ use plan_local_ga::domain::key_action::{
     parse_whole, spread_remainder, weight_total, weighted_progress, ActivityInput, KeyAction,
     KeyActionInput,
 };
+use plan_local_ga::domain::methodology::{Step, TaskStatus};
 use plan_local_ga::domain::monitoring::{Decision, MonitoringInput, ResponseInput};
-use plan_local_ga::domain::plan::{CommitmentIssue, FichaPart, Task, TaskStatus};
+use plan_local_ga::domain::plan::{CommitmentIssue, FichaPart};
 use plan_local_ga::domain::problem::{ProblemAdvice, ProblemInput};
 use plan_local_ga::domain::profile::{FrameworkInput, OfficeInput, MIN_MONTHS_LEFT};
 use plan_local_ga::domain::readiness::{ANSWER_IDS, EVIDENCE_IDS};
@@ -132,7 +133,7 @@ fn coordination_status(c: Coordination) -> TaskStatus {
         coordination: c,
         ..Plan::default()
     };
-    Task::Coordination.status(&plan, false)
+    Step::Coordination.status(&plan, false)
 }
 
 fn roadmap_input(dates: &[(usize, &str, &str)], published: &str) -> RoadmapInput {
@@ -215,7 +216,7 @@ fn weights_must_add_up_to_exactly_100() {
         assert!(!plan.commitment_complete(&c));
         assert!(!FichaPart::KeyActions.is_done(&c));
         assert_eq!(
-            Task::Commitments.status(&plan, false),
+            Step::Commitments.status(&plan, false),
             TaskStatus::HasProblem
         );
     }
@@ -225,7 +226,7 @@ fn weights_must_add_up_to_exactly_100() {
     assert_eq!(plan.commitment_issues(&c), vec![]);
     assert!(!FichaPart::KeyActions.is_done(&c));
     assert_eq!(
-        Task::Commitments.status(&plan, false),
+        Step::Commitments.status(&plan, false),
         TaskStatus::InProgress
     );
 }
@@ -588,7 +589,7 @@ fn changing_a_parents_dates_flags_the_children_left_outside() {
         ])]
     );
     assert_eq!(
-        Task::Commitments.status(&plan, false),
+        Step::Commitments.status(&plan, false),
         TaskStatus::HasProblem
     );
 
@@ -705,7 +706,7 @@ fn the_coordination_task_follows_the_body_and_its_members() {
     );
     let plan = Plan::default();
     assert_eq!(
-        Task::Coordination.status(&plan, true),
+        Step::Coordination.status(&plan, true),
         TaskStatus::InProgress
     );
     // No body yet: nothing to check, still in progress.
@@ -724,11 +725,11 @@ fn the_coordination_task_follows_the_body_and_its_members() {
         ..Plan::default()
     };
     assert_eq!(
-        Task::Coordination.status(&plan, false),
+        Step::Coordination.status(&plan, false),
         TaskStatus::Completed
     );
     assert_eq!(
-        Task::Coordination.status(&plan, true),
+        Step::Coordination.status(&plan, true),
         TaskStatus::InProgress
     );
 }
@@ -1874,10 +1875,10 @@ fn full_plan() -> Plan {
 #[test]
 fn a_full_plan_completes_every_task_and_round_trips_through_a_draft() {
     let plan = full_plan();
-    for task in Task::ALL {
+    for task in Step::ALL {
         let status = task.status(&plan, false);
         match task {
-            Task::Review => assert_eq!(status, TaskStatus::NotStarted),
+            Step::Review => assert_eq!(status, TaskStatus::NotStarted),
             _ => assert_eq!(status, TaskStatus::Completed, "{task:?}"),
         }
     }

@@ -576,7 +576,7 @@ fn document_has_the_expected_sections() {
     let sections: Vec<String> = SECTIONS
         .iter()
         .enumerate()
-        .map(|(i, s)| format!("{}. {s}", i + 1))
+        .map(|(i, s)| format!("{}. {}", i + 1, s.title()))
         .collect();
     assert_eq!(headings(1), sections);
     let fichas: Vec<String> = NAMES

@@ -459,7 +459,7 @@ fn the_outline_lists_the_sections_with_the_commitments_under_theirs() {
     let expected: Vec<String> = plan_local_ga::export::plan_document::SECTIONS
         .iter()
         .enumerate()
-        .map(|(i, s)| format!("{}. {s}", i + 1))
+        .map(|(i, s)| format!("{}. {}", i + 1, s.title()))
         .collect();
     assert_eq!(titles, expected);
     let kids: Vec<&str> = top[6]["kids"]
@@ -632,4 +632,38 @@ fn the_order_check_notices_a_swap_and_a_missing_value() {
         assert_in_order(text, &[field("x", "Articular otras agendas")])
     });
     assert!(missing.is_err(), "a missing value is noticed");
+}
+
+/// The plan's sections come from the step registry: every step with a
+/// document heading has its section, once, and the headings read as before.
+#[test]
+fn every_step_with_a_document_heading_has_its_section() {
+    use plan_local_ga::domain::Step;
+    use plan_local_ga::export::plan_document::{PlanSection, SECTIONS};
+    for step in Step::ALL {
+        let count = SECTIONS
+            .iter()
+            .filter(|s| **s == PlanSection::Step(step))
+            .count();
+        let expected = usize::from(step.document_heading().is_some());
+        assert_eq!(count, expected, "{step:?} in the plan's sections");
+    }
+    let titles: Vec<&str> = SECTIONS.iter().map(|s| s.title()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Perfil de la jurisdicción",
+            "Diagnóstico de condiciones de apertura",
+            "Compromiso político",
+            "Espacio de coordinación",
+            "Hoja de ruta de cocreación",
+            "Problemas públicos",
+            "Compromisos",
+            "Alineación con el plan nacional y la Agenda 2030",
+            "Plan de seguimiento",
+            "Cronograma",
+            "Respuesta razonada",
+            "Fuentes de datos",
+        ]
+    );
 }

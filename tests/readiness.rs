@@ -3,8 +3,9 @@
 
 use plan_local_ga::domain::readiness::{
     check_page, input_from, parse_assessment, questions, score, Answer, Assessment, Level,
-    ReadinessInput, ReadinessProblem, WizardStep, GATE, THEMES,
+    ReadinessInput, ReadinessProblem, GATE, THEMES,
 };
+use plan_local_ga::domain::Step;
 use time::macros::date;
 
 fn all(answer: &str, gate: &str) -> ReadinessInput {
@@ -79,7 +80,7 @@ fn dont_know_scores_zero_and_is_counted_and_routed() {
     assert_eq!(t2.dont_know, 1);
     assert_eq!(t2.score, 67);
     assert_eq!(o.route.len(), 1);
-    assert_eq!(o.route[0].step, WizardStep::Roadmap);
+    assert_eq!(o.route[0].step, Step::Roadmap);
     assert!(o.route[0].reason.contains("No sé"));
 }
 
@@ -131,20 +132,16 @@ fn the_route_starts_with_the_gate_then_the_weakest_theme() {
     let o = score(&assess(&input));
     assert!(!o.eligible());
     assert_eq!(o.gate_unmet.len(), 1);
-    let steps: Vec<WizardStep> = o.route.iter().map(|s| s.step).collect();
-    assert_eq!(
-        steps[0],
-        WizardStep::PoliticalCommitment,
-        "the gate comes first"
-    );
+    let steps: Vec<Step> = o.route.iter().map(|s| s.step).collect();
+    assert_eq!(steps[0], Step::Political, "the gate comes first");
     assert_eq!(
         steps[1],
-        WizardStep::Commitments,
+        Step::Commitments,
         "then theme 5, the weakest (p5-1)"
     );
     assert_eq!(
         *steps.last().expect("steps"),
-        WizardStep::Coordination,
+        Step::Coordination,
         "theme 1 last"
     );
     assert!(o.route[0].action.contains("carta de apoyo"));

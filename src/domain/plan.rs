@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::alignment::NationalPlan;
 use super::commitment::{Commitment, CommitmentId};
 use super::coordination::{Coordination, PoliticalCommitment};
+use super::final_mark::{DocumentStatus, FinalMark};
 use super::key_action::weight_total;
 use super::monitoring::{Monitoring, ReasonedResponse};
 use super::problem::PublicProblem;
@@ -49,7 +50,7 @@ pub struct Plan {
     /// Optional and additive: drafts without it read as before, so the schema
     /// version stays 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub final_mark: Option<super::final_mark::FinalMark>,
+    pub final_mark: Option<FinalMark>,
 }
 
 impl Default for Plan {
@@ -260,6 +261,26 @@ impl Plan {
             .collect()
     }
 
+    /// FNV-1a (64-bit) of the plan's JSON without its final mark, as 16 hex
+    /// digits: stable across builds and machines (fields serialise in
+    /// declaration order, maps are sorted).
+    pub fn fingerprint(&self) -> String {
+        let mut content = self.clone();
+        content.final_mark = None;
+        // Serialising the plan cannot fail (string keys, no floats).
+        super::final_mark::fnv1a_hex(&serde_json::to_vec(&content).unwrap_or_default())
+    }
+
+    /// What the exported document says the plan is: a draft, final, or changed
+    /// since it was marked final.
+    pub fn document_status(&self) -> DocumentStatus {
+        match &self.final_mark {
+            None => DocumentStatus::Draft,
+            Some(mark) if mark.fingerprint == self.fingerprint() => DocumentStatus::Final(mark.on),
+            Some(mark) => DocumentStatus::ChangedSinceFinal(mark.on),
+        }
+    }
+
     /// A name for files: the plan's name, or a neutral one before the profile exists.
     pub fn display_name(&self) -> &str {
         self.profile
@@ -267,160 +288,5 @@ impl Plan {
             .map_or("Plan de acción local de gobierno abierto", |p| {
                 p.plan_name.as_str()
             })
-    }
-}
-
-/// Completed once saved, in progress while typed, otherwise not started.
-fn simple(saved: bool, unsaved: bool) -> TaskStatus {
-    if saved && !unsaved {
-        TaskStatus::Completed
-    } else if saved || unsaved {
-        TaskStatus::InProgress
-    } else {
-        TaskStatus::NotStarted
-    }
-}
-
-/// Status of a task in the task list (GOV.UK task list pattern).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskStatus {
-    NotStarted,
-    InProgress,
-    Completed,
-    CannotStartYet,
-    HasProblem,
-}
-
-/// The tasks of the hub, in methodology order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Task {
-    Readiness,
-    Profile,
-    NationalPlan,
-    Political,
-    Coordination,
-    Roadmap,
-    Problems,
-    Commitments,
-    Monitoring,
-    Responses,
-    Review,
-}
-
-impl Task {
-    pub const ALL: [Task; 11] = [
-        Task::Readiness,
-        Task::Profile,
-        Task::NationalPlan,
-        Task::Political,
-        Task::Coordination,
-        Task::Roadmap,
-        Task::Problems,
-        Task::Commitments,
-        Task::Monitoring,
-        Task::Responses,
-        Task::Review,
-    ];
-
-    /// Prefix of the keys of this task's unsaved page input.
-    pub fn unsaved_prefix(self) -> &'static str {
-        match self {
-            Task::Readiness => "preparacion",
-            Task::Profile => "perfil",
-            Task::NationalPlan => "plan-nacional",
-            Task::Political => "compromiso-politico",
-            Task::Coordination => "coordinacion",
-            Task::Roadmap => "hoja-de-ruta",
-            Task::Problems => "problema",
-            Task::Commitments => "compromiso/",
-            Task::Monitoring => "seguimiento",
-            Task::Responses => "respuesta",
-            Task::Review => "revisar",
-        }
-    }
-
-    /// Status of this task. `unsaved` says whether the task's pages hold typed
-    /// input that has not passed "Guardar y continuar" yet.
-    pub fn status(self, plan: &Plan, unsaved: bool) -> TaskStatus {
-        match self {
-            Task::Profile => {
-                let parts = [
-                    plan.profile.is_some(),
-                    plan.office.is_some(),
-                    plan.framework.is_some(),
-                ];
-                if parts.iter().all(|p| *p) {
-                    TaskStatus::Completed
-                } else if unsaved || parts.iter().any(|p| *p) {
-                    TaskStatus::InProgress
-                } else {
-                    TaskStatus::NotStarted
-                }
-            }
-            Task::Readiness => {
-                if !plan.readiness.is_empty() {
-                    TaskStatus::Completed
-                } else if unsaved {
-                    TaskStatus::InProgress
-                } else {
-                    TaskStatus::NotStarted
-                }
-            }
-            // A list is always in use (the 4th plan by default).
-            Task::NationalPlan => TaskStatus::Completed,
-            Task::Political => simple(plan.political.is_some(), unsaved),
-            Task::Coordination => {
-                let c = &plan.coordination;
-                if c.body.is_some() && !c.gaps().is_empty() {
-                    TaskStatus::HasProblem
-                } else if c.body.is_some() && !c.members.is_empty() && !unsaved {
-                    TaskStatus::Completed
-                } else if unsaved || !c.is_empty() {
-                    TaskStatus::InProgress
-                } else {
-                    TaskStatus::NotStarted
-                }
-            }
-            Task::Roadmap => match &plan.roadmap {
-                Some(r) if !r.gaps().is_empty() => TaskStatus::HasProblem,
-                r => simple(r.is_some(), unsaved),
-            },
-            Task::Problems => simple(!plan.problems.is_empty(), unsaved),
-            Task::Commitments => {
-                if plan
-                    .commitments
-                    .iter()
-                    .any(|c| !plan.commitment_issues(c).is_empty())
-                {
-                    TaskStatus::HasProblem
-                } else if plan.commitments.is_empty() && !unsaved {
-                    TaskStatus::NotStarted
-                } else if !unsaved && plan.commitments.iter().all(|c| plan.commitment_complete(c)) {
-                    TaskStatus::Completed
-                } else {
-                    TaskStatus::InProgress
-                }
-            }
-            Task::Monitoring => {
-                if plan.commitments.is_empty() && plan.monitoring.is_none() {
-                    TaskStatus::CannotStartYet
-                } else {
-                    simple(plan.monitoring.is_some(), unsaved)
-                }
-            }
-            Task::Responses => simple(!plan.responses.is_empty(), unsaved),
-            Task::Review => {
-                if plan.profile.is_none() {
-                    TaskStatus::CannotStartYet
-                } else if matches!(
-                    plan.document_status(),
-                    super::final_mark::DocumentStatus::Final(_)
-                ) {
-                    TaskStatus::Completed
-                } else {
-                    TaskStatus::NotStarted
-                }
-            }
-        }
     }
 }

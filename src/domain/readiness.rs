@@ -15,18 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-/// A step of the methodology a recommendation points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum WizardStep {
-    Profile,
-    PoliticalCommitment,
-    Coordination,
-    Roadmap,
-    Problems,
-    NationalPlan,
-    Commitments,
-    Monitoring,
-}
+use super::methodology::Step;
 
 /// One question: the text, a hint, what each level means, and what to do when
 /// the answer is low.
@@ -39,7 +28,7 @@ pub struct Question {
     pub levels: [&'static str; 4],
     /// The recommendation when the answer is No existe, Inicial or No sé.
     pub advice: &'static str,
-    pub step: WizardStep,
+    pub step: Step,
 }
 
 /// One of the five themes of the diagnostic.
@@ -71,7 +60,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay un espacio instalado, con acta de instalación y reglas de operación publicadas.",
                 ],
                 advice: "Instale un espacio de coordinación con autoridades y sociedad civil, y publique sus reglas.",
-                step: WizardStep::Coordination,
+                step: Step::Coordination,
             },
             Question {
                 id: "p1-2",
@@ -83,7 +72,7 @@ pub static THEMES: [Theme; 5] = [
                     "Se reúne al menos cada seis meses, con calendario y minutas públicas.",
                 ],
                 advice: "Acuerde un calendario de sesiones, al menos una cada seis meses, y publique las minutas.",
-                step: WizardStep::Coordination,
+                step: Step::Coordination,
             },
             Question {
                 id: "p1-3",
@@ -95,7 +84,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay una convocatoria pública con criterios, y se incluye a organizaciones de grupos prioritarios.",
                 ],
                 advice: "Publique una convocatoria abierta con criterios claros e invite a organizaciones que trabajan con grupos prioritarios.",
-                step: WizardStep::Coordination,
+                step: Step::Coordination,
             },
         ],
     },
@@ -114,7 +103,7 @@ pub static THEMES: [Theme; 5] = [
                     "Se publicaron uno o más planes y se evaluó cómo se cumplieron.",
                 ],
                 advice: "Prepare el perfil del plan y defina su periodo, aprovechando lo aprendido en ejercicios anteriores.",
-                step: WizardStep::Profile,
+                step: Step::Profile,
             },
             Question {
                 id: "p2-2",
@@ -126,7 +115,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay una hoja de ruta pública, publicada antes de empezar la cocreación.",
                 ],
                 advice: "Escriba y publique una hoja de ruta de cocreación con fases, fechas y canales antes de empezar.",
-                step: WizardStep::Roadmap,
+                step: Step::Roadmap,
             },
             Question {
                 id: "p2-3",
@@ -138,7 +127,7 @@ pub static THEMES: [Theme; 5] = [
                     "Se recogen problemas con datos y se responde públicamente a cada propuesta recibida.",
                 ],
                 advice: "Identifique los problemas públicos con la ciudadanía, con datos, antes de escribir los compromisos.",
-                step: WizardStep::Problems,
+                step: Step::Problems,
             },
         ],
     },
@@ -157,7 +146,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay informes periódicos con indicadores y medios de verificación por acción.",
                 ],
                 advice: "Defina cada cuánto se informará el avance y con qué indicadores y medios de verificación.",
-                step: WizardStep::Monitoring,
+                step: Step::Monitoring,
             },
             Question {
                 id: "p3-2",
@@ -169,7 +158,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay un tablero público con el avance, los documentos probatorios y datos abiertos.",
                 ],
                 advice: "Publique el avance de los compromisos en una página o tablero con sus documentos probatorios.",
-                step: WizardStep::Monitoring,
+                step: Step::Monitoring,
             },
             Question {
                 id: "p3-3",
@@ -181,7 +170,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay reuniones de seguimiento y un órgano independiente que revisa el cumplimiento.",
                 ],
                 advice: "Programe reuniones de seguimiento con la sociedad civil y considere un órgano de monitoreo independiente.",
-                step: WizardStep::Monitoring,
+                step: Step::Monitoring,
             },
         ],
     },
@@ -200,7 +189,7 @@ pub static THEMES: [Theme; 5] = [
                     "Cada compromiso indica sus objetivos y sus metas específicas (por ejemplo, 16.10).",
                 ],
                 advice: "Relacione cada compromiso con las metas de los ODS a las que contribuye.",
-                step: WizardStep::Commitments,
+                step: Step::Commitments,
             },
             Question {
                 id: "p4-2",
@@ -212,7 +201,7 @@ pub static THEMES: [Theme; 5] = [
                     "Cada compromiso indica si replica o complementa un compromiso nacional, o por qué es nuevo.",
                 ],
                 advice: "Revise el plan nacional de referencia e indique qué compromisos nacionales replica o complementa.",
-                step: WizardStep::NationalPlan,
+                step: Step::NationalPlan,
             },
             Question {
                 id: "p4-3",
@@ -224,7 +213,7 @@ pub static THEMES: [Theme; 5] = [
                     "Cada compromiso indica el eje del Plan Nacional de Desarrollo y el del plan local.",
                 ],
                 advice: "Indique en cada compromiso el eje del Plan Nacional de Desarrollo y el del plan estatal o municipal.",
-                step: WizardStep::Commitments,
+                step: Step::Commitments,
             },
         ],
     },
@@ -243,7 +232,7 @@ pub static THEMES: [Theme; 5] = [
                     "Cada compromiso indica qué brecha atiende y a quién beneficia.",
                 ],
                 advice: "Indique en cada compromiso qué brecha de género atiende y a quién beneficia.",
-                step: WizardStep::Commitments,
+                step: Step::Commitments,
             },
             Question {
                 id: "p5-2",
@@ -255,7 +244,7 @@ pub static THEMES: [Theme; 5] = [
                     "Los indicadores se desagregan por sexo, edad, territorio y otros grupos, y se publican.",
                 ],
                 advice: "Desagregue los indicadores por sexo, edad y territorio al describir los problemas y los compromisos.",
-                step: WizardStep::Problems,
+                step: Step::Problems,
             },
             Question {
                 id: "p5-3",
@@ -267,7 +256,7 @@ pub static THEMES: [Theme; 5] = [
                     "Hay una estrategia de inclusión con canales accesibles y resultados medidos.",
                 ],
                 advice: "Incluya en la hoja de ruta una estrategia de inclusión con canales accesibles para grupos prioritarios.",
-                step: WizardStep::Roadmap,
+                step: Step::Roadmap,
             },
         ],
     },
@@ -281,7 +270,7 @@ pub struct GateCriterion {
     pub hint: &'static str,
     /// What to do when the answer is no.
     pub advice: &'static str,
-    pub step: WizardStep,
+    pub step: Step,
 }
 
 pub static GATE: [GateCriterion; 4] = [
@@ -290,28 +279,28 @@ pub static GATE: [GateCriterion; 4] = [
         text: "¿Tiene una carta de apoyo político del titular del gobierno (o una declaratoria de gobierno abierto firmada)?",
         hint: "OGP Local pide el respaldo explícito de la persona titular del gobierno.",
         advice: "Consiga una carta de apoyo o una declaratoria de gobierno abierto firmada por la persona titular.",
-        step: WizardStep::PoliticalCommitment,
+        step: Step::Political,
     },
     GateCriterion {
         id: "e-2",
         text: "¿Su gobierno ha hecho ejercicios de cocreación o participación ciudadana en los últimos tres años?",
         hint: "Por ejemplo, un plan de acción local, presupuesto participativo o consultas con respuesta pública.",
         advice: "Documente los ejercicios de participación de los últimos tres años, o haga uno pequeño antes de empezar.",
-        step: WizardStep::Roadmap,
+        step: Step::Roadmap,
     },
     GateCriterion {
         id: "e-3",
         text: "¿Quedan al menos 16 meses de la administración actual?",
         hint: "Un plan de OGP Local dura hasta dos años; con menos tiempo, puede no terminarse.",
         advice: "Con menos de 16 meses de administración, planee compromisos más cortos o prepare la transición con la siguiente.",
-        step: WizardStep::Profile,
+        step: Step::Profile,
     },
     GateCriterion {
         id: "e-4",
         text: "¿Ya identificó al personal responsable y a organizaciones de la sociedad civil aliadas?",
         hint: "Al menos una persona servidora pública responsable y una organización aliada.",
         advice: "Nombre al personal responsable e identifique organizaciones de la sociedad civil aliadas.",
-        step: WizardStep::Coordination,
+        step: Step::Coordination,
     },
 ];
 
@@ -410,7 +399,7 @@ pub struct RouteStep {
     pub action: &'static str,
     /// Why: the theme and the answer that led here.
     pub reason: String,
-    pub step: WizardStep,
+    pub step: Step,
 }
 
 /// The whole result of an assessment.

@@ -14,7 +14,7 @@ use super::metrics::latin_base;
 use super::plan_sections as sections;
 use crate::domain::final_mark::DocumentStatus;
 use crate::domain::JurisdictionKind;
-use crate::domain::{format_date, Period, Plan, Profile};
+use crate::domain::{format_date, Period, Plan, Profile, Step};
 use crate::messages::jurisdiction_kind;
 
 /// The tool's name, as people see it.
@@ -55,20 +55,46 @@ pub const MAX_FILE_STEM: usize = 80;
 /// File stem used when the plan's name gives nothing usable.
 pub const FALLBACK_FILE_STEM: &str = "plan-de-accion-local";
 
-/// The section headings of the plan, in order (each is numbered "n. ").
-pub const SECTIONS: [&str; 12] = [
-    "Perfil de la jurisdicción",
-    "Diagnóstico de condiciones de apertura",
-    "Compromiso político",
-    "Espacio de coordinación",
-    "Hoja de ruta de cocreación",
-    "Problemas públicos",
-    "Compromisos",
-    "Alineación con el plan nacional y la Agenda 2030",
-    "Plan de seguimiento",
-    "Cronograma",
-    "Respuesta razonada",
-    "Fuentes de datos",
+/// A section of the exported plan: a step's, or one the document adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanSection {
+    /// The answers of a step that has a document heading.
+    Step(Step),
+    /// Alignment with the national plan and the 2030 Agenda, across commitments.
+    Alignment,
+    /// The key actions' and activities' timeline.
+    Timeline,
+    /// Where the reference data come from.
+    Sources,
+}
+
+impl PlanSection {
+    /// The section's heading (each is numbered "n. " in the document).
+    pub fn title(self) -> &'static str {
+        match self {
+            PlanSection::Step(step) => step.document_heading().unwrap_or(step.name()),
+            PlanSection::Alignment => "Alineación con el plan nacional y la Agenda 2030",
+            PlanSection::Timeline => "Cronograma",
+            PlanSection::Sources => "Fuentes de datos",
+        }
+    }
+}
+
+/// The sections of the plan, in order. Every step with a
+/// [`Step::document_heading`] is here (`tests/pdf_plan.rs` checks it).
+pub const SECTIONS: [PlanSection; 12] = [
+    PlanSection::Step(Step::Profile),
+    PlanSection::Step(Step::Readiness),
+    PlanSection::Step(Step::Political),
+    PlanSection::Step(Step::Coordination),
+    PlanSection::Step(Step::Roadmap),
+    PlanSection::Step(Step::Problems),
+    PlanSection::Step(Step::Commitments),
+    PlanSection::Alignment,
+    PlanSection::Step(Step::Monitoring),
+    PlanSection::Timeline,
+    PlanSection::Step(Step::Responses),
+    PlanSection::Sources,
 ];
 
 /// The export document of `plan`, generated at `generated_at` (local time).
@@ -106,23 +132,29 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
     ];
     let heading = |n: usize| Block::Heading {
         level: 1,
-        text: format!("{}. {}", n + 1, SECTIONS[n]),
+        text: format!("{}. {}", n + 1, SECTIONS[n].title()),
     };
-    for (n, _) in SECTIONS.iter().enumerate() {
+    for (n, section) in SECTIONS.into_iter().enumerate() {
         blocks.push(heading(n));
-        match n {
-            0 => sections::profile(plan, &answers, &mut blocks),
-            1 => sections::readiness(plan, &mut blocks),
-            2 => sections::political(&answers, &mut blocks),
-            3 => sections::coordination(plan, &answers, &mut blocks),
-            4 => sections::roadmap(plan, &answers, &mut blocks),
-            5 => sections::problems(&answers, &mut blocks),
-            6 => sections::commitments(plan, &mut blocks),
-            7 => sections::alignment(plan, &mut blocks),
-            8 => sections::monitoring(plan, &answers, &mut blocks),
-            9 => sections::timeline(plan, today, &mut blocks),
-            10 => sections::responses(plan, &mut blocks),
-            _ => sections::sources(&mut blocks),
+        match section {
+            PlanSection::Step(Step::Profile) => sections::profile(plan, &answers, &mut blocks),
+            PlanSection::Step(Step::Readiness) => sections::readiness(plan, &mut blocks),
+            PlanSection::Step(Step::Political) => sections::political(&answers, &mut blocks),
+            PlanSection::Step(Step::Coordination) => {
+                sections::coordination(plan, &answers, &mut blocks)
+            }
+            PlanSection::Step(Step::Roadmap) => sections::roadmap(plan, &answers, &mut blocks),
+            PlanSection::Step(Step::Problems) => sections::problems(&answers, &mut blocks),
+            PlanSection::Step(Step::Commitments) => sections::commitments(plan, &mut blocks),
+            PlanSection::Step(Step::Monitoring) => {
+                sections::monitoring(plan, &answers, &mut blocks)
+            }
+            PlanSection::Step(Step::Responses) => sections::responses(plan, &mut blocks),
+            // No section of their own (no document heading).
+            PlanSection::Step(Step::NationalPlan | Step::Review) => {}
+            PlanSection::Alignment => sections::alignment(plan, &mut blocks),
+            PlanSection::Timeline => sections::timeline(plan, today, &mut blocks),
+            PlanSection::Sources => sections::sources(&mut blocks),
         }
     }
 

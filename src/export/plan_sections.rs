@@ -17,7 +17,7 @@ use super::timeline::{shorten, timeline as timeline_of};
 use crate::catalog;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::roadmap::Phase;
-use crate::domain::{format_date, Plan, Relation};
+use crate::domain::{format_date, Plan, Relation, Step};
 use crate::messages::{self, choice_label, Choices};
 
 /// A level-3 heading.
@@ -53,14 +53,14 @@ fn fields_of<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<Field> {
         .collect()
 }
 
-/// The summary section titled `title` (the summary names them in methodology order).
-fn section<'a>(answers: &'a [Section], title: &str) -> Option<&'a Section> {
-    answers.iter().find(|s| s.title == title)
+/// The summary section of `step`.
+fn section(answers: &[Section], step: Step) -> Option<&Section> {
+    answers.iter().find(|s| s.step == step)
 }
 
 /// The section's own rows (its group without a title).
-fn own_rows<'a>(answers: &'a [Section], title: &str) -> Vec<&'a Row> {
-    section(answers, title)
+fn own_rows(answers: &[Section], step: Step) -> Vec<&Row> {
+    section(answers, step)
         .and_then(|s| s.groups.iter().find(|g| g.title.is_none()))
         .map(|g| g.rows.iter().collect())
         .unwrap_or_default()
@@ -78,7 +78,7 @@ pub(crate) fn or_np(value: Option<&str>) -> String {
 
 /// Section 1: The jurisdiction, its coordinating office and its planning framework.
 pub fn profile(_plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
-    let rows = own_rows(answers, "Perfil de la jurisdicción");
+    let rows = own_rows(answers, Step::Profile);
     let part =
         |wanted: &[Target]| fields_of(rows.iter().copied().filter(|r| wanted.contains(&r.target)));
     blocks.push(sub("Jurisdicción y periodo del plan"));
@@ -115,10 +115,7 @@ pub fn readiness(plan: &Plan, blocks: &mut Vec<Block>) {
 
 /// Section 3: The political commitment.
 pub fn political(answers: &[Section], blocks: &mut Vec<Block>) {
-    blocks.push(Block::Fields(fields_of(own_rows(
-        answers,
-        "Compromiso político",
-    ))));
+    blocks.push(Block::Fields(fields_of(own_rows(answers, Step::Political))));
 }
 
 /// Section 4: The coordination body, its members and the organisations directory.
@@ -126,7 +123,7 @@ pub fn coordination(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
     let c = &plan.coordination;
     blocks.push(Block::Fields(fields_of(own_rows(
         answers,
-        "Espacio de coordinación",
+        Step::Coordination,
     ))));
     if c.members.is_empty() {
         blocks.push(Block::Note(
@@ -210,7 +207,7 @@ pub fn roadmap(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
             .collect(),
     ));
     // The summary lists the phases first, then the rest.
-    let rows = own_rows(answers, "Hoja de ruta de cocreación");
+    let rows = own_rows(answers, Step::Roadmap);
     blocks.push(Block::Fields(fields_of(
         rows.into_iter().skip(Phase::ALL.len()),
     )));
@@ -218,7 +215,7 @@ pub fn roadmap(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
 
 /// Section 6: The public problems.
 pub fn problems(answers: &[Section], blocks: &mut Vec<Block>) {
-    let Some(s) = section(answers, "Problemas públicos") else {
+    let Some(s) = section(answers, Step::Problems) else {
         return;
     };
     let mut any = false;
@@ -354,7 +351,10 @@ pub fn alignment(plan: &Plan, blocks: &mut Vec<Block>) {
 /// Section 9: The monitoring plan, each key action's progress and each commitment's
 /// weighted progress.
 pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
-    blocks.push(Block::Fields(fields_of(own_rows(answers, "Seguimiento"))));
+    blocks.push(Block::Fields(fields_of(own_rows(
+        answers,
+        Step::Monitoring,
+    ))));
     if plan.commitments.is_empty() {
         blocks.push(Block::Note(NO_COMMITMENTS.to_owned()));
         return;

@@ -16,7 +16,7 @@ use crate::domain::contact::Person;
 use crate::domain::coordination::Organization;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::FichaPart;
-use crate::domain::{format_date, CommitmentId, Period, Plan};
+use crate::domain::{format_date, CommitmentId, Period, Plan, Step};
 use crate::messages::{self, choice_label, Choices};
 
 /// The page where an answer is changed.
@@ -63,6 +63,9 @@ pub struct Group {
 /// One step of the methodology.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
+    /// The step whose answers these are.
+    pub step: Step,
+    /// The step's name ([`Step::name`]).
     pub title: String,
     pub groups: Vec<Group>,
 }
@@ -145,16 +148,22 @@ fn empty(title: &str, note: &str) -> Group {
 /// Every answer of the plan, in methodology order. `today` is for the
 /// months left in the administration's term.
 pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
-    vec![
-        profile(plan, today),
-        political(plan),
-        coordination(plan),
-        roadmap(plan),
-        problems(plan),
-        commitments(plan),
-        monitoring(plan),
-        responses(plan),
-    ]
+    Step::ALL
+        .into_iter()
+        .filter_map(|step| match step {
+            Step::Profile => Some(profile(plan, today)),
+            Step::Political => Some(political(plan)),
+            Step::Coordination => Some(coordination(plan)),
+            Step::Roadmap => Some(roadmap(plan)),
+            Step::Problems => Some(problems(plan)),
+            Step::Commitments => Some(commitments(plan)),
+            Step::Monitoring => Some(monitoring(plan)),
+            Step::Responses => Some(responses(plan)),
+            // The readiness self-assessment has its own result page; the
+            // national list and the review have no answers of their own here.
+            Step::Readiness | Step::NationalPlan | Step::Review => None,
+        })
+        .collect()
 }
 
 fn profile(plan: &Plan, today: Date) -> Section {
@@ -249,7 +258,8 @@ fn profile(plan: &Plan, today: Date) -> Section {
         T::Readiness,
     ));
     Section {
-        title: "Perfil de la jurisdicción".into(),
+        step: Step::Profile,
+        title: Step::Profile.name().into(),
         groups: vec![group(None, rows)],
     }
 }
@@ -258,7 +268,8 @@ fn political(plan: &Plan) -> Section {
     let p = plan.political.as_ref();
     let t = Target::Political;
     Section {
-        title: "Compromiso político".into(),
+        step: Step::Political,
+        title: Step::Political.name().into(),
         groups: vec![group(
             None,
             vec![
@@ -362,7 +373,8 @@ fn coordination(plan: &Plan) -> Section {
         ));
     }
     Section {
-        title: "Espacio de coordinación".into(),
+        step: Step::Coordination,
+        title: Step::Coordination.name().into(),
         groups,
     }
 }
@@ -427,7 +439,8 @@ fn roadmap(plan: &Plan) -> Section {
         t,
     ));
     Section {
-        title: "Hoja de ruta de cocreación".into(),
+        step: Step::Roadmap,
+        title: Step::Roadmap.name().into(),
         groups: vec![group(None, rows)],
     }
 }
@@ -469,7 +482,8 @@ fn problems(plan: &Plan) -> Section {
         ));
     }
     Section {
-        title: "Problemas públicos".into(),
+        step: Step::Problems,
+        title: Step::Problems.name().into(),
         groups,
     }
 }
@@ -671,7 +685,8 @@ fn commitments(plan: &Plan) -> Section {
         }
     }
     Section {
-        title: "Compromisos".into(),
+        step: Step::Commitments,
+        title: Step::Commitments.name().into(),
         groups,
     }
 }
@@ -689,7 +704,8 @@ fn monitoring(plan: &Plan) -> Section {
     let m = plan.monitoring.as_ref();
     let t = Target::Monitoring;
     Section {
-        title: "Seguimiento".into(),
+        step: Step::Monitoring,
+        title: Step::Monitoring.name().into(),
         groups: vec![group(
             None,
             vec![
@@ -746,7 +762,8 @@ fn responses(plan: &Plan) -> Section {
         ));
     }
     Section {
-        title: "Respuesta razonada".into(),
+        step: Step::Responses,
+        title: Step::Responses.name().into(),
         groups,
     }
 }

@@ -47,33 +47,33 @@ use shell::{Banners, Footer, Header};
 pub mod paths {
     pub const START: &str = "/";
     pub const TASKS: &str = "/plan";
-    pub const PROFILE: &str = "/plan/perfil";
-    pub const NATIONAL_PLAN: &str = "/plan/plan-nacional";
-    pub const COMMITMENTS: &str = "/plan/compromisos";
+    pub const PROFILE: &str = Step::Profile.path();
+    pub const NATIONAL_PLAN: &str = Step::NationalPlan.path();
+    pub const COMMITMENTS: &str = Step::Commitments.path();
     pub const NEW_COMMITMENT: &str = "/plan/compromisos/nuevo";
-    pub const REVIEW: &str = "/plan/revisar";
+    pub const REVIEW: &str = Step::Review.path();
     /// The plan's print view: the export document as HTML, styled for paper.
     pub const PRINT: &str = "/plan/imprimir";
     pub const OPEN: &str = "/abrir";
     pub const DRAFTS: &str = "/borradores";
     pub const SOURCES: &str = "/fuentes";
-    pub const READINESS: &str = "/preparacion";
+    pub const READINESS: &str = Step::Readiness.path();
     pub const READINESS_GATE: &str = "/preparacion/elegibilidad";
     pub const READINESS_RESULT: &str = "/preparacion/resultado";
 
     pub const PROFILE_OFFICE: &str = "/plan/perfil/contacto";
     pub const PROFILE_FRAMEWORK: &str = "/plan/perfil/marco";
-    pub const POLITICAL: &str = "/plan/compromiso-politico";
-    pub const COORDINATION: &str = "/plan/coordinacion";
+    pub const POLITICAL: &str = Step::Political.path();
+    pub const COORDINATION: &str = Step::Coordination.path();
     pub const MEMBERS: &str = "/plan/coordinacion/integrantes";
     pub const ORGANIZATIONS: &str = "/plan/coordinacion/organizaciones";
-    pub const ROADMAP: &str = "/plan/hoja-de-ruta";
-    pub const PROBLEMS: &str = "/plan/problemas";
-    pub const MONITORING: &str = "/plan/seguimiento";
-    pub const RESPONSES: &str = "/plan/respuesta-razonada";
+    pub const ROADMAP: &str = Step::Roadmap.path();
+    pub const PROBLEMS: &str = Step::Problems.path();
+    pub const MONITORING: &str = Step::Monitoring.path();
+    pub const RESPONSES: &str = Step::Responses.path();
     pub const GLOSSARY: &str = "/glosario";
 
-    use crate::domain::{CommitmentId, ItemId};
+    use crate::domain::{CommitmentId, ItemId, Step};
     use crate::persistence::drafts::DraftId;
 
     /// "Cambiar el nombre" of a draft in "Mis borradores".

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::readiness::{
-    self, check_page, input_from, parse_assessment, score, Outcome, WizardStep, GATE, LEVEL_NAMES,
-    THEMES,
+    self, check_page, input_from, parse_assessment, score, Outcome, GATE, LEVEL_NAMES, THEMES,
 };
 use crate::domain::{format_date, Field};
 use crate::export::job::{DocumentKind, Job};
@@ -37,34 +36,6 @@ fn initial_input() -> readiness::ReadinessInput {
 /// A form over all readiness answers that writes every change to the draft.
 fn readiness_form() -> Form {
     draft_form(PAGE.to_owned(), initial_input())
-}
-
-/// The page of a methodology step, where the route sends people.
-pub fn step_path(step: WizardStep) -> &'static str {
-    match step {
-        WizardStep::Profile => paths::PROFILE,
-        WizardStep::NationalPlan => paths::NATIONAL_PLAN,
-        WizardStep::Commitments => paths::COMMITMENTS,
-        WizardStep::PoliticalCommitment => paths::POLITICAL,
-        WizardStep::Coordination => paths::COORDINATION,
-        WizardStep::Roadmap => paths::ROADMAP,
-        WizardStep::Problems => paths::PROBLEMS,
-        WizardStep::Monitoring => paths::MONITORING,
-    }
-}
-
-/// The name of a methodology step, for route links.
-pub fn step_name(step: WizardStep) -> &'static str {
-    match step {
-        WizardStep::Profile => "Perfil de la jurisdicción",
-        WizardStep::PoliticalCommitment => "Compromiso político",
-        WizardStep::Coordination => "Espacio de coordinación",
-        WizardStep::Roadmap => "Hoja de ruta de cocreación",
-        WizardStep::Problems => "Problemas públicos",
-        WizardStep::NationalPlan => "Plan nacional de referencia",
-        WizardStep::Commitments => "Compromisos",
-        WizardStep::Monitoring => "Seguimiento",
-    }
 }
 
 #[component]
@@ -442,7 +413,7 @@ pub fn ReadinessResultPage() -> impl IntoView {
             .iter()
             .map(|s| {
                 let link = view! {
-                    <a href=step_path(s.step)>{format!("Ir a: {}", step_name(s.step))}</a>
+                    <a href=s.step.path()>{format!("Ir a: {}", s.step.short_name())}</a>
                 };
                 view! {
                     <li class="route__step">

@@ -13,7 +13,6 @@ use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
 use crate::ui::form::focus_id;
-use crate::ui::pages::tasks::{task_href, task_name};
 use crate::ui::paths;
 use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
@@ -134,7 +133,7 @@ fn FinalVersion() -> impl IntoView {
         } else {
             let items = missing
                 .into_iter()
-                .map(|t| view! { <li><a class="link" href=task_href(t)>{task_name(t)}</a></li> })
+                .map(|t| view! { <li><a class="link" href=t.path()>{t.name()}</a></li> })
                 .collect_view();
             view! {
                 <p class="body">"Para marcarlo como versión final, complete antes:"</p>

@@ -1,0 +1,332 @@
+//! The methodology's steps, in one place: their order, phase, names, route,
+//! whether "Versión final" needs them, where their unsaved input is kept, and
+//! how their status is read from the plan.
+//!
+//! Everything that lists the steps (the task list, the readiness route, the
+//! review page, the export's sections, the final-mark check) reads this module
+//! through exhaustive `match`es, so a new [`Step`] does not compile until every
+//! place that must show it does. README, "Cómo agregar un paso", names the files.
+
+use time::Date;
+
+use super::final_mark::{DocumentStatus, FinalMark};
+use super::plan::Plan;
+
+/// The phases the task list groups the steps under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Prepare,
+    Organize,
+    Write,
+    Share,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 4] = [Phase::Prepare, Phase::Organize, Phase::Write, Phase::Share];
+
+    /// The task list's heading for the phase.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Phase::Prepare => "1. Prepare el plan",
+            Phase::Organize => "2. Organice la cocreación",
+            Phase::Write => "3. Escriba el plan",
+            Phase::Share => "4. Revise y comparta",
+        }
+    }
+
+    /// The steps of this phase, in order.
+    pub fn steps(self) -> impl Iterator<Item = Step> {
+        Step::ALL.into_iter().filter(move |s| s.phase() == self)
+    }
+}
+
+/// Status of a step in the task list (GOV.UK task list pattern).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    CannotStartYet,
+    HasProblem,
+}
+
+/// A step of the methodology, in the order the task list shows them.
+///
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Readiness,
+    Profile,
+    NationalPlan,
+    Political,
+    Coordination,
+    Roadmap,
+    Problems,
+    Commitments,
+    Monitoring,
+    Responses,
+    Review,
+}
+
+impl Step {
+    /// Every step, in methodology order.
+    pub const ALL: [Step; 11] = [
+        Step::Readiness,
+        Step::Profile,
+        Step::NationalPlan,
+        Step::Political,
+        Step::Coordination,
+        Step::Roadmap,
+        Step::Problems,
+        Step::Commitments,
+        Step::Monitoring,
+        Step::Responses,
+        Step::Review,
+    ];
+
+    /// The phase the task list shows the step under.
+    pub fn phase(self) -> Phase {
+        match self {
+            Step::Readiness | Step::Profile | Step::NationalPlan => Phase::Prepare,
+            Step::Political | Step::Coordination | Step::Roadmap => Phase::Organize,
+            Step::Problems | Step::Commitments | Step::Monitoring | Step::Responses => Phase::Write,
+            Step::Review => Phase::Share,
+        }
+    }
+
+    /// The step's name in the task list.
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Readiness => "Diagnóstico de condiciones de apertura (opcional)",
+            Step::Profile => "Perfil de la jurisdicción",
+            Step::NationalPlan => "Plan nacional de referencia",
+            Step::Political => "Compromiso político",
+            Step::Coordination => "Espacio de coordinación",
+            Step::Roadmap => "Hoja de ruta de cocreación",
+            Step::Problems => "Problemas públicos",
+            Step::Commitments => "Compromisos",
+            Step::Monitoring => "Seguimiento",
+            Step::Responses => "Respuesta razonada",
+            Step::Review => "Revisar y exportar el plan",
+        }
+    }
+
+    /// The step's name where a recommendation points to it ("Ir a: …").
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Step::Readiness => "Diagnóstico de condiciones de apertura",
+            Step::Review => "Revisar y exportar el plan",
+            other => other.name(),
+        }
+    }
+
+    /// The heading of the step's section in the exported plan, where it has
+    /// one ("Revise su plan" uses [`Step::name`]).
+    pub fn document_heading(self) -> Option<&'static str> {
+        match self {
+            Step::Readiness => Some("Diagnóstico de condiciones de apertura"),
+            Step::Monitoring => Some("Plan de seguimiento"),
+            Step::NationalPlan | Step::Review => None,
+            Step::Profile
+            | Step::Political
+            | Step::Coordination
+            | Step::Roadmap
+            | Step::Problems
+            | Step::Commitments
+            | Step::Responses => Some(self.name()),
+        }
+    }
+
+    /// One sentence under the step's name in the task list.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Step::Readiness => "15 preguntas para saber dónde está su gobierno y qué hacer primero. Unos 15 minutos.",
+            Step::Profile => "Jurisdicción, nombre y periodo del plan, oficina coordinadora y contacto, marco de planeación y jurídico.",
+            Step::NationalPlan => "La lista de compromisos nacionales con la que se alinea su plan (el 4º Plan de Acción Nacional, o una más reciente).",
+            Step::Political => "Quién firmó la declaratoria o carta de apoyo, cuándo, y dónde consultarla.",
+            Step::Coordination => "El espacio donde gobierno y sociedad civil deciden juntos: sus integrantes, reglas y sesiones, y el directorio de organizaciones.",
+            Step::Roadmap => "Las fases de la cocreación con sus fechas, los canales y la estrategia de inclusión.",
+            Step::Problems => "Los problemas públicos que el plan atenderá, con su población afectada, línea base y causas.",
+            Step::Commitments => "Cada compromiso en el formato de ficha nacional: responsables, objetivos, valores, alineación, acciones clave y actividades.",
+            Step::Monitoring => "Cada cuánto se reporta el avance, dónde se publica y cómo participa la sociedad civil.",
+            Step::Responses => "Qué se hizo con cada propuesta recibida, y por qué.",
+            Step::Review => "Revise sus respuestas y exporte el plan en PDF.",
+        }
+    }
+
+    /// The step's first page.
+    pub const fn path(self) -> &'static str {
+        match self {
+            Step::Readiness => "/preparacion",
+            Step::Profile => "/plan/perfil",
+            Step::NationalPlan => "/plan/plan-nacional",
+            Step::Political => "/plan/compromiso-politico",
+            Step::Coordination => "/plan/coordinacion",
+            Step::Roadmap => "/plan/hoja-de-ruta",
+            Step::Problems => "/plan/problemas",
+            Step::Commitments => "/plan/compromisos",
+            Step::Monitoring => "/plan/seguimiento",
+            Step::Responses => "/plan/respuesta-razonada",
+            Step::Review => "/plan/revisar",
+        }
+    }
+
+    /// Whether "Versión final" needs this step complete: every step but the
+    /// optional readiness self-assessment, the national list (always set) and
+    /// the review itself.
+    pub fn required_for_final(self) -> bool {
+        match self {
+            Step::Readiness | Step::NationalPlan | Step::Review => false,
+            Step::Profile
+            | Step::Political
+            | Step::Coordination
+            | Step::Roadmap
+            | Step::Problems
+            | Step::Commitments
+            | Step::Monitoring
+            | Step::Responses => true,
+        }
+    }
+
+    /// The steps "Versión final" needs complete, in order.
+    pub fn required() -> impl Iterator<Item = Step> {
+        Step::ALL.into_iter().filter(|s| s.required_for_final())
+    }
+
+    /// Prefix of the keys of this step's unsaved page input.
+    pub fn unsaved_prefix(self) -> &'static str {
+        match self {
+            Step::Readiness => "preparacion",
+            Step::Profile => "perfil",
+            Step::NationalPlan => "plan-nacional",
+            Step::Political => "compromiso-politico",
+            Step::Coordination => "coordinacion",
+            Step::Roadmap => "hoja-de-ruta",
+            Step::Problems => "problema",
+            Step::Commitments => "compromiso/",
+            Step::Monitoring => "seguimiento",
+            Step::Responses => "respuesta",
+            Step::Review => "revisar",
+        }
+    }
+
+    /// Status of this step. `unsaved` says whether the step's pages hold typed
+    /// input that has not passed "Guardar y continuar" yet.
+    pub fn status(self, plan: &Plan, unsaved: bool) -> TaskStatus {
+        match self {
+            Step::Profile => {
+                let parts = [
+                    plan.profile.is_some(),
+                    plan.office.is_some(),
+                    plan.framework.is_some(),
+                ];
+                if parts.iter().all(|p| *p) {
+                    TaskStatus::Completed
+                } else if unsaved || parts.iter().any(|p| *p) {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::NotStarted
+                }
+            }
+            Step::Readiness => {
+                if !plan.readiness.is_empty() {
+                    TaskStatus::Completed
+                } else if unsaved {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::NotStarted
+                }
+            }
+            // A list is always in use (the 4th plan by default).
+            Step::NationalPlan => TaskStatus::Completed,
+            Step::Political => simple(plan.political.is_some(), unsaved),
+            Step::Coordination => {
+                let c = &plan.coordination;
+                if c.body.is_some() && !c.gaps().is_empty() {
+                    TaskStatus::HasProblem
+                } else if c.body.is_some() && !c.members.is_empty() && !unsaved {
+                    TaskStatus::Completed
+                } else if unsaved || !c.is_empty() {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::NotStarted
+                }
+            }
+            Step::Roadmap => match &plan.roadmap {
+                Some(r) if !r.gaps().is_empty() => TaskStatus::HasProblem,
+                r => simple(r.is_some(), unsaved),
+            },
+            Step::Problems => simple(!plan.problems.is_empty(), unsaved),
+            Step::Commitments => {
+                if plan
+                    .commitments
+                    .iter()
+                    .any(|c| !plan.commitment_issues(c).is_empty())
+                {
+                    TaskStatus::HasProblem
+                } else if plan.commitments.is_empty() && !unsaved {
+                    TaskStatus::NotStarted
+                } else if !unsaved && plan.commitments.iter().all(|c| plan.commitment_complete(c)) {
+                    TaskStatus::Completed
+                } else {
+                    TaskStatus::InProgress
+                }
+            }
+            Step::Monitoring => {
+                if plan.commitments.is_empty() && plan.monitoring.is_none() {
+                    TaskStatus::CannotStartYet
+                } else {
+                    simple(plan.monitoring.is_some(), unsaved)
+                }
+            }
+            Step::Responses => simple(!plan.responses.is_empty(), unsaved),
+            Step::Review => {
+                if plan.profile.is_none() {
+                    TaskStatus::CannotStartYet
+                } else if matches!(plan.document_status(), DocumentStatus::Final(_)) {
+                    TaskStatus::Completed
+                } else {
+                    TaskStatus::NotStarted
+                }
+            }
+        }
+    }
+}
+
+/// Completed once saved, in progress while typed, otherwise not started.
+fn simple(saved: bool, unsaved: bool) -> TaskStatus {
+    if saved && !unsaved {
+        TaskStatus::Completed
+    } else if saved || unsaved {
+        TaskStatus::InProgress
+    } else {
+        TaskStatus::NotStarted
+    }
+}
+
+impl Plan {
+    /// The steps "Versión final" needs that are not complete yet, in order.
+    pub fn unfinished_for_final(&self) -> Vec<Step> {
+        Step::required()
+            .filter(|s| s.status(self, false) != TaskStatus::Completed)
+            .collect()
+    }
+
+    /// Marks the plan final as of `today`, when every required step is
+    /// complete; otherwise returns the steps still to complete.
+    pub fn mark_final(&mut self, today: Date) -> Result<(), Vec<Step>> {
+        let missing = self.unfinished_for_final();
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        self.final_mark = Some(FinalMark {
+            on: today,
+            fingerprint: self.fingerprint(),
+        });
+        Ok(())
+    }
+
+    /// Makes the plan a draft again.
+    pub fn unmark_final(&mut self) {
+        self.final_mark = None;
+    }
+}
