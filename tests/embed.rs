@@ -1,4 +1,4 @@
-//! The draft inside the PDF (`export::embed`): attached as `borrador.json` by an
+//! The draft inside the PDF (`export::pdf::attach`, read back by `persistence::pdf_draft`): attached as `borrador.json` by an
 //! incremental update, read back by the tools people use (qpdf, poppler's
 //! `pdfdetach`), found again after other programs re-save the PDF, and refused
 //! with a typed error when a PDF was made by something else or is damaged.
@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use common::{cleanup, page_count, path_str, pdftotext, run, scratch_dir, stdout};
-use plan_local_ga::export::embed::{is_pdf, DRAFT_FILE_NAME, MAX_PDF_BYTES};
-use plan_local_ga::export::{
-    attach_draft, extract_draft, plan_pdf, plan_pdf_with_draft, EmbedError, ExtractError,
-};
+use plan_local_ga::export::pdf::{attach_draft, EmbedError};
+use plan_local_ga::export::{plan_pdf, plan_pdf_with_draft};
 use plan_local_ga::persistence::envelope::MAX_BYTES;
+use plan_local_ga::persistence::pdf_draft::{
+    extract_draft, is_pdf, ExtractError, DRAFT_FILE_NAME, MAX_PDF_BYTES,
+};
 use plan_local_ga::persistence::{decode, decode_file, encode, DecodeError, Envelope};
 use time::macros::datetime;
 use time::OffsetDateTime;

@@ -130,8 +130,7 @@ impl Job {
                 super::pdf::plan_pdf_with_draft(plan, &draft, self.generated_at)
             }
             DocumentKind::Readiness => {
-                super::readiness_document::readiness_pdf(plan, self.generated_at)
-                    .ok_or(JobError::NoAssessment)?
+                super::pdf::readiness_pdf(plan, self.generated_at).ok_or(JobError::NoAssessment)?
             }
         };
         pdf.map_err(|e| JobError::Pdf(e.to_string()))
@@ -155,8 +154,8 @@ impl Job {
 /// corner; a text's `y` is its baseline).
 #[cfg(feature = "pdf")]
 pub fn laid_json(laid: &super::layout::Laid) -> String {
+    use super::font::metrics::FontFace;
     use super::layout::Item;
-    use super::metrics::FontFace;
     use serde_json::{json, Value};
 
     fn hex(c: super::layout::Rgb) -> String {

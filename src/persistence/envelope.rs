@@ -135,9 +135,9 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
 
 /// Reads a draft from a chosen file's bytes: the JSON text of a draft, or a
 /// PDF exported by this tool, whose attached draft is read (see
-/// [`crate::export::embed`]). A PDF without one is [`DecodeError::PdfWithoutDraft`].
+/// [`super::pdf_draft`]). A PDF without one is [`DecodeError::PdfWithoutDraft`].
 pub fn decode_file(bytes: &[u8]) -> Result<Envelope, DecodeError> {
-    use crate::export::embed::{extract_draft, is_pdf, ExtractError};
+    use super::pdf_draft::{extract_draft, is_pdf, ExtractError};
     // A draft's JSON starts with `{`; anything else with a PDF header is a PDF.
     let text_start = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
@@ -164,7 +164,7 @@ pub fn decode_file(bytes: &[u8]) -> Result<Envelope, DecodeError> {
 /// Largest file «Abrir un borrador» reads: a PDF may be larger than a draft.
 pub fn max_file_bytes(file_name: &str) -> usize {
     if file_name.to_ascii_lowercase().ends_with(".pdf") {
-        crate::export::embed::MAX_PDF_BYTES
+        super::pdf_draft::MAX_PDF_BYTES
     } else {
         MAX_BYTES
     }

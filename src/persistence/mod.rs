@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod envelope;
 pub mod json_path;
+pub mod pdf_draft;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -1,5 +1,5 @@
 //! "Abrir un borrador": choose a JSON file or a PDF exported by this tool (it
-//! carries the draft, see `export::embed`), see what it holds, then, only after
+//! carries the draft, see `persistence::pdf_draft`), see what it holds, then, only after
 //! confirming, keep it as a new draft and open it. The draft open until then
 //! stays as it was, in "Mis borradores"; a bad file changes nothing.
 

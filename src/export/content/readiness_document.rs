@@ -4,8 +4,6 @@
 use time::OffsetDateTime;
 
 use super::document::{Bar, Block, Document, Field, Rgb, TitleBlock};
-#[cfg(feature = "pdf")]
-use super::pdf::{render_pdf, PdfError};
 use super::plan_document::{app_meta, entity_name, format_date_time, TOOL_NAME};
 use crate::domain::readiness::{score, Answer, Assessment, GATE, LEVEL_NAMES, THEMES};
 use crate::domain::{format_date, Plan};
@@ -198,13 +196,4 @@ pub fn readiness_document(plan: &Plan, generated_at: OffsetDateTime) -> Option<D
         },
         blocks: readiness_blocks(latest, previous, "Resultado"),
     })
-}
-
-/// The report as PDF bytes, or `None` when the plan has no assessment yet.
-#[cfg(feature = "pdf")]
-pub fn readiness_pdf(
-    plan: &Plan,
-    generated_at: OffsetDateTime,
-) -> Option<Result<Vec<u8>, PdfError>> {
-    readiness_document(plan, generated_at).map(|d| render_pdf(&d))
 }

@@ -10,11 +10,11 @@
 use time::OffsetDateTime;
 
 use super::document::{Block, Document, Field, Meta, TitleBlock};
-use super::metrics::latin_base;
 use super::plan_sections as sections;
 use crate::domain::final_mark::DocumentStatus;
 use crate::domain::JurisdictionKind;
 use crate::domain::{format_date, Period, Plan, Profile, Step};
+use crate::export::font::metrics::latin_base;
 use crate::messages::jurisdiction_kind;
 
 /// The tool's name, as people see it.

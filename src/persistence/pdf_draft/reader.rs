@@ -731,6 +731,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The largest object number in use, plus one.
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
     pub fn next_number(&self) -> u32 {
         let declared = self
             .trailer

@@ -232,3 +232,28 @@ impl Rgb {
         }
     }
 }
+
+/// The export's colours (house style: guinda as the accent; gold only as decoration,
+/// it does not pass contrast for text).
+pub mod palette {
+    use super::Rgb;
+
+    /// Institutional guinda: headings, the badge, accents.
+    pub const GUINDA: Rgb = Rgb::hex(0x9D2449);
+    /// Institutional gold: decorative rules only.
+    pub const GOLD: Rgb = Rgb::hex(0xB38E5D);
+    /// Body text.
+    pub const INK: Rgb = Rgb::hex(0x1F1F1F);
+    /// Secondary text (labels in the footer); 7.4:1 on white.
+    pub const MUTED: Rgb = Rgb::hex(0x545454);
+    /// Light rules between rows.
+    pub const RULE: Rgb = Rgb::hex(0xCFCFCF);
+    /// Light guinda tint behind table headers and notes.
+    pub const TINT: Rgb = Rgb::hex(0xF6EDF0);
+    /// White.
+    pub const WHITE: Rgb = Rgb::hex(0xFFFFFF);
+    /// The light grey track behind a chart's bar (the bar's full length).
+    pub const TRACK: Rgb = Rgb::hex(0xEDEDED);
+    /// A chart's scale lines at 0, 25, 50, 75 and 100 %.
+    pub const GRID: Rgb = Rgb::hex(0xD4D4D4);
+}

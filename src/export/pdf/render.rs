@@ -1,9 +1,9 @@
 //! PDF rendering: draws [`Laid`] pages with the embedded Plan Local Sans faces
-//! ([`super::fonts`]).
+//! ([`crate::export::font::fonts`]).
 //!
 //! Both faces are embedded whole (they are already a small Latin subset, about
 //! 19 KB each) as Identity-H CID fonts with a ToUnicode map, so text extracts
-//! and searches; [`layout`] has already normalised every string to the
+//! and searches; [`layout()`] has already normalised every string to the
 //! characters they hold. Text is placed absolutely with `Tm`
 //! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
 //! drawn outside text sections.
@@ -20,12 +20,13 @@ use printpdf::{
 };
 use time::OffsetDateTime;
 
-use super::document::Document;
-use super::fonts;
-use super::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
-use super::metrics::FontFace;
-use super::plan_document::{file_stem, plan_document};
 use crate::domain::Plan;
+use crate::export::content::document::Document;
+use crate::export::content::plan_document::{file_stem, plan_document};
+use crate::export::content::readiness_document::readiness_document;
+use crate::export::font::fonts;
+use crate::export::font::metrics::FontFace;
+use crate::export::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
 
 /// Why a PDF could not be produced.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,14 +55,14 @@ pub fn plan_pdf(plan: &Plan, generated_at: OffsetDateTime) -> Result<Vec<u8>, Pd
 
 /// The PDF of `plan` carrying `draft_json` (the encoded envelope) as the
 /// embedded file `borrador.json`, so that «Abrir un borrador» can open the PDF
-/// again (see [`super::embed`]).
+/// again (see [`super::attach`]).
 pub fn plan_pdf_with_draft(
     plan: &Plan,
     draft_json: &str,
     generated_at: OffsetDateTime,
 ) -> Result<Vec<u8>, PdfError> {
     let pdf = plan_pdf(plan, generated_at)?;
-    super::embed::attach_draft(&pdf, draft_json)
+    super::attach::attach_draft(&pdf, draft_json)
         .map_err(|e| PdfError::Structure(format!("attached draft: {e}")))
 }
 
@@ -452,4 +453,12 @@ pub fn pdf_date(at: OffsetDateTime) -> String {
         offset.whole_hours().unsigned_abs(),
         offset.minutes_past_hour().unsigned_abs(),
     )
+}
+
+/// The report as PDF bytes, or `None` when the plan has no assessment yet.
+pub fn readiness_pdf(
+    plan: &Plan,
+    generated_at: OffsetDateTime,
+) -> Option<Result<Vec<u8>, PdfError>> {
+    readiness_document(plan, generated_at).map(|d| render_pdf(&d))
 }

@@ -12,10 +12,10 @@
 use super::metrics::FontFace;
 
 /// Plan Local Sans Regular (TrueType, about 19 KB).
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/PlanLocalSans-Regular.ttf");
+pub const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/PlanLocalSans-Regular.ttf");
 
 /// Plan Local Sans Bold (TrueType, about 19 KB).
-pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/PlanLocalSans-Bold.ttf");
+pub const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/PlanLocalSans-Bold.ttf");
 
 /// The family name in the fonts' name table.
 pub const FAMILY: &str = "Plan Local Sans";

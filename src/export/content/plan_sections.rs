@@ -4,9 +4,9 @@
 
 use time::Date;
 
+use super::document::palette;
 use super::document::{Bar, Block, Field};
 use super::ficha;
-use super::layout::palette;
 use super::plan_document::{not_provided, NO_COMMITMENTS};
 use super::readiness_document::readiness_blocks_at;
 use super::sources::catalog_sources;
@@ -545,6 +545,6 @@ pub fn sources(blocks: &mut Vec<Block>) {
     ));
     blocks.push(Block::Paragraph(format!(
         "Tipografía: {}",
-        super::fonts::FONT_CREDIT
+        crate::export::font::fonts::FONT_CREDIT
     )));
 }

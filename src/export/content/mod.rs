@@ -1,0 +1,18 @@
+//! What each document says: the export-document model ([`document`]) and its
+//! construction from the plan ([`plan_document`](mod@plan_document), with
+//! [`plan_sections`] and the commitments' [`ficha`]s), the readiness report
+//! ([`readiness_document`]), the check-your-answers [`summary`], the
+//! [`timeline`] chart and the data [`sources`].
+//!
+//! The lowest floor of the export besides the typeface: it never imports
+//! `layout` or `pdf` (`tests/purity.rs` checks it), so the print view and any
+//! other renderer can use it as it is.
+
+pub mod document;
+pub mod ficha;
+pub mod plan_document;
+pub mod plan_sections;
+pub mod readiness_document;
+pub mod sources;
+pub mod summary;
+pub mod timeline;
