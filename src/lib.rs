@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod domain;
 pub mod export;
+pub mod labels;
 pub mod messages;
 pub mod persistence;
 

@@ -5,6 +5,7 @@
 //! el nombre del compromiso", never "Campo obligatorio").
 
 use crate::domain::{format_date, Field, FieldError, JurisdictionKind, Problem};
+use crate::labels::{ogp_value_object, thousands, Label};
 
 /// The sentence shown in the error summary and next to the field.
 pub fn field_error(e: &FieldError) -> String {
@@ -130,7 +131,7 @@ pub fn field_error(e: &FieldError) -> String {
             if end { "término" } else { "inicio" },
             crate::domain::roadmap::Phase::ALL
                 .get(usize::from(i))
-                .map_or("", |p| choice_label(p.key(), Choices::Phase))
+                .map_or("", |p| p.label())
         ),
         (P::Missing, F::Named(n)) => named(n).1.into(),
     }
@@ -442,123 +443,6 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
     }
 }
 
-/// The lists of choices whose labels live here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choices {
-    PoliticalKind,
-    BodyKind,
-    Cadence,
-    Sector,
-    Phase,
-    Channel,
-    InclusionGroup,
-    InputOrigin,
-    Priority,
-    OgpValue,
-    IndicatorKind,
-    Frequency,
-    Decision,
-}
-
-/// The Spanish label of a choice key in one of the lists.
-pub fn choice_label(key: &str, list: Choices) -> &'static str {
-    use Choices as C;
-    match (list, key) {
-        (C::PoliticalKind, "declaratoria") => "Declaratoria de Gobierno Abierto",
-        (C::PoliticalKind, "carta-apoyo") => "Carta de apoyo",
-        (C::PoliticalKind, "convenio") => "Convenio de colaboración",
-        (C::BodyKind, "stl") => "Secretariado Técnico Local",
-        (C::BodyKind, "foro-multiactor") => "Foro multiactor",
-        (C::BodyKind, "comite-coordinador") => "Comité coordinador",
-        (C::BodyKind, "grupo-impulsor") => "Grupo impulsor",
-        (C::Cadence, "mensual") | (C::Frequency, "mensual") => "Cada mes",
-        (C::Cadence, "bimestral") | (C::Frequency, "bimestral") => "Cada dos meses",
-        (C::Cadence, "trimestral") | (C::Frequency, "trimestral") => "Cada tres meses",
-        (C::Cadence, "semestral") | (C::Frequency, "semestral") => "Cada seis meses",
-        (C::Cadence, "anual") | (C::Frequency, "anual") => "Una vez al año",
-        (C::Cadence, "sin-definir") => "Todavía no se ha definido",
-        (C::Frequency, "una-vez") => "Una sola vez",
-        (C::Sector, "gobierno") => "Gobierno",
-        (C::Sector, "sociedad-civil") => "Sociedad civil",
-        (C::Sector, "academia") => "Academia",
-        (C::Sector, "sector-privado") => "Sector privado",
-        (C::Sector, "organo-garante") => "Órgano garante",
-        (C::Sector, "legislativo") => "Poder legislativo",
-        (C::Phase, "sensibilizacion") => "Sensibilización y difusión",
-        (C::Phase, "consulta") => "Consulta pública",
-        (C::Phase, "mesas") => "Mesas temáticas",
-        (C::Phase, "redaccion") => "Redacción de compromisos",
-        (C::Phase, "respuesta") => "Respuesta razonada",
-        (C::Phase, "validacion") => "Validación",
-        (C::Phase, "publicacion") => "Publicación del plan",
-        (C::Channel, "digital") => "Digital (en línea)",
-        (C::Channel, "presencial") => "Presencial",
-        (C::Channel, "remoto") => "A distancia (teléfono, radio, correo)",
-        (C::InclusionGroup, "mujeres") => "Mujeres",
-        (C::InclusionGroup, "indigenas") => "Pueblos indígenas",
-        (C::InclusionGroup, "afromexicanas") => "Personas afromexicanas",
-        (C::InclusionGroup, "discapacidad") => "Personas con discapacidad",
-        (C::InclusionGroup, "juventudes") => "Juventudes",
-        (C::InclusionGroup, "rurales") => "Zonas rurales",
-        (C::InputOrigin, "consulta") => "Consulta pública",
-        (C::InputOrigin, "foro") => "Foro",
-        (C::InputOrigin, "mesa") => "Mesa temática",
-        (C::InputOrigin, "propuesta-osc") => "Propuesta de una organización de la sociedad civil",
-        (C::InputOrigin, "diagnostico") => "Diagnóstico o estudio",
-        (C::Priority, "alta") => "Alta",
-        (C::Priority, "media") => "Media",
-        (C::Priority, "baja") => "Baja",
-        (C::OgpValue, "transparencia") => "Transparencia",
-        (C::OgpValue, "participacion") => "Participación ciudadana",
-        (C::OgpValue, "rendicion") => "Rendición de cuentas",
-        (C::OgpValue, "tecnologia") => "Tecnología e innovación",
-        (C::OgpValue, "inclusion") => "Inclusión",
-        (C::IndicatorKind, "binario") => "Binario (sí o no)",
-        (C::IndicatorKind, "numerico") => "Numérico",
-        (C::IndicatorKind, "porcentaje") => "Porcentaje",
-        (C::IndicatorKind, "documental") => "Documental (un documento o producto)",
-        (C::Decision, "incorporada") => "Se incorporó",
-        (C::Decision, "fusionada") => "Se fusionó con otra propuesta en un compromiso",
-        (C::Decision, "no-incorporada") => "No se incorporó",
-        (_, "otro") => "Otro",
-        _ => "",
-    }
-}
-
-/// An OGP value as the object of "se relaciona con…".
-fn ogp_value_object(v: crate::domain::commitment::OgpValue) -> &'static str {
-    use crate::domain::commitment::OgpValue as V;
-    match v {
-        V::Transparencia => "la transparencia",
-        V::ParticipacionCiudadana => "la participación ciudadana",
-        V::RendicionDeCuentas => "la rendición de cuentas",
-        V::TecnologiaInnovacion => "la tecnología y la innovación",
-        V::Inclusion => "la inclusión",
-    }
-}
-
-/// Spanish-language label for a kind of jurisdiction.
-pub fn jurisdiction_kind(kind: JurisdictionKind) -> &'static str {
-    match kind {
-        JurisdictionKind::Estado => "Estado",
-        JurisdictionKind::Municipio => "Municipio",
-        JurisdictionKind::Alcaldia => "Alcaldía",
-    }
-}
-
-/// 1000 → "1,000" (Mexico groups thousands with a comma).
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// Why a file or a stored draft could not be opened, and what to do.
 pub fn decode_error(e: &crate::persistence::DecodeError) -> String {
     use crate::persistence::DecodeError as D;
@@ -610,51 +494,6 @@ fn field_path(path: &str) -> String {
         .map_or_else(|| path.to_owned(), |(_, name)| (*name).to_owned())
 }
 
-/// How a local commitment relates to the national plan, as a sentence start.
-pub fn relation(relation: crate::domain::Relation) -> &'static str {
-    use crate::domain::Relation as R;
-    match relation {
-        R::Replica => "Replica un compromiso nacional",
-        R::Complementa => "Complementa un compromiso nacional",
-        R::Nuevo => "Compromiso nuevo (sin equivalente en el plan nacional)",
-    }
-}
-
-/// A national commitment's title where people choose or browse the list: OGP's
-/// English title is marked with why it is in English.
-pub fn national_title(e: &crate::domain::NationalEntry) -> String {
-    if e.title_in_english {
-        format!(
-            "{} (título en inglés; no hay título oficial en español verificado)",
-            e.title
-        )
-    } else {
-        e.title.clone()
-    }
-}
-
-/// "MX0087 · Estrategia subnacional de gobierno abierto", with English titles marked.
-pub fn national_entry(e: &crate::domain::NationalEntry) -> String {
-    if e.title_in_english {
-        format!("{} · {} (título en inglés)", e.id, e.title)
-    } else {
-        format!("{} · {}", e.id, e.title)
-    }
-}
-
-/// The national commitment a link names, looked up in the plan's national list.
-pub fn national_link(
-    plan: &crate::domain::Plan,
-    link: &crate::domain::NationalLink,
-) -> Option<String> {
-    let id = link.commitment()?;
-    Some(
-        plan.national_plan
-            .entry(id)
-            .map_or_else(|| id.to_owned(), national_entry),
-    )
-}
-
 /// Why a chosen file could not be used as the national commitment list.
 pub fn national_list_error(e: &crate::domain::national_list::ListError) -> String {
     use crate::domain::national_list::{ListError as L, MAX_ENTRIES, MAX_ID, MAX_TITLE};
@@ -680,9 +519,6 @@ pub fn national_list_error(e: &crate::domain::national_list::ListError) -> Strin
 /// The browser could not read a chosen file.
 pub const FILE_UNREADABLE: &str =
     "El navegador no pudo leer el archivo. Intente de nuevo o elija otro archivo.";
-
-/// The name shown for a draft that has no name yet.
-pub const UNNAMED_DRAFT: &str = "Borrador sin nombre";
 
 /// Why a change to the drafts in this browser could not be made.
 pub fn storage_error(e: &crate::persistence::drafts::StorageError) -> String {
@@ -716,25 +552,6 @@ pub const OPEN_DRAFT_NOT_SAVED: &str = "No se pudieron guardar los últimos camb
 /// Another tab saved the open draft: the person chooses first.
 pub const CONFLICT_FIRST: &str = "El borrador que tiene abierto cambió en otra pestaña. Elija primero qué versión conservar, en el aviso de arriba.";
 
-/// A size for people: "0.3 KB", "12.4 KB", "1,024 KB".
-pub fn kilobytes(bytes: u64) -> String {
-    let tenths = (bytes * 10 + 512) / 1024;
-    if tenths < 100 {
-        format!("{}.{} KB", tenths / 10, tenths % 10)
-    } else {
-        format!("{} KB", thousands(((bytes + 512) / 1024) as usize))
-    }
-}
-
-/// "25/11/2026 10:05": a date and time as written in Mexico.
-pub fn date_time(at: time::OffsetDateTime) -> String {
-    format!(
-        "{} {:02}:{:02}",
-        crate::domain::format_date(at.date()),
-        at.hour(),
-        at.minute()
-    )
-}
 /// Why an export did not end in a download, and what to do.
 pub fn export_failure(e: crate::export::job::ExportFailure) -> &'static str {
     use crate::export::job::ExportFailure as F;
@@ -747,3 +564,89 @@ pub fn export_failure(e: crate::export::job::ExportFailure) -> &'static str {
 
 /// Shown while an export takes longer than half a second.
 pub const EXPORT_IN_PROGRESS: &str = "Preparando el PDF…";
+
+/// What the coordination body lacks of OGP's minimum requirements, and the
+/// link text that leads to the fix.
+pub fn coordination_gap(
+    gap: crate::domain::coordination::CoordinationGap,
+) -> (&'static str, &'static str) {
+    use crate::domain::coordination::CoordinationGap as G;
+    match gap {
+        G::NoGovernmentMember => (
+            "Falta al menos una persona integrante del gobierno.",
+            "Agregue una persona del gobierno",
+        ),
+        G::NoNonGovernmentMember => (
+            "Falta al menos una persona integrante que no sea del gobierno (sociedad civil, academia o sector privado).",
+            "Agregue una persona de fuera del gobierno",
+        ),
+        G::MeetsTooRarely => (
+            "El espacio debe sesionar al menos cada seis meses.",
+            "Cambie la frecuencia de las sesiones",
+        ),
+        G::NoPublicRules => (
+            "Las reglas de participación deben ser públicas.",
+            "Escriba la liga a las reglas",
+        ),
+    }
+}
+
+/// What the roadmap lacks, and the link text that leads to the fix.
+pub fn roadmap_gap(
+    gap: crate::domain::roadmap::RoadmapGap,
+    roadmap: &crate::domain::roadmap::Roadmap,
+) -> (String, &'static str) {
+    use crate::domain::roadmap::RoadmapGap as G;
+    match gap {
+        G::NoPhases => (
+            "Todavía no tiene fechas para ninguna fase.".to_owned(),
+            "Escriba las fechas de las fases",
+        ),
+        G::NotPublishedBeforeCocreation => {
+            let start = roadmap.cocreation_start().map(format_date);
+            match (roadmap.published_on, start) {
+                (Some(published), Some(start)) => (
+                    format!(
+                        "Se publicó el {}, después de que empezó la cocreación el {start}. La Alianza pide publicarla antes.",
+                        format_date(published)
+                    ),
+                    "Revise la fecha de publicación",
+                ),
+                (None, Some(start)) => (
+                    format!("Falta la fecha de publicación. La Alianza pide publicar la hoja de ruta antes de que empiece la cocreación, el {start}."),
+                    "Escriba la fecha de publicación",
+                ),
+                _ => (
+                    "Falta la fecha de publicación. La Alianza pide publicar la hoja de ruta antes de que empiece la cocreación.".to_owned(),
+                    "Escriba la fecha de publicación",
+                ),
+            }
+        }
+    }
+}
+
+/// Something in a commitment that must be fixed, as the ficha's overview says it.
+pub fn commitment_issue(issue: &crate::domain::plan::CommitmentIssue) -> String {
+    use crate::domain::plan::CommitmentIssue as I;
+    match issue {
+        I::OutsidePlan => "Las fechas del compromiso quedan fuera del periodo del plan. Cámbielas en «Nombre y fechas».".to_owned(),
+        I::KeyActionsOutside(ks) => format!("{} acción(es) clave tienen fechas fuera de las del compromiso.", ks.len()),
+        I::ActivitiesOutside(a) => format!("{} actividad(es) tienen fechas fuera de las de su acción clave.", a.len()),
+        I::WeightsDoNotAddUp { total } => format!("Las ponderaciones suman {total} %. Deben sumar 100 %."),
+    }
+}
+
+/// The short save status in the header when the last save failed.
+pub const SAVE_FAILED: &str = "No se pudo guardar el borrador";
+
+/// The banner when the browser's storage is full.
+pub const STORAGE_FULL: &str = "El almacenamiento de este navegador está lleno y los últimos cambios no se guardaron. Descargue su borrador para no perderlo.";
+
+/// The banner when a save failed for another reason.
+pub const STORAGE_FAILED: &str = "No se pudieron guardar los últimos cambios en este navegador. Descargue su borrador para no perderlo.";
+
+/// The banner's title when the stored draft cannot be read.
+pub const STORED_DRAFT_UNREADABLE: &str = "No se pudo leer el borrador guardado en este navegador";
+
+/// A national list file over its size limit.
+pub const NATIONAL_LIST_TOO_LARGE: &str = "El archivo pesa más de 1 MB. Una lista de compromisos nacionales pesa unos pocos KB: revise que sea el archivo correcto.";

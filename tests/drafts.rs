@@ -7,13 +7,13 @@
 #![allow(clippy::unwrap_used)]
 
 use plan_local_ga::domain::{Field, Named, Problem};
-use plan_local_ga::messages;
 use plan_local_ga::persistence::drafts::{
     self, copy_name, decode_index, encode_index, parse_name, DraftEntry, DraftError, DraftId,
     DraftIndex, IndexError, KeyValue, Legacy, Loaded, MemoryStore, StorageError, INDEX_KEY,
     LEGACY_KEY, MAX_NAME, QUARANTINE_PREFIX,
 };
 use plan_local_ga::persistence::{decode, Envelope};
+use plan_local_ga::{labels, messages};
 use proptest::prelude::*;
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -284,13 +284,13 @@ fn the_shown_name_falls_back_to_the_plan_then_to_sin_nombre() {
 
 #[test]
 fn sizes_and_times_are_written_for_people() {
-    assert_eq!(messages::kilobytes(0), "0.0 KB");
-    assert_eq!(messages::kilobytes(300), "0.3 KB");
-    assert_eq!(messages::kilobytes(9_700), "9.5 KB");
-    assert_eq!(messages::kilobytes(12_700), "12 KB");
-    assert_eq!(messages::kilobytes(1_048_576), "1,024 KB");
+    assert_eq!(labels::kilobytes(0), "0.0 KB");
+    assert_eq!(labels::kilobytes(300), "0.3 KB");
+    assert_eq!(labels::kilobytes(9_700), "9.5 KB");
+    assert_eq!(labels::kilobytes(12_700), "12 KB");
+    assert_eq!(labels::kilobytes(1_048_576), "1,024 KB");
     assert_eq!(
-        messages::date_time(datetime!(2026-03-04 9:07 -06:00)),
+        labels::date_time(datetime!(2026-03-04 9:07 -06:00)),
         "04/03/2026 09:07"
     );
 }

@@ -1,6 +1,6 @@
 //! Closed lists of choices (sector, meeting cadence, decision…): each value has a
 //! stable key used in forms and stored drafts. Spanish labels live in
-//! [`crate::messages::choice_label`].
+//! [`crate::labels`].
 
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +26,18 @@ macro_rules! choices {
                 Self::ALL.iter().copied().find(|v| v.key() == key.trim())
             }
         }
+        impl $crate::domain::choice::Keyed for $name {
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
     };
+}
+
+/// A value of a closed list of choices, with its stable key.
+pub trait Keyed: Copy + 'static {
+    /// Stable key, used in forms and stored drafts.
+    fn key(self) -> &'static str;
 }
 
 /// Parses a required choice: `Missing` when empty, `UnknownChoice` when not a key.

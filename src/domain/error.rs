@@ -50,17 +50,14 @@ impl Field {
             Field::NationalRelation => "relacion-nacional",
             Field::NationalCommitment => "compromiso-nacional",
             Field::SdgTargets => "metas-ods",
-            Field::ReadinessAnswer(i) => match crate::domain::readiness::ANSWER_IDS.get(i as usize)
-            {
+            Field::ReadinessAnswer(i) => match ANSWER_IDS.get(i as usize) {
                 Some(id) => id,
                 None => "preparacion",
             },
-            Field::ReadinessEvidence(i) => {
-                match crate::domain::readiness::EVIDENCE_IDS.get(i as usize) {
-                    Some(id) => id,
-                    None => "preparacion",
-                }
-            }
+            Field::ReadinessEvidence(i) => match EVIDENCE_IDS.get(i as usize) {
+                Some(id) => id,
+                None => "preparacion",
+            },
             Field::ValueReason(i) => VALUE_REASON_IDS
                 .get(i as usize)
                 .copied()
@@ -320,3 +317,30 @@ pub(crate) fn required_text(
         Some(text.to_owned())
     }
 }
+
+/// Form ids of every readiness question (0-14) and gate criterion (15-18), in
+/// order (the readiness page's fields);
+/// [`crate::domain::Field::ReadinessAnswer`] indexes this list.
+pub static ANSWER_IDS: [&str; 19] = [
+    "p1-1", "p1-2", "p1-3", "p2-1", "p2-2", "p2-3", "p3-1", "p3-2", "p3-3", "p4-1", "p4-2", "p4-3",
+    "p5-1", "p5-2", "p5-3", "e-1", "e-2", "e-3", "e-4",
+];
+
+/// Form ids of the evidence fields, one per question, in order.
+pub static EVIDENCE_IDS: [&str; 15] = [
+    "p1-1-evidencia",
+    "p1-2-evidencia",
+    "p1-3-evidencia",
+    "p2-1-evidencia",
+    "p2-2-evidencia",
+    "p2-3-evidencia",
+    "p3-1-evidencia",
+    "p3-2-evidencia",
+    "p3-3-evidencia",
+    "p4-1-evidencia",
+    "p4-2-evidencia",
+    "p4-3-evidencia",
+    "p5-1-evidencia",
+    "p5-2-evidencia",
+    "p5-3-evidencia",
+];

@@ -13,7 +13,7 @@ use time::Date;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FinalMark {
     pub on: Date,
-    /// [`Plan::fingerprint`](super::plan::Plan::fingerprint) of the plan when it was marked, as 16 hex digits.
+    /// The plan's fingerprint (`Plan::fingerprint`) when it was marked, as 16 hex digits.
     pub fingerprint: String,
 }
 
@@ -28,10 +28,8 @@ pub enum DocumentStatus {
     ChangedSinceFinal(Date),
 }
 
-/// FNV-1a (64-bit) of `bytes`, as 16 hex digits ([`Plan::fingerprint`]
-/// hashes the plan's JSON with it).
-///
-/// [`Plan::fingerprint`]: super::plan::Plan::fingerprint
+/// FNV-1a (64-bit) of `bytes`, as 16 hex digits (`Plan::fingerprint` hashes
+/// the plan's JSON with it).
 pub fn fnv1a_hex(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {

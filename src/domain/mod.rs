@@ -26,6 +26,7 @@ pub mod problem;
 pub mod profile;
 pub mod readiness;
 pub mod roadmap;
+pub mod status;
 
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use choice::ItemId;

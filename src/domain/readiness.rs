@@ -517,31 +517,7 @@ fn route(
     steps
 }
 
-/// Form ids of every question (0-14) and gate criterion (15-18), in order;
-/// [`crate::domain::Field::ReadinessAnswer`] indexes this list.
-pub static ANSWER_IDS: [&str; 19] = [
-    "p1-1", "p1-2", "p1-3", "p2-1", "p2-2", "p2-3", "p3-1", "p3-2", "p3-3", "p4-1", "p4-2", "p4-3",
-    "p5-1", "p5-2", "p5-3", "e-1", "e-2", "e-3", "e-4",
-];
-
-/// Form ids of the evidence fields, one per question, in order.
-pub static EVIDENCE_IDS: [&str; 15] = [
-    "p1-1-evidencia",
-    "p1-2-evidencia",
-    "p1-3-evidencia",
-    "p2-1-evidencia",
-    "p2-2-evidencia",
-    "p2-3-evidencia",
-    "p3-1-evidencia",
-    "p3-2-evidencia",
-    "p3-3-evidencia",
-    "p4-1-evidencia",
-    "p4-2-evidencia",
-    "p4-3-evidencia",
-    "p5-1-evidencia",
-    "p5-2-evidencia",
-    "p5-3-evidencia",
-];
+pub use super::error::{ANSWER_IDS, EVIDENCE_IDS};
 
 /// The index of an answer id in [`ANSWER_IDS`].
 pub fn answer_index(id: &str) -> Option<u8> {

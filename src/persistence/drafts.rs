@@ -126,7 +126,7 @@ impl DraftEntry {
                 .plan
                 .profile
                 .as_ref()
-                .map(crate::export::plan_document::entity_name),
+                .map(crate::labels::entity_name),
             saved_at: envelope.saved_at,
             size: size as u64,
             damaged: false,
@@ -157,7 +157,7 @@ impl DraftEntry {
 
 fn shown(name: &str) -> &str {
     if name.trim().is_empty() {
-        crate::messages::UNNAMED_DRAFT
+        crate::labels::UNNAMED_DRAFT
     } else {
         name.trim()
     }

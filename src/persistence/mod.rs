@@ -4,12 +4,12 @@
 
 pub mod drafts;
 pub mod envelope;
+pub mod file;
 pub mod json_path;
 pub mod pdf_draft;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 
-pub use envelope::{
-    decode, decode_file, encode, max_file_bytes, DecodeError, Envelope, FORMAT, SCHEMA_VERSION,
-};
+pub use envelope::{decode, encode, DecodeError, Envelope, FORMAT, SCHEMA_VERSION};
+pub use file::{decode_file, max_file_bytes};

@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
             at.hour(),
             at.minute()
         ),
-        SaveStatus::Failed(_) => "No se pudo guardar el borrador".to_owned(),
+        SaveStatus::Failed(_) => messages::SAVE_FAILED.to_owned(),
         SaveStatus::MemoryOnly => "El borrador no se guarda en este navegador".to_owned(),
         SaveStatus::Conflict => "El borrador cambió en otra pestaña: esta no guarda".to_owned(),
         SaveStatus::RemovedElsewhere => {
@@ -66,12 +66,8 @@ pub fn Banners() -> impl IntoView {
     let state = use_app();
     let storage_banner = move || {
         let text = match state.status.get() {
-            SaveStatus::Failed(StorageError::QuotaExceeded) => Some(
-                "El almacenamiento de este navegador está lleno y los últimos cambios no se guardaron. Descargue su borrador para no perderlo.",
-            ),
-            SaveStatus::Failed(_) => Some(
-                "No se pudieron guardar los últimos cambios en este navegador. Descargue su borrador para no perderlo.",
-            ),
+            SaveStatus::Failed(StorageError::QuotaExceeded) => Some(messages::STORAGE_FULL),
+            SaveStatus::Failed(_) => Some(messages::STORAGE_FAILED),
             SaveStatus::MemoryOnly => Some(
                 "Este navegador no permite guardar datos, así que su borrador solo existe en esta pestaña. Descargue su borrador antes de cerrarla.",
             ),
@@ -97,7 +93,7 @@ pub fn Banners() -> impl IntoView {
         let raw = q.raw.clone();
         Some(view! {
             <div class="banner banner--warning" role="alert">
-                <h2 class="banner__title">"No se pudo leer el borrador guardado en este navegador"</h2>
+                <h2 class="banner__title">{messages::STORED_DRAFT_UNREADABLE}</h2>
                 <p class="banner__text">{detail}</p>
                 <p class="banner__text">{kept}</p>
                 <div class="button-group">

@@ -5,18 +5,20 @@
 
 use leptos::prelude::*;
 
+use crate::domain::choice::Keyed;
 use crate::domain::contact::MAX_LONG;
 use crate::domain::{Field, Named};
-use crate::messages::{self, choice_label, Choices};
+use crate::labels::{self, Label};
 use crate::ui::form::{focus_id, Choice, ErrorSummary, Form, RadioGroup, TextField, Wiring};
 use crate::ui::shell::{BackLink, PageHeading};
 
-/// Radio choices for a list of keys, labelled from [`messages::choice_label`].
-pub fn choices(keys: impl IntoIterator<Item = &'static str>, list: Choices) -> Vec<Choice> {
-    keys.into_iter()
-        .map(|key| Choice {
-            key,
-            label: choice_label(key, list).into(),
+/// Radio or checkbox choices for every value of a closed list, labelled from
+/// [`crate::labels`].
+pub fn choices<T: Keyed + Label>(all: &[T]) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            key: v.key(),
+            label: v.label().into(),
             hint: None,
         })
         .collect()
@@ -60,14 +62,14 @@ pub fn TextArea(
         if n > max {
             format!(
                 "Tiene {} caracteres de más (máximo {})",
-                messages::thousands(n - max),
-                messages::thousands(max)
+                labels::thousands(n - max),
+                labels::thousands(max)
             )
         } else {
             format!(
                 "Le quedan {} caracteres de {}",
-                messages::thousands(max - n),
-                messages::thousands(max)
+                labels::thousands(max - n),
+                labels::thousands(max)
             )
         }
     };
@@ -248,10 +250,8 @@ pub fn ChoiceField(
     #[prop(into)] field: Field,
     #[prop(into)] legend: String,
     #[prop(optional, into)] hint: Option<String>,
-    keys: Vec<&'static str>,
-    list: Choices,
+    choices: Vec<Choice>,
 ) -> impl IntoView {
-    let choices = choices(keys, list);
     match hint {
         Some(h) => {
             view! { <RadioGroup form=form field=field legend=legend hint=h choices=choices /> }

@@ -15,16 +15,15 @@
 //!
 //! Each ficha starts on a new page, as the national ones do.
 
+use super::blocks::{columns, not_provided, or_np, period_text, sub, table};
 use super::document::{Block, Field};
-use super::plan_document::{not_provided, period_text};
-use super::plan_sections::{columns, or_np, sub, table};
 use super::summary::{join_given, person_contact};
 use crate::catalog;
 use crate::domain::commitment::{Commitment, Contact};
 use crate::domain::contact::Person;
 use crate::domain::key_action::KeyAction;
 use crate::domain::{format_date, Plan, Relation};
-use crate::messages::{self, choice_label, Choices};
+use crate::labels::{self, Label};
 
 /// The ficha's heading: "Compromiso 3. Nombre".
 pub fn ficha_heading(n: usize, c: &Commitment) -> String {
@@ -77,13 +76,7 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
     } else {
         c.values
             .iter()
-            .map(|v| {
-                format!(
-                    "{}: {}",
-                    choice_label(v.value.key(), Choices::OgpValue),
-                    v.reason
-                )
-            })
+            .map(|v| format!("{}: {}", v.value.label(), v.reason))
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -126,15 +119,13 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
     blocks.push(Block::Fields(vec![
         Field::new(
             "Relación con el plan nacional",
-            link.map_or_else(not_provided, |l| {
-                messages::relation(l.relation()).to_owned()
-            }),
+            link.map_or_else(not_provided, |l| labels::relation(l.relation()).to_owned()),
         ),
         Field::new(
             "Compromiso nacional",
             match link {
                 Some(l) if l.relation() == Relation::Nuevo => "No aplica".to_owned(),
-                Some(l) => messages::national_link(plan, l).unwrap_or_else(not_provided),
+                Some(l) => labels::national_link(plan, l).unwrap_or_else(not_provided),
                 None => not_provided(),
             },
         ),
@@ -250,17 +241,12 @@ fn indicator_details(k: &KeyAction) -> Option<String> {
     let i = &k.indicator;
     let parts = join_given(
         [
-            i.kind
-                .map(|x| format!("Tipo: {}", choice_label(x.key(), Choices::IndicatorKind))),
+            i.kind.map(|x| format!("Tipo: {}", x.label())),
             i.unit.as_ref().map(|u| format!("Unidad de medida: {u}")),
             i.baseline.as_ref().map(|u| format!("Línea base: {u}")),
             i.target.as_ref().map(|u| format!("Meta: {u}")),
-            i.frequency.map(|x| {
-                format!(
-                    "Frecuencia de medición: {}",
-                    choice_label(x.key(), Choices::Frequency).to_lowercase()
-                )
-            }),
+            i.frequency
+                .map(|x| format!("Frecuencia de medición: {}", x.label().to_lowercase())),
         ],
         " · ",
     );

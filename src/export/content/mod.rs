@@ -8,6 +8,7 @@
 //! `layout` or `pdf` (`tests/purity.rs` checks it), so the print view and any
 //! other renderer can use it as it is.
 
+pub mod blocks;
 pub mod document;
 pub mod ficha;
 pub mod plan_document;

@@ -9,19 +9,13 @@
 
 use time::OffsetDateTime;
 
-use super::document::{Block, Document, Field, Meta, TitleBlock};
+use super::blocks::{app_meta, format_date_time, not_provided, period_text, TOOL_NAME};
+use super::document::{Block, Document, Field, TitleBlock};
 use super::plan_sections as sections;
 use crate::domain::final_mark::DocumentStatus;
-use crate::domain::JurisdictionKind;
-use crate::domain::{format_date, Period, Plan, Profile, Step};
+use crate::domain::{format_date, Plan, Profile, Step};
 use crate::export::font::metrics::latin_base;
-use crate::messages::jurisdiction_kind;
-
-/// The tool's name, as people see it.
-pub const TOOL_NAME: &str = "Plan de acción local de gobierno abierto";
-
-/// Shown for anything the person has not entered yet (house style).
-pub const NOT_PROVIDED: &str = "No proporcionado";
+use crate::labels::entity_name;
 
 /// Status badge of every export until the plan is marked final.
 pub const DRAFT_STATUS: &str = "Borrador";
@@ -42,9 +36,6 @@ pub fn status_texts(plan: &Plan) -> (&'static str, String) {
         ),
     }
 }
-
-/// Shown under "Compromisos" while the plan has none.
-pub const NO_COMMITMENTS: &str = "Todavía no se han registrado compromisos.";
 
 /// Title of the table of contents.
 pub const CONTENTS_TITLE: &str = "Contenido";
@@ -171,79 +162,12 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
     }
 }
 
-/// Metadata of a document this app exports (es-MX, this version as creator);
-/// the footer note starts with `what` ("Borrador", "Versión final", "Informe").
-pub fn app_meta(
-    title: String,
-    author: String,
-    subject: String,
-    generated_at: OffsetDateTime,
-    what: &str,
-) -> Meta {
-    Meta {
-        title,
-        author,
-        subject,
-        language: "es-MX".to_owned(),
-        generated_at,
-        app_version: crate::APP_VERSION.to_owned(),
-        creator: format!("{TOOL_NAME} {}", crate::APP_VERSION),
-        footer_note: format!(
-            "{what}. Generado con la herramienta {TOOL_NAME}, versión {}",
-            crate::APP_VERSION
-        ),
-    }
-}
-
-/// [`NOT_PROVIDED`] as an owned string.
-pub(crate) fn not_provided() -> String {
-    NOT_PROVIDED.to_owned()
-}
-
-/// "Municipio de Querétaro", "Estado de México", "Alcaldía Cuauhtémoc" (alcaldías
-/// are named without "de"). A name typed with its kind already ("Estado de
-/// México") is kept as typed.
-pub fn entity_name(profile: &Profile) -> String {
-    let kind = profile.jurisdiction.kind;
-    let label = jurisdiction_kind(kind);
-    let name = profile.jurisdiction.name.trim();
-    let typed_with_kind = name
-        .to_lowercase()
-        .starts_with(&format!("{} ", label.to_lowercase()));
-    if typed_with_kind {
-        name.to_owned()
-    } else if kind == JurisdictionKind::Alcaldia {
-        format!("{label} {name}")
-    } else {
-        format!("{label} de {name}")
-    }
-}
-
 /// "Municipio de Querétaro (clave INEGI 22014)".
 fn entity_line(profile: &Profile) -> String {
     format!(
         "{} (clave INEGI {})",
         entity_name(profile),
         profile.jurisdiction.inegi_code.as_str()
-    )
-}
-
-/// "10/12/2019 al 31/08/2021".
-pub fn period_text(period: Period) -> String {
-    format!(
-        "{} al {}",
-        format_date(period.start()),
-        format_date(period.end())
-    )
-}
-
-/// "24/11/2026, 10:42" (24-hour clock, the time as given).
-pub fn format_date_time(at: OffsetDateTime) -> String {
-    format!(
-        "{}, {:02}:{:02}",
-        format_date(at.date()),
-        at.hour(),
-        at.minute()
     )
 }
 

@@ -4,10 +4,10 @@
 
 use time::Date;
 
+use super::blocks::{columns, not_provided, or_np, sub, table, NO_COMMITMENTS};
 use super::document::palette;
 use super::document::{Bar, Block, Field};
 use super::ficha;
-use super::plan_document::{not_provided, NO_COMMITMENTS};
 use super::readiness_document::readiness_blocks_at;
 use super::sources::catalog_sources;
 use super::summary::{
@@ -18,33 +18,7 @@ use crate::catalog;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::roadmap::Phase;
 use crate::domain::{format_date, Plan, Relation, Step};
-use crate::messages::{self, choice_label, Choices};
-
-/// A level-3 heading.
-pub(crate) fn sub(text: impl Into<String>) -> Block {
-    Block::Heading {
-        level: 3,
-        text: text.into(),
-    }
-}
-
-/// Column headers from string literals.
-pub(crate) fn columns<const N: usize>(names: [&str; N]) -> Vec<String> {
-    names.map(str::to_owned).to_vec()
-}
-
-/// A table block.
-pub(crate) fn table(
-    caption: impl Into<String>,
-    cols: Vec<String>,
-    rows: Vec<Vec<String>>,
-) -> Block {
-    Block::Table {
-        caption: caption.into(),
-        columns: cols,
-        rows,
-    }
-}
+use crate::labels::{self, Label};
 
 /// Summary rows as fields; a skipped answer reads "No proporcionado".
 fn fields_of<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<Field> {
@@ -64,14 +38,6 @@ fn own_rows(answers: &[Section], step: Step) -> Vec<&Row> {
         .and_then(|s| s.groups.iter().find(|g| g.title.is_none()))
         .map(|g| g.rows.iter().collect())
         .unwrap_or_default()
-}
-
-/// An optional text, or "No proporcionado".
-pub(crate) fn or_np(value: Option<&str>) -> String {
-    match value.map(str::trim) {
-        Some(v) if !v.is_empty() => v.to_owned(),
-        _ => not_provided(),
-    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -149,7 +115,7 @@ pub fn coordination(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
                         (i + 1).to_string(),
                         name,
                         or_np(Some(&post)),
-                        choice_label(m.sector.key(), Choices::Sector).to_owned(),
+                        m.sector.label().to_owned(),
                         or_np(m.role.as_deref()),
                     ]
                 })
@@ -199,7 +165,7 @@ pub fn roadmap(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
             .map(|ph| {
                 let dates = r.and_then(|r| r.phases.iter().find(|x| x.phase == *ph));
                 vec![
-                    choice_label(ph.key(), Choices::Phase).to_owned(),
+                    ph.label().to_owned(),
                     dates.map_or_else(not_provided, |d| format_date(d.period.start())),
                     dates.map_or_else(not_provided, |d| format_date(d.period.end())),
                 ]
@@ -301,7 +267,7 @@ pub fn alignment(plan: &Plan, blocks: &mut Vec<Block>) {
                     link.map_or_else(not_provided, |l| relation_short(l.relation()).to_owned()),
                     match link {
                         Some(l) if l.relation() == Relation::Nuevo => "No aplica".to_owned(),
-                        Some(l) => messages::national_link(plan, l).unwrap_or_else(not_provided),
+                        Some(l) => labels::national_link(plan, l).unwrap_or_else(not_provided),
                         None => not_provided(),
                     },
                 ]
@@ -513,7 +479,7 @@ pub fn responses(plan: &Plan, blocks: &mut Vec<Block>) {
                 vec![
                     (i + 1).to_string(),
                     proposal,
-                    choice_label(r.decision.key(), Choices::Decision).to_owned(),
+                    r.decision.label().to_owned(),
                     commitment,
                     r.reason.clone(),
                 ]

@@ -3,10 +3,11 @@
 
 use time::OffsetDateTime;
 
+use super::blocks::{app_meta, format_date_time, TOOL_NAME};
 use super::document::{Bar, Block, Document, Field, Rgb, TitleBlock};
-use super::plan_document::{app_meta, entity_name, format_date_time, TOOL_NAME};
 use crate::domain::readiness::{score, Answer, Assessment, GATE, LEVEL_NAMES, THEMES};
 use crate::domain::{format_date, Plan};
+use crate::labels::entity_name;
 
 /// The five theme colours of the chart (the app's chart uses the same), each
 /// at least 4.5:1 against white.

@@ -6,7 +6,7 @@
 //! here belongs there too.
 
 use crate::catalog;
-use crate::messages::thousands;
+use crate::labels::thousands;
 
 /// One bundled catalogue: what it holds, where it comes from, under what terms.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use crate::domain::coordination::Organization;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId, Period, Plan, Step};
-use crate::messages::{self, choice_label, Choices};
+use crate::labels::{self, Label};
 
 /// The page where an answer is changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,7 +184,7 @@ fn profile(plan: &Plan, today: Date) -> Section {
     let mut rows = vec![
         row(
             "Tipo de jurisdicción",
-            p.map(|p| messages::jurisdiction_kind(p.jurisdiction.kind).to_owned()),
+            p.map(|p| labels::jurisdiction_kind(p.jurisdiction.kind).to_owned()),
             T::Profile,
         ),
         row("Estado", state.map(|s| s.name.to_owned()), T::Profile),
@@ -273,11 +273,7 @@ fn political(plan: &Plan) -> Section {
         groups: vec![group(
             None,
             vec![
-                row(
-                    "Tipo de documento",
-                    p.map(|p| choice_label(p.kind.key(), Choices::PoliticalKind).to_owned()),
-                    t,
-                ),
+                row("Tipo de documento", p.map(|p| p.kind.label().to_owned()), t),
                 row("Firmantes", p.map(|p| p.signatories.join("; ")), t),
                 row("Fecha de firma", p.map(|p| format_date(p.date)), t),
                 row(
@@ -296,7 +292,7 @@ fn coordination(plan: &Plan) -> Section {
     let t = Target::Coordination;
     let kind = b.map(|b| match &b.kind_other {
         Some(other) => other.clone(),
-        None => choice_label(b.kind.key(), Choices::BodyKind).to_owned(),
+        None => b.kind.label().to_owned(),
     });
     let mut groups = vec![group(
         None,
@@ -315,7 +311,7 @@ fn coordination(plan: &Plan) -> Section {
             ),
             row(
                 "Frecuencia de las sesiones",
-                b.map(|b| choice_label(b.cadence.key(), Choices::Cadence).to_owned()),
+                b.map(|b| b.cadence.label().to_owned()),
                 t,
             ),
             row(
@@ -344,11 +340,7 @@ fn coordination(plan: &Plan) -> Section {
             Some(format!("Integrante {}", i + 1)),
             vec![
                 row("Persona", Some(person_line(&m.person)), t),
-                row(
-                    "Sector",
-                    some(choice_label(m.sector.key(), Choices::Sector)),
-                    t,
-                ),
+                row("Sector", some(m.sector.label()), t),
                 row("Papel en el espacio", m.role.clone(), t),
             ],
         ));
@@ -389,33 +381,24 @@ fn roadmap(plan: &Plan) -> Section {
             let dates = r
                 .and_then(|r| r.phases.iter().find(|x| x.phase == *ph))
                 .map(|x| period(x.period));
-            row(choice_label(ph.key(), Choices::Phase), dates, t)
+            row(ph.label(), dates, t)
         })
         .collect();
-    let join = |keys: Vec<&'static str>, list| {
-        keys.into_iter()
-            .map(|k| choice_label(k, list))
+    fn join<T: Label>(values: &[T]) -> String {
+        values
+            .iter()
+            .map(|v| v.label())
             .collect::<Vec<_>>()
             .join(", ")
-    };
+    }
     rows.push(row(
         "Canales de participación",
-        r.map(|r| {
-            join(
-                r.channels.iter().map(|c| c.key()).collect(),
-                Choices::Channel,
-            )
-        }),
+        r.map(|r| join(&r.channels)),
         t,
     ));
     rows.push(row(
         "Grupos de la estrategia de inclusión",
-        r.map(|r| {
-            join(
-                r.inclusion_groups.iter().map(|c| c.key()).collect(),
-                Choices::InclusionGroup,
-            )
-        }),
+        r.map(|r| join(&r.inclusion_groups)),
         t,
     ));
     rows.push(row(
@@ -468,16 +451,8 @@ fn problems(plan: &Plan) -> Section {
                 row("Población afectada", Some(p.affected_population.clone()), t),
                 row("Línea base", baseline, t),
                 row("Causas", p.causes.clone(), t),
-                row(
-                    "Origen del insumo",
-                    some(choice_label(p.origin.key(), Choices::InputOrigin)),
-                    t,
-                ),
-                row(
-                    "Prioridad",
-                    some(choice_label(p.priority.key(), Choices::Priority)),
-                    t,
-                ),
+                row("Origen del insumo", some(p.origin.label()), t),
+                row("Prioridad", some(p.priority.label()), t),
             ],
         ));
     }
@@ -585,20 +560,16 @@ fn commitments(plan: &Plan) -> Section {
             rows.push(row("Valores de la AGA", None, t));
         }
         for v in &c.values {
-            rows.push(row(
-                choice_label(v.value.key(), Choices::OgpValue),
-                Some(v.reason.clone()),
-                t,
-            ));
+            rows.push(row(v.value.label(), Some(v.reason.clone()), t));
         }
         let a = &c.alignment;
         let t = part(FichaPart::Alignment);
         let national = a
             .national
             .as_ref()
-            .map(|l| match messages::national_link(plan, l) {
-                Some(entry) => format!("{}: {entry}", messages::relation(l.relation())),
-                None => messages::relation(l.relation()).to_owned(),
+            .map(|l| match labels::national_link(plan, l) {
+                Some(entry) => format!("{}: {entry}", labels::relation(l.relation())),
+                None => labels::relation(l.relation()).to_owned(),
             });
         let targets = (!a.sdg_targets.is_empty()).then(|| {
             a.sdg_targets
@@ -635,17 +606,12 @@ fn commitments(plan: &Plan) -> Section {
             let indicator = join_given(
                 [
                     Some(ind.name.clone()),
-                    ind.kind
-                        .map(|x| choice_label(x.key(), Choices::IndicatorKind).to_owned()),
+                    ind.kind.map(|x| x.label().to_owned()),
                     ind.unit.as_ref().map(|u| format!("unidad: {u}")),
                     ind.baseline.as_ref().map(|u| format!("línea base: {u}")),
                     ind.target.as_ref().map(|u| format!("meta: {u}")),
-                    ind.frequency.map(|x| {
-                        format!(
-                            "frecuencia: {}",
-                            choice_label(x.key(), Choices::Frequency).to_lowercase()
-                        )
-                    }),
+                    ind.frequency
+                        .map(|x| format!("frecuencia: {}", x.label().to_lowercase())),
                 ],
                 " · ",
             );
@@ -711,7 +677,7 @@ fn monitoring(plan: &Plan) -> Section {
             vec![
                 row(
                     "Frecuencia de los reportes",
-                    m.map(|m| choice_label(m.frequency.key(), Choices::Frequency).to_owned()),
+                    m.map(|m| m.frequency.label().to_owned()),
                     t,
                 ),
                 row(
@@ -751,11 +717,7 @@ fn responses(plan: &Plan) -> Section {
             vec![
                 row("Propuesta", Some(r.input.clone()), t),
                 row("Origen", r.source.clone(), t),
-                row(
-                    "Decisión",
-                    some(choice_label(r.decision.key(), Choices::Decision)),
-                    t,
-                ),
+                row("Decisión", some(r.decision.label()), t),
                 row("Compromiso relacionado", commitment, t),
                 row("Razón", Some(r.reason.clone()), t),
             ],

@@ -13,7 +13,7 @@ use crate::domain::coordination::{
     BodyInput, BodyKind, Cadence, CoordinationGap, PoliticalInput, PoliticalKind,
 };
 use crate::domain::{Field, Named};
-use crate::messages::Choices;
+use crate::messages;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, RadioGroup, TextField};
@@ -66,8 +66,7 @@ pub fn PoliticalPage() -> impl IntoView {
                 form=form
                 field=Named::PoliticalKind
                 legend="¿Qué documento firmaron?"
-                keys=PoliticalKind::ALL.iter().map(|k| k.key()).collect()
-                list=Choices::PoliticalKind
+                choices=choices(PoliticalKind::ALL)
             />
             <TextArea
                 form=form
@@ -127,7 +126,7 @@ pub fn CoordinationPage() -> impl IntoView {
                 form=form
                 field=Field::Named(Named::BodyKind)
                 legend="¿Qué tipo de espacio de coordinación tienen?"
-                choices=choices(BodyKind::ALL.iter().map(|k| k.key()), Choices::BodyKind)
+                choices=choices(BodyKind::ALL)
             />
             <Show when=is_other>
                 <div class="conditional">
@@ -162,7 +161,7 @@ pub fn CoordinationPage() -> impl IntoView {
                 field=Field::Named(Named::Cadence)
                 legend="¿Cada cuánto sesiona el espacio?"
                 hint="La Alianza para el Gobierno Abierto pide sesionar al menos cada seis meses."
-                choices=choices(Cadence::ALL.iter().map(|k| k.key()), Choices::Cadence)
+                choices=choices(Cadence::ALL)
             />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"Instalación del espacio (opcional)"</legend>
@@ -208,27 +207,11 @@ fn GapsPanel() -> impl IntoView {
 }
 
 fn gap_item(gap: CoordinationGap) -> impl IntoView {
-    let (text, link, target) = match gap {
-        CoordinationGap::NoGovernmentMember => (
-            "Falta al menos una persona integrante del gobierno.",
-            "Agregue una persona del gobierno",
-            None,
-        ),
-        CoordinationGap::NoNonGovernmentMember => (
-            "Falta al menos una persona integrante que no sea del gobierno (sociedad civil, academia o sector privado).",
-            "Agregue una persona de fuera del gobierno",
-            None,
-        ),
-        CoordinationGap::MeetsTooRarely => (
-            "El espacio debe sesionar al menos cada seis meses.",
-            "Cambie la frecuencia de las sesiones",
-            Some(Named::Cadence.key()),
-        ),
-        CoordinationGap::NoPublicRules => (
-            "Las reglas de participación deben ser públicas.",
-            "Escriba la liga a las reglas",
-            Some(Named::RulesUrl.key()),
-        ),
+    let (text, link) = messages::coordination_gap(gap);
+    let target = match gap {
+        CoordinationGap::NoGovernmentMember | CoordinationGap::NoNonGovernmentMember => None,
+        CoordinationGap::MeetsTooRarely => Some(Named::Cadence.key()),
+        CoordinationGap::NoPublicRules => Some(Named::RulesUrl.key()),
     };
     let anchor = match target {
         // A field of this page: the link moves focus to it.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::{Field, Named};
-use crate::messages;
+use crate::labels;
 use crate::persistence::browser;
 use crate::persistence::drafts::{self, DraftId, KeyValue as _};
 use crate::state::{use_app, AppState};
@@ -38,11 +38,9 @@ struct Row {
 /// The open draft's line, from the live state.
 fn open_row(state: AppState, saved: String, size: String, stored: bool) -> Row {
     state.name.track();
-    let jurisdiction = state.plan.with(|p| {
-        p.profile
-            .as_ref()
-            .map(crate::export::plan_document::entity_name)
-    });
+    let jurisdiction = state
+        .plan
+        .with(|p| p.profile.as_ref().map(crate::labels::entity_name));
     Row {
         id: state.draft.get(),
         name: state.shown_name(),
@@ -64,8 +62,8 @@ fn rows(state: AppState) -> Vec<Row> {
         .by_recency()
         .into_iter()
         .map(|e| {
-            let saved = messages::date_time(e.saved_at);
-            let size = messages::kilobytes(e.size);
+            let saved = labels::date_time(e.saved_at);
+            let size = labels::kilobytes(e.size);
             if e.id == open && !e.damaged {
                 open_row(state, saved, size, true)
             } else {
@@ -472,7 +470,7 @@ fn RenameForm(raw: String) -> impl IntoView {
         }
     };
     let caption = if current.is_empty() {
-        messages::UNNAMED_DRAFT.to_owned()
+        crate::labels::UNNAMED_DRAFT.to_owned()
     } else {
         current
     };

@@ -12,7 +12,7 @@ use crate::domain::monitoring::{
 };
 use crate::domain::{CommitmentId, Field, ItemId, Named};
 use crate::export::timeline::shorten;
-use crate::messages::{choice_label, Choices};
+use crate::labels::Label;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, Choice, Form, RadioGroup, TextField};
@@ -21,7 +21,7 @@ use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::timeline::Timeline;
 use crate::ui::widgets::{
-    id_key, ChoiceField, Glossary, ItemRow, ItemTable, QuestionFrame, Term, TextArea,
+    choices, id_key, ChoiceField, Glossary, ItemRow, ItemTable, QuestionFrame, Term, TextArea,
 };
 
 const MONITORING_PAGE: &str = "seguimiento";
@@ -62,8 +62,7 @@ pub fn MonitoringPage() -> impl IntoView {
                 form=form
                 field=Named::ReportFrequency
                 legend="¿Cada cuánto se publicará el avance del plan?"
-                keys=Frequency::ALL.iter().map(|v| v.key()).collect()
-                list=Choices::Frequency
+                choices=choices(Frequency::ALL)
             />
             <TextField
                 form=form
@@ -247,7 +246,7 @@ pub fn ResponsesPage() -> impl IntoView {
                     cells: vec![
                         (i + 1).to_string(),
                         shorten(&r.input, 120),
-                        choice_label(r.decision.key(), Choices::Decision).to_owned(),
+                        r.decision.label().to_owned(),
                         commitment_cell(p, r.commitment),
                     ],
                     href: paths::response(Some(r.id)),
@@ -359,8 +358,7 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
                 form=form
                 field=Named::Decision
                 legend="¿Qué se decidió?"
-                keys=Decision::ALL.iter().map(|v| v.key()).collect()
-                list=Choices::Decision
+                choices=choices(Decision::ALL)
             />
             <Show when=used>
                 <CommitmentChoice form=form />

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 
 use crate::domain::national_list::parse_national_list;
 use crate::domain::{NationalPlan, Plan};
-use crate::messages;
 use crate::persistence::browser::ReadFileError;
 use crate::state::use_app;
 use crate::ui::form::{focus_id, on_file_chosen, FileField, SingleErrorSummary};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
+use crate::{labels, messages};
 
 const INPUT_ID: &str = "archivo-lista-nacional";
 /// Largest list file read (a national list is a few KB).
@@ -39,7 +39,7 @@ fn ListTable(list: NationalPlan, #[prop(into)] caption: String) -> impl IntoView
         .commitments
         .into_iter()
         .map(|e| {
-            let title = messages::national_title(&e);
+            let title = labels::national_title(&e);
             view! {
                 <tr>
                     <td class="table__cell">{e.id}</td>
@@ -74,14 +74,14 @@ pub fn NationalPlanPage() -> impl IntoView {
         chosen,
         error,
         "lista-elegida",
-        |read, stem| {
-            match read {
-            Ok(text) => parse_national_list(&text, stem).map_err(|e| messages::national_list_error(&e)),
-            Err(ReadFileError::TooLarge { .. }) => Err(
-                "El archivo pesa más de 1 MB. Una lista de compromisos nacionales pesa unos pocos KB: revise que sea el archivo correcto.".to_owned(),
-            ),
+        |read, stem| match read {
+            Ok(text) => {
+                parse_national_list(&text, stem).map_err(|e| messages::national_list_error(&e))
+            }
+            Err(ReadFileError::TooLarge { .. }) => {
+                Err(messages::NATIONAL_LIST_TOO_LARGE.to_owned())
+            }
             Err(ReadFileError::Unreadable) => Err(messages::FILE_UNREADABLE.to_owned()),
-        }
         },
     );
     let replace = move |list: NationalPlan| {

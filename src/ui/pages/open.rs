@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::format_date;
-use crate::messages;
 use crate::persistence::browser::ReadFileError;
 use crate::persistence::drafts;
 use crate::persistence::{decode_file, max_file_bytes, Envelope};
@@ -15,6 +14,7 @@ use crate::state::use_app;
 use crate::ui::form::{focus_id, on_file_bytes_chosen, FileField, SingleErrorSummary, SUMMARY_ID};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
+use crate::{labels, messages};
 
 const INPUT_ID: &str = "archivo-borrador";
 
@@ -77,7 +77,7 @@ pub fn OpenDraftPage() -> impl IntoView {
                 format!(
                     "{} ({})",
                     p.jurisdiction.name,
-                    messages::jurisdiction_kind(p.jurisdiction.kind)
+                    labels::jurisdiction_kind(p.jurisdiction.kind)
                 )
             })
             .unwrap_or_else(|| "No proporcionado".to_owned());

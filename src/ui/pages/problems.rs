@@ -10,14 +10,14 @@ use crate::domain::problem::{
 };
 use crate::domain::{Field, ItemId, Named};
 use crate::export::timeline::shorten;
-use crate::messages::{choice_label, Choices};
+use crate::labels::Label;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
-use crate::ui::widgets::{ChoiceField, ItemRow, ItemTable, QuestionFrame, TextArea};
+use crate::ui::widgets::{choices, ChoiceField, ItemRow, ItemTable, QuestionFrame, TextArea};
 
 /// Unsaved-input key of a problem's page: "problema/3" or "problema/nuevo".
 fn page_key(n: Option<ItemId>) -> String {
@@ -48,7 +48,7 @@ pub fn ProblemsPage() -> impl IntoView {
                         (i + 1).to_string(),
                         shorten(&x.statement, 120),
                         shorten(&x.affected_population, 80),
-                        choice_label(x.priority.key(), Choices::Priority).to_owned(),
+                        x.priority.label().to_owned(),
                     ],
                     href: paths::problem(Some(x.id)),
                     noun: format!("el problema {}", i + 1),
@@ -215,16 +215,14 @@ fn ProblemForm(existing: Option<ItemId>) -> impl IntoView {
                 field=Named::InputOrigin
                 legend="¿De dónde surgió este problema?"
                 hint="El ejercicio de participación o el estudio en el que se identificó."
-                keys=InputOrigin::ALL.iter().map(|v| v.key()).collect()
-                list=Choices::InputOrigin
+                choices=choices(InputOrigin::ALL)
             />
             <ChoiceField
                 form=form
                 field=Named::Priority
                 legend="Prioridad"
                 hint="La que acordó el espacio de coordinación."
-                keys=Priority::ALL.iter().map(|v| v.key()).collect()
-                list=Choices::Priority
+                choices=choices(Priority::ALL)
             />
         </QuestionFrame>
     }

@@ -364,7 +364,7 @@ pub fn ReadinessResultPage() -> impl IntoView {
         let before = previous.as_ref().map(score);
         let who = profile
             .as_ref()
-            .map(crate::export::plan_document::entity_name)
+            .map(crate::labels::entity_name)
             .unwrap_or_else(|| "Su gobierno".to_owned());
         let change = before.as_ref().map(|b| {
             let d = i16::from(outcome.overall) - i16::from(b.overall);

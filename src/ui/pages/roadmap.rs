@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::roadmap::{Channel, InclusionGroup, Phase, Roadmap, RoadmapGap, RoadmapInput};
-use crate::domain::{format_date, Field, Named};
-use crate::messages::{choice_label, Choices};
+use crate::domain::{Field, Named};
+use crate::labels::Label;
+use crate::messages;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, Form, TextField};
@@ -64,14 +65,14 @@ pub fn RoadmapPage() -> impl IntoView {
                 field=Named::Channels
                 legend="¿Por qué canales podrá participar la gente? (opcional)"
                 hint="Seleccione todos los que usará."
-                choices=choices(Channel::ALL.iter().map(|c| c.key()), Choices::Channel)
+                choices=choices(Channel::ALL)
             />
             <CheckboxGroup
                 form=form
                 field=Named::InclusionGroups
                 legend="¿A qué grupos buscará de forma especial? (opcional)"
                 hint="Seleccione todos los que correspondan."
-                choices=choices(InclusionGroup::ALL.iter().map(|g| g.key()), Choices::InclusionGroup)
+                choices=choices(InclusionGroup::ALL)
             />
             <TextArea
                 form=form
@@ -114,7 +115,7 @@ pub fn RoadmapPage() -> impl IntoView {
 /// a short example so fourteen full hints do not drown the page.
 #[component]
 fn PhaseDates(form: Form, index: u8, phase: Phase) -> impl IntoView {
-    let name = choice_label(phase.key(), Choices::Phase);
+    let name = phase.label();
     view! {
         <fieldset class="fieldset phase">
             <legend class="fieldset__legend phase__name">{format!("{}. {name}", index + 1)}</legend>
@@ -164,35 +165,10 @@ fn RoadmapWarning() -> impl IntoView {
 }
 
 fn gap_item(gap: RoadmapGap, roadmap: &Roadmap) -> impl IntoView {
-    let (text, link, target) = match gap {
-        RoadmapGap::NoPhases => (
-            "Todavía no tiene fechas para ninguna fase.".to_owned(),
-            "Escriba las fechas de las fases",
-            Field::Phase(0, false).key(),
-        ),
-        RoadmapGap::NotPublishedBeforeCocreation => {
-            let start = roadmap.cocreation_start().map(format_date);
-            match (roadmap.published_on, start) {
-                (Some(published), Some(start)) => (
-                    format!(
-                        "Se publicó el {}, después de que empezó la cocreación el {start}. La Alianza pide publicarla antes.",
-                        format_date(published)
-                    ),
-                    "Revise la fecha de publicación",
-                    Named::RoadmapPublished.key(),
-                ),
-                (None, Some(start)) => (
-                    format!("Falta la fecha de publicación. La Alianza pide publicar la hoja de ruta antes de que empiece la cocreación, el {start}."),
-                    "Escriba la fecha de publicación",
-                    Named::RoadmapPublished.key(),
-                ),
-                _ => (
-                    "Falta la fecha de publicación. La Alianza pide publicar la hoja de ruta antes de que empiece la cocreación.".to_owned(),
-                    "Escriba la fecha de publicación",
-                    Named::RoadmapPublished.key(),
-                ),
-            }
-        }
+    let (text, link) = messages::roadmap_gap(gap, roadmap);
+    let target = match gap {
+        RoadmapGap::NoPhases => Field::Phase(0, false).key(),
+        RoadmapGap::NotPublishedBeforeCocreation => Named::RoadmapPublished.key(),
     };
     view! {
         <li>

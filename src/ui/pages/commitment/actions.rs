@@ -13,7 +13,6 @@ use crate::domain::key_action::{
     KeyActionInput,
 };
 use crate::domain::{format_date, CommitmentId, Field, ItemId, Named};
-use crate::messages::Choices;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, TextField};
@@ -21,7 +20,7 @@ use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{
-    ChoiceField, Glossary, PeriodFields, PersonFields, QuestionFrame, Term, TextArea,
+    choices, ChoiceField, Glossary, PeriodFields, PersonFields, QuestionFrame, Term, TextArea,
 };
 
 #[component]
@@ -357,11 +356,11 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"Indicador"</legend>
                 <TextField form=form field=Field::Named(Named::IndicatorName) label="Nombre del indicador" hint="Qué se medirá, por ejemplo «Diagnóstico integrado» o «Número de prácticas compartidas»." />
-                <ChoiceField form=form field=Named::IndicatorKind legend="Tipo de indicador (opcional)" keys=IndicatorKind::ALL.iter().map(|x| x.key()).collect() list=Choices::IndicatorKind />
+                <ChoiceField form=form field=Named::IndicatorKind legend="Tipo de indicador (opcional)" choices=choices(IndicatorKind::ALL) />
                 <TextField form=form field=Field::Named(Named::IndicatorUnit) label="Unidad de medida (opcional)" hint="Por ejemplo «documento», «sesiones», «porcentaje de municipios»." width="input--w20" />
                 <TextField form=form field=Field::Named(Named::IndicatorBaseline) label="Línea base (opcional)" hint="El valor al empezar, por ejemplo 0." width="input--w20" />
                 <TextField form=form field=Field::Named(Named::IndicatorTarget) label="Meta (opcional)" hint="El valor al terminar, por ejemplo 1." width="input--w20" />
-                <ChoiceField form=form field=Named::IndicatorFrequency legend="Frecuencia de medición (opcional)" keys=Frequency::ALL.iter().map(|x| x.key()).collect() list=Choices::Frequency />
+                <ChoiceField form=form field=Named::IndicatorFrequency legend="Frecuencia de medición (opcional)" choices=choices(Frequency::ALL) />
             </fieldset>
             <Glossary term=Term::MedioVerificacion />
             <TextArea form=form field=Named::KeyActionVerification label="Medio de verificación" hint="La evidencia pública, por ejemplo «Diagnóstico integrado publicado en el sitio de gobierno abierto»." rows=2 />

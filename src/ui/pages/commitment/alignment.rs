@@ -103,7 +103,7 @@ fn AlignmentForm(id: CommitmentId) -> impl IntoView {
                 })
                 .map(|e| PickOption {
                     value: e.id.clone(),
-                    label: format!("{} · {}", e.id, crate::messages::national_title(e)),
+                    label: format!("{} · {}", e.id, crate::labels::national_title(e)),
                 })
                 .collect()
         })

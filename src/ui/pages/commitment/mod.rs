@@ -20,8 +20,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::choice::Identified;
 use crate::domain::key_action::{weight_total, weighted_progress};
-use crate::domain::plan::{CommitmentIssue, FichaPart};
+use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId, ItemId, Plan};
+use crate::messages;
 use crate::state::use_app;
 use crate::ui::form::focus_id;
 use crate::ui::pages::not_found::NotFound;
@@ -344,12 +345,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
             let items: Vec<String> = p
                 .commitment_issues(c)
                 .into_iter()
-                .map(|i| match i {
-                    CommitmentIssue::OutsidePlan => "Las fechas del compromiso quedan fuera del periodo del plan. Cámbielas en «Nombre y fechas».".to_owned(),
-                    CommitmentIssue::KeyActionsOutside(ks) => format!("{} acción(es) clave tienen fechas fuera de las del compromiso.", ks.len()),
-                    CommitmentIssue::ActivitiesOutside(a) => format!("{} actividad(es) tienen fechas fuera de las de su acción clave.", a.len()),
-                    CommitmentIssue::WeightsDoNotAddUp { total } => format!("Las ponderaciones suman {total} %. Deben sumar 100 %."),
-                })
+                .map(|i| messages::commitment_issue(&i))
                 .collect();
             (!items.is_empty()).then(|| view! {
                 <div class="banner banner--warning" role="region" aria-labelledby="problemas-compromiso">

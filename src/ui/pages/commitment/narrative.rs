@@ -8,7 +8,7 @@ use crate::domain::commitment::{ObjectivesInput, OgpValue, ValuesInput};
 use crate::domain::error::VALUE_REASON_IDS;
 use crate::domain::plan::FichaPart;
 use crate::domain::{CommitmentId, Field, ItemId, Named};
-use crate::messages::{choice_label, Choices};
+use crate::labels::Label;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup};
@@ -130,7 +130,7 @@ fn ValuesForm(id: CommitmentId) -> impl IntoView {
         .map(|(i, v)| {
             let key = v.key();
             let chosen = move || form.value("valores-aga").split(',').any(|k| k.trim() == key);
-            let label = format!("¿Por qué se relaciona con «{}»?", choice_label(key, Choices::OgpValue));
+            let label = format!("¿Por qué se relaciona con «{}»?", v.label());
             let _ = VALUE_REASON_IDS[i];
             view! {
                 <Show when=chosen>
@@ -146,7 +146,7 @@ fn ValuesForm(id: CommitmentId) -> impl IntoView {
                 field=Named::OgpValues
                 legend="¿Con qué valores de la Alianza se relaciona el compromiso?"
                 hint="Elija al menos uno de los tres primeros. Tecnología e innovación e inclusión solo cuentan junto con alguno de ellos."
-                choices=choices(OgpValue::ALL.iter().map(|v| v.key()), Choices::OgpValue)
+                choices=choices(OgpValue::ALL)
             />
             {reasons}
         </QuestionFrame>

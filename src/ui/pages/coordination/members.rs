@@ -7,14 +7,14 @@ use crate::domain::choice::upsert;
 use super::step;
 use crate::domain::coordination::{Member, MemberInput, Sector};
 use crate::domain::{Field, ItemId, Named};
-use crate::messages::{choice_label, Choices};
+use crate::labels::Label;
 use crate::state::use_app;
 use crate::ui::draft_form::{draft_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
-use crate::ui::widgets::{ChoiceField, ItemRow, ItemTable, PersonFields, QuestionFrame};
+use crate::ui::widgets::{choices, ChoiceField, ItemRow, ItemTable, PersonFields, QuestionFrame};
 
 /// Unsaved-input key of a member's page ("coordinacion/integrante/3").
 fn page_key(n: Option<ItemId>) -> String {
@@ -35,7 +35,7 @@ pub fn MembersPage() -> impl IntoView {
                     cells: vec![
                         m.person.name.clone(),
                         m.person.institution.clone().unwrap_or_default(),
-                        choice_label(m.sector.key(), Choices::Sector).to_owned(),
+                        m.sector.label().to_owned(),
                         m.role.clone().unwrap_or_default(),
                     ],
                     href: paths::member(Some(m.id)),
@@ -166,8 +166,7 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
                 form=form
                 field=Named::Sector
                 legend="¿De qué sector es?"
-                keys=Sector::ALL.iter().map(|s| s.key()).collect()
-                list=Choices::Sector
+                choices=choices(Sector::ALL)
             />
             <TextField
                 form=form

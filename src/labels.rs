@@ -1,0 +1,298 @@
+//! Everything the interface and the documents call things, in Spanish (es-MX):
+//! the labels of the closed lists of choices (exhaustive matches on the enums,
+//! so a new choice does not compile without its label), the kinds of
+//! jurisdiction, the national plan's links, names of drafts and places, and
+//! the number and date formats used in Mexico.
+//!
+//! Pure, and below the export and the persistence layers: they name things
+//! with it. Failure sentences live in [`crate::messages`].
+
+use crate::domain::commitment::OgpValue;
+use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind, Sector};
+use crate::domain::key_action::{Frequency, IndicatorKind};
+use crate::domain::monitoring::Decision;
+use crate::domain::problem::{InputOrigin, Priority};
+use crate::domain::roadmap::{Channel, InclusionGroup, Phase};
+use crate::domain::{
+    format_date, JurisdictionKind, NationalEntry, NationalLink, Plan, Profile, Relation,
+};
+
+/// The Spanish label of a choice.
+pub trait Label: Copy {
+    fn label(self) -> &'static str;
+}
+
+impl Label for BodyKind {
+    fn label(self) -> &'static str {
+        match self {
+            BodyKind::SecretariadoTecnicoLocal => "Secretariado Técnico Local",
+            BodyKind::ForoMultiactor => "Foro multiactor",
+            BodyKind::ComiteCoordinador => "Comité coordinador",
+            BodyKind::GrupoImpulsor => "Grupo impulsor",
+            BodyKind::Otro => "Otro",
+        }
+    }
+}
+
+impl Label for Cadence {
+    fn label(self) -> &'static str {
+        match self {
+            Cadence::Mensual => "Cada mes",
+            Cadence::Bimestral => "Cada dos meses",
+            Cadence::Trimestral => "Cada tres meses",
+            Cadence::Semestral => "Cada seis meses",
+            Cadence::Anual => "Una vez al año",
+            Cadence::SinDefinir => "Todavía no se ha definido",
+        }
+    }
+}
+
+impl Label for Channel {
+    fn label(self) -> &'static str {
+        match self {
+            Channel::Digital => "Digital (en línea)",
+            Channel::Presencial => "Presencial",
+            Channel::Remoto => "A distancia (teléfono, radio, correo)",
+        }
+    }
+}
+
+impl Label for Decision {
+    fn label(self) -> &'static str {
+        match self {
+            Decision::Incorporada => "Se incorporó",
+            Decision::Fusionada => "Se fusionó con otra propuesta en un compromiso",
+            Decision::NoIncorporada => "No se incorporó",
+        }
+    }
+}
+
+impl Label for Frequency {
+    fn label(self) -> &'static str {
+        match self {
+            Frequency::Mensual => "Cada mes",
+            Frequency::Bimestral => "Cada dos meses",
+            Frequency::Trimestral => "Cada tres meses",
+            Frequency::Semestral => "Cada seis meses",
+            Frequency::Anual => "Una vez al año",
+            Frequency::UnaVez => "Una sola vez",
+        }
+    }
+}
+
+impl Label for InclusionGroup {
+    fn label(self) -> &'static str {
+        match self {
+            InclusionGroup::Mujeres => "Mujeres",
+            InclusionGroup::PueblosIndigenas => "Pueblos indígenas",
+            InclusionGroup::Afromexicanas => "Personas afromexicanas",
+            InclusionGroup::Discapacidad => "Personas con discapacidad",
+            InclusionGroup::Juventudes => "Juventudes",
+            InclusionGroup::ZonasRurales => "Zonas rurales",
+        }
+    }
+}
+
+impl Label for IndicatorKind {
+    fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Binario => "Binario (sí o no)",
+            IndicatorKind::Numerico => "Numérico",
+            IndicatorKind::Porcentaje => "Porcentaje",
+            IndicatorKind::Documental => "Documental (un documento o producto)",
+            IndicatorKind::Otro => "Otro",
+        }
+    }
+}
+
+impl Label for InputOrigin {
+    fn label(self) -> &'static str {
+        match self {
+            InputOrigin::Consulta => "Consulta pública",
+            InputOrigin::Foro => "Foro",
+            InputOrigin::MesaTematica => "Mesa temática",
+            InputOrigin::PropuestaOsc => "Propuesta de una organización de la sociedad civil",
+            InputOrigin::Diagnostico => "Diagnóstico o estudio",
+            InputOrigin::Otro => "Otro",
+        }
+    }
+}
+
+impl Label for OgpValue {
+    fn label(self) -> &'static str {
+        match self {
+            OgpValue::Transparencia => "Transparencia",
+            OgpValue::ParticipacionCiudadana => "Participación ciudadana",
+            OgpValue::RendicionDeCuentas => "Rendición de cuentas",
+            OgpValue::TecnologiaInnovacion => "Tecnología e innovación",
+            OgpValue::Inclusion => "Inclusión",
+        }
+    }
+}
+
+impl Label for Phase {
+    fn label(self) -> &'static str {
+        match self {
+            Phase::Sensibilizacion => "Sensibilización y difusión",
+            Phase::Consulta => "Consulta pública",
+            Phase::MesasTematicas => "Mesas temáticas",
+            Phase::Redaccion => "Redacción de compromisos",
+            Phase::RespuestaRazonada => "Respuesta razonada",
+            Phase::Validacion => "Validación",
+            Phase::Publicacion => "Publicación del plan",
+        }
+    }
+}
+
+impl Label for PoliticalKind {
+    fn label(self) -> &'static str {
+        match self {
+            PoliticalKind::Declaratoria => "Declaratoria de Gobierno Abierto",
+            PoliticalKind::CartaApoyo => "Carta de apoyo",
+            PoliticalKind::Convenio => "Convenio de colaboración",
+            PoliticalKind::Otro => "Otro",
+        }
+    }
+}
+
+impl Label for Priority {
+    fn label(self) -> &'static str {
+        match self {
+            Priority::Alta => "Alta",
+            Priority::Media => "Media",
+            Priority::Baja => "Baja",
+        }
+    }
+}
+
+impl Label for Sector {
+    fn label(self) -> &'static str {
+        match self {
+            Sector::Gobierno => "Gobierno",
+            Sector::SociedadCivil => "Sociedad civil",
+            Sector::Academia => "Academia",
+            Sector::SectorPrivado => "Sector privado",
+            Sector::OrganoGarante => "Órgano garante",
+            Sector::Legislativo => "Poder legislativo",
+            Sector::Otro => "Otro",
+        }
+    }
+}
+
+/// An OGP value as the object of "se relaciona con…".
+pub fn ogp_value_object(v: OgpValue) -> &'static str {
+    use OgpValue as V;
+    match v {
+        V::Transparencia => "la transparencia",
+        V::ParticipacionCiudadana => "la participación ciudadana",
+        V::RendicionDeCuentas => "la rendición de cuentas",
+        V::TecnologiaInnovacion => "la tecnología y la innovación",
+        V::Inclusion => "la inclusión",
+    }
+}
+
+/// Spanish-language label for a kind of jurisdiction.
+pub fn jurisdiction_kind(kind: JurisdictionKind) -> &'static str {
+    match kind {
+        JurisdictionKind::Estado => "Estado",
+        JurisdictionKind::Municipio => "Municipio",
+        JurisdictionKind::Alcaldia => "Alcaldía",
+    }
+}
+
+/// "Municipio de Querétaro", "Estado de México", "Alcaldía Cuauhtémoc" (alcaldías
+/// are named without "de"). A name typed with its kind already ("Estado de
+/// México") is kept as typed.
+pub fn entity_name(profile: &Profile) -> String {
+    let kind = profile.jurisdiction.kind;
+    let label = jurisdiction_kind(kind);
+    let name = profile.jurisdiction.name.trim();
+    let typed_with_kind = name
+        .to_lowercase()
+        .starts_with(&format!("{} ", label.to_lowercase()));
+    if typed_with_kind {
+        name.to_owned()
+    } else if kind == JurisdictionKind::Alcaldia {
+        format!("{label} {name}")
+    } else {
+        format!("{label} de {name}")
+    }
+}
+
+/// 1000 → "1,000" (Mexico groups thousands with a comma).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// How a local commitment relates to the national plan, as a sentence start.
+pub fn relation(relation: Relation) -> &'static str {
+    use Relation as R;
+    match relation {
+        R::Replica => "Replica un compromiso nacional",
+        R::Complementa => "Complementa un compromiso nacional",
+        R::Nuevo => "Compromiso nuevo (sin equivalente en el plan nacional)",
+    }
+}
+
+/// A national commitment's title where people choose or browse the list: OGP's
+/// English title is marked with why it is in English.
+pub fn national_title(e: &NationalEntry) -> String {
+    if e.title_in_english {
+        format!(
+            "{} (título en inglés; no hay título oficial en español verificado)",
+            e.title
+        )
+    } else {
+        e.title.clone()
+    }
+}
+
+/// "MX0087 · Estrategia subnacional de gobierno abierto", with English titles marked.
+pub fn national_entry(e: &NationalEntry) -> String {
+    if e.title_in_english {
+        format!("{} · {} (título en inglés)", e.id, e.title)
+    } else {
+        format!("{} · {}", e.id, e.title)
+    }
+}
+
+/// The national commitment a link names, looked up in the plan's national list.
+pub fn national_link(plan: &Plan, link: &NationalLink) -> Option<String> {
+    let id = link.commitment()?;
+    Some(
+        plan.national_plan
+            .entry(id)
+            .map_or_else(|| id.to_owned(), national_entry),
+    )
+}
+
+/// The name shown for a draft that has no name yet.
+pub const UNNAMED_DRAFT: &str = "Borrador sin nombre";
+
+/// A size for people: "0.3 KB", "12.4 KB", "1,024 KB".
+pub fn kilobytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    if tenths < 100 {
+        format!("{}.{} KB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", thousands(((bytes + 512) / 1024) as usize))
+    }
+}
+
+/// "25/11/2026 10:05": a date and time as written in Mexico.
+pub fn date_time(at: time::OffsetDateTime) -> String {
+    format!(
+        "{} {:02}:{:02}",
+        format_date(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
