@@ -35,14 +35,18 @@ fn offenders(paths: &[std::path::PathBuf]) -> Vec<String> {
 }
 
 #[test]
-fn domain_export_and_messages_use_no_browser_crates() {
+fn pure_layers_use_no_browser_crates() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&root.join("domain"), &mut files);
     rust_files(&root.join("export"), &mut files);
+    rust_files(&root.join("persistence/pdf_draft"), &mut files);
     files.push(root.join("messages.rs"));
+    files.push(root.join("labels.rs"));
     files.push(root.join("persistence/envelope.rs"));
     files.push(root.join("persistence/drafts.rs"));
+    files.push(root.join("persistence/file.rs"));
+    files.push(root.join("persistence/json_path.rs"));
     assert!(files.len() >= 6, "the scan found the source files");
     let bad = offenders(&files);
     assert!(
@@ -79,4 +83,162 @@ fn no_inner_html_anywhere_in_the_ui() {
             path.display()
         );
     }
+}
+
+/// The floors of `src/`, lowest first. A file may name (`crate::…`, `super::…`)
+/// only its own floor or lower ones, so imports run one way and no two floors
+/// import each other. Within a floor, `domain` files form no circle either
+/// (checked below for the export's floors, whose order matters most).
+const FLOORS: [&str; 14] = [
+    "catalog",
+    "domain",
+    "labels",
+    "export/font",
+    "persistence",
+    "export/content",
+    "export/layout",
+    "export/pdf",
+    "export/job",
+    "messages",
+    "state",
+    "ui",
+    "bin",
+    "main",
+];
+
+/// The floor of a file (its path under `src/`) or of a module path
+/// (`export::content::summary`): the longest floor that is a prefix.
+fn floor_of(path: &str) -> Option<usize> {
+    let path = path.trim_end_matches(".rs").replace("::", "/");
+    FLOORS
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| path == **f || path.starts_with(&format!("{f}/")))
+        .max_by_key(|(_, f)| f.len())
+        .map(|(i, _)| i)
+}
+
+/// The module path of a file under `src/` ("export/layout/mod.rs" →
+/// ["export", "layout"]).
+fn module_of(rel: &str) -> Vec<String> {
+    let mut parts: Vec<String> = rel
+        .trim_end_matches(".rs")
+        .split('/')
+        .map(String::from)
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod" || p == "lib") {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every module path a file names: `crate::a::b` and `super::…` paths, resolved.
+fn named_paths(rel: &str, text: &str) -> Vec<String> {
+    let here = module_of(rel);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(i) = rest.find("crate::").or_else(|| rest.find("super::")) {
+            let tail = &rest[i..];
+            let path: String = tail
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            let mut segs: Vec<&str> = path.split("::").filter(|s| !s.is_empty()).collect();
+            let mut base: Vec<String> = Vec::new();
+            if segs.first() == Some(&"crate") {
+                segs.remove(0);
+            } else {
+                base = here.clone();
+                while segs.first() == Some(&"super") {
+                    segs.remove(0);
+                    base.pop();
+                }
+            }
+            base.extend(segs.iter().map(|s| s.to_string()));
+            let after = &tail[path.len()..];
+            if let Some(group) = after.strip_prefix('{') {
+                // `use crate::{a::b, c};`: each name of the group, one level deep.
+                let inner = group.split('}').next().unwrap_or("");
+                for item in inner.split(',') {
+                    let item: String = item
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                        .collect();
+                    let item = item.trim_end_matches(':');
+                    if !item.is_empty() && item != "self" {
+                        let mut full = base.clone();
+                        full.extend(item.split("::").map(String::from));
+                        out.push(full.join("::"));
+                    }
+                }
+            } else {
+                out.push(base.join("::"));
+            }
+            rest = &tail[path.len().max(1)..];
+        }
+    }
+    out
+}
+
+#[test]
+fn floors_import_only_downward() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut upward = Vec::new();
+    let mut checked = 0;
+    for path in &files {
+        let rel = path
+            .strip_prefix(&root)
+            .expect("under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(own) = floor_of(&rel) else {
+            continue;
+        };
+        checked += 1;
+        let text = std::fs::read_to_string(path).expect("utf-8");
+        for named in named_paths(&rel, &text) {
+            if let Some(other) = floor_of(&named) {
+                if other > own {
+                    upward.push(format!(
+                        "{rel} ({}) names {named} ({})",
+                        FLOORS[own], FLOORS[other]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 60, "the scan found the source files ({checked})");
+    assert!(
+        upward.is_empty(),
+        "imports that run up a floor:\n{}",
+        upward.join("\n")
+    );
+}
+
+#[test]
+fn the_floor_check_would_catch_an_upward_import() {
+    let named = named_paths(
+        "export/content/summary.rs",
+        "use super::super::layout::wrap_text;\nuse crate::{labels, messages::field_error};",
+    );
+    assert_eq!(
+        named,
+        [
+            "export::layout::wrap_text",
+            "labels",
+            "messages::field_error"
+        ]
+    );
+    let own = floor_of("export/content/summary.rs");
+    assert!(floor_of(&named[0]) > own && floor_of(&named[2]) > own);
+    assert!(floor_of(&named[1]) < own);
+    assert_eq!(
+        floor_of("export::layout::text::wrap_text"),
+        floor_of("export/layout/text.rs")
+    );
 }

@@ -3,11 +3,12 @@
 //! "Guardar y continuar" / "Guardar y volver más tarde" flow.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::FieldError;
+use crate::domain::{FieldError, Plan};
 use crate::state::use_app;
 use crate::ui::form::Form;
 use crate::ui::paths;
@@ -16,6 +17,17 @@ use crate::ui::paths;
 pub const RETURN_PARAM: &str = "volver";
 /// Its value for the check-your-answers page.
 pub const RETURN_TO_REVIEW: &str = "revisar";
+
+/// The form of question page `page`: the input typed earlier and not saved
+/// yet, or else the plan's saved answers (`from_plan`), kept in the draft's
+/// unsaved input as the person types (see [`draft_form`]).
+pub fn page_form(page: &str, from_plan: impl FnOnce(&Plan) -> BTreeMap<String, String>) -> Form {
+    let state = use_app();
+    let initial = state
+        .unsaved_for(page)
+        .unwrap_or_else(|| state.plan.with_untracked(from_plan));
+    draft_form(page.to_owned(), initial)
+}
 
 /// A form starting from `initial` whose changes are written to the draft's
 /// unsaved input under `page`.
@@ -32,19 +44,46 @@ pub fn draft_form(page: String, initial: BTreeMap<String, String>) -> Form {
     form
 }
 
-/// The submit handler of a question page; call it with `later = true` for
-/// "Guardar y volver más tarde". When `parse` succeeds, `apply` stores the value,
-/// the page's unsaved input is dropped and the person goes to `next` (or to the
-/// task list when later). When it fails, "later" keeps the typed input (already
-/// in the draft) and returns to the task list; "continue" shows the error
-/// summary. A second click while the page is leaving is ignored.
+/// What "Guardar y continuar" (`run(false)`) and "Guardar y volver más tarde"
+/// (`run(true)`) do on a question page. One type for every page, so the page
+/// frame is compiled once rather than once per page.
+#[derive(Clone)]
+pub struct Submit(Rc<dyn Fn(bool)>);
+
+impl Submit {
+    pub fn run(&self, later: bool) {
+        (self.0)(later)
+    }
+}
+
+/// Parses the page and, when it is valid, returns what stores it in the plan.
+type ParseAndApply = Rc<dyn Fn() -> Result<Box<dyn FnOnce()>, Vec<FieldError>>>;
+
+/// The submit handler of a question page. When `parse` succeeds, `apply`
+/// stores the value, the page's unsaved input is dropped and the person goes
+/// to `next` (or to the task list after "Guardar y volver más tarde"). When it
+/// fails, "later" keeps the typed input (already in the draft) and returns to
+/// the task list; "continue" shows the error summary. A second click while the
+/// page is leaving is ignored.
 pub fn save_handler<T: 'static>(
     form: Form,
     page: String,
     next: impl Into<String>,
     parse: impl Fn() -> Result<T, Vec<FieldError>> + 'static,
     apply: impl Fn(T) + 'static,
-) -> impl Fn(bool) + Clone + 'static {
+) -> Submit {
+    // Only this small shim is generic; the flow below is compiled once.
+    let apply = Rc::new(apply);
+    let step: ParseAndApply = Rc::new(move || {
+        parse().map(|value| {
+            let apply = apply.clone();
+            Box::new(move || apply(value)) as Box<dyn FnOnce()>
+        })
+    });
+    submit_flow(form, page, next.into(), step)
+}
+
+fn submit_flow(form: Form, page: String, next: String, step: ParseAndApply) -> Submit {
     let state = use_app();
     let navigate = use_navigate();
     // Coming from "Revise su plan" (a "Cambiar" link), continuing goes back there.
@@ -52,27 +91,23 @@ pub fn save_handler<T: 'static>(
     let back_to_review =
         query.with_untracked(|q| q.get(RETURN_PARAM).as_deref() == Some(RETURN_TO_REVIEW));
     let busy = StoredValue::new(false);
-    let page = StoredValue::new(page);
-    let next: StoredValue<String> = StoredValue::new(next.into());
-    let parse = StoredValue::new_local(parse);
-    let apply = StoredValue::new_local(apply);
-    move |later: bool| {
+    Submit(Rc::new(move |later: bool| {
         if busy.get_value() {
             return;
         }
-        match parse.with_value(|parse| parse()) {
-            Ok(value) => {
+        match step() {
+            Ok(apply) => {
                 busy.set_value(true);
-                apply.with_value(|apply| apply(value));
-                page.with_value(|k| state.clear_unsaved(k));
+                apply();
+                state.clear_unsaved(&page);
                 let to = if later {
-                    paths::TASKS.to_owned()
+                    paths::TASKS
                 } else if back_to_review {
-                    paths::REVIEW.to_owned()
+                    paths::REVIEW
                 } else {
-                    next.get_value()
+                    next.as_str()
                 };
-                navigate(&to, Default::default());
+                navigate(to, Default::default());
             }
             Err(_) if later => {
                 busy.set_value(true);
@@ -80,5 +115,5 @@ pub fn save_handler<T: 'static>(
             }
             Err(errors) => form.show_errors(errors),
         }
-    }
+    }))
 }

@@ -9,6 +9,7 @@ use crate::domain::choice::Keyed;
 use crate::domain::contact::MAX_LONG;
 use crate::domain::{Field, Named};
 use crate::labels::{self, Label};
+use crate::ui::draft_form::Submit;
 use crate::ui::form::{focus_id, Choice, ErrorSummary, Form, RadioGroup, TextField, Wiring};
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -272,7 +273,7 @@ pub fn QuestionFrame(
     #[prop(into)] back_text: String,
     #[prop(into)] title: String,
     #[prop(into)] caption: String,
-    submit: impl Fn(bool) + Clone + 'static,
+    submit: Submit,
     children: Children,
 ) -> impl IntoView {
     let later = submit.clone();
@@ -283,12 +284,12 @@ pub fn QuestionFrame(
             <PageHeading text=title caption=caption has_errors=Signal::derive(move || form.has_errors()) />
             <form novalidate on:submit=move |ev| {
                 ev.prevent_default();
-                submit(false);
+                submit.run(false);
             }>
                 {children()}
                 <div class="button-group">
                     <button class="button" type="submit">"Guardar y continuar"</button>
-                    <button class="button button--secondary" type="button" on:click=move |_| later(true)>
+                    <button class="button button--secondary" type="button" on:click=move |_| later.run(true)>
                         "Guardar y volver más tarde"
                     </button>
                 </div>

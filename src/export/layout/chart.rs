@@ -1,6 +1,10 @@
 //! Horizontal bar charts with a value column and a scale.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::content::document::Bar;
+use crate::export::font::metrics::{self, FontFace};
 
 impl Builder {
     /// A caption, one row per bar (label, track, fill, value text) and a scale.

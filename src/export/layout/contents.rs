@@ -1,6 +1,9 @@
 //! The table of contents: entries by level, and their page numbers after the flow.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::font::metrics::{self, FontFace};
 
 impl Builder {
     /// The contents' title and one unit per entry; the page numbers are written

@@ -1,6 +1,10 @@
 //! Label/value fields in two columns.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::content::document::Field;
+use crate::export::font::metrics::FontFace;
 
 impl Builder {
     /// One field as line units: label line i beside value line i.

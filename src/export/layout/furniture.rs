@@ -1,6 +1,10 @@
 //! Page furniture: the running head of a continued ficha and the footer of every page.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::content::document::Document;
+use crate::export::font::metrics::{self, FontFace};
 
 /// On every page that continues a level-2 section (a commitment's ficha) without
 /// showing its heading, the heading in small type above the frame, as the

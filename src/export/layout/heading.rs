@@ -1,6 +1,9 @@
 //! Headings: numbered section titles, kept with what follows, recorded for the contents and the outline.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::font::metrics::FontFace;
 
 impl Builder {
     pub(super) fn heading(&mut self, level: u8, text: &str) {

@@ -1,6 +1,9 @@
 //! Paragraphs and notes: wrapped text, no widows or orphans.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::font::metrics::FontFace;
 
 impl Builder {
     pub(super) fn paragraph(&mut self, text: &str) {

@@ -1,6 +1,9 @@
 //! Tables: column widths from the content, rows kept whole or split between lines, the header repeated.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::font::metrics::{self, FontFace};
 
 impl Builder {
     pub(super) fn table(&mut self, caption: &str, columns: &[String], rows: &[Vec<String>]) {

@@ -1,6 +1,6 @@
 //! Text measuring: wrapping to a width and truncating with "…".
 
-use super::*;
+use crate::export::font::metrics::{self, FontFace};
 
 /// Splits `text` into lines no wider than `max_width_pt` when set in `face` at
 /// `size_pt`. The text is normalised with [`metrics::to_pdf_text`]; `\n` forces a

@@ -1,6 +1,10 @@
 //! The timeline of key actions and activities: rows of bars on a month scale, split between rows.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::content::timeline::{RowKind, Timeline};
+use crate::export::font::metrics::FontFace;
 
 impl Builder {
     /// A caption, the tick labels (repeated on each page the chart spans), one row

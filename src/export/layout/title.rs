@@ -1,6 +1,10 @@
 //! The title block that opens page 1: kicker, title, label/value lines, status badge.
 
-use super::*;
+use super::builder::*;
+use super::page::*;
+use super::text::*;
+use crate::export::content::document::Document;
+use crate::export::font::metrics::{self, FontFace};
 
 impl Builder {
     pub(super) fn title_block(&mut self, doc: &Document) {

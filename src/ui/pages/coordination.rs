@@ -15,7 +15,7 @@ use crate::domain::coordination::{
 use crate::domain::{Field, Named};
 use crate::messages;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, RadioGroup, TextField};
 use crate::ui::paths;
 use crate::ui::widgets::{
@@ -34,15 +34,12 @@ fn step(n: u8) -> String {
 #[component]
 pub fn PoliticalPage() -> impl IntoView {
     let state = use_app();
-    let initial = state.unsaved_for(POLITICAL_PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.political
-                .as_ref()
-                .map(|x| to_fields(&PoliticalInput::from_value(x)))
-                .unwrap_or_default()
-        })
+    let form = page_form(POLITICAL_PAGE, |p| {
+        p.political
+            .as_ref()
+            .map(|x| to_fields(&PoliticalInput::from_value(x)))
+            .unwrap_or_default()
     });
-    let form = draft_form(POLITICAL_PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         POLITICAL_PAGE.to_owned(),
@@ -90,16 +87,13 @@ pub fn PoliticalPage() -> impl IntoView {
 #[component]
 pub fn CoordinationPage() -> impl IntoView {
     let state = use_app();
-    let initial = state.unsaved_for(BODY_PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.coordination
-                .body
-                .as_ref()
-                .map(|b| to_fields(&BodyInput::from_value(b)))
-                .unwrap_or_default()
-        })
+    let form = page_form(BODY_PAGE, |p| {
+        p.coordination
+            .body
+            .as_ref()
+            .map(|b| to_fields(&BodyInput::from_value(b)))
+            .unwrap_or_default()
     });
-    let form = draft_form(BODY_PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         BODY_PAGE.to_owned(),

@@ -14,7 +14,7 @@ use crate::domain::{CommitmentId, Field, ItemId, Named};
 use crate::export::timeline::shorten;
 use crate::labels::Label;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, Choice, Form, RadioGroup, TextField};
 use crate::ui::pages::commitment::{item_page, percent, remount_on};
 use crate::ui::paths;
@@ -32,15 +32,12 @@ const MONITORING_PAGE: &str = "seguimiento";
 #[component]
 pub fn MonitoringPage() -> impl IntoView {
     let state = use_app();
-    let initial = state.unsaved_for(MONITORING_PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.monitoring
-                .as_ref()
-                .map(|m| to_fields(&MonitoringInput::from_value(m)))
-                .unwrap_or_default()
-        })
+    let form = page_form(MONITORING_PAGE, |p| {
+        p.monitoring
+            .as_ref()
+            .map(|m| to_fields(&MonitoringInput::from_value(m)))
+            .unwrap_or_default()
     });
-    let form = draft_form(MONITORING_PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         MONITORING_PAGE.to_owned(),
@@ -306,16 +303,13 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
             .with_untracked(|p| next_response_id(&p.responses))
     });
     let page = response_key(existing);
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.responses
-                .iter()
-                .find(|r| r.id == n)
-                .map(|r| to_fields(&ResponseInput::from_value(r)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.responses
+            .iter()
+            .find(|r| r.id == n)
+            .map(|r| to_fields(&ResponseInput::from_value(r)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

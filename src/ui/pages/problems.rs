@@ -12,7 +12,7 @@ use crate::domain::{Field, ItemId, Named};
 use crate::export::timeline::shorten;
 use crate::labels::Label;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
@@ -149,16 +149,13 @@ fn ProblemForm(existing: Option<ItemId>) -> impl IntoView {
     let state = use_app();
     let n = existing.unwrap_or_else(|| state.plan.with_untracked(|p| next_problem_id(&p.problems)));
     let page = page_key(existing);
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.problems
-                .iter()
-                .find(|x| x.id == n)
-                .map(|x| to_fields(&ProblemInput::from_value(x)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.problems
+            .iter()
+            .find(|x| x.id == n)
+            .map(|x| to_fields(&ProblemInput::from_value(x)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

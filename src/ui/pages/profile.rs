@@ -7,7 +7,7 @@ use crate::catalog;
 use crate::domain::profile::MIN_MONTHS_LEFT;
 use crate::domain::{Field, Named, ProfileInput};
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{from_fields, to_fields, Choice, RadioGroup, SelectField, TextField};
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SearchableRadios};
@@ -20,15 +20,12 @@ const PAGE: &str = "perfil";
 pub fn ProfilePage() -> impl IntoView {
     let state = use_app();
     // Unsaved typing wins over the saved profile: it is what the person last saw.
-    let initial = state.unsaved_for(PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.profile
-                .as_ref()
-                .map(|pr| to_fields(&ProfileInput::from_profile(pr)))
-                .unwrap_or_default()
-        })
+    let form = page_form(PAGE, |p| {
+        p.profile
+            .as_ref()
+            .map(|pr| to_fields(&ProfileInput::from_profile(pr)))
+            .unwrap_or_default()
     });
-    let form = draft_form(PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         PAGE.to_owned(),

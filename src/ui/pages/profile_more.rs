@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::profile::{FrameworkInput, OfficeInput};
 use crate::domain::{Field, Named};
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup, TextField};
 use crate::ui::paths;
 use crate::ui::widgets::{PersonFields, QuestionFrame, TextArea};
@@ -18,15 +18,12 @@ const FRAMEWORK_PAGE: &str = "perfil/marco";
 #[component]
 pub fn OfficePage() -> impl IntoView {
     let state = use_app();
-    let initial = state.unsaved_for(OFFICE_PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.office
-                .as_ref()
-                .map(|o| to_fields(&OfficeInput::from_value(o)))
-                .unwrap_or_default()
-        })
+    let form = page_form(OFFICE_PAGE, |p| {
+        p.office
+            .as_ref()
+            .map(|o| to_fields(&OfficeInput::from_value(o)))
+            .unwrap_or_default()
     });
-    let form = draft_form(OFFICE_PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         OFFICE_PAGE.to_owned(),
@@ -60,15 +57,12 @@ pub fn OfficePage() -> impl IntoView {
 #[component]
 pub fn FrameworkPage() -> impl IntoView {
     let state = use_app();
-    let initial = state.unsaved_for(FRAMEWORK_PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.framework
-                .as_ref()
-                .map(|f| to_fields(&FrameworkInput::from_value(f)))
-                .unwrap_or_default()
-        })
+    let form = page_form(FRAMEWORK_PAGE, |p| {
+        p.framework
+            .as_ref()
+            .map(|f| to_fields(&FrameworkInput::from_value(f)))
+            .unwrap_or_default()
     });
-    let form = draft_form(FRAMEWORK_PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         FRAMEWORK_PAGE.to_owned(),

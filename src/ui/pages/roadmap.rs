@@ -8,7 +8,7 @@ use crate::domain::{Field, Named};
 use crate::labels::Label;
 use crate::messages;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, Form, TextField};
 use crate::ui::paths;
 use crate::ui::widgets::{choices, CheckboxGroup, DateField, QuestionFrame, TextArea};
@@ -19,15 +19,12 @@ const PAGE: &str = "hoja-de-ruta";
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
     let state = use_app();
-    let initial = state.unsaved_for(PAGE).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.roadmap
-                .as_ref()
-                .map(|r| to_fields(&RoadmapInput::from_value(r)))
-                .unwrap_or_default()
-        })
+    let form = page_form(PAGE, |p| {
+        p.roadmap
+            .as_ref()
+            .map(|r| to_fields(&RoadmapInput::from_value(r)))
+            .unwrap_or_default()
     });
-    let form = draft_form(PAGE.to_owned(), initial);
     let submit = save_handler(
         form,
         PAGE.to_owned(),

@@ -14,7 +14,7 @@ use crate::domain::key_action::{
 };
 use crate::domain::{format_date, CommitmentId, Field, ItemId, Named};
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
@@ -276,15 +276,12 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
             existing.map_or("nueva".to_owned(), |k| k.0.to_string())
         ),
     );
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .and_then(|c| c.key_action(k))
-                .map(|ka| to_fields(&KeyActionInput::from_value(ka)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .and_then(|c| c.key_action(k))
+            .map(|ka| to_fields(&KeyActionInput::from_value(ka)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let list = paths::commitment_part(id, "acciones");
     let submit = save_handler(
         form,
@@ -389,16 +386,13 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
             existing.map_or("nueva".to_owned(), |a| a.0.to_string())
         ),
     );
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .and_then(|c| c.key_action(k))
-                .and_then(|ka| ka.activity(a))
-                .map(|x| to_fields(&ActivityInput::from_value(x)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .and_then(|c| c.key_action(k))
+            .and_then(|ka| ka.activity(a))
+            .map(|x| to_fields(&ActivityInput::from_value(x)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let list = paths::commitment_part(id, "acciones");
     let submit = save_handler(
         form,

@@ -8,7 +8,7 @@ use crate::domain::commitment::{pnd_axis_key, pnd_axis_label, AlignmentInput};
 use crate::domain::plan::FichaPart;
 use crate::domain::{CommitmentId, Field, Named};
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
@@ -44,14 +44,11 @@ fn AlignmentForm(id: CommitmentId) -> impl IntoView {
     let state = use_app();
     let page = page_key(id, "alineacion");
     let edition = state.plan.with_untracked(|p| p.pnd_edition());
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .map(|c| to_fields(&AlignmentInput::from_commitment(c, edition)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .map(|c| to_fields(&AlignmentInput::from_commitment(c, edition)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

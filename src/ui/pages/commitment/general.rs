@@ -6,7 +6,7 @@ use super::{next_part, page_key, remount_on, saved_commitment};
 use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId, CommitmentInput, Field};
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
@@ -31,14 +31,11 @@ pub(super) fn GeneralForm(existing: Option<CommitmentId>) -> impl IntoView {
     let number = state
         .plan
         .with_untracked(|p| p.commitment_number(id).unwrap_or(p.commitments.len() + 1));
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .map(|c| to_fields(&CommitmentInput::from_commitment(c)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .map(|c| to_fields(&CommitmentInput::from_commitment(c)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

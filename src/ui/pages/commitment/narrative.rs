@@ -10,7 +10,7 @@ use crate::domain::plan::FichaPart;
 use crate::domain::{CommitmentId, Field, ItemId, Named};
 use crate::labels::Label;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
@@ -36,15 +36,12 @@ pub fn ValuesPage() -> impl IntoView {
 fn ObjectivesForm(id: CommitmentId) -> impl IntoView {
     let state = use_app();
     let page = page_key(id, "objetivos");
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .and_then(|c| c.objectives.as_ref())
-                .map(|o| to_fields(&ObjectivesInput::from_value(o)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .and_then(|c| c.objectives.as_ref())
+            .map(|o| to_fields(&ObjectivesInput::from_value(o)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,
@@ -102,15 +99,12 @@ fn ObjectivesForm(id: CommitmentId) -> impl IntoView {
 fn ValuesForm(id: CommitmentId) -> impl IntoView {
     let state = use_app();
     let page = page_key(id, "valores");
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .filter(|c| !c.values.is_empty())
-                .map(|c| to_fields(&ValuesInput::from_values(&c.values)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .filter(|c| !c.values.is_empty())
+            .map(|c| to_fields(&ValuesInput::from_values(&c.values)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

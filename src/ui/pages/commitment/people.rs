@@ -11,7 +11,7 @@ use crate::domain::contact::PersonInput;
 use crate::domain::plan::FichaPart;
 use crate::domain::{CommitmentId, ItemId};
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::to_fields;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
@@ -187,15 +187,12 @@ fn PersonForm(id: CommitmentId, role: Role, existing: Option<ItemId>) -> impl In
             .with_untracked(|p| p.commitment(id).map_or(ItemId(1), |c| c.next_contact_id()))
     });
     let page = page_key(id, &format!("{}/{}", role.slug(), paths::item(existing)));
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.commitment(id)
-                .and_then(|c| role.list(c).iter().find(|x| x.id == n))
-                .map(|x| to_fields(&PersonInput::from_person(&x.person)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.commitment(id)
+            .and_then(|c| role.list(c).iter().find(|x| x.id == n))
+            .map(|x| to_fields(&PersonInput::from_person(&x.person)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

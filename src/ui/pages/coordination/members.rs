@@ -9,7 +9,7 @@ use crate::domain::coordination::{Member, MemberInput, Sector};
 use crate::domain::{Field, ItemId, Named};
 use crate::labels::Label;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
@@ -125,17 +125,14 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
             .with_untracked(|p| p.coordination.next_member_id())
     });
     let page = page_key(existing);
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.coordination
-                .members
-                .iter()
-                .find(|m| m.id == n)
-                .map(|m| to_fields(&MemberInput::from_value(m)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.coordination
+            .members
+            .iter()
+            .find(|m| m.id == n)
+            .map(|m| to_fields(&MemberInput::from_value(m)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,

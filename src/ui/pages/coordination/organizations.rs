@@ -10,7 +10,7 @@ use crate::domain::coordination::{Organization, OrganizationInput};
 use crate::domain::{Field, ItemId, Named};
 use crate::export::summary::organization_contact;
 use crate::state::use_app;
-use crate::ui::draft_form::{draft_form, save_handler};
+use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
@@ -98,17 +98,14 @@ fn OrganizationForm(existing: Option<ItemId>) -> impl IntoView {
             .with_untracked(|p| p.coordination.next_organization_id())
     });
     let page = page_key(existing);
-    let initial = state.unsaved_for(&page).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| {
-            p.coordination
-                .organizations
-                .iter()
-                .find(|o| o.id == n)
-                .map(|o| to_fields(&OrganizationInput::from_value(o)))
-                .unwrap_or_default()
-        })
+    let form = page_form(&page, |p| {
+        p.coordination
+            .organizations
+            .iter()
+            .find(|o| o.id == n)
+            .map(|o| to_fields(&OrganizationInput::from_value(o)))
+            .unwrap_or_default()
     });
-    let form = draft_form(page.clone(), initial);
     let submit = save_handler(
         form,
         page,
