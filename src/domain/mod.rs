@@ -10,6 +10,7 @@
 //! js_sys or wasm_bindgen.
 
 pub mod alignment;
+pub mod assessment;
 pub mod choice;
 pub mod commitment;
 pub mod contact;
@@ -26,7 +27,6 @@ pub mod problem;
 pub mod profile;
 pub mod readiness;
 pub mod roadmap;
-pub mod status;
 
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use choice::ItemId;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::alignment::NationalPlan;
+use super::assessment::Assessment;
 use super::commitment::{Commitment, CommitmentId};
 use super::coordination::{Coordination, PoliticalCommitment};
 use super::final_mark::{DocumentStatus, FinalMark};
@@ -10,7 +11,6 @@ use super::key_action::weight_total;
 use super::monitoring::{Monitoring, ReasonedResponse};
 use super::problem::PublicProblem;
 use super::profile::{Framework, Office, Profile};
-use super::readiness::Assessment;
 use super::roadmap::Roadmap;
 
 /// A local open-government action plan as far as it has been drafted.

@@ -2,13 +2,34 @@
 
 pub mod draft_form;
 pub mod form;
-pub mod pages;
 pub mod pdf_client;
 pub mod picker;
 pub mod print;
 pub mod shell;
 pub mod timeline;
 pub mod widgets;
+
+/// One module per page (or per small group of pages of one step), declared
+/// here beside the routes that show them.
+pub mod pages {
+    pub mod commitment;
+    pub mod coordination;
+    pub mod drafts;
+    pub mod glossary;
+    pub mod monitoring;
+    pub mod national;
+    pub mod not_found;
+    pub mod open;
+    pub mod problems;
+    pub mod profile;
+    pub mod profile_more;
+    pub mod readiness;
+    pub mod review;
+    pub mod roadmap;
+    pub mod sources;
+    pub mod start;
+    pub mod tasks;
+}
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -319,7 +319,10 @@ pub fn ItemTable(
     headers: Vec<&'static str>,
     #[prop(into)] rows: Signal<Vec<ItemRow>>,
     #[prop(into)] empty: String,
-    on_delete: impl Fn(u32) + Copy + Send + Sync + 'static,
+    /// One type for every list (a callback, not a generic closure), so the
+    /// table is compiled once.
+    #[prop(into)]
+    on_delete: Callback<u32>,
     return_focus: &'static str,
 ) -> impl IntoView {
     let confirming = RwSignal::new(None::<ItemRow>);
@@ -338,7 +341,7 @@ pub fn ItemTable(
                         <p class="banner__text">"Esta acción no se puede deshacer. Si tiene dudas, descargue antes su borrador."</p>
                         <div class="button-group">
                             <button class="button button--warning" type="button" on:click=move |_| {
-                                on_delete(key);
+                                on_delete.run(key);
                                 confirming.set(None);
                                 request_animation_frame(move || focus_id(return_focus));
                             }>"Sí, eliminar"</button>
