@@ -5,6 +5,7 @@ pub mod form;
 pub mod pdf_client;
 pub mod picker;
 pub mod print;
+pub mod route;
 pub mod shell;
 pub mod timeline;
 pub mod widgets;

@@ -11,9 +11,9 @@ use crate::persistence::browser;
 use crate::persistence::drafts::{self, DraftId, KeyValue as _};
 use crate::state::{use_app, AppState};
 use crate::ui::form::{focus_id, ErrorSummary, Form, TextField};
-use crate::ui::pages::commitment::remount_on;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::route::remount_on;
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
 
 /// Id of the line that reports what an action did (or why it was not done).

@@ -16,8 +16,9 @@ use crate::labels::Label;
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, Choice, Form, RadioGroup, TextField};
-use crate::ui::pages::commitment::{item_page, percent, remount_on};
+use crate::ui::pages::commitment::percent;
 use crate::ui::paths;
+use crate::ui::route::{item_page, remount_on};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::timeline::Timeline;
 use crate::ui::widgets::{

@@ -14,8 +14,8 @@ use crate::labels::Label;
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
-use crate::ui::pages::commitment::{item_page, remount_on};
 use crate::ui::paths;
+use crate::ui::route::{item_page, remount_on};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{choices, ChoiceField, ItemRow, ItemTable, QuestionFrame, TextArea};
 
