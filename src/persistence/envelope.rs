@@ -88,6 +88,14 @@ pub enum DecodeError {
     UnknownVersion { found: u64 },
     #[error("a value does not fit at {path}: {detail}")]
     Invalid { path: String, detail: String },
+    /// A key action's weight is not a whole number from 1 to 100 (see
+    /// [`crate::domain::key_action::Weight`]). Positions count from 1, as
+    /// people number commitments and key actions.
+    #[error("key action {key_action} of commitment {commitment} has a weight outside 1-100")]
+    WeightOutOfRange {
+        commitment: usize,
+        key_action: usize,
+    },
 }
 
 /// Serialises an envelope as pretty JSON (people open these files).
@@ -127,10 +135,29 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         _ => return Err(DecodeError::NotADraft),
     };
     let value = migrate(value, version)?;
-    super::json_path::from_value(&value).map_err(|e| DecodeError::Invalid {
-        path: e.path,
-        detail: e.detail,
-    })
+    super::json_path::from_value(&value).map_err(does_not_fit)
+}
+
+/// The error for a value that does not fit: a key action's weight gets its own.
+fn does_not_fit(e: super::json_path::PathError) -> DecodeError {
+    match key_action_weight(&e.path) {
+        Some((c, k)) => DecodeError::WeightOutOfRange {
+            commitment: c + 1,
+            key_action: k + 1,
+        },
+        None => DecodeError::Invalid {
+            path: e.path,
+            detail: e.detail,
+        },
+    }
+}
+
+/// The positions in a path `plan.commitments[c].key_actions[k].weight`.
+fn key_action_weight(path: &str) -> Option<(usize, usize)> {
+    let rest = path.strip_prefix("plan.commitments[")?;
+    let (c, rest) = rest.split_once("].key_actions[")?;
+    let k = rest.strip_suffix("].weight")?;
+    Some((c.parse().ok()?, k.parse().ok()?))
 }
 
 /// Form keys that lived on the commitment page until schema 3.

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::choice::Identified;
-use crate::domain::key_action::{weight_total, weighted_progress};
+use crate::domain::key_action::weighted_progress;
 use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId, ItemId, Plan};
 use crate::messages;
@@ -362,7 +362,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
             Some(view! {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
-                    <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), weight_total(&c.key_actions))}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), c.weight_status().total())}</dd></div>
                     <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(weighted_progress(&c.key_actions))}</dd></div>
                 </dl>
             })
