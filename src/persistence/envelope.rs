@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use crate::domain::key_action::Weight;
 use crate::domain::{NationalPlan, Plan};
 
 /// Marks our files, so that another program's JSON is recognised as such.
@@ -135,28 +136,34 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         _ => return Err(DecodeError::NotADraft),
     };
     let value = migrate(value, version)?;
-    super::json_path::from_value(&value).map_err(does_not_fit)
+    super::json_path::from_value(&value).map_err(|e| does_not_fit(&value, e))
 }
 
-/// The error for a value that does not fit: a key action's weight gets its own.
-fn does_not_fit(e: super::json_path::PathError) -> DecodeError {
-    match key_action_weight(&e.path) {
-        Some((c, k)) => DecodeError::WeightOutOfRange {
-            commitment: c + 1,
-            key_action: k + 1,
-        },
-        None => DecodeError::Invalid {
-            path: e.path,
-            detail: e.detail,
-        },
+/// The error for a value that does not fit. In a key action whose weight is
+/// not 1-100, that weight is the error: serde names only the key action when
+/// the weight is its last key, so the weight itself is read again here.
+fn does_not_fit(value: &Value, e: super::json_path::PathError) -> DecodeError {
+    if let Some((c, k)) = key_action_at(&e.path) {
+        let weight = value.pointer(&format!("/plan/commitments/{c}/key_actions/{k}/weight"));
+        if weight.is_some_and(|w| Weight::deserialize(w).is_err()) {
+            return DecodeError::WeightOutOfRange {
+                commitment: c + 1,
+                key_action: k + 1,
+            };
+        }
+    }
+    DecodeError::Invalid {
+        path: e.path,
+        detail: e.detail,
     }
 }
 
-/// The positions in a path `plan.commitments[c].key_actions[k].weight`.
-fn key_action_weight(path: &str) -> Option<(usize, usize)> {
+/// The positions of the key action a path is in
+/// (`plan.commitments[c].key_actions[k]…`).
+fn key_action_at(path: &str) -> Option<(usize, usize)> {
     let rest = path.strip_prefix("plan.commitments[")?;
     let (c, rest) = rest.split_once("].key_actions[")?;
-    let k = rest.strip_suffix("].weight")?;
+    let (k, _) = rest.split_once(']')?;
     Some((c.parse().ok()?, k.parse().ok()?))
 }
 
