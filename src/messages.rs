@@ -468,6 +468,9 @@ pub fn decode_error(e: &crate::persistence::DecodeError) -> String {
             "El borrador tiene un dato que no se puede leer en «{}». Revise el archivo o elija otro borrador.",
             field_path(path)
         ),
+        D::WeightOutOfRange { commitment, key_action } => format!(
+            "En el borrador, la ponderación de la acción clave {key_action} del compromiso {commitment} no es un número entero de 1 a 100. Corrija ese número en el archivo o elija otro borrador."
+        ),
     }
 }
 
@@ -632,7 +635,10 @@ pub fn commitment_issue(issue: &crate::domain::plan::CommitmentIssue) -> String 
         I::OutsidePlan => "Las fechas del compromiso quedan fuera del periodo del plan. Cámbielas en «Nombre y fechas».".to_owned(),
         I::KeyActionsOutside(ks) => format!("{} acción(es) clave tienen fechas fuera de las del compromiso.", ks.len()),
         I::ActivitiesOutside(a) => format!("{} actividad(es) tienen fechas fuera de las de su acción clave.", a.len()),
-        I::WeightsDoNotAddUp { total } => format!("Las ponderaciones suman {total} %. Deben sumar 100 %."),
+        I::WeightsDoNotAddUp { total } => {
+            weight_status(crate::domain::key_action::WeightStatus::from_total(*total))
+                .unwrap_or_default()
+        }
     }
 }
 
@@ -650,3 +656,43 @@ pub const STORED_DRAFT_UNREADABLE: &str = "No se pudo leer el borrador guardado 
 
 /// A national list file over its size limit.
 pub const NATIONAL_LIST_TOO_LARGE: &str = "El archivo pesa más de 1 MB. Una lista de compromisos nacionales pesa unos pocos KB: revise que sea el archivo correcto.";
+/// How a commitment's key-action weights add up, in the one wording every page
+/// uses: "Las ponderaciones suman 95 %. Deben sumar 100 %: faltan 5 puntos.";
+/// `None` without key actions.
+pub fn weight_status(status: crate::domain::key_action::WeightStatus) -> Option<String> {
+    use crate::domain::key_action::WeightStatus as W;
+    match status {
+        W::NoKeyActions => None,
+        W::AddUp => Some("Las ponderaciones suman 100 %.".to_owned()),
+        W::Short { total } => Some(format!(
+            "Las ponderaciones suman {total} %. Deben sumar 100 %: {}.",
+            points(100 - total, "falta", "faltan")
+        )),
+        W::Over { total } => Some(format!(
+            "Las ponderaciones suman {total} %. Deben sumar 100 %: {}.",
+            points(total - 100, "sobra", "sobran")
+        )),
+    }
+}
+
+/// The button that makes the weights add up to 100 ("Repartir los 5 puntos
+/// que faltan"); `None` when they already do or there are none.
+pub fn spread_weights_action(status: crate::domain::key_action::WeightStatus) -> Option<String> {
+    use crate::domain::key_action::WeightStatus as W;
+    match status {
+        W::NoKeyActions | W::AddUp => None,
+        W::Short { total: 99 } => Some("Repartir el punto que falta".to_owned()),
+        W::Short { total } => Some(format!("Repartir los {} puntos que faltan", 100 - total)),
+        W::Over { total: 101 } => Some("Quitar el punto que sobra".to_owned()),
+        W::Over { total } => Some(format!("Quitar los {} puntos que sobran", total - 100)),
+    }
+}
+
+/// "faltan 5 puntos", "falta 1 punto".
+fn points(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{one} 1 punto")
+    } else {
+        format!("{many} {n} puntos")
+    }
+}

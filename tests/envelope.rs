@@ -134,6 +134,10 @@ fn every_decode_error_has_a_spanish_message_saying_what_to_do() {
             path: "plan.x".into(),
             detail: "d".into(),
         },
+        DecodeError::WeightOutOfRange {
+            commitment: 1,
+            key_action: 2,
+        },
     ];
     for e in &errors {
         let m = messages::decode_error(e);

@@ -1,7 +1,7 @@
 //! Native tests of the timeline's geometry (src/export/timeline.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use plan_local_ga::domain::key_action::{Activity, Indicator, KeyAction};
+use plan_local_ga::domain::key_action::{Activity, Indicator, KeyAction, Weight};
 use plan_local_ga::domain::{Commitment, CommitmentId, ItemId, Period, Plan};
 use plan_local_ga::export::timeline::{
     shorten, tick_step, timeline, RowKind, CHART_WIDTH, LABEL_WIDTH, MAX_LABEL_CHARS,
@@ -18,7 +18,7 @@ fn key_action(id: u32, name: &str, start: Date, end: Date, activities: Vec<Activ
         id: ItemId(id),
         name: name.into(),
         objective: None,
-        weight: 50,
+        weight: Weight::new(50).expect("1-100"),
         indicator: Indicator {
             name: "Indicador".into(),
             kind: None,

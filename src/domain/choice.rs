@@ -125,6 +125,14 @@ pub fn upsert<T: Identified>(list: &mut Vec<T>, item: T) {
     }
 }
 
+/// Removes the item with `id` (deleting an item from its list); returns whether
+/// it was there.
+pub fn remove_item<T: Identified>(list: &mut Vec<T>, id: ItemId) -> bool {
+    let before = list.len();
+    list.retain(|x| x.item_id() != id);
+    list.len() != before
+}
+
 /// Implements [`Identified`] for types with an `id: ItemId` field.
 macro_rules! identified {
     ($($t:ty),*) => {

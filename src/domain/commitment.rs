@@ -6,11 +6,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::alignment::{split_codes, Alignment, NationalLink, NationalPlan, Relation};
-use super::choice::{choice_set, choices, join_keys, next_id, ItemId};
+use super::choice::{choice_set, choices, join_keys, next_id, remove_item, upsert, ItemId};
 use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
-use super::key_action::KeyAction;
+use super::key_action::{
+    spread_remainder, weight_status, Activity, KeyAction, Weight, WeightStatus,
+};
 use crate::catalog;
 
 /// Longest accepted commitment name.
@@ -153,6 +155,69 @@ impl Commitment {
             .filter(|k| !self.period.contains(&k.period))
             .map(|k| k.id)
             .collect()
+    }
+
+    /// Whether the key actions' weights add up to 100.
+    pub fn weight_status(&self) -> WeightStatus {
+        weight_status(&self.key_actions)
+    }
+
+    /// The sum of the weights of the key actions other than `id` (all of them
+    /// for a new key action): what a key action's weight must complete to 100.
+    pub fn other_weights(&self, id: ItemId) -> u32 {
+        self.key_actions
+            .iter()
+            .filter(|k| k.id != id)
+            .map(|k| u32::from(k.weight))
+            .sum()
+    }
+
+    /// Makes the key actions' weights add up to exactly 100, changing them as
+    /// little as possible (see [`spread_remainder`]); returns whether any changed.
+    pub fn spread_weights(&mut self) -> bool {
+        let weights: Vec<u8> = self.key_actions.iter().map(|k| k.weight.get()).collect();
+        let Some(spread) = spread_remainder(&weights) else {
+            return false;
+        };
+        let mut changed = false;
+        for (k, w) in self.key_actions.iter_mut().zip(spread) {
+            // Every spread weight is 1-100: it holds for up to 100 key actions.
+            if let Ok(w) = Weight::new(w.into()) {
+                changed |= k.weight != w;
+                k.weight = w;
+            }
+        }
+        changed
+    }
+
+    /// Replaces the key action with the same id, or appends it (saving its page).
+    pub fn upsert_key_action(&mut self, key_action: KeyAction) {
+        upsert(&mut self.key_actions, key_action);
+    }
+
+    /// Removes a key action and its activities; returns whether it existed.
+    /// The other weights stay as they are: [`Self::weight_status`] then says
+    /// how far they are from 100.
+    pub fn remove_key_action(&mut self, id: ItemId) -> bool {
+        remove_item(&mut self.key_actions, id)
+    }
+
+    /// Removes an activity of a key action; returns whether it existed.
+    pub fn remove_activity(&mut self, key_action: ItemId, activity: ItemId) -> bool {
+        self.key_action_mut(key_action)
+            .is_some_and(|k| k.remove_activity(activity))
+    }
+
+    /// Replaces the activity with the same id under a key action, or appends
+    /// it; returns whether the key action exists.
+    pub fn upsert_activity(&mut self, key_action: ItemId, activity: Activity) -> bool {
+        match self.key_action_mut(key_action) {
+            Some(k) => {
+                upsert(&mut k.activities, activity);
+                true
+            }
+            None => false,
+        }
     }
 }
 

@@ -4,9 +4,11 @@
 //! Weights are whole percentage points (1-100) and a commitment's weights must
 //! add up to exactly 100; progress rolls up by weight in integer arithmetic.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
-use super::choice::{choices, next_id, optional_choice, ItemId};
+use super::choice::{choices, next_id, optional_choice, remove_item, ItemId};
 use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
@@ -64,6 +66,67 @@ pub struct Activity {
     pub period: Option<Period>,
 }
 
+/// A key action's weight: whole percentage points of its commitment, 1 to 100.
+///
+/// Held by the constructor and by deserialisation (like [`super::Email`] and
+/// [`Period`]), so a draft file that says 0 or 255 is refused with its place
+/// instead of being read as a silent value. It is written as a plain number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u64", into = "u8")]
+pub struct Weight(u8);
+
+/// A weight outside 1-100.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a key action's weight must be a whole number from 1 to 100, not {found}")]
+pub struct WeightOutOfRange {
+    pub found: u64,
+}
+
+impl Weight {
+    pub const MIN: u8 = 1;
+    pub const MAX: u8 = 100;
+
+    /// `Err` unless `points` is 1-100.
+    pub fn new(points: u64) -> Result<Self, WeightOutOfRange> {
+        match u8::try_from(points) {
+            Ok(w) if (Self::MIN..=Self::MAX).contains(&w) => Ok(Self(w)),
+            _ => Err(WeightOutOfRange { found: points }),
+        }
+    }
+    /// The weight in percentage points.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u64> for Weight {
+    type Error = WeightOutOfRange;
+    fn try_from(points: u64) -> Result<Self, Self::Error> {
+        Weight::new(points)
+    }
+}
+impl From<Weight> for u8 {
+    fn from(w: Weight) -> Self {
+        w.0
+    }
+}
+impl From<Weight> for u32 {
+    fn from(w: Weight) -> Self {
+        u32::from(w.0)
+    }
+}
+impl PartialEq<u8> for Weight {
+    fn eq(&self, other: &u8) -> bool {
+        self.0 == *other
+    }
+}
+/// The number alone ("35"), as pages and the PDF write it before " %".
+impl fmt::Display for Weight {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A key action, valid by construction (its weight is 1-100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyAction {
@@ -71,7 +134,7 @@ pub struct KeyAction {
     pub name: String,
     #[serde(default)]
     pub objective: Option<String>,
-    pub weight: u8,
+    pub weight: Weight,
     pub indicator: Indicator,
     pub verification: String,
     pub period: Period,
@@ -90,6 +153,11 @@ impl KeyAction {
     }
     pub fn activity(&self, id: ItemId) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id == id)
+    }
+    /// Removes an activity; returns whether it existed. Nothing else names an
+    /// activity, so nothing else changes.
+    pub fn remove_activity(&mut self, id: ItemId) -> bool {
+        remove_item(&mut self.activities, id)
     }
     /// Activities whose dates fall outside this key action's period.
     pub fn activities_outside(&self) -> Vec<ItemId> {
@@ -204,9 +272,11 @@ impl KeyActionInput {
             MAX_LONG,
             &mut errors,
         );
-        let weight = parse_whole(&self.weight, 1, 100)
+        // In range once parsed, so `Weight::new` always accepts it.
+        let weight = parse_whole(&self.weight, Weight::MIN.into(), Weight::MAX.into())
             .map_err(|p| errors.push(FieldError::new(Named::Weight.into(), p)))
-            .ok();
+            .ok()
+            .and_then(|w| Weight::new(w.into()).ok());
         let indicator_name = required_text(
             &self.indicator,
             Named::IndicatorName.into(),
@@ -292,7 +362,7 @@ impl KeyActionInput {
                     id,
                     name,
                     objective,
-                    weight: weight as u8,
+                    weight,
                     indicator: Indicator {
                         name: indicator_name,
                         kind,
@@ -420,6 +490,54 @@ impl ActivityInput {
 /// The sum of the key actions' weights, in percentage points.
 pub fn weight_total(actions: &[KeyAction]) -> u32 {
     actions.iter().map(|k| u32::from(k.weight)).sum()
+}
+
+/// How a commitment's key-action weights add up: the one check behind the
+/// key-action list, the ficha's overview, monitoring and the task status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightStatus {
+    /// No key actions yet: nothing to add up.
+    NoKeyActions,
+    /// They add up to exactly 100.
+    AddUp,
+    /// They add up to `total`, less than 100.
+    Short { total: u32 },
+    /// They add up to `total`, more than 100.
+    Over { total: u32 },
+}
+
+impl WeightStatus {
+    /// The sum of the weights in percentage points (0 without key actions).
+    pub fn total(self) -> u32 {
+        match self {
+            WeightStatus::NoKeyActions => 0,
+            WeightStatus::AddUp => 100,
+            WeightStatus::Short { total } | WeightStatus::Over { total } => total,
+        }
+    }
+    /// The status of weights that add up to `total`. Each weight is at least
+    /// 1, so a total of 0 means there are no key actions.
+    pub fn from_total(total: u32) -> Self {
+        match total {
+            0 => WeightStatus::NoKeyActions,
+            100 => WeightStatus::AddUp,
+            t if t < 100 => WeightStatus::Short { total },
+            _ => WeightStatus::Over { total },
+        }
+    }
+    /// True when there are key actions and their weights add up to 100.
+    pub fn adds_up(self) -> bool {
+        self == WeightStatus::AddUp
+    }
+    /// True when there are key actions and their weights do not add up to 100.
+    pub fn needs_fixing(self) -> bool {
+        matches!(self, WeightStatus::Short { .. } | WeightStatus::Over { .. })
+    }
+}
+
+/// Checks whether the key actions' weights add up to 100.
+pub fn weight_status(actions: &[KeyAction]) -> WeightStatus {
+    WeightStatus::from_total(weight_total(actions))
 }
 
 /// Weights that add up to exactly 100, changing the given ones as little as

@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::alignment::NationalPlan;
 use super::assessment::Assessment;
+use super::choice::{remove_item, ItemId};
 use super::commitment::{Commitment, CommitmentId};
 use super::coordination::{Coordination, PoliticalCommitment};
 use super::final_mark::{DocumentStatus, FinalMark};
-use super::key_action::weight_total;
 use super::monitoring::{Monitoring, ReasonedResponse};
 use super::problem::PublicProblem;
 use super::profile::{Framework, Office, Profile};
@@ -120,9 +120,7 @@ impl FichaPart {
             FichaPart::Alignment => {
                 c.alignment.national.is_some() && !c.alignment.sdg_targets.is_empty()
             }
-            FichaPart::KeyActions => {
-                !c.key_actions.is_empty() && weight_total(&c.key_actions) == 100
-            }
+            FichaPart::KeyActions => c.weight_status().adds_up(),
         }
     }
 }
@@ -212,6 +210,28 @@ impl Plan {
         before != self.commitments.len()
     }
 
+    /// Removes a public problem; returns whether it existed. Commitments whose
+    /// objectives named it lose the link (their objectives stay, answering no
+    /// problem of the list).
+    pub fn remove_problem(&mut self, id: ItemId) -> bool {
+        let existed = remove_item(&mut self.problems, id);
+        for o in self
+            .commitments
+            .iter_mut()
+            .filter_map(|c| c.objectives.as_mut())
+        {
+            if o.problem == Some(id) {
+                o.problem = None;
+            }
+        }
+        existed
+    }
+
+    /// Removes a reasoned response; returns whether it existed.
+    pub fn remove_response(&mut self, id: ItemId) -> bool {
+        remove_item(&mut self.responses, id)
+    }
+
     /// What must be fixed in a commitment (dates out of range, weights).
     pub fn commitment_issues(&self, c: &Commitment) -> Vec<CommitmentIssue> {
         let mut out = Vec::new();
@@ -232,9 +252,11 @@ impl Plan {
         if !acts.is_empty() {
             out.push(CommitmentIssue::ActivitiesOutside(acts));
         }
-        let total = weight_total(&c.key_actions);
-        if !c.key_actions.is_empty() && total != 100 {
-            out.push(CommitmentIssue::WeightsDoNotAddUp { total });
+        let weights = c.weight_status();
+        if weights.needs_fixing() {
+            out.push(CommitmentIssue::WeightsDoNotAddUp {
+                total: weights.total(),
+            });
         }
         out
     }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
 
+use crate::domain::key_action::Weight;
 use crate::domain::{NationalPlan, Plan};
 
 /// Marks our files, so that another program's JSON is recognised as such.
@@ -88,6 +89,14 @@ pub enum DecodeError {
     UnknownVersion { found: u64 },
     #[error("a value does not fit at {path}: {detail}")]
     Invalid { path: String, detail: String },
+    /// A key action's weight is not a whole number from 1 to 100 (see
+    /// [`crate::domain::key_action::Weight`]). Positions count from 1, as
+    /// people number commitments and key actions.
+    #[error("key action {key_action} of commitment {commitment} has a weight outside 1-100")]
+    WeightOutOfRange {
+        commitment: usize,
+        key_action: usize,
+    },
 }
 
 /// Serialises an envelope as pretty JSON (people open these files).
@@ -127,10 +136,35 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         _ => return Err(DecodeError::NotADraft),
     };
     let value = migrate(value, version)?;
-    super::json_path::from_value(&value).map_err(|e| DecodeError::Invalid {
+    super::json_path::from_value(&value).map_err(|e| does_not_fit(&value, e))
+}
+
+/// The error for a value that does not fit. In a key action whose weight is
+/// not 1-100, that weight is the error: serde names only the key action when
+/// the weight is its last key, so the weight itself is read again here.
+fn does_not_fit(value: &Value, e: super::json_path::PathError) -> DecodeError {
+    if let Some((c, k)) = key_action_at(&e.path) {
+        let weight = value.pointer(&format!("/plan/commitments/{c}/key_actions/{k}/weight"));
+        if weight.is_some_and(|w| Weight::deserialize(w).is_err()) {
+            return DecodeError::WeightOutOfRange {
+                commitment: c + 1,
+                key_action: k + 1,
+            };
+        }
+    }
+    DecodeError::Invalid {
         path: e.path,
         detail: e.detail,
-    })
+    }
+}
+
+/// The positions of the key action a path is in
+/// (`plan.commitments[c].key_actions[k]…`).
+fn key_action_at(path: &str) -> Option<(usize, usize)> {
+    let rest = path.strip_prefix("plan.commitments[")?;
+    let (c, rest) = rest.split_once("].key_actions[")?;
+    let (k, _) = rest.split_once(']')?;
+    Some((c.parse().ok()?, k.parse().ok()?))
 }
 
 /// Form keys that lived on the commitment page until schema 3.

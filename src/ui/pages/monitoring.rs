@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::choice::upsert;
 
-use crate::domain::key_action::{weight_total, weighted_progress, Frequency, KeyAction};
+use crate::domain::key_action::{weighted_progress, Frequency, KeyAction};
 use crate::domain::monitoring::{
     next_response_id, Decision, MonitoringInput, ReasonedResponse, ResponseInput,
 };
@@ -118,10 +118,10 @@ fn Progress() -> impl IntoView {
                     let number = ci + 1;
                     let id = c.id;
                     let heading_id = format!("avance-compromiso-{}", id.0);
-                    let total = weight_total(&c.key_actions);
-                    let weights_note = (!c.key_actions.is_empty() && total != 100).then(|| view! {
+                    let weights = c.weight_status();
+                    let weights_note = crate::messages::weight_status(weights).filter(|_| weights.needs_fixing()).map(|status| view! {
                         <p class="inset">
-                            {format!("Las ponderaciones suman {total} %. El avance ponderado será correcto cuando sumen 100 %. ")}
+                            {format!("{status} El avance ponderado será correcto cuando sumen 100 %. ")}
                             <a href=paths::commitment_part(id, "acciones")>{format!("Corregir las ponderaciones del compromiso {number}")}</a>
                         </p>
                     });
@@ -256,9 +256,9 @@ pub fn ResponsesPage() -> impl IntoView {
     });
     let add_id = "agregar-propuesta";
     let on_delete = move |key: u32| {
-        state
-            .plan
-            .update(|p| p.responses.retain(|r| r.id != ItemId(key)));
+        state.plan.update(|p| {
+            p.remove_response(ItemId(key));
+        });
         state.clear_unsaved(&response_key(Some(ItemId(key))));
     };
     view! {

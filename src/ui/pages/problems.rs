@@ -61,15 +61,7 @@ pub fn ProblemsPage() -> impl IntoView {
     let on_delete = move |key: u32| {
         let id = ItemId(key);
         state.plan.update(|p| {
-            p.problems.retain(|x| x.id != id);
-            // A commitment that answered this problem no longer points at it.
-            for c in &mut p.commitments {
-                if let Some(o) = c.objectives.as_mut() {
-                    if o.problem == Some(id) {
-                        o.problem = None;
-                    }
-                }
-            }
+            p.remove_problem(id);
         });
         state.clear_unsaved(&page_key(Some(id)));
     };

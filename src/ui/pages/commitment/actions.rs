@@ -5,12 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::choice::upsert;
-
 use super::{caption, item_page, item_param, page_key, percent, remount_on, saved_commitment};
 use crate::domain::key_action::{
-    spread_remainder, weight_total, weighted_progress, ActivityInput, Frequency, IndicatorKind,
-    KeyActionInput,
+    weighted_progress, ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
 };
 use crate::domain::{format_date, CommitmentId, Field, ItemId, Named};
 use crate::state::use_app;
@@ -68,10 +65,11 @@ pub fn ActivityPage() -> impl IntoView {
 fn KeyActionList(id: CommitmentId) -> impl IntoView {
     let state = use_app();
     let confirming = RwSignal::new(None::<(ItemId, Option<ItemId>)>);
-    let total = Memo::new(move |_| {
-        state
-            .plan
-            .with(|p| p.commitment(id).map_or(0, |c| weight_total(&c.key_actions)))
+    let weights = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.commitment(id)
+                .map_or(WeightStatus::NoKeyActions, |c| c.weight_status())
+        })
     });
     let count = Memo::new(move |_| {
         state
@@ -81,12 +79,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
     let spread = move |_| {
         state.plan.update(|p| {
             if let Some(c) = p.commitment_mut(id) {
-                let weights: Vec<u8> = c.key_actions.iter().map(|k| k.weight).collect();
-                if let Some(new) = spread_remainder(&weights) {
-                    for (k, w) in c.key_actions.iter_mut().zip(new) {
-                        k.weight = w;
-                    }
-                }
+                c.spread_weights();
             }
         });
         state.flash_on(
@@ -97,38 +90,18 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
         request_animation_frame(|| focus_id("ponderaciones"));
     };
     let weights_status = move || {
-        let (t, n) = (total.get(), count.get());
-        if n == 0 {
-            return None;
-        }
-        Some(if t == 100 {
-            view! { <p class="body" id="ponderaciones" tabindex="-1">"Las ponderaciones suman 100 %."</p> }.into_any()
-        } else {
-            let (message, action) = if t < 100 {
-                (
-                    format!(
-                        "Las ponderaciones suman {t} %. Deben sumar 100 %: faltan {} puntos.",
-                        100 - t
-                    ),
-                    format!("Repartir los {} puntos que faltan", 100 - t),
-                )
-            } else {
-                (
-                    format!(
-                        "Las ponderaciones suman {t} %. Deben sumar 100 %: sobran {} puntos.",
-                        t - 100
-                    ),
-                    format!("Quitar los {} puntos que sobran", t - 100),
-                )
-            };
-            view! {
+        let status = weights.get();
+        let message = crate::messages::weight_status(status)?;
+        Some(match crate::messages::spread_weights_action(status) {
+            None => view! { <p class="body" id="ponderaciones" tabindex="-1">{message}</p> }.into_any(),
+            Some(action) => view! {
                 <div class="banner banner--warning" id="ponderaciones" tabindex="-1" role="region" aria-labelledby="ponderaciones-titulo">
                     <h2 class="banner__title" id="ponderaciones-titulo">{message}</h2>
                     <p class="banner__text">"Cambie la ponderación de cada acción clave, o deje que la herramienta reparta la diferencia entre todas por partes iguales."</p>
                     <button class="button button--secondary" type="button" on:click=spread>{action}</button>
                 </div>
             }
-            .into_any()
+            .into_any(),
         })
     };
     let confirm = move || {
@@ -149,13 +122,9 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                         state.plan.update(|p| {
                             if let Some(c) = p.commitment_mut(id) {
                                 match a {
-                                    None => c.key_actions.retain(|x| x.id != k),
-                                    Some(a) => {
-                                        if let Some(ka) = c.key_action_mut(k) {
-                                            ka.activities.retain(|x| x.id != a);
-                                        }
-                                    }
-                                }
+                                    None => c.remove_key_action(k),
+                                    Some(a) => c.remove_activity(k, a),
+                                };
                             }
                         });
                         confirming.set(None);
@@ -301,7 +270,7 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
         move |ka| {
             state.plan.update(|p| {
                 if let Some(c) = p.commitment_mut(id) {
-                    upsert(&mut c.key_actions, ka);
+                    c.upsert_key_action(ka);
                 }
             })
         },
@@ -313,13 +282,7 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
                 .iter()
                 .position(|x| x.id == k)
                 .map_or(c.key_actions.len() + 1, |i| i + 1);
-            let others: u32 = c
-                .key_actions
-                .iter()
-                .filter(|x| x.id != k)
-                .map(|x| u32::from(x.weight))
-                .sum();
-            (n, others)
+            (n, c.other_weights(k))
         })
     });
     let period_hint = state
@@ -410,8 +373,8 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
         },
         move |activity| {
             state.plan.update(|p| {
-                if let Some(ka) = p.commitment_mut(id).and_then(|c| c.key_action_mut(k)) {
-                    upsert(&mut ka.activities, activity);
+                if let Some(c) = p.commitment_mut(id) {
+                    c.upsert_activity(k, activity);
                 }
             })
         },

@@ -17,7 +17,7 @@ pub use people::{CoResponsibleListPage, CoResponsiblePage, ResponsibleListPage, 
 
 use leptos::prelude::*;
 
-use crate::domain::key_action::{weight_total, weighted_progress};
+use crate::domain::key_action::weighted_progress;
 use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId};
 use crate::messages;
@@ -305,7 +305,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
             Some(view! {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
-                    <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), weight_total(&c.key_actions))}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), c.weight_status().total())}</dd></div>
                     <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(weighted_progress(&c.key_actions))}</dd></div>
                 </dl>
             })

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::choice::upsert;
+use crate::domain::choice::{remove_item, upsert};
 
 use super::{caption, item_page, next_part, page_key, part_path, remount_on, saved_commitment};
 use crate::domain::commitment::{parse_contact, Contact};
@@ -148,7 +148,7 @@ fn PeopleList(id: CommitmentId, role: Role) -> impl IntoView {
     let on_delete = move |key: u32| {
         state.plan.update(|p| {
             if let Some(c) = p.commitment_mut(id) {
-                role.list_mut(c).retain(|x| x.id != ItemId(key));
+                remove_item(role.list_mut(c), ItemId(key));
             }
         });
         state.clear_unsaved(&page_key(id, &format!("{}/{key}", role.slug())));

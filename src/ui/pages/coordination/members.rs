@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::choice::upsert;
+use crate::domain::choice::{remove_item, upsert};
 
 use super::step;
 use crate::domain::coordination::{Member, MemberInput, Sector};
@@ -47,9 +47,9 @@ pub fn MembersPage() -> impl IntoView {
     });
     let add_id = "agregar-integrante";
     let on_delete = move |key: u32| {
-        state
-            .plan
-            .update(|p| p.coordination.members.retain(|m| m.id != ItemId(key)));
+        state.plan.update(|p| {
+            remove_item(&mut p.coordination.members, ItemId(key));
+        });
         state.clear_unsaved(&page_key(Some(ItemId(key))));
     };
     let counts = Memo::new(move |_| {

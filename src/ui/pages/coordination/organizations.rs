@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::choice::upsert;
+use crate::domain::choice::{remove_item, upsert};
 
 use super::step;
 use crate::domain::coordination::{Organization, OrganizationInput};
@@ -47,9 +47,9 @@ pub fn OrganizationsPage() -> impl IntoView {
     });
     let add_id = "agregar-organizacion";
     let on_delete = move |key: u32| {
-        state
-            .plan
-            .update(|p| p.coordination.organizations.retain(|o| o.id != ItemId(key)));
+        state.plan.update(|p| {
+            remove_item(&mut p.coordination.organizations, ItemId(key));
+        });
         state.clear_unsaved(&page_key(Some(ItemId(key))));
     };
     view! {
