@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::plan::{Plan, Task, TaskStatus};
+use super::unknown::{carry_fields, Unknown};
 
 /// The person's statement that the plan is final, as of `on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +18,12 @@ pub struct FinalMark {
     pub on: Date,
     /// [`fingerprint`] of the plan when it was marked, as 16 hex digits.
     pub fingerprint: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(FinalMark);
 
 /// What the exported document says the plan is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +84,7 @@ impl Plan {
         self.final_mark = Some(FinalMark {
             on: today,
             fingerprint: fingerprint(self),
+            unknown: Unknown::new(),
         });
         Ok(())
     }

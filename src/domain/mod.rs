@@ -25,6 +25,7 @@ pub mod problem;
 pub mod profile;
 pub mod readiness;
 pub mod roadmap;
+pub mod unknown;
 
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use choice::ItemId;
@@ -33,3 +34,4 @@ pub use date::{format_date, parse_date, Period};
 pub use error::{Field, FieldError, Named, Problem};
 pub use plan::Plan;
 pub use profile::{InegiCode, Jurisdiction, JurisdictionKind, Profile, ProfileInput};
+pub use unknown::{Carry, Unknown};

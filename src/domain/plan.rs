@@ -11,6 +11,7 @@ use super::problem::PublicProblem;
 use super::profile::{Framework, Office, Profile};
 use super::readiness::Assessment;
 use super::roadmap::Roadmap;
+use super::unknown::{carry_fields, Unknown};
 
 /// A local open-government action plan as far as it has been drafted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +51,27 @@ pub struct Plan {
     /// version stays 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_mark: Option<super::final_mark::FinalMark>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(
+    Plan,
+    profile,
+    commitments,
+    national_plan,
+    readiness,
+    office,
+    framework,
+    political,
+    coordination,
+    roadmap,
+    problems,
+    monitoring,
+    responses,
+    final_mark,
+);
 
 impl Default for Plan {
     fn default() -> Self {
@@ -68,6 +89,7 @@ impl Default for Plan {
             monitoring: None,
             responses: Vec::new(),
             final_mark: None,
+            unknown: Unknown::new(),
         }
     }
 }

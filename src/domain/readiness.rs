@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::unknown::{carry_fields, ListItem, Unknown};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -363,6 +364,22 @@ pub struct Assessment {
     pub evidence: BTreeMap<String, String>,
     /// Gate criterion id → yes (true) or no.
     pub gate: BTreeMap<String, bool>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+carry_fields!(Assessment);
+
+// Assessments are only ever added, never edited: one continues an earlier one
+// only when it is the same assessment.
+impl ListItem for Assessment {
+    fn same_item(&self, other: &Self) -> bool {
+        self.date == other.date
+            && self.answers == other.answers
+            && self.evidence == other.evidence
+            && self.gate == other.gate
+    }
 }
 
 /// Maturity level of a score.
@@ -673,6 +690,7 @@ pub fn parse_assessment(
         answers,
         evidence,
         gate,
+        unknown: Unknown::new(),
     })
 }
 

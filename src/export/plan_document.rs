@@ -86,7 +86,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             Field::new("Jurisdicción", entity.unwrap_or_else(not_provided)),
             Field::new(
                 "Periodo",
-                profile.map_or_else(not_provided, |p| period_text(p.period)),
+                profile.map_or_else(not_provided, |p| period_text(&p.period)),
             ),
             Field::new("Fecha de generación", generated),
             Field::new("Estado del documento", status_line),
@@ -197,7 +197,7 @@ fn entity_line(profile: &Profile) -> String {
 }
 
 /// "10/12/2019 al 31/08/2021".
-pub fn period_text(period: Period) -> String {
+pub fn period_text(period: &Period) -> String {
     format!(
         "{} al {}",
         format_date(period.start()),

@@ -4,6 +4,11 @@
 //! "...", "app_version": "0.1.0", "revision": 7, "plan": {...}, "unsaved": {...},
 //! "name": "..."}` (`name` only when the draft has a name of its own).
 //!
+//! A draft of the same schema saved by a newer version may hold fields this
+//! version does not know, here and at any level of the plan: they are kept and
+//! written back unchanged ([`crate::domain::unknown`]), and
+//! [`Envelope::made_by_newer_version`] tells the person.
+//!
 //! Reading goes through [`decode`]: text → JSON value → migrations from the
 //! version found up to [`SCHEMA_VERSION`] → typed [`Envelope`]. Every failure is a
 //! [`DecodeError`]; nothing here panics or falls back to an empty plan.
@@ -14,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::domain::{NationalPlan, Plan};
+use crate::domain::{Carry, NationalPlan, Plan, Unknown};
 
 /// Marks our files, so that another program's JSON is recognised as such.
 pub const FORMAT: &str = "plan-local-gobierno-abierto";
@@ -51,6 +56,9 @@ pub struct Envelope {
     /// and round-trip byte for byte.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Envelope {
@@ -65,8 +73,48 @@ impl Envelope {
             plan,
             unsaved,
             name: None,
+            unknown: Unknown::new(),
         }
     }
+
+    /// Whether the version that saved this draft is newer than this one.
+    pub fn saved_by_newer_app(&self) -> bool {
+        is_newer_version(&self.app_version, crate::APP_VERSION)
+    }
+
+    /// Whether the draft holds fields this version does not know, in the
+    /// envelope or at any level of the plan.
+    pub fn holds_unknown(&self) -> bool {
+        self.unknown.holds_unknown() || self.plan.holds_unknown()
+    }
+
+    /// Whether the person should be told that a newer version made this draft:
+    /// it says so, or it holds what this version does not know.
+    pub fn made_by_newer_version(&self) -> bool {
+        self.saved_by_newer_app() || self.holds_unknown()
+    }
+}
+
+/// Whether version `found` ("0.3.1") is newer than `ours`: dot-separated
+/// numbers compared in order, each from its leading digits ("2-beta" is 2);
+/// missing parts count as 0.
+pub fn is_newer_version(found: &str, ours: &str) -> bool {
+    fn parts(v: &str) -> Vec<u64> {
+        let mut parts: Vec<u64> = v
+            .trim()
+            .trim_start_matches(['v', 'V'])
+            .split('.')
+            .map(|p| {
+                let digits = p.find(|c: char| !c.is_ascii_digit()).unwrap_or(p.len());
+                p[..digits].parse().unwrap_or(0)
+            })
+            .collect();
+        while parts.last() == Some(&0) {
+            parts.pop();
+        }
+        parts
+    }
+    parts(found) > parts(ours)
 }
 
 /// Why a text could not be read as a draft.

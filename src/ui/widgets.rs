@@ -518,3 +518,18 @@ fn article(term: Term) -> &'static str {
         Term::Ods => "un",
     }
 }
+
+/// Id of [`NewerVersionNotice`].
+pub const NEWER_VERSION_ID: &str = "aviso-version-reciente";
+
+/// Says that the draft was made by a newer version of the tool, that what this
+/// version does not know is kept unchanged, and that the newer version is best.
+#[component]
+pub fn NewerVersionNotice() -> impl IntoView {
+    view! {
+        <div class="banner" id=NEWER_VERSION_ID>
+            <h2 class="banner__title">{messages::NEWER_VERSION_TITLE}</h2>
+            <p class="banner__text">{messages::NEWER_VERSION}</p>
+        </div>
+    }
+}

@@ -46,7 +46,7 @@ pub fn MonitoringPage() -> impl IntoView {
         MONITORING_PAGE.to_owned(),
         paths::TASKS,
         move || form.input::<MonitoringInput>().parse(),
-        move |m| state.plan.update(|p| p.monitoring = Some(m)),
+        move |m| state.edit_plan(|p| p.monitoring = Some(m)),
     );
     view! {
         <QuestionFrame form=form back=paths::TASKS back_text="Regresar a la lista de tareas" title="Seguimiento" caption="Escriba el plan" submit=submit>
@@ -327,7 +327,7 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
                 .with_untracked(|p| p.commitments.iter().map(|c| c.id).collect());
             form.input::<ResponseInput>().parse(n, &ids)
         },
-        move |response: ReasonedResponse| state.plan.update(|p| upsert(&mut p.responses, response)),
+        move |response: ReasonedResponse| state.edit_plan(|p| upsert(&mut p.responses, response)),
     );
     let title = match existing {
         None => "Nueva propuesta".to_owned(),
