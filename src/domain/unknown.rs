@@ -106,6 +106,22 @@ impl<T: Carry + ListItem> Carry for Vec<T> {
     }
 }
 
+/// Applies `change` to `value`, then carries the unknown fields of the parts
+/// it replaced into their successors: how every edit of the plan is made
+/// (`AppState::edit_plan`). The copy of the value before the change is made
+/// only when it holds unknown fields.
+pub fn edit_keeping_unknown<T: Carry + Clone, R>(
+    value: &mut T,
+    change: impl FnOnce(&mut T) -> R,
+) -> R {
+    let before = value.holds_unknown().then(|| value.clone());
+    let result = change(value);
+    if let Some(before) = before {
+        value.carry_from(&before);
+    }
+    result
+}
+
 /// Implements [`Carry`] for a struct with an `unknown` field: that field, and
 /// each listed field (the ones that hold stored structs, directly or in an
 /// `Option` or a `Vec`).

@@ -59,6 +59,27 @@ pub struct Envelope {
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
+    /// The schema the draft was written in, before migrations (not stored).
+    #[serde(skip)]
+    pub read_from: SchemaRead,
+}
+
+/// The schema a draft was read from: provenance, not content. Not stored, and
+/// any two compare equal, so envelopes still compare by what they hold (a
+/// migrated draft equals itself saved and read again).
+#[derive(Debug, Clone, Copy, Eq)]
+pub struct SchemaRead(pub u32);
+
+impl PartialEq for SchemaRead {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Default for SchemaRead {
+    fn default() -> Self {
+        SchemaRead(SCHEMA_VERSION)
+    }
 }
 
 impl Envelope {
@@ -74,12 +95,16 @@ impl Envelope {
             unsaved,
             name: None,
             unknown: Unknown::new(),
+            read_from: SchemaRead::default(),
         }
     }
 
-    /// Whether the version that saved this draft is newer than this one.
+    /// Whether the version that saved this draft is newer than this one. A
+    /// draft of an earlier schema was made by an earlier version, whatever
+    /// version number it carries.
     pub fn saved_by_newer_app(&self) -> bool {
-        is_newer_version(&self.app_version, crate::APP_VERSION)
+        self.read_from.0 >= SCHEMA_VERSION
+            && is_newer_version(&self.app_version, crate::APP_VERSION)
     }
 
     /// Whether the draft holds fields this version does not know, in the
@@ -175,10 +200,14 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         _ => return Err(DecodeError::NotADraft),
     };
     let value = migrate(value, version)?;
-    super::json_path::from_value(&value).map_err(|e| DecodeError::Invalid {
-        path: e.path,
-        detail: e.detail,
-    })
+    let mut envelope: Envelope =
+        super::json_path::from_value(&value).map_err(|e| DecodeError::Invalid {
+            path: e.path,
+            detail: e.detail,
+        })?;
+    // `migrate` refused anything above SCHEMA_VERSION.
+    envelope.read_from = SchemaRead(u32::try_from(version).unwrap_or(SCHEMA_VERSION));
+    Ok(envelope)
 }
 
 /// Reads a draft from a chosen file's bytes: the JSON text of a draft, or a

@@ -11,6 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
+use crate::domain::unknown::edit_keeping_unknown;
 use crate::domain::{Carry, Plan, Unknown};
 use crate::messages;
 use crate::persistence::browser::{self, Loaded, StorageError};
@@ -448,15 +449,8 @@ impl AppState {
 
     /// [`Self::edit_plan`] with the change's result (`None` if the state is gone).
     pub fn try_edit_plan<R>(self, change: impl FnOnce(&mut Plan) -> R) -> Option<R> {
-        self.plan.try_update(|plan| {
-            // Only a plan that holds unknown fields needs the copy.
-            let before = plan.holds_unknown().then(|| plan.clone());
-            let result = change(plan);
-            if let Some(before) = before {
-                plan.carry_from(&before);
-            }
-            result
-        })
+        self.plan
+            .try_update(|plan| edit_keeping_unknown(plan, change))
     }
 
     /// Whether the open draft was made by a newer version of the app: the
@@ -546,6 +540,11 @@ impl AppState {
         let now = browser::now_local();
         envelope.revision = 1;
         envelope.saved_at = now;
+        // Stored now by this version; a newer version's number stays, so that
+        // the draft still says who made it until this version saves it.
+        if !envelope.saved_by_newer_app() {
+            envelope.app_version = crate::APP_VERSION.to_owned();
+        }
         let (id, index) = drafts::create(&mut browser::store(), &envelope, true, now)?;
         self.drafts.set(index);
         self.show(Opening::read(id));

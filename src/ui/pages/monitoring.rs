@@ -259,9 +259,7 @@ pub fn ResponsesPage() -> impl IntoView {
     });
     let add_id = "agregar-propuesta";
     let on_delete = move |key: u32| {
-        state
-            .plan
-            .update(|p| p.responses.retain(|r| r.id != ItemId(key)));
+        state.edit_plan(|p| p.responses.retain(|r| r.id != ItemId(key)));
         state.clear_unsaved(&response_key(Some(ItemId(key))));
     };
     view! {

@@ -47,9 +47,7 @@ pub fn MembersPage() -> impl IntoView {
     });
     let add_id = "agregar-integrante";
     let on_delete = move |key: u32| {
-        state
-            .plan
-            .update(|p| p.coordination.members.retain(|m| m.id != ItemId(key)));
+        state.edit_plan(|p| p.coordination.members.retain(|m| m.id != ItemId(key)));
         state.clear_unsaved(&page_key(Some(ItemId(key))));
     };
     let counts = Memo::new(move |_| {
@@ -141,11 +139,7 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
         page,
         paths::MEMBERS,
         move || form.input::<MemberInput>().parse(n),
-        move |member: Member| {
-            state
-                .plan
-                .update(|p| upsert(&mut p.coordination.members, member))
-        },
+        move |member: Member| state.edit_plan(|p| upsert(&mut p.coordination.members, member)),
     );
     let title = if existing.is_some() {
         "Persona integrante"
