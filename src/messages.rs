@@ -696,3 +696,10 @@ fn points(n: u32, one: &str, many: &str) -> String {
         format!("{many} {n} puntos")
     }
 }
+/// Title of the notice on a draft made by a newer version of the tool (on
+/// «Abrir un borrador» and on the task list).
+pub const NEWER_VERSION_TITLE: &str =
+    "Este borrador se hizo con una versión más reciente de la herramienta";
+
+/// What that means for the person, and what to do.
+pub const NEWER_VERSION: &str = "Esta versión no conoce algunos de sus datos. Los conserva sin cambios cada vez que se guarda el borrador, pero no puede mostrarlos ni editarlos. Le recomendamos continuar el borrador en la versión más reciente de la herramienta.";

@@ -182,7 +182,7 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         end: "31/07/2027".into(),
     };
     let c = ok
-        .parse(CommitmentId(1), Some(plan_period), None)
+        .parse(CommitmentId(1), Some(plan_period.clone()), None)
         .expect("valid");
     assert_eq!(c.name, "Estrategia subnacional de gobierno abierto");
     assert_eq!(CommitmentInput::from_commitment(&c), ok);
@@ -208,7 +208,7 @@ fn a_commitment_needs_a_name_and_dates_within_the_plan() {
         ..ok.clone()
     };
     let e = outside
-        .parse(CommitmentId(1), Some(plan_period), None)
+        .parse(CommitmentId(1), Some(plan_period.clone()), None)
         .expect_err("after the plan ends");
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].field, Field::CommitmentEnd);
@@ -467,7 +467,9 @@ fn alignment_names_a_national_commitment_from_the_list_in_use() {
             title: "Compromiso del quinto plan".into(),
             title_in_english: false,
             institutions: String::new(),
+            unknown: Default::default(),
         }],
+        unknown: Default::default(),
     };
     assert!(aligned("replica", "MX0100", "").parse(&fifth, None).is_ok());
     assert!(aligned("replica", "MX0087", "")

@@ -75,7 +75,7 @@ fn plan_with_weights(weights: &[u8]) -> (Plan, Commitment) {
     c.key_actions = weights
         .iter()
         .zip(1..)
-        .map(|(w, id)| plans::key_action(id, *w, C_START, C_END, c.period))
+        .map(|(w, id)| plans::key_action(id, *w, C_START, C_END, c.period.clone()))
         .collect();
     let plan = Plan {
         profile: Some(plans::profile()),
@@ -125,6 +125,7 @@ fn coordination(body: CoordinationBody, sectors: &[&str]) -> Coordination {
             .map(|(s, id)| member(id, s))
             .collect(),
         organizations: Vec::new(),
+        unknown: Default::default(),
     }
 }
 
@@ -191,8 +192,8 @@ fn values_input(values: &str, reasons: bool) -> ValuesInput {
 fn weights_35_40_25_add_up_to_100() {
     let p = commitment_period();
     let actions = [
-        plans::key_action(1, 35, C_START, C_END, p),
-        plans::key_action(2, 40, C_START, C_END, p),
+        plans::key_action(1, 35, C_START, C_END, p.clone()),
+        plans::key_action(2, 40, C_START, C_END, p.clone()),
         plans::key_action(3, 25, C_START, C_END, p),
     ];
     assert_eq!(weight_total(&actions), 100);
@@ -386,8 +387,14 @@ fn whole_numbers_are_read_with_or_without_percent_sign() {
 fn progress_rolls_up_by_weight_in_hundredths_of_a_percent() {
     let p = commitment_period();
     let actions = [
-        with_progress(plans::key_action(1, 35, C_START, C_END, p), Some(100)),
-        with_progress(plans::key_action(2, 40, C_START, C_END, p), Some(50)),
+        with_progress(
+            plans::key_action(1, 35, C_START, C_END, p.clone()),
+            Some(100),
+        ),
+        with_progress(
+            plans::key_action(2, 40, C_START, C_END, p.clone()),
+            Some(50),
+        ),
         with_progress(plans::key_action(3, 25, C_START, C_END, p), Some(0)),
     ];
     assert_eq!(weighted_progress(&actions), 5500);
@@ -410,9 +417,9 @@ fn progress_rolls_up_by_weight_in_hundredths_of_a_percent() {
 #[test]
 fn a_key_action_must_lie_within_its_commitment() {
     let c = commitment_period();
-    let outside = Problem::OutsideCommitment { period: c };
+    let outside = Problem::OutsideCommitment { period: c.clone() };
     let e = plans::key_action_input("35", "01/01/2026", "30/06/2026")
-        .parse(ItemId(1), c, Vec::new())
+        .parse(ItemId(1), c.clone(), Vec::new())
         .expect_err("starts before the commitment");
     assert_eq!(e, vec![err(Named::KeyActionStart, outside.clone())]);
     assert_eq!(
@@ -420,11 +427,11 @@ fn a_key_action_must_lie_within_its_commitment() {
         "La fecha de inicio de la acción clave debe estar dentro de las fechas del compromiso, del 02/01/2026 al 31/07/2027"
     );
     let e = plans::key_action_input("35", "01/02/2026", "01/08/2027")
-        .parse(ItemId(1), c, Vec::new())
+        .parse(ItemId(1), c.clone(), Vec::new())
         .expect_err("ends after the commitment");
     assert_eq!(e, vec![err(Named::KeyActionEnd, outside.clone())]);
     let e = plans::key_action_input("35", "01/01/2025", "01/01/2028")
-        .parse(ItemId(1), c, Vec::new())
+        .parse(ItemId(1), c.clone(), Vec::new())
         .expect_err("both");
     assert_eq!(
         e,
@@ -435,7 +442,7 @@ fn a_key_action_must_lie_within_its_commitment() {
     );
     // The commitment's own first and last days are within it.
     assert!(plans::key_action_input("35", C_START, C_END)
-        .parse(ItemId(1), c, Vec::new())
+        .parse(ItemId(1), c.clone(), Vec::new())
         .is_ok());
     // End before start.
     let e = plans::key_action_input("35", "01/06/2026", "01/03/2026")
@@ -460,24 +467,24 @@ fn activity(start: &str, end: &str) -> ActivityInput {
 #[test]
 fn an_activity_has_no_dates_or_both_within_its_key_action() {
     let ka = period("01/02/2026", "30/06/2026");
-    let outside = Problem::OutsideKeyAction { period: ka };
+    let outside = Problem::OutsideKeyAction { period: ka.clone() };
 
     let a = activity("", "")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect("no dates is fine");
     assert_eq!(a.period, None);
 
     let a = activity("01/03/2026", "31/03/2026")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect("within");
     assert_eq!(a.period, Some(period("01/03/2026", "31/03/2026")));
 
     let e = activity("15/01/2026", "31/03/2026")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("starts before");
     assert_eq!(e, vec![err(Named::ActivityStart, outside.clone())]);
     let e = activity("01/03/2026", "01/07/2026")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("ends after");
     assert_eq!(e, vec![err(Named::ActivityEnd, outside)]);
     assert_eq!(
@@ -486,7 +493,7 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
     );
 
     let e = activity("01/03/2026", "")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("only a start");
     assert_eq!(e, vec![err(Named::ActivityEnd, Problem::Missing)]);
     assert_eq!(
@@ -494,20 +501,20 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
         "Escriba la fecha de término de la actividad"
     );
     let e = activity("", "31/03/2026")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("only an end");
     assert_eq!(e, vec![err(Named::ActivityStart, Problem::Missing)]);
 
     let e = activity("31/03/2026", "01/03/2026")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("end before start");
     assert_eq!(e, vec![err(Named::ActivityEnd, Problem::EndNotAfterStart)]);
     let e = activity("31/02/2026", "")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("impossible date, no end");
     assert_eq!(e, vec![err(Named::ActivityEnd, Problem::Missing)]);
     let e = activity("31/02/2026", "31/03/2026")
-        .parse(ItemId(1), ka)
+        .parse(ItemId(1), ka.clone())
         .expect_err("impossible date");
     assert_eq!(e, vec![err(Named::ActivityStart, Problem::ImpossibleDate)]);
 
@@ -520,14 +527,16 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
 #[test]
 fn a_commitment_must_lie_within_the_plan() {
     let plan = plans::profile().period;
-    let outside = Problem::OutsidePlanPeriod { period: plan };
+    let outside = Problem::OutsidePlanPeriod {
+        period: plan.clone(),
+    };
     let input = CommitmentInput {
         name: "Presupuesto participativo".into(),
         start: "01/12/2025".into(),
         end: "01/09/2027".into(),
     };
     let e = input
-        .parse(CommitmentId(1), Some(plan), None)
+        .parse(CommitmentId(1), Some(plan.clone()), None)
         .expect_err("outside the plan");
     assert_eq!(
         e,
@@ -577,7 +586,11 @@ fn changing_a_parents_dates_flags_the_children_left_outside() {
         end: "31/12/2026".into(),
         ..CommitmentInput::from_commitment(&c)
     }
-    .parse(c.id, plan.profile.as_ref().map(|p| p.period), Some(&c))
+    .parse(
+        c.id,
+        plan.profile.as_ref().map(|p| p.period.clone()),
+        Some(&c),
+    )
     .expect("valid general data");
     assert_eq!(shorter.key_actions, c.key_actions, "kept as they were");
     plan.upsert_commitment(shorter.clone());
@@ -601,7 +614,7 @@ fn changing_a_parents_dates_flags_the_children_left_outside() {
             end: "31/12/2026".into(),
             ..KeyActionInput::from_value(k)
         }
-        .parse(k.id, fixed.period, activities)
+        .parse(k.id, fixed.period.clone(), activities)
         .expect("within the commitment");
     }
     assert_eq!(
@@ -850,7 +863,8 @@ fn a_commitment_serves_at_least_one_core_value_with_a_reason_for_each() {
         v[0],
         ValueReason {
             value: OgpValue::Transparencia,
-            reason: "Publica el presupuesto".into()
+            reason: "Publica el presupuesto".into(),
+            unknown: Default::default(),
         }
     );
 
@@ -1420,11 +1434,13 @@ fn every_page_reports_errors_on_its_own_controls() {
     ] {
         errors_name_controls(
             &input,
-            &input.parse(ItemId(1), p, Vec::new()).expect_err("bad"),
+            &input
+                .parse(ItemId(1), p.clone(), Vec::new())
+                .expect_err("bad"),
         );
     }
     for input in [ActivityInput::default(), garbage(&ActivityInput::default())] {
-        errors_name_controls(&input, &input.parse(ItemId(1), p).expect_err("bad"));
+        errors_name_controls(&input, &input.parse(ItemId(1), p.clone()).expect_err("bad"));
     }
     for input in [
         MonitoringInput::default(),
@@ -1547,10 +1563,10 @@ fn key_action_with_responsible_and_progress_and_activity_round_trip() {
         &a,
         ActivityInput::from_value(&a).parse(a.id, period("01/02/2026", "30/06/2026")),
     );
-    let undated = activity("", "").parse(ItemId(2), c).expect("valid");
+    let undated = activity("", "").parse(ItemId(2), c.clone()).expect("valid");
     assert_round_trip(
         &undated,
-        ActivityInput::from_value(&undated).parse(undated.id, c),
+        ActivityInput::from_value(&undated).parse(undated.id, c.clone()),
     );
 
     let k = KeyActionInput {
@@ -1569,7 +1585,7 @@ fn key_action_with_responsible_and_progress_and_activity_round_trip() {
         progress: "45 %".into(),
         ..plans::key_action_input("35", "01/02/2026", "30/06/2026")
     }
-    .parse(ItemId(3), c, vec![a.clone(), undated])
+    .parse(ItemId(3), c.clone(), vec![a.clone(), undated])
     .expect("valid");
     assert_eq!(k.progress, Some(45));
     assert!(k.responsible.is_some());

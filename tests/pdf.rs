@@ -56,10 +56,12 @@ fn queretaro(plan_name: &str) -> Profile {
             name: "Querétaro".to_owned(),
             inegi_code: InegiCode::parse("22014", JurisdictionKind::Municipio)
                 .expect("valid INEGI code"),
+            unknown: Default::default(),
         },
         plan_name: plan_name.to_owned(),
         period: period(date!(2019 - 12 - 10), date!(2021 - 08 - 31)),
         term_end: None,
+        unknown: Default::default(),
     }
 }
 

@@ -547,7 +547,7 @@ fn a_very_long_field_and_twenty_key_actions_paginate_inside_the_page() {
                 weight: "5".into(),
                 ..base.clone()
             }
-            .parse(ItemId(k + 1), c.period, template.activities.clone())
+            .parse(ItemId(k + 1), c.period.clone(), template.activities.clone())
             .expect("valid key action");
             ka.progress = Some(u8::try_from(k * 5).expect("small"));
             ka

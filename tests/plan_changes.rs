@@ -65,7 +65,7 @@ fn commitment_with_weights(weights: &[u8]) -> Commitment {
     c.key_actions = weights
         .iter()
         .zip(1..)
-        .map(|(w, id)| plans::key_action(id, *w, START, END, c.period))
+        .map(|(w, id)| plans::key_action(id, *w, START, END, c.period.clone()))
         .collect();
     c
 }
@@ -163,7 +163,10 @@ fn removing_an_activity_touches_only_its_key_action() {
                 name: format!("Actividad {a}"),
                 ..ActivityInput::default()
             }
-            .parse(ItemId(a), c.key_action(k).expect("key action").period)
+            .parse(
+                ItemId(a),
+                c.key_action(k).expect("key action").period.clone(),
+            )
             .expect("valid activity");
             assert!(c.upsert_activity(k, activity));
         }
@@ -186,7 +189,7 @@ fn removing_an_activity_touches_only_its_key_action() {
         name: "Otra".into(),
         ..ActivityInput::default()
     }
-    .parse(ItemId(5), c.period)
+    .parse(ItemId(5), c.period.clone())
     .expect("valid activity");
     assert!(
         !c.upsert_activity(ItemId(9), activity),

@@ -242,3 +242,45 @@ fn the_floor_check_would_catch_an_upward_import() {
         floor_of("export/layout/text.rs")
     );
 }
+
+/// Writes to the plan signal that skip `AppState::edit_plan` (which carries the
+/// fields of a newer version into edited values): `.plan` followed by a
+/// writing method, blanks and line breaks allowed between.
+fn direct_plan_writes(text: &str) -> Vec<String> {
+    let squeezed: String = text.split_whitespace().collect();
+    [
+        "update(",
+        "try_update(",
+        "set(",
+        "try_set(",
+        "write(",
+        "maybe_update(",
+    ]
+    .iter()
+    .filter(|m| squeezed.contains(&format!(".plan.{m}")))
+    .map(|m| format!(".plan.{m}"))
+    .collect()
+}
+
+#[test]
+fn pages_change_the_plan_only_through_edit_plan() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(files.len() > 10, "the scan found the UI files");
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let found = direct_plan_writes(&text);
+        assert!(
+            found.is_empty(),
+            "{} writes the plan with {found:?}: use state.edit_plan(…)",
+            path.display()
+        );
+    }
+    // The check sees a write split over lines, and lets reads through.
+    assert_eq!(
+        direct_plan_writes("state\n    .plan\n    .update(|p| p.problems.clear());"),
+        [".plan.update("]
+    );
+    assert!(direct_plan_writes("state.plan.with(|p| p.is_empty())").is_empty());
+}

@@ -26,12 +26,14 @@ fn key_action(id: u32, name: &str, start: Date, end: Date, activities: Vec<Activ
             baseline: None,
             target: None,
             frequency: None,
+            unknown: Default::default(),
         },
         verification: "Acta".into(),
         period: period(start, end),
         responsible: None,
         progress: None,
         activities,
+        unknown: Default::default(),
     }
 }
 
@@ -42,6 +44,7 @@ fn activity(id: u32, name: &str, dates: Option<(Date, Date)>) -> Activity {
         objective: None,
         verification: None,
         period: dates.map(|(s, e)| period(s, e)),
+        unknown: Default::default(),
     }
 }
 

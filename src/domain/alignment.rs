@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::unknown::{carry_fields, list_item_by, Carry, Unknown};
 use crate::catalog;
 
 /// How a local commitment relates to the national plan.
@@ -41,6 +42,9 @@ pub struct NationalLink {
     relation: Relation,
     #[serde(skip_serializing_if = "Option::is_none")]
     commitment: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 #[derive(Deserialize)]
@@ -48,15 +52,21 @@ struct RawLink {
     relation: Relation,
     #[serde(default)]
     commitment: Option<String>,
+    #[serde(flatten)]
+    unknown: Unknown,
 }
 
 impl TryFrom<RawLink> for NationalLink {
     type Error = &'static str;
     fn try_from(raw: RawLink) -> Result<Self, Self::Error> {
-        NationalLink::new(raw.relation, raw.commitment)
-            .ok_or("a replica or complement names its national commitment; a new one names none")
+        let mut link = NationalLink::new(raw.relation, raw.commitment)
+            .ok_or("a replica or complement names its national commitment; a new one names none")?;
+        link.unknown = raw.unknown;
+        Ok(link)
     }
 }
+
+carry_fields!(NationalLink);
 
 impl NationalLink {
     pub fn new(relation: Relation, commitment: Option<String>) -> Option<Self> {
@@ -64,6 +74,7 @@ impl NationalLink {
         (needs == commitment.is_some()).then_some(Self {
             relation,
             commitment,
+            unknown: Unknown::new(),
         })
     }
     pub fn relation(&self) -> Relation {
@@ -92,7 +103,12 @@ pub struct Alignment {
     /// Gender-equality perspective: which gap, for whom, disaggregated indicators.
     #[serde(default)]
     pub gender: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Alignment, national);
 
 /// One commitment of a national action plan, as stored with the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +120,13 @@ pub struct NationalEntry {
     pub title_in_english: bool,
     #[serde(default)]
     pub institutions: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(NationalEntry);
+list_item_by!(NationalEntry, id);
 
 /// The national plan's commitment list the local plan is aligned to. It is data
 /// the person can replace (a 5th plan may come); it travels with the plan so an
@@ -113,6 +135,23 @@ pub struct NationalEntry {
 pub struct NationalPlan {
     pub name: String,
     pub commitments: Vec<NationalEntry>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+// A list put in place of another (a newer national plan) does not take the
+// unknown fields of the one it replaces.
+impl Carry for NationalPlan {
+    fn carry_from(&mut self, old: &Self) {
+        if self.name == old.name {
+            self.unknown.carry_from(&old.unknown);
+            self.commitments.carry_from(&old.commitments);
+        }
+    }
+    fn holds_unknown(&self) -> bool {
+        self.unknown.holds_unknown() || self.commitments.holds_unknown()
+    }
 }
 
 impl NationalPlan {
@@ -127,8 +166,10 @@ impl NationalPlan {
                     title: c.title_es.unwrap_or(c.title_en).to_owned(),
                     title_in_english: c.title_es.is_none(),
                     institutions: c.lead_institutions.to_owned(),
+                    unknown: Unknown::new(),
                 })
                 .collect(),
+            unknown: Unknown::new(),
         }
     }
 

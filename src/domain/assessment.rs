@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::unknown::{carry_fields, ListItem, Unknown};
+
 /// An answer to a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,4 +57,20 @@ pub struct Assessment {
     pub evidence: BTreeMap<String, String>,
     /// Gate criterion id → yes (true) or no.
     pub gate: BTreeMap<String, bool>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+carry_fields!(Assessment);
+
+// Assessments are only ever added, never edited: one continues an earlier one
+// only when it is the same assessment.
+impl ListItem for Assessment {
+    fn same_item(&self, other: &Self) -> bool {
+        self.date == other.date
+            && self.answers == other.answers
+            && self.evidence == other.evidence
+            && self.gate == other.gate
+    }
 }

@@ -13,6 +13,7 @@ use super::error::{optional_text, required_text, Field, FieldError, Named, Probl
 use super::key_action::{
     spread_remainder, weight_status, Activity, KeyAction, Weight, WeightStatus,
 };
+use super::unknown::{carry_fields, list_item_by, Carry, Unknown};
 use crate::catalog;
 
 /// Longest accepted commitment name.
@@ -54,7 +55,13 @@ impl OgpValue {
 pub struct ValueReason {
     pub value: OgpValue,
     pub reason: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(ValueReason);
+list_item_by!(ValueReason, value);
 
 /// A person named in the ficha (responsible or co-responsible), with an id so
 /// each can be changed or removed on its own page.
@@ -64,6 +71,18 @@ pub struct Contact {
     #[serde(flatten)]
     pub person: Person,
 }
+
+// The contact's own object is its person's (flattened): the person collects
+// every unknown field of it.
+impl Carry for Contact {
+    fn carry_from(&mut self, old: &Self) {
+        self.person.carry_from(&old.person);
+    }
+    fn holds_unknown(&self) -> bool {
+        self.person.holds_unknown()
+    }
+}
+list_item_by!(Contact, id);
 
 /// The ficha's narrative: objectives, problem, assumptions, verification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,7 +109,12 @@ pub struct Objectives {
     pub summary: Option<String>,
     #[serde(default)]
     pub additional_info: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Objectives);
 
 /// One commitment of the plan, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +138,22 @@ pub struct Commitment {
     pub values: Vec<ValueReason>,
     #[serde(default)]
     pub key_actions: Vec<KeyAction>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(
+    Commitment,
+    period,
+    alignment,
+    responsible,
+    co_responsible,
+    objectives,
+    values,
+    key_actions,
+);
+list_item_by!(Commitment, id);
 
 impl Commitment {
     /// A new commitment with only its general data.
@@ -129,6 +168,7 @@ impl Commitment {
             objectives: None,
             values: Vec::new(),
             key_actions: Vec::new(),
+            unknown: Unknown::new(),
         }
     }
     pub fn key_action(&self, id: ItemId) -> Option<&KeyAction> {
@@ -265,17 +305,21 @@ impl CommitmentInput {
             Field::CommitmentEnd,
             &mut errors,
         );
-        if let (Some(own), Some(plan)) = (period, plan_period) {
+        if let (Some(own), Some(plan)) = (&period, plan_period) {
             if !plan.contains_date(own.start()) {
                 errors.push(FieldError::new(
                     Field::CommitmentStart,
-                    Problem::OutsidePlanPeriod { period: plan },
+                    Problem::OutsidePlanPeriod {
+                        period: plan.clone(),
+                    },
                 ));
             }
             if !plan.contains_date(own.end()) {
                 errors.push(FieldError::new(
                     Field::CommitmentEnd,
-                    Problem::OutsidePlanPeriod { period: plan },
+                    Problem::OutsidePlanPeriod {
+                        period: plan.clone(),
+                    },
                 ));
             }
         }
@@ -556,6 +600,7 @@ impl ObjectivesInput {
                     other_actors,
                     summary,
                     additional_info,
+                    unknown: Unknown::new(),
                 })
             }
             _ => Err(errors),
@@ -629,7 +674,11 @@ impl ValuesInput {
             let raw = this.reason_mut(v).clone();
             if let Some(reason) = required_text(&raw, Field::ValueReason(i), MAX_LONG, &mut errors)
             {
-                out.push(ValueReason { value: v, reason });
+                out.push(ValueReason {
+                    value: v,
+                    reason,
+                    unknown: Unknown::new(),
+                });
             }
         }
         if errors.is_empty() {

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::unknown::{carry_fields, Unknown};
 
 /// Longest short text (a name, a position, an institution).
 pub const MAX_SHORT: usize = 300;
@@ -216,7 +217,12 @@ pub struct Person {
     pub email: Option<Email>,
     #[serde(default)]
     pub phone: Option<Phone>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Person);
 
 /// The person fields of a page exactly as typed (serde names are field keys).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -297,6 +303,7 @@ impl PersonInput {
             institution,
             email,
             phone,
+            unknown: Unknown::new(),
         })
     }
 }

@@ -11,6 +11,7 @@ use super::contact::{
 };
 use super::date::{format_date, parse_date};
 use super::error::{optional_text, required_text, FieldError, Named, Problem};
+use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
     /// The document by which the authorities commit to open government.
@@ -31,7 +32,12 @@ pub struct PoliticalCommitment {
     pub date: Date,
     #[serde(default)]
     pub document_url: Option<WebAddress>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(PoliticalCommitment);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -101,6 +107,7 @@ impl PoliticalInput {
                 signatories,
                 date,
                 document_url,
+                unknown: Unknown::new(),
             }),
             _ => Err(errors),
         }
@@ -197,7 +204,12 @@ pub struct CoordinationBody {
     pub installation_url: Option<WebAddress>,
     #[serde(default)]
     pub monitoring_body: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(CoordinationBody);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -310,6 +322,7 @@ impl BodyInput {
                 installation_date,
                 installation_url,
                 monitoring_body,
+                unknown: Unknown::new(),
             }),
             _ => Err(errors),
         }
@@ -325,7 +338,13 @@ pub struct Member {
     /// Their role in the body ("Presidencia", "Secretaría técnica", "Integrante").
     #[serde(default)]
     pub role: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Member, person);
+list_item_by!(Member, id);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -367,6 +386,7 @@ impl MemberInput {
                 person,
                 sector,
                 role,
+                unknown: Unknown::new(),
             }),
             _ => Err(errors),
         }
@@ -390,7 +410,13 @@ pub struct Organization {
     pub email: Option<Email>,
     #[serde(default)]
     pub phone: Option<Phone>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Organization);
+list_item_by!(Organization, id);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -465,6 +491,7 @@ impl OrganizationInput {
                 contact_name,
                 email,
                 phone,
+                unknown: Unknown::new(),
             }),
             _ => Err(errors),
         }
@@ -480,7 +507,12 @@ pub struct Coordination {
     pub members: Vec<Member>,
     #[serde(default)]
     pub organizations: Vec<Organization>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Coordination, body, members, organizations);
 
 /// An OGP minimum requirement the coordination body does not meet yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 use super::error::{Field, FieldError, Problem};
+use super::unknown::{carry_fields, Unknown};
 
 /// Reads a date typed by a person. `Err` tells whether it was unreadable or impossible.
 pub fn parse_date(raw: &str) -> Result<Date, Problem> {
@@ -59,23 +60,33 @@ pub fn format_date(date: Date) -> String {
 ///
 /// The invariant is held by the constructor and by deserialisation, so a
 /// `Period` read from a draft can be trusted like one built from a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Not `Copy`: like every stored struct it keeps the fields of a newer version
+/// it does not know ([`crate::domain::unknown`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "RawPeriod", into = "RawPeriod")]
 pub struct Period {
     start: Date,
     end: Date,
+    /// Fields of a newer version, kept unchanged.
+    pub unknown: Unknown,
 }
 
 #[derive(Serialize, Deserialize)]
 struct RawPeriod {
     start: Date,
     end: Date,
+    #[serde(flatten)]
+    unknown: Unknown,
 }
 
 impl TryFrom<RawPeriod> for Period {
     type Error = &'static str;
     fn try_from(raw: RawPeriod) -> Result<Self, Self::Error> {
-        Period::new(raw.start, raw.end).ok_or("the period's end must be after its start")
+        let mut period =
+            Period::new(raw.start, raw.end).ok_or("the period's end must be after its start")?;
+        period.unknown = raw.unknown;
+        Ok(period)
     }
 }
 
@@ -84,14 +95,21 @@ impl From<Period> for RawPeriod {
         RawPeriod {
             start: p.start,
             end: p.end,
+            unknown: p.unknown,
         }
     }
 }
 
+carry_fields!(Period);
+
 impl Period {
     /// `None` unless `start < end`.
     pub fn new(start: Date, end: Date) -> Option<Self> {
-        (start < end).then_some(Self { start, end })
+        (start < end).then_some(Self {
+            start,
+            end,
+            unknown: Unknown::new(),
+        })
     }
     pub fn start(&self) -> Date {
         self.start

@@ -9,13 +9,20 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::unknown::{carry_fields, Unknown};
+
 /// The person's statement that the plan is final, as of `on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FinalMark {
     pub on: Date,
     /// The plan's fingerprint (`Plan::fingerprint`) when it was marked, as 16 hex digits.
     pub fingerprint: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(FinalMark);
 
 /// What the exported document says the plan is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,6 +12,7 @@ use super::choice::{choices, next_id, optional_choice, remove_item, ItemId};
 use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
     /// How an indicator is measured.
@@ -50,7 +51,12 @@ pub struct Indicator {
     pub target: Option<String>,
     #[serde(default)]
     pub frequency: Option<Frequency>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Indicator);
 
 /// An activity under a key action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +70,9 @@ pub struct Activity {
     /// Optional: the national ficha gives activities no dates of their own.
     #[serde(default)]
     pub period: Option<Period>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A key action's weight: whole percentage points of its commitment, 1 to 100.
@@ -126,6 +135,8 @@ impl fmt::Display for Weight {
         self.0.fmt(f)
     }
 }
+carry_fields!(Activity, period);
+list_item_by!(Activity, id);
 
 /// A key action, valid by construction (its weight is 1-100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,7 +156,13 @@ pub struct KeyAction {
     pub progress: Option<u8>,
     #[serde(default)]
     pub activities: Vec<Activity>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(KeyAction, indicator, period, responsible, activities);
+list_item_by!(KeyAction, id);
 
 impl KeyAction {
     pub fn next_activity_id(&self) -> ItemId {
@@ -163,7 +180,7 @@ impl KeyAction {
     pub fn activities_outside(&self) -> Vec<ItemId> {
         self.activities
             .iter()
-            .filter(|a| a.period.is_some_and(|p| !self.period.contains(&p)))
+            .filter(|a| a.period.as_ref().is_some_and(|p| !self.period.contains(p)))
             .map(|a| a.id)
             .collect()
     }
@@ -326,10 +343,10 @@ impl KeyActionInput {
             Named::KeyActionEnd.into(),
             &mut errors,
         );
-        if let Some(p) = period {
+        if let Some(p) = &period {
             within(
                 p,
-                commitment_period,
+                &commitment_period,
                 Named::KeyActionStart.into(),
                 Named::KeyActionEnd.into(),
                 |period| Problem::OutsideCommitment { period },
@@ -370,12 +387,14 @@ impl KeyActionInput {
                         baseline,
                         target,
                         frequency,
+                        unknown: Unknown::new(),
                     },
                     verification,
                     period,
                     responsible,
                     progress,
                     activities,
+                    unknown: Unknown::new(),
                 })
             }
             _ => Err(errors),
@@ -385,18 +404,18 @@ impl KeyActionInput {
 
 /// Pushes an error for each end of `own` outside `outer`.
 fn within(
-    own: Period,
-    outer: Period,
+    own: &Period,
+    outer: &Period,
     start_field: Field,
     end_field: Field,
     problem: impl Fn(Period) -> Problem,
     errors: &mut Vec<FieldError>,
 ) {
     if !outer.contains_date(own.start()) {
-        errors.push(FieldError::new(start_field, problem(outer)));
+        errors.push(FieldError::new(start_field, problem(outer.clone())));
     }
     if !outer.contains_date(own.end()) {
-        errors.push(FieldError::new(end_field, problem(outer)));
+        errors.push(FieldError::new(end_field, problem(outer.clone())));
     }
 }
 
@@ -421,8 +440,16 @@ impl ActivityInput {
             name: a.name.clone(),
             objective: a.objective.clone().unwrap_or_default(),
             verification: a.verification.clone().unwrap_or_default(),
-            start: a.period.map(|p| format_date(p.start())).unwrap_or_default(),
-            end: a.period.map(|p| format_date(p.end())).unwrap_or_default(),
+            start: a
+                .period
+                .as_ref()
+                .map(|p| format_date(p.start()))
+                .unwrap_or_default(),
+            end: a
+                .period
+                .as_ref()
+                .map(|p| format_date(p.end()))
+                .unwrap_or_default(),
         }
     }
 
@@ -464,10 +491,10 @@ impl ActivityInput {
             }
             (false, false) => Period::parse(&self.start, &self.end, sf, ef, &mut errors),
         };
-        if let Some(p) = period {
+        if let Some(p) = &period {
             within(
                 p,
-                key_action_period,
+                &key_action_period,
                 sf,
                 ef,
                 |period| Problem::OutsideKeyAction { period },
@@ -481,6 +508,7 @@ impl ActivityInput {
                 objective,
                 verification,
                 period,
+                unknown: Unknown::new(),
             }),
             _ => Err(errors),
         }

@@ -15,6 +15,7 @@ use time::Date;
 
 use super::final_mark::{DocumentStatus, FinalMark};
 use super::plan::Plan;
+use super::unknown::Unknown;
 
 /// The phases the task list groups the steps under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -327,6 +328,7 @@ impl Plan {
         self.final_mark = Some(FinalMark {
             on: today,
             fingerprint: self.fingerprint(),
+            unknown: Unknown::new(),
         });
         Ok(())
     }

@@ -27,6 +27,7 @@ pub mod problem;
 pub mod profile;
 pub mod readiness;
 pub mod roadmap;
+pub mod unknown;
 
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use choice::ItemId;
@@ -36,3 +37,4 @@ pub use error::{Field, FieldError, Named, Problem};
 pub use methodology::{Phase, Step, TaskStatus};
 pub use plan::Plan;
 pub use profile::{InegiCode, Jurisdiction, JurisdictionKind, Profile, ProfileInput};
+pub use unknown::{Carry, Unknown};

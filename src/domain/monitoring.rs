@@ -8,6 +8,7 @@ use super::commitment::CommitmentId;
 use super::contact::{optional, WebAddress, MAX_LONG, MAX_SHORT};
 use super::error::{optional_text, required_text, FieldError, Named, Problem};
 use super::key_action::Frequency;
+use super::unknown::{carry_fields, list_item_by, Unknown};
 
 /// Step 7, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +22,12 @@ pub struct Monitoring {
     pub meetings: String,
     /// Who updates progress.
     pub updater: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Monitoring);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -87,6 +93,7 @@ impl MonitoringInput {
                     repository_url,
                     meetings,
                     updater,
+                    unknown: Unknown::new(),
                 })
             }
             _ => Err(errors),
@@ -117,7 +124,13 @@ pub struct ReasonedResponse {
     #[serde(default)]
     pub commitment: Option<CommitmentId>,
     pub reason: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(ReasonedResponse);
+list_item_by!(ReasonedResponse, id);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -198,6 +211,7 @@ impl ResponseInput {
                         commitment
                     },
                     reason,
+                    unknown: Unknown::new(),
                 })
             }
             _ => Err(errors),

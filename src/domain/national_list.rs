@@ -14,6 +14,7 @@
 use serde::Deserialize;
 
 use super::alignment::{NationalEntry, NationalPlan};
+use super::unknown::Unknown;
 
 /// Most commitments a national list may hold (national plans have had 11 to 36).
 pub const MAX_ENTRIES: usize = 300;
@@ -121,6 +122,7 @@ fn build(name: String, rows: Vec<Row>) -> Result<NationalPlan, ListError> {
             title,
             title_in_english,
             institutions: institutions.trim().to_owned(),
+            unknown: Unknown::new(),
         });
     }
     let name = if name.is_empty() {
@@ -128,7 +130,11 @@ fn build(name: String, rows: Vec<Row>) -> Result<NationalPlan, ListError> {
     } else {
         name
     };
-    Ok(NationalPlan { name, commitments })
+    Ok(NationalPlan {
+        name,
+        commitments,
+        unknown: Unknown::new(),
+    })
 }
 
 /// Rows of (id, title, institutions) from CSV text with a header row.

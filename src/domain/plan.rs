@@ -12,6 +12,7 @@ use super::monitoring::{Monitoring, ReasonedResponse};
 use super::problem::PublicProblem;
 use super::profile::{Framework, Office, Profile};
 use super::roadmap::Roadmap;
+use super::unknown::{carry_fields, Unknown};
 
 /// A local open-government action plan as far as it has been drafted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +52,27 @@ pub struct Plan {
     /// version stays 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_mark: Option<FinalMark>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(
+    Plan,
+    profile,
+    commitments,
+    national_plan,
+    readiness,
+    office,
+    framework,
+    political,
+    coordination,
+    roadmap,
+    problems,
+    monitoring,
+    responses,
+    final_mark,
+);
 
 impl Default for Plan {
     fn default() -> Self {
@@ -69,6 +90,7 @@ impl Default for Plan {
             monitoring: None,
             responses: Vec::new(),
             final_mark: None,
+            unknown: Unknown::new(),
         }
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::choice::{choices, next_id, required_choice, ItemId};
 use super::contact::MAX_LONG;
 use super::error::{optional_text, required_text, FieldError, Named};
+use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
     /// Where the input that named the problem came from.
@@ -41,7 +42,13 @@ pub struct PublicProblem {
     pub causes: Option<String>,
     pub origin: InputOrigin,
     pub priority: Priority,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(PublicProblem);
+list_item_by!(PublicProblem, id);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -135,6 +142,7 @@ impl ProblemInput {
                     causes,
                     origin,
                     priority,
+                    unknown: Unknown::new(),
                 })
             }
             _ => Err(errors),

@@ -7,6 +7,7 @@ use time::Date;
 use super::contact::{optional, Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, parse_date, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::unknown::{carry_fields, Unknown};
 use crate::catalog;
 
 /// Longest accepted name (jurisdiction, plan).
@@ -84,7 +85,12 @@ pub struct Jurisdiction {
     pub kind: JurisdictionKind,
     pub name: String,
     pub inegi_code: InegiCode,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Jurisdiction);
 
 /// The first step of the methodology, in its typed, valid form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +102,12 @@ pub struct Profile {
     /// least 16 months left when the plan starts.
     #[serde(default)]
     pub term_end: Option<Date>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Profile, jurisdiction, period);
 
 /// Months the administration must still have ahead (OGP Local eligibility).
 pub const MIN_MONTHS_LEFT: i32 = 16;
@@ -190,6 +201,7 @@ impl ProfileInput {
                     plan_name,
                     period,
                     term_end,
+                    unknown: Unknown::new(),
                 })
             }
             _ => Err(errors),
@@ -232,6 +244,7 @@ impl ProfileInput {
                 kind,
                 name: s.name.to_owned(),
                 inegi_code: InegiCode(s.code.to_owned()),
+                unknown: Unknown::new(),
             });
         }
         let code = self.municipality.trim();
@@ -255,6 +268,7 @@ impl ProfileInput {
             kind,
             name: m.name.to_owned(),
             inegi_code: InegiCode(m.code.to_owned()),
+            unknown: Unknown::new(),
         })
     }
 }
@@ -265,7 +279,12 @@ pub struct Office {
     /// The office that coordinates the plan ("Dirección de Gobierno Abierto").
     pub name: String,
     pub contact: Person,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Office, contact);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -298,7 +317,11 @@ impl OfficeInput {
             &mut errors,
         );
         match (name, contact) {
-            (Some(name), Some(contact)) if errors.is_empty() => Ok(Office { name, contact }),
+            (Some(name), Some(contact)) if errors.is_empty() => Ok(Office {
+                name,
+                contact,
+                unknown: Unknown::new(),
+            }),
             _ => Err(errors),
         }
     }
@@ -317,7 +340,12 @@ pub struct Framework {
     /// Who acts as local guarantor of access to information.
     #[serde(default)]
     pub guarantor: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Framework);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -385,6 +413,7 @@ impl FrameworkInput {
                 pnd_edition,
                 legal_framework,
                 guarantor,
+                unknown: Unknown::new(),
             }),
             _ => Err(errors),
         }

@@ -304,6 +304,7 @@ pub static GATE: [GateCriterion; 4] = [
 ];
 
 pub use super::assessment::{Answer, Assessment};
+use super::unknown::Unknown;
 
 /// Maturity level of a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -589,6 +590,7 @@ pub fn parse_assessment(
         answers,
         evidence,
         gate,
+        unknown: Unknown::new(),
     })
 }
 

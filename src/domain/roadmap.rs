@@ -10,6 +10,7 @@ use super::date::{format_date, parse_date, Period};
 use super::error::{
     optional_text, Field, FieldError, Named, Problem, PHASE_END_IDS, PHASE_START_IDS,
 };
+use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
     /// The phases of co-creation, in the order they happen.
@@ -46,11 +47,17 @@ choices! {
 }
 
 /// A phase with its dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhaseDates {
     pub phase: Phase,
     pub period: Period,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(PhaseDates, period);
+list_item_by!(PhaseDates, phase);
 
 /// Step 4, valid by construction.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,7 +77,12 @@ pub struct Roadmap {
     pub repository_url: Option<WebAddress>,
     #[serde(default)]
     pub published_on: Option<Date>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
+
+carry_fields!(Roadmap, phases);
 
 /// The roadmap page as typed: fixed keys plus one start and end per phase.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +169,7 @@ impl RoadmapInput {
                         phases.push(PhaseDates {
                             phase: *phase,
                             period,
+                            unknown: Unknown::new(),
                         });
                     }
                 }
@@ -209,6 +222,7 @@ impl RoadmapInput {
                 site_url,
                 repository_url,
                 published_on,
+                unknown: Unknown::new(),
             })
         } else {
             Err(errors)

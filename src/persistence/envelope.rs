@@ -4,6 +4,11 @@
 //! "...", "app_version": "0.1.0", "revision": 7, "plan": {...}, "unsaved": {...},
 //! "name": "..."}` (`name` only when the draft has a name of its own).
 //!
+//! A draft of the same schema saved by a newer version may hold fields this
+//! version does not know, here and at any level of the plan: they are kept and
+//! written back unchanged ([`crate::domain::unknown`]), and
+//! [`Envelope::made_by_newer_version`] tells the person.
+//!
 //! Reading goes through [`decode`]: text → JSON value → migrations from the
 //! version found up to [`SCHEMA_VERSION`] → typed [`Envelope`]. Every failure is a
 //! [`DecodeError`]; nothing here panics or falls back to an empty plan.
@@ -15,7 +20,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::domain::key_action::Weight;
-use crate::domain::{NationalPlan, Plan};
+use crate::domain::{Carry, NationalPlan, Plan, Unknown};
 
 /// Marks our files, so that another program's JSON is recognised as such.
 pub const FORMAT: &str = "plan-local-gobierno-abierto";
@@ -52,6 +57,30 @@ pub struct Envelope {
     /// and round-trip byte for byte.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+    /// The schema the draft was written in, before migrations (not stored).
+    #[serde(skip)]
+    pub read_from: SchemaRead,
+}
+
+/// The schema a draft was read from: provenance, not content. Not stored, and
+/// any two compare equal, so envelopes still compare by what they hold (a
+/// migrated draft equals itself saved and read again).
+#[derive(Debug, Clone, Copy, Eq)]
+pub struct SchemaRead(pub u32);
+
+impl PartialEq for SchemaRead {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Default for SchemaRead {
+    fn default() -> Self {
+        SchemaRead(SCHEMA_VERSION)
+    }
 }
 
 impl Envelope {
@@ -66,8 +95,52 @@ impl Envelope {
             plan,
             unsaved,
             name: None,
+            unknown: Unknown::new(),
+            read_from: SchemaRead::default(),
         }
     }
+
+    /// Whether the version that saved this draft is newer than this one. A
+    /// draft of an earlier schema was made by an earlier version, whatever
+    /// version number it carries.
+    pub fn saved_by_newer_app(&self) -> bool {
+        self.read_from.0 >= SCHEMA_VERSION
+            && is_newer_version(&self.app_version, crate::APP_VERSION)
+    }
+
+    /// Whether the draft holds fields this version does not know, in the
+    /// envelope or at any level of the plan.
+    pub fn holds_unknown(&self) -> bool {
+        self.unknown.holds_unknown() || self.plan.holds_unknown()
+    }
+
+    /// Whether the person should be told that a newer version made this draft:
+    /// it says so, or it holds what this version does not know.
+    pub fn made_by_newer_version(&self) -> bool {
+        self.saved_by_newer_app() || self.holds_unknown()
+    }
+}
+
+/// Whether version `found` ("0.3.1") is newer than `ours`: dot-separated
+/// numbers compared in order, each from its leading digits ("2-beta" is 2);
+/// missing parts count as 0.
+pub fn is_newer_version(found: &str, ours: &str) -> bool {
+    fn parts(v: &str) -> Vec<u64> {
+        let mut parts: Vec<u64> = v
+            .trim()
+            .trim_start_matches(['v', 'V'])
+            .split('.')
+            .map(|p| {
+                let digits = p.find(|c: char| !c.is_ascii_digit()).unwrap_or(p.len());
+                p[..digits].parse().unwrap_or(0)
+            })
+            .collect();
+        while parts.last() == Some(&0) {
+            parts.pop();
+        }
+        parts
+    }
+    parts(found) > parts(ours)
 }
 
 /// Why a text could not be read as a draft.
@@ -136,7 +209,11 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         _ => return Err(DecodeError::NotADraft),
     };
     let value = migrate(value, version)?;
-    super::json_path::from_value(&value).map_err(|e| does_not_fit(&value, e))
+    let mut envelope: Envelope =
+        super::json_path::from_value(&value).map_err(|e| does_not_fit(&value, e))?;
+    // `migrate` refused anything above SCHEMA_VERSION.
+    envelope.read_from = SchemaRead(u32::try_from(version).unwrap_or(SCHEMA_VERSION));
+    Ok(envelope)
 }
 
 /// The error for a value that does not fit. In a key action whose weight is

@@ -11,7 +11,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
-use crate::domain::Plan;
+use crate::domain::unknown::edit_keeping_unknown;
+use crate::domain::{Carry, Plan, Unknown};
 use crate::messages;
 use crate::persistence::browser::{self, Loaded, StorageError};
 use crate::persistence::drafts::{
@@ -90,6 +91,11 @@ pub struct AppState {
     pub unsaved: RwSignal<Unsaved>,
     /// The open draft's own name (`None`: the plan's name is shown).
     pub name: RwSignal<Option<String>>,
+    /// Fields of the open draft's envelope that this version does not know
+    /// (a newer version wrote them): written back on every save.
+    pub envelope_unknown: RwSignal<Unknown>,
+    /// The open draft was last saved by a newer version of the app.
+    pub saved_by_newer_app: RwSignal<bool>,
     /// The open draft's id (its storage key).
     pub draft: RwSignal<DraftId>,
     /// The drafts stored in this browser.
@@ -127,6 +133,8 @@ struct Opening {
     plan: Plan,
     unsaved: Unsaved,
     name: Option<String>,
+    envelope_unknown: Unknown,
+    saved_by_newer_app: bool,
     revision: u64,
     status: SaveStatus,
     quarantined: Option<Quarantined>,
@@ -142,6 +150,8 @@ impl Opening {
             plan: Plan::default(),
             unsaved: Unsaved::new(),
             name: None,
+            envelope_unknown: Unknown::new(),
+            saved_by_newer_app: false,
             revision: 0,
             status: if browser::available() {
                 SaveStatus::NotSaved
@@ -163,9 +173,11 @@ impl Opening {
             Loaded::Empty => {}
             Loaded::Draft(env) => {
                 let env = *env;
+                o.saved_by_newer_app = env.saved_by_newer_app();
                 o.plan = env.plan;
                 o.unsaved = env.unsaved;
                 o.name = env.name;
+                o.envelope_unknown = env.unknown;
                 o.revision = env.revision;
                 o.stored = true;
                 if browser::available() {
@@ -205,9 +217,11 @@ impl Opening {
         o.status = SaveStatus::Failed(error);
         match decode(&raw) {
             Ok(env) => {
+                o.saved_by_newer_app = env.saved_by_newer_app();
                 o.plan = env.plan;
                 o.unsaved = env.unsaved;
                 o.name = env.name;
+                o.envelope_unknown = env.unknown;
                 o.revision = env.revision;
             }
             Err(error) => {
@@ -245,6 +259,8 @@ impl AppState {
             plan: RwSignal::new(o.plan),
             unsaved: RwSignal::new(o.unsaved),
             name: RwSignal::new(o.name),
+            envelope_unknown: RwSignal::new(o.envelope_unknown),
+            saved_by_newer_app: RwSignal::new(o.saved_by_newer_app),
             draft: RwSignal::new(id),
             drafts: RwSignal::new(index),
             status: RwSignal::new(o.status),
@@ -419,7 +435,31 @@ impl AppState {
             revision,
         );
         envelope.name = self.name.get_untracked();
+        envelope.unknown = self.envelope_unknown.get_untracked();
         envelope
+    }
+
+    /// Changes the plan. Pages put whole values in place of the old ones (the
+    /// parsed profile, an edited key action): fields of a newer version that
+    /// an old value held are carried into the value that replaces it, so
+    /// nothing this version does not know is lost by an edit.
+    pub fn edit_plan(self, change: impl FnOnce(&mut Plan)) {
+        self.try_edit_plan(change);
+    }
+
+    /// [`Self::edit_plan`] with the change's result (`None` if the state is gone).
+    pub fn try_edit_plan<R>(self, change: impl FnOnce(&mut Plan) -> R) -> Option<R> {
+        self.plan
+            .try_update(|plan| edit_keeping_unknown(plan, change))
+    }
+
+    /// Whether the open draft was made by a newer version of the app: the
+    /// version that saved it last is newer, or it holds fields this version
+    /// does not know (which are kept unchanged). Reactive.
+    pub fn made_by_newer_version(self) -> bool {
+        self.saved_by_newer_app.get()
+            || self.envelope_unknown.with(Carry::holds_unknown)
+            || self.plan.with(Carry::holds_unknown)
     }
 
     /// The open draft as of now, for "Descargar borrador (JSON)".
@@ -464,6 +504,8 @@ impl AppState {
         self.plan.set(o.plan);
         self.unsaved.set(o.unsaved);
         self.name.set(o.name);
+        self.envelope_unknown.set(o.envelope_unknown);
+        self.saved_by_newer_app.set(o.saved_by_newer_app);
         self.draft.set(o.id);
         self.revision.set_value(o.revision);
         self.dirty.set_value(false);
@@ -498,6 +540,11 @@ impl AppState {
         let now = browser::now_local();
         envelope.revision = 1;
         envelope.saved_at = now;
+        // Stored now by this version; a newer version's number stays, so that
+        // the draft still says who made it until this version saves it.
+        if !envelope.saved_by_newer_app() {
+            envelope.app_version = crate::APP_VERSION.to_owned();
+        }
         let (id, index) = drafts::create(&mut browser::store(), &envelope, true, now)?;
         self.drafts.set(index);
         self.show(Opening::read(id));

@@ -9,6 +9,7 @@ use crate::domain::choice::Keyed;
 use crate::domain::contact::MAX_LONG;
 use crate::domain::{Field, Named};
 use crate::labels::{self, Label};
+use crate::messages;
 use crate::ui::draft_form::Submit;
 use crate::ui::form::{focus_id, Choice, ErrorSummary, Form, RadioGroup, TextField, Wiring};
 use crate::ui::shell::{BackLink, PageHeading};
@@ -520,5 +521,20 @@ fn article(term: Term) -> &'static str {
         Term::Compromiso | Term::MedioVerificacion | Term::SecretariadoTecnicoLocal => "un",
         Term::AccionClave | Term::Ponderacion | Term::RespuestaRazonada => "una",
         Term::Ods => "un",
+    }
+}
+
+/// Id of [`NewerVersionNotice`].
+pub const NEWER_VERSION_ID: &str = "aviso-version-reciente";
+
+/// Says that the draft was made by a newer version of the tool, that what this
+/// version does not know is kept unchanged, and that the newer version is best.
+#[component]
+pub fn NewerVersionNotice() -> impl IntoView {
+    view! {
+        <div class="banner" id=NEWER_VERSION_ID>
+            <h2 class="banner__title">{messages::NEWER_VERSION_TITLE}</h2>
+            <p class="banner__text">{messages::NEWER_VERSION}</p>
+        </div>
     }
 }

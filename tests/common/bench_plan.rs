@@ -141,7 +141,7 @@ pub fn plan_with(commitments: usize) -> Plan {
                 responsible: person("José Luis Hernández Pérez"),
                 progress: "40".into(),
             }
-            .parse(kid, c.period, Vec::new())
+            .parse(kid, c.period.clone(), Vec::new())
             .expect("valid key action");
             for a in 0..4u32 {
                 let act = ActivityInput {
@@ -154,7 +154,7 @@ pub fn plan_with(commitments: usize) -> Plan {
                     start: start.into(),
                     end: end.into(),
                 }
-                .parse(ItemId(a + 1), ka.period)
+                .parse(ItemId(a + 1), ka.period.clone())
                 .expect("valid activity");
                 ka.activities.push(act);
             }

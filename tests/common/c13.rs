@@ -452,7 +452,7 @@ pub fn plan() -> Plan {
             progress: ka.progress.to_string(),
             ..KeyActionInput::default()
         }
-        .parse(ItemId(k as u32 + 1), c.period, Vec::new())
+        .parse(ItemId(k as u32 + 1), c.period.clone(), Vec::new())
         .expect("valid key action");
         for (a, (name, objective, verification)) in ka.activities.iter().enumerate() {
             parsed.activities.push(
@@ -462,7 +462,7 @@ pub fn plan() -> Plan {
                     verification: (*verification).into(),
                     ..ActivityInput::default()
                 }
-                .parse(ItemId(a as u32 + 1), parsed.period)
+                .parse(ItemId(a as u32 + 1), parsed.period.clone())
                 .expect("valid activity"),
             );
         }

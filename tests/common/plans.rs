@@ -114,8 +114,8 @@ pub fn complete_commitment(id: CommitmentId, start: &str, end: &str) -> Commitme
     .parse(&NationalPlan::fourth_plan(), None)
     .expect("valid alignment");
     c.key_actions = vec![
-        key_action(1, 60, start, end, c.period),
-        key_action(2, 40, start, end, c.period),
+        key_action(1, 60, start, end, c.period.clone()),
+        key_action(2, 40, start, end, c.period.clone()),
     ];
     c
 }

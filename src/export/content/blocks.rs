@@ -46,7 +46,7 @@ pub(crate) fn not_provided() -> String {
 }
 
 /// "10/12/2019 al 31/08/2021".
-pub fn period_text(period: Period) -> String {
+pub fn period_text(period: &Period) -> String {
     format!(
         "{} al {}",
         format_date(period.start()),

@@ -47,7 +47,7 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
     });
     blocks.push(Block::Fields(vec![Field::new(
         "Fecha de inicio y fecha de término",
-        period_text(c.period),
+        period_text(&c.period),
     )]));
 
     people(
@@ -314,7 +314,7 @@ fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {
                     or_np(a.verification.as_deref()),
                 ];
                 if dated {
-                    row.push(a.period.map_or_else(not_provided, |p| {
+                    row.push(a.period.as_ref().map_or_else(not_provided, |p| {
                         format!("{} al {}", format_date(p.start()), format_date(p.end()))
                     }));
                 }

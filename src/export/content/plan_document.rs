@@ -103,7 +103,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             Field::new("Jurisdicción", entity.unwrap_or_else(not_provided)),
             Field::new(
                 "Periodo",
-                profile.map_or_else(not_provided, |p| period_text(p.period)),
+                profile.map_or_else(not_provided, |p| period_text(&p.period)),
             ),
             Field::new("Fecha de generación", generated),
             Field::new("Estado del documento", status_line),

@@ -82,7 +82,7 @@ fn some(s: &str) -> Option<String> {
     Some(s.to_owned())
 }
 
-fn period(p: Period) -> String {
+fn period(p: &Period) -> String {
     format!("Del {} al {}", format_date(p.start()), format_date(p.end()))
 }
 
@@ -203,7 +203,7 @@ fn profile(plan: &Plan, today: Date) -> Section {
             p.map(|p| p.plan_name.clone()),
             T::Profile,
         ),
-        row("Periodo del plan", p.map(|p| period(p.period)), T::Profile),
+        row("Periodo del plan", p.map(|p| period(&p.period)), T::Profile),
         row("Fin de la administración", term, T::Profile),
     ];
     let o = plan.office.as_ref();
@@ -380,7 +380,7 @@ fn roadmap(plan: &Plan) -> Section {
         .map(|ph| {
             let dates = r
                 .and_then(|r| r.phases.iter().find(|x| x.phase == *ph))
-                .map(|x| period(x.period));
+                .map(|x| period(&x.period));
             row(ph.label(), dates, t)
         })
         .collect();
@@ -487,7 +487,7 @@ fn commitments(plan: &Plan) -> Section {
         let part = |p| Target::Part(id, p);
         let mut rows = vec![
             row("Nombre", Some(c.name.clone()), part(FichaPart::General)),
-            row("Fechas", Some(period(c.period)), part(FichaPart::General)),
+            row("Fechas", Some(period(&c.period)), part(FichaPart::General)),
         ];
         if c.responsible.is_empty() {
             rows.push(row("Responsables", None, part(FichaPart::Responsible)));
@@ -621,7 +621,7 @@ fn commitments(plan: &Plan) -> Section {
                 row("Ponderación", Some(format!("{} %", k.weight)), t),
                 row("Indicador", Some(indicator), t),
                 row("Medio de verificación", Some(k.verification.clone()), t),
-                row("Fechas", Some(period(k.period)), t),
+                row("Fechas", Some(period(&k.period)), t),
                 row(
                     "Persona responsable",
                     k.responsible.as_ref().map(person_line),
@@ -638,7 +638,7 @@ fn commitments(plan: &Plan) -> Section {
                         act.verification
                             .as_ref()
                             .map(|o| format!("Medio de verificación: {o}")),
-                        act.period.map(period),
+                        act.period.as_ref().map(period),
                     ],
                     " · ",
                 );

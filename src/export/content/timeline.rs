@@ -220,7 +220,7 @@ pub fn timeline(plan: &Plan, only: Option<CommitmentId>, today: Date) -> Option<
             });
             first_of_commitment = false;
             for (ai, a) in k.activities.iter().enumerate() {
-                if let Some(p) = a.period {
+                if let Some(p) = &a.period {
                     items.push(Item {
                         kind: RowKind::Activity,
                         commitment: c.id,

@@ -44,7 +44,7 @@ pub fn MonitoringPage() -> impl IntoView {
         MONITORING_PAGE.to_owned(),
         paths::TASKS,
         move || form.input::<MonitoringInput>().parse(),
-        move |m| state.plan.update(|p| p.monitoring = Some(m)),
+        move |m| state.edit_plan(|p| p.monitoring = Some(m)),
     );
     view! {
         <QuestionFrame form=form back=paths::TASKS back_text="Regresar a la lista de tareas" title="Seguimiento" caption="Escriba el plan" submit=submit>
@@ -256,7 +256,7 @@ pub fn ResponsesPage() -> impl IntoView {
     });
     let add_id = "agregar-propuesta";
     let on_delete = move |key: u32| {
-        state.plan.update(|p| {
+        state.edit_plan(|p| {
             p.remove_response(ItemId(key));
         });
         state.clear_unsaved(&response_key(Some(ItemId(key))));
@@ -321,7 +321,7 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
                 .with_untracked(|p| p.commitments.iter().map(|c| c.id).collect());
             form.input::<ResponseInput>().parse(n, &ids)
         },
-        move |response: ReasonedResponse| state.plan.update(|p| upsert(&mut p.responses, response)),
+        move |response: ReasonedResponse| state.edit_plan(|p| upsert(&mut p.responses, response)),
     );
     let title = match existing {
         None => "Nueva propuesta".to_owned(),

@@ -86,7 +86,7 @@ pub fn NationalPlanPage() -> impl IntoView {
     );
     let replace = move |list: NationalPlan| {
         let name = list.name.clone();
-        state.plan.update(|p| p.national_plan = list);
+        state.edit_plan(|p| p.national_plan = list);
         chosen.set(None);
         state.flash_on(
             paths::NATIONAL_PLAN,

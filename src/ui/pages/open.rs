@@ -14,6 +14,7 @@ use crate::state::use_app;
 use crate::ui::form::{focus_id, on_file_bytes_chosen, FileField, SingleErrorSummary, SUMMARY_ID};
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
+use crate::ui::widgets::NewerVersionNotice;
 use crate::{labels, messages};
 
 const INPUT_ID: &str = "archivo-borrador";
@@ -81,6 +82,9 @@ pub fn OpenDraftPage() -> impl IntoView {
                 )
             })
             .unwrap_or_else(|| "No proporcionado".to_owned());
+        let newer = env
+            .made_by_newer_version()
+            .then(|| view! { <NewerVersionNotice /> });
         let saved = format!(
             "{} a las {:02}:{:02}",
             format_date(env.saved_at.date()),
@@ -96,6 +100,7 @@ pub fn OpenDraftPage() -> impl IntoView {
                     <div class="summary-list__row"><dt class="summary-list__key">"Compromisos"</dt><dd class="summary-list__value">{env.plan.commitments.len()}</dd></div>
                     <div class="summary-list__row"><dt class="summary-list__key">"Guardado"</dt><dd class="summary-list__value">{saved}</dd></div>
                 </dl>
+                {newer}
                 <div class="warning-text">
                     <strong>"Al abrirlo, se guardará como un borrador nuevo en «Mis borradores». El borrador que tiene abierto ahora no cambia."</strong>
                 </div>

@@ -60,7 +60,7 @@ pub fn ProblemsPage() -> impl IntoView {
     let add_id = "agregar-problema";
     let on_delete = move |key: u32| {
         let id = ItemId(key);
-        state.plan.update(|p| {
+        state.edit_plan(|p| {
             p.remove_problem(id);
         });
         state.clear_unsaved(&page_key(Some(id)));
@@ -153,7 +153,7 @@ fn ProblemForm(existing: Option<ItemId>) -> impl IntoView {
         page,
         paths::PROBLEMS,
         move || form.input::<ProblemInput>().parse(n),
-        move |problem: PublicProblem| state.plan.update(|p| upsert(&mut p.problems, problem)),
+        move |problem: PublicProblem| state.edit_plan(|p| upsert(&mut p.problems, problem)),
     );
     let title = match existing {
         None => "Nuevo problema público".to_owned(),

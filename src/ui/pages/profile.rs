@@ -31,7 +31,7 @@ pub fn ProfilePage() -> impl IntoView {
         PAGE.to_owned(),
         paths::PROFILE_OFFICE,
         move || form.input::<ProfileInput>().parse(),
-        move |profile| state.plan.update(|p| p.profile = Some(profile)),
+        move |profile| state.edit_plan(|p| p.profile = Some(profile)),
     );
     let state_options: Vec<(&'static str, String)> = catalog::STATES
         .iter()

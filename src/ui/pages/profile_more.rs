@@ -29,7 +29,7 @@ pub fn OfficePage() -> impl IntoView {
         OFFICE_PAGE.to_owned(),
         paths::PROFILE_FRAMEWORK,
         move || form.input::<OfficeInput>().parse(),
-        move |office| state.plan.update(|p| p.office = Some(office)),
+        move |office| state.edit_plan(|p| p.office = Some(office)),
     );
     view! {
         <QuestionFrame
@@ -68,7 +68,7 @@ pub fn FrameworkPage() -> impl IntoView {
         FRAMEWORK_PAGE.to_owned(),
         paths::TASKS,
         move || form.input::<FrameworkInput>().parse(),
-        move |framework| state.plan.update(|p| p.framework = Some(framework)),
+        move |framework| state.edit_plan(|p| p.framework = Some(framework)),
     );
     let editions = vec![
         Choice {

@@ -213,7 +213,7 @@ pub fn ReadinessGatePage() -> impl IntoView {
         match parse_assessment(&input, today) {
             Ok(assessment) => {
                 busy.set_value(true);
-                state.plan.update(|p| p.readiness.push(assessment));
+                state.edit_plan(|p| p.readiness.push(assessment));
                 state.clear_unsaved(PAGE);
                 navigate(paths::READINESS_RESULT, Default::default());
             }

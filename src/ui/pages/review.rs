@@ -91,13 +91,13 @@ fn FinalVersion() -> impl IntoView {
     let mark = move |_| {
         let today = browser::now_local().date();
         let mut marked = false;
-        state.plan.update(|p| marked = p.mark_final(today).is_ok());
+        state.edit_plan(|p| marked = p.mark_final(today).is_ok());
         if marked {
             request_animation_frame(|| focus_id(STATUS_ID));
         }
     };
     let unmark = move |_| {
-        state.plan.update(|p| p.unmark_final());
+        state.edit_plan(|p| p.unmark_final());
         request_animation_frame(|| focus_id(STATUS_ID));
     };
     let body = move || {

@@ -30,7 +30,7 @@ pub fn RoadmapPage() -> impl IntoView {
         PAGE.to_owned(),
         paths::TASKS,
         move || form.input::<RoadmapInput>().parse(),
-        move |roadmap| state.plan.update(|p| p.roadmap = Some(roadmap)),
+        move |roadmap| state.edit_plan(|p| p.roadmap = Some(roadmap)),
     );
     let phases = Phase::ALL
         .iter()

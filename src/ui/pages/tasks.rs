@@ -7,6 +7,7 @@ use crate::state::use_app;
 use crate::ui::pages::drafts::EraseAllData;
 use crate::ui::paths;
 use crate::ui::shell::{download_draft, PageHeading};
+use crate::ui::widgets::NewerVersionNotice;
 
 /// Status tag text and CSS modifier.
 fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
@@ -69,6 +70,7 @@ pub fn TaskListPage() -> impl IntoView {
     });
     view! {
         <PageHeading text="Su plan de acción local" caption=state.shown_name() />
+        {move || state.made_by_newer_version().then(|| view! { <NewerVersionNotice /> })}
         <p class="body">
             {move || format!("Ha completado {} de {} tareas.", completed.get(), Step::ALL.len())}
         </p>

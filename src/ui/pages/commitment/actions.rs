@@ -77,7 +77,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
             .with(|p| p.commitment(id).map_or(0, |c| c.key_actions.len()))
     });
     let spread = move |_| {
-        state.plan.update(|p| {
+        state.edit_plan(|p| {
             if let Some(c) = p.commitment_mut(id) {
                 c.spread_weights();
             }
@@ -119,7 +119,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                 <p class="banner__text">"Esta acción no se puede deshacer."</p>
                 <div class="button-group">
                     <button class="button button--warning" type="button" on:click=move |_| {
-                        state.plan.update(|p| {
+                        state.edit_plan(|p| {
                             if let Some(c) = p.commitment_mut(id) {
                                 match a {
                                     None => c.remove_key_action(k),
@@ -153,7 +153,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                         .enumerate()
                         .map(|(j, a)| {
                             let aid = a.id;
-                            let dates = a.period.map(|p| format!("{} al {}", format_date(p.start()), format_date(p.end())));
+                            let dates = a.period.as_ref().map(|p| format!("{} al {}", format_date(p.start()), format_date(p.end())));
                             view! {
                                 <li class="activity">
                                     <span class="activity__name">{format!("{}. {}", j + 1, a.name)}</span>
@@ -264,11 +264,11 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
                     .key_action(k)
                     .map(|ka| ka.activities.clone())
                     .unwrap_or_default();
-                input.parse(k, c.period, activities)
+                input.parse(k, c.period.clone(), activities)
             })
         },
         move |ka| {
-            state.plan.update(|p| {
+            state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
                     c.upsert_key_action(ka);
                 }
@@ -368,11 +368,11 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
                     .commitment(id)
                     .and_then(|c| c.key_action(k))
                     .ok_or_else(Vec::new)?;
-                input.parse(a, ka.period)
+                input.parse(a, ka.period.clone())
             })
         },
         move |activity| {
-            state.plan.update(|p| {
+            state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
                     c.upsert_activity(k, activity);
                 }

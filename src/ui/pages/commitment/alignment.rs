@@ -60,7 +60,7 @@ fn AlignmentForm(id: CommitmentId) -> impl IntoView {
                 .with_untracked(|p| input.parse(&p.national_plan, p.pnd_edition()))
         },
         move |alignment| {
-            state.plan.update(|p| {
+            state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
                     c.alignment = alignment;
                 }

@@ -43,10 +43,14 @@ pub(super) fn GeneralForm(existing: Option<CommitmentId>) -> impl IntoView {
         move || {
             let input: CommitmentInput = form.input();
             state.plan.with_untracked(|p| {
-                input.parse(id, p.profile.as_ref().map(|pr| pr.period), p.commitment(id))
+                input.parse(
+                    id,
+                    p.profile.as_ref().map(|pr| pr.period.clone()),
+                    p.commitment(id),
+                )
             })
         },
-        move |commitment| state.plan.update(|p| p.upsert_commitment(commitment)),
+        move |commitment| state.edit_plan(|p| p.upsert_commitment(commitment)),
     );
     let (title, back) = if existing.is_some() {
         (

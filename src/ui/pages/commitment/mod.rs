@@ -112,7 +112,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                     let up_id = format!("subir-{}", id.0);
                     let down_id = format!("bajar-{}", id.0);
                     let move_by = move |up: bool| {
-                        state.plan.update(|p| {
+                        state.edit_plan(|p| {
                             p.move_commitment(id, up);
                         });
                         let target = if up { format!("subir-{}", id.0) } else { format!("bajar-{}", id.0) };
@@ -140,7 +140,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                                 <button class="button-link" type="button"
                                     aria-label=format!("Duplicar el compromiso {number}")
                                     on:click=move |_| {
-                                        let copy = state.plan.try_update(|p| p.duplicate_commitment(id)).flatten();
+                                        let copy = state.try_edit_plan(|p| p.duplicate_commitment(id)).flatten();
                                         if let Some(copy) = copy {
                                             state.flash_on(paths::COMMITMENTS, format!("Se duplicó el compromiso {number}. La copia es el compromiso {}.", number + 1));
                                             let target = format!("subir-{}", copy.0);
@@ -178,7 +178,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                 <p class="banner__text">"Se eliminarán también sus acciones clave y actividades. Esta acción no se puede deshacer. Si tiene dudas, descargue antes su borrador."</p>
                 <div class="button-group">
                     <button class="button button--warning" type="button" on:click=move |_| {
-                        state.plan.update(|p| { p.remove_commitment(id); });
+                        state.edit_plan(|p| { p.remove_commitment(id); });
                         state.clear_unsaved_tree(&page_key(id, ""));
                         confirming.set(None);
                         state.flash_on(paths::COMMITMENTS, format!("Se eliminó el compromiso «{name}»."));

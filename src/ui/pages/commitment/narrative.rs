@@ -54,7 +54,7 @@ fn ObjectivesForm(id: CommitmentId) -> impl IntoView {
             input.parse(&ids)
         },
         move |o| {
-            state.plan.update(|p| {
+            state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
                     c.objectives = Some(o);
                 }
@@ -111,7 +111,7 @@ fn ValuesForm(id: CommitmentId) -> impl IntoView {
         next_part(id, FichaPart::Values),
         move || form.input::<ValuesInput>().parse(),
         move |values| {
-            state.plan.update(|p| {
+            state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
                     c.values = values;
                 }

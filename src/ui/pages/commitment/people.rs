@@ -146,7 +146,7 @@ fn PeopleList(id: CommitmentId, role: Role) -> impl IntoView {
     });
     let add_id = "agregar-persona";
     let on_delete = move |key: u32| {
-        state.plan.update(|p| {
+        state.edit_plan(|p| {
             if let Some(c) = p.commitment_mut(id) {
                 remove_item(role.list_mut(c), ItemId(key));
             }
@@ -199,7 +199,7 @@ fn PersonForm(id: CommitmentId, role: Role, existing: Option<ItemId>) -> impl In
         part_path(id, role.part()),
         move || parse_contact(&form.input::<PersonInput>(), n),
         move |contact: Contact| {
-            state.plan.update(|p| {
+            state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
                     upsert(role.list_mut(c), contact);
                 }

@@ -47,7 +47,7 @@ pub fn MembersPage() -> impl IntoView {
     });
     let add_id = "agregar-integrante";
     let on_delete = move |key: u32| {
-        state.plan.update(|p| {
+        state.edit_plan(|p| {
             remove_item(&mut p.coordination.members, ItemId(key));
         });
         state.clear_unsaved(&page_key(Some(ItemId(key))));
@@ -138,11 +138,7 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
         page,
         paths::MEMBERS,
         move || form.input::<MemberInput>().parse(n),
-        move |member: Member| {
-            state
-                .plan
-                .update(|p| upsert(&mut p.coordination.members, member))
-        },
+        move |member: Member| state.edit_plan(|p| upsert(&mut p.coordination.members, member)),
     );
     let title = if existing.is_some() {
         "Persona integrante"

@@ -45,7 +45,7 @@ pub fn PoliticalPage() -> impl IntoView {
         POLITICAL_PAGE.to_owned(),
         paths::TASKS,
         move || form.input::<PoliticalInput>().parse(),
-        move |political| state.plan.update(|p| p.political = Some(political)),
+        move |political| state.edit_plan(|p| p.political = Some(political)),
     );
     view! {
         <QuestionFrame
@@ -99,7 +99,7 @@ pub fn CoordinationPage() -> impl IntoView {
         BODY_PAGE.to_owned(),
         paths::MEMBERS,
         move || form.input::<BodyInput>().parse(),
-        move |body| state.plan.update(|p| p.coordination.body = Some(body)),
+        move |body| state.edit_plan(|p| p.coordination.body = Some(body)),
     );
     let is_other = move || form.value(Named::BodyKind.key()) == BodyKind::Otro.key();
     view! {

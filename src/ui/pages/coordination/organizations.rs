@@ -47,7 +47,7 @@ pub fn OrganizationsPage() -> impl IntoView {
     });
     let add_id = "agregar-organizacion";
     let on_delete = move |key: u32| {
-        state.plan.update(|p| {
+        state.edit_plan(|p| {
             remove_item(&mut p.coordination.organizations, ItemId(key));
         });
         state.clear_unsaved(&page_key(Some(ItemId(key))));
@@ -112,9 +112,7 @@ fn OrganizationForm(existing: Option<ItemId>) -> impl IntoView {
         paths::ORGANIZATIONS,
         move || form.input::<OrganizationInput>().parse(n),
         move |org: Organization| {
-            state
-                .plan
-                .update(|p| upsert(&mut p.coordination.organizations, org))
+            state.edit_plan(|p| upsert(&mut p.coordination.organizations, org))
         },
     );
     let title = if existing.is_some() {
