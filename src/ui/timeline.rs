@@ -140,7 +140,6 @@ fn Picture(t: Laid) -> impl IntoView {
             <svg
                 class="timeline__svg"
                 viewBox=format!("0 0 {} {}", t.width, t.height)
-                style=format!("max-width: {}px", t.width)
                 role="img"
                 aria-label=summary
             >
