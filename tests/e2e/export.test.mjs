@@ -147,6 +147,33 @@ test('an export slower than half a second says so politely; the page stays respo
   }
 });
 
+test('leaving the review page while the PDF is made still downloads it, without an error', async () => {
+  const { page, origin } = s;
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  const errorsBefore = s.consoleErrors.length;
+  // The worker's WebAssembly is held back, so the export outlives the page
+  // that started it (and its half-second progress timer fires after it left).
+  const slow = async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); };
+  await s.context.route(/pdf_worker.*\.wasm$/, slow);
+  try {
+    const downloaded = page.waitForEvent('download', { timeout: 30000 });
+    await page.getByRole('button', { name: 'Exportar PDF' }).click();
+    await page.getByRole('link', { name: 'Ver versión para imprimir' }).click();
+    await page.waitForURL('**/plan/imprimir');
+    await ready(page);
+    const download = await downloaded;
+    const path = join(OUT, 'export-after-leaving.pdf');
+    await download.saveAs(path);
+    execFileSync('qpdf', ['--check', path]);
+    // The page's state after the PDF came back was set (or left alone) by then.
+    assert.deepEqual(s.consoleErrors.slice(errorsBefore), [], 'no error once the PDF is back');
+    assert.equal(await page.locator('main h1').innerText(), PLAN_NAME, 'the print view works on');
+  } finally {
+    await s.context.unroute(/pdf_worker.*\.wasm$/, slow);
+  }
+});
+
 test('a worker that cannot load gives a Spanish message with the JSON download; the next export works', async () => {
   const { page, origin } = s;
   await page.goto(origin + '/plan/revisar');
