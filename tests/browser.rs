@@ -325,6 +325,8 @@ async fn unreadable_stored_draft_is_copied_aside_before_its_key_is_reused() {
     };
     assert_eq!(raw, DAMAGED);
     let (_mounted, state) = mount_state();
+    // The autosave effect's first run (it only starts watching then).
+    settle().await;
     let q = state
         .quarantined
         .get_untracked()
@@ -351,7 +353,12 @@ async fn unreadable_stored_draft_is_copied_aside_before_its_key_is_reused() {
     let Loaded::Draft(saved) = drafts::load(&browser::store(), DraftId(1)) else {
         panic!("the save is readable");
     };
-    assert_eq!(saved.name.as_deref(), Some("Escrito después del daño"));
+    assert_eq!(
+        saved.name.as_deref(),
+        Some("Escrito después del daño"),
+        "{:?}",
+        state.status.get_untracked()
+    );
     assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(DAMAGED));
 }
 
@@ -360,9 +367,14 @@ async fn unreadable_stored_draft_is_never_overwritten_without_a_copy() {
     clear_storage();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let key1 = DraftId(1).key();
-    storage.set_item(&key1, DAMAGED).unwrap();
+    // Large, so that a copy of it cannot fit while a save over it (smaller)
+    // could: only the app's refusal keeps it.
+    let damaged = format!("{DAMAGED}\"notas\": \"{}", "x".repeat(200_000));
+    storage.set_item(&key1, &damaged).unwrap();
     let _full = fill_storage();
     let (_mounted, state) = mount_state();
+    // The autosave effect's first run (it only starts watching then).
+    settle().await;
     let q = state
         .quarantined
         .get_untracked()
@@ -370,7 +382,7 @@ async fn unreadable_stored_draft_is_never_overwritten_without_a_copy() {
     assert_eq!(q.key, None, "no room for a copy");
     assert_eq!(
         storage.get_item(&key1).unwrap().as_deref(),
-        Some(DAMAGED),
+        Some(damaged.as_str()),
         "opening leaves it as it was"
     );
     // A change, its autosave scheduled, and a save forced now: refused.
@@ -381,7 +393,7 @@ async fn unreadable_stored_draft_is_never_overwritten_without_a_copy() {
     state.save_now();
     assert_eq!(
         storage.get_item(&key1).unwrap().as_deref(),
-        Some(DAMAGED),
+        Some(damaged.as_str()),
         "a save does not overwrite it"
     );
     assert!(matches!(

@@ -375,7 +375,9 @@ test('a stored draft that cannot be read is kept aside, offered for download, ne
 
   // No room for a copy: the unreadable text stays under its own key, through
   // typing and saving, and the page says so.
-  const damagedAgain = '{"format": "plan-local-gobierno-abierto", "schema_version": 4, "plan": {"profile": ';
+  // Large, so that a copy cannot fit while a save over it (smaller) could:
+  // only the app's refusal keeps it.
+  const damagedAgain = '{"format": "plan-local-gobierno-abierto", "schema_version": 4, "plan": {"notas": "' + 'x'.repeat(200000);
   await page.evaluate(([k, d]) => localStorage.setItem(k, d), [key, damagedAgain]);
   await fillStorage(page);
   try {
