@@ -274,32 +274,141 @@ fn the_single_draft_of_an_earlier_version_opens_from_the_list() {
     );
 }
 
+/// Mounts the app's state and keeps it alive (autosave runs) until the
+/// handle is dropped.
+fn mount_state() -> (impl Drop, AppState) {
+    let seen = std::rc::Rc::new(std::cell::Cell::new(None));
+    let sink = seen.clone();
+    let root = container();
+    let handle = leptos::mount::mount_to(root, move || {
+        sink.set(Some(AppState::init()));
+    });
+    (handle, seen.get().expect("the state was created"))
+}
+
+/// Fills this origin's localStorage until not one more character fits; the
+/// returned guard empties it again, also when the test fails.
+fn fill_storage() -> impl Drop {
+    struct Emptied;
+    impl Drop for Emptied {
+        fn drop(&mut self) {
+            clear_storage();
+        }
+    }
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let mut n = 0;
+    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
+        let chunk = "x".repeat(size);
+        while storage.set_item(&format!("relleno-{n}"), &chunk).is_ok() {
+            n += 1;
+        }
+        n += 1;
+    }
+    assert!(
+        storage.set_item("uno-mas", "x").is_err(),
+        "the quota is reached"
+    );
+    Emptied
+}
+
+const DAMAGED: &str =
+    "{\"format\": \"plan-local-gobierno-abierto\", \"schema_version\": 1, \"plan\": {";
+
 #[wasm_bindgen_test]
-async fn unreadable_stored_draft_is_quarantined_and_not_overwritten() {
+async fn unreadable_stored_draft_is_copied_aside_before_its_key_is_reused() {
     clear_storage();
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    let damaged =
-        "{\"format\": \"plan-local-gobierno-abierto\", \"schema_version\": 1, \"plan\": {";
-    storage.set_item(&DraftId(1).key(), damaged).unwrap();
+    let key1 = DraftId(1).key();
+    storage.set_item(&key1, DAMAGED).unwrap();
     let Loaded::Unreadable { raw, .. } = drafts::load(&browser::store(), DraftId(1)) else {
         panic!("a damaged draft must be reported, not replaced by an empty one");
     };
-    assert_eq!(raw, damaged);
-    let q = with_state(|state| state.quarantined.get_untracked())
+    assert_eq!(raw, DAMAGED);
+    let (_mounted, state) = mount_state();
+    // The autosave effect's first run (it only starts watching then).
+    settle().await;
+    let q = state
+        .quarantined
+        .get_untracked()
         .expect("the app says the draft was unreadable");
-    assert_eq!(q.raw, damaged);
+    assert_eq!(q.raw, DAMAGED);
     let key = q.key.expect("a copy was kept");
     assert!(key.starts_with(QUARANTINE_PREFIX));
-    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(damaged));
+    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(DAMAGED));
     assert_eq!(
         browser::store().get(&key).unwrap().as_deref(),
-        Some(damaged),
+        Some(DAMAGED),
         "read through the store as well"
     );
+    // The original key, re-read: only now that the copy exists does an empty
+    // draft take its place.
+    let Loaded::Draft(empty) = drafts::load(&browser::store(), DraftId(1)) else {
+        panic!("an empty draft in the damaged one's place");
+    };
+    assert_eq!(empty.plan, Plan::default());
+    // Later saves write the key, never the copy.
+    state.name.set(Some("Escrito después del daño".into()));
+    settle().await;
+    state.save_now();
+    let Loaded::Draft(saved) = drafts::load(&browser::store(), DraftId(1)) else {
+        panic!("the save is readable");
+    };
+    assert_eq!(
+        saved.name.as_deref(),
+        Some("Escrito después del daño"),
+        "{:?}",
+        state.status.get_untracked()
+    );
+    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some(DAMAGED));
 }
 
 #[wasm_bindgen_test]
-async fn municipality_search_ignores_accents_and_picks_by_keyboard_semantics() {
+async fn unreadable_stored_draft_is_never_overwritten_without_a_copy() {
+    clear_storage();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key1 = DraftId(1).key();
+    // Large, so that a copy of it cannot fit while a save over it (smaller)
+    // could: only the app's refusal keeps it.
+    let damaged = format!("{DAMAGED}\"notas\": \"{}", "x".repeat(200_000));
+    storage.set_item(&key1, &damaged).unwrap();
+    let _full = fill_storage();
+    let (_mounted, state) = mount_state();
+    // The autosave effect's first run (it only starts watching then).
+    settle().await;
+    let q = state
+        .quarantined
+        .get_untracked()
+        .expect("the app says the draft was unreadable");
+    assert_eq!(q.key, None, "no room for a copy");
+    assert_eq!(
+        storage.get_item(&key1).unwrap().as_deref(),
+        Some(damaged.as_str()),
+        "opening leaves it as it was"
+    );
+    // A change, its autosave scheduled, and a save forced now: refused.
+    state
+        .name
+        .set(Some("Escrito sin lugar para la copia".into()));
+    settle().await;
+    state.save_now();
+    assert_eq!(
+        storage.get_item(&key1).unwrap().as_deref(),
+        Some(damaged.as_str()),
+        "a save does not overwrite it"
+    );
+    assert!(matches!(
+        state.status.get_untracked(),
+        plan_local_ga::state::SaveStatus::Failed(_)
+    ));
+    let copies = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .count();
+    assert_eq!(copies, 0);
+}
+
+#[wasm_bindgen_test]
+async fn municipality_search_ignores_accents_and_its_match_is_the_next_radio_by_tab() {
     clear_storage();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
@@ -353,7 +462,42 @@ async fn municipality_search_ignores_accents_and_picks_by_keyboard_semantics() {
         .unwrap()
         .expect("label");
     assert_eq!(label.text_content().unwrap(), "Querétaro");
-    // A radio is a native control: Space/arrows select it; a click stands in here.
+    // Keyboard semantics, as far as a page script can see them (a script's
+    // KeyboardEvent is untrusted: it neither moves focus nor checks a radio,
+    // so the keys themselves are pressed in tests/e2e/plan.test.mjs). The
+    // match is a native radio in a fieldset with a legend, and Tab from the
+    // search box reaches it next: no element in between can take focus, and
+    // no positive tabindex reorders the page.
+    assert_eq!(only.type_(), "radio");
+    let fieldset = only.closest("fieldset").unwrap().expect("in a fieldset");
+    assert!(fieldset.query_selector("legend").unwrap().is_some());
+    let focusable = root
+        .query_selector_all("a[href], button, input, select, textarea, [tabindex]")
+        .unwrap();
+    let mut order = Vec::new();
+    for i in 0..focusable.length() {
+        let el: web_sys::HtmlElement = focusable.item(i).unwrap().unchecked_into();
+        assert!(
+            el.tab_index() <= 0,
+            "positive tabindex on {}",
+            el.outer_html()
+        );
+        let disabled = el.has_attribute("disabled");
+        let hidden = el.get_attribute("type").as_deref() == Some("hidden");
+        if el.tab_index() == 0 && !disabled && !hidden {
+            order.push(el.id());
+        }
+    }
+    let at = order
+        .iter()
+        .position(|id| id == "municipio")
+        .expect("search box");
+    assert_eq!(
+        order.get(at + 1).map(String::as_str),
+        Some("municipio-22014"),
+        "Tab order after the search box: {order:?}"
+    );
+    // Space on a radio fires the same activation a click does.
     only.click();
     settle().await;
     assert!(root

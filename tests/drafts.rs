@@ -595,11 +595,155 @@ proptest! {
         }
     }
 
-    /// Whatever text sits where the index should be: a typed answer, no panic.
+    /// Whatever text sits where the index should be (random text, index-shaped
+    /// JSON with any value in any field, cut or byte-edited index texts): either
+    /// a tidy index that survives its own round trip, or the typed error that
+    /// fits the text.
     #[test]
-    fn any_index_text_is_read_or_rejected(text in ".{0,400}") {
-        let _ = decode_index(&text);
+    fn any_index_text_is_read_or_rejected(text in index_text()) {
+        let json = serde_json::from_str::<serde_json::Value>(&text).ok();
+        let object = json.as_ref().and_then(serde_json::Value::as_object);
+        let format_ok = object
+            .and_then(|o| o.get("format"))
+            .and_then(serde_json::Value::as_str)
+            == Some(drafts::INDEX_FORMAT);
+        let version = object.and_then(|o| o.get("version")).and_then(serde_json::Value::as_u64);
+        match decode_index(&text) {
+            Ok(index) => {
+                prop_assert!(format_ok, "read without the index's format: {}", text);
+                prop_assert!(matches!(version, Some(v) if (1..=u64::from(drafts::INDEX_VERSION)).contains(&v)));
+                prop_assert_eq!(&index.format, drafts::INDEX_FORMAT);
+                // Tidy: ids unique and in order, the current one listed, the
+                // next id past every listed id.
+                prop_assert!(index.drafts.windows(2).all(|w| w[0].id < w[1].id), "{:?}", index.drafts);
+                prop_assert!(index.current.is_none_or(|id| index.contains(id)));
+                prop_assert!(index.next_id >= 1);
+                prop_assert!(index.drafts.iter().all(|d| d.id.0 < index.next_id));
+                // Only drafts the text lists, each with its first entry's name.
+                let listed = object
+                    .and_then(|o| o.get("drafts"))
+                    .and_then(serde_json::Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                for d in &index.drafts {
+                    let first = listed
+                        .iter()
+                        .find(|e| e.get("id").and_then(serde_json::Value::as_u64) == Some(u64::from(d.id.0)));
+                    prop_assert!(first.is_some(), "{} is not in the text", d.id);
+                    prop_assert_eq!(
+                        first.and_then(|e| e.get("name")).and_then(serde_json::Value::as_str),
+                        Some(d.name.as_str())
+                    );
+                }
+                prop_assert_eq!(decode_index(&encode_index(&index)), Ok(index));
+            }
+            Err(IndexError::TooLarge { bytes, max }) => {
+                prop_assert!(bytes > max && bytes == text.len());
+            }
+            Err(IndexError::NotJson) => prop_assert!(json.is_none(), "JSON refused as not JSON: {}", text),
+            Err(IndexError::NotAnIndex) => {
+                prop_assert!(json.is_some());
+                prop_assert!(!format_ok || !matches!(version, Some(v) if v >= 1));
+            }
+            Err(IndexError::FromNewerVersion { found }) => {
+                prop_assert!(format_ok);
+                prop_assert_eq!(version, Some(found));
+                prop_assert!(found > u64::from(drafts::INDEX_VERSION));
+            }
+            Err(IndexError::Invalid { path }) => {
+                prop_assert!(format_ok && matches!(version, Some(v) if v >= 1));
+                prop_assert!(!path.is_empty());
+            }
+        }
     }
+}
+
+/// Any JSON value, a few levels deep.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (0u32..10).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+        Just(Value::from("2026-11-25T10:05:00-06:00")),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+            prop::collection::btree_map("[a-z_]{0,8}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// An entry of the index: valid fields, each of which may be replaced by any value.
+fn index_entry() -> impl Strategy<Value = serde_json::Value> {
+    (
+        0u32..8,
+        "[A-Za-zÁÉáéñ ]{0,12}",
+        any::<bool>(),
+        prop::option::of((0usize..5, json_value())),
+    )
+        .prop_map(|(id, name, damaged, replace)| {
+            let mut entry = serde_json::json!({
+                "id": id, "name": name, "jurisdiction": "Municipio de Querétaro",
+                "saved_at": "2026-11-25T10:05:00-06:00", "size": 100, "damaged": damaged,
+            });
+            if let Some((field, value)) = replace {
+                let key = ["id", "name", "saved_at", "size", "jurisdiction"][field];
+                entry[key] = value;
+            }
+            entry
+        })
+}
+
+/// Text where an index should be: random text, index-shaped JSON, or such
+/// JSON cut short or with one character changed.
+fn index_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => ".{0,400}",
+        4 => index_json(),
+        1 => (index_json(), any::<prop::sample::Index>())
+            .prop_map(|(t, at)| t.chars().take(at.index(t.chars().count() + 1)).collect()),
+        1 => (index_json(), any::<prop::sample::Index>(), any::<char>()).prop_map(|(t, at, c)| {
+            let mut chars: Vec<char> = t.chars().collect();
+            let i = at.index(chars.len());
+            chars[i] = c;
+            chars.into_iter().collect()
+        }),
+    ]
+}
+
+/// Index-shaped JSON text: the right or a wrong format, any version, any
+/// `current`, entries with odd fields, a field of a later version.
+fn index_json() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![
+            4 => Just(serde_json::Value::from(drafts::INDEX_FORMAT)),
+            1 => json_value(),
+        ],
+        prop_oneof![
+            3 => Just(serde_json::Value::from(1)),
+            1 => (0u64..4).prop_map(serde_json::Value::from),
+            1 => json_value(),
+        ],
+        prop::option::of(0u32..9),
+        0u32..12,
+        prop::collection::vec(index_entry(), 0..5),
+        prop::option::of(json_value()),
+    )
+        .prop_map(|(format, version, current, next_id, drafts, extra)| {
+            let mut v = serde_json::json!({
+                "format": format, "version": version, "current": current,
+                "next_id": next_id, "drafts": drafts,
+            });
+            if let Some(extra) = extra {
+                v["campo-futuro"] = extra;
+            }
+            v.to_string()
+        })
 }
 
 // ------------------------------------------------------------- drafts of earlier versions

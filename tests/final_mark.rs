@@ -7,7 +7,7 @@ mod common;
 use common::{c13, cleanup, pdftotext, scratch_dir};
 use plan_local_ga::domain::final_mark::DocumentStatus;
 use plan_local_ga::domain::methodology::{Step, TaskStatus};
-use plan_local_ga::domain::Plan;
+use plan_local_ga::domain::{ItemId, Plan};
 use plan_local_ga::export::{plan_document, plan_pdf};
 use plan_local_ga::persistence::{decode, encode, Envelope};
 use time::macros::{date, datetime};
@@ -60,19 +60,56 @@ fn the_mark_holds_while_the_plan_is_unchanged() {
 
 #[test]
 fn the_fingerprint_ignores_the_mark_and_sees_every_part() {
-    let plan = c13::plan();
+    let mut plan = c13::plan();
+    // A second, different reasoned response, so that their order is a real change.
+    let mut second = plan.responses[0].clone();
+    second.id = ItemId(2);
+    second.input = "Abrir las sesiones del Secretariado a la ciudadanía.".into();
+    plan.responses.push(second);
+    assert_eq!(plan.responses.len(), 2);
+    assert_ne!(plan.responses[0], plan.responses[1]);
+
     let before = plan.fingerprint();
     assert_eq!(before.len(), 16);
+    assert!(before.chars().all(|c| c.is_ascii_hexdigit()), "{before}");
+    assert_eq!(
+        plan.clone().fingerprint(),
+        before,
+        "the same plan, the same fingerprint"
+    );
     let mut marked = plan.clone();
     marked.mark_final(date!(2026 - 11 - 25)).expect("complete");
-    assert_eq!(marked.fingerprint(), before);
-    let mut changed = plan.clone();
-    changed.problems[0].statement.push(' ');
-    assert_ne!(changed.fingerprint(), before);
-    let mut reordered = plan;
-    reordered.responses.reverse();
-    if reordered.responses.len() > 1 {
-        assert_ne!(reordered.fingerprint(), before);
+    assert_eq!(
+        marked.fingerprint(),
+        before,
+        "the mark itself is not fingerprinted"
+    );
+
+    // One change in each part of the plan, each seen.
+    type Change = (&'static str, fn(&mut Plan));
+    let changes: [Change; 8] = [
+        ("problem", |p| p.problems[0].statement.push(' ')),
+        ("commitment", |p| p.commitments[0].name.push('.')),
+        ("profile", |p| {
+            p.profile.as_mut().expect("profile").plan_name.push('.')
+        }),
+        ("monitoring", |p| p.monitoring = None),
+        ("response", |p| p.responses[1].reason.push('.')),
+        ("order of responses", |p| p.responses.reverse()),
+        ("readiness", |p| p.readiness.clear()),
+        ("national list", |p| {
+            p.national_plan.commitments.pop().map_or((), drop)
+        }),
+    ];
+    for (what, change) in changes {
+        let mut changed = plan.clone();
+        change(&mut changed);
+        assert_ne!(changed, plan, "{what}: the change is a change");
+        assert_ne!(
+            changed.fingerprint(),
+            before,
+            "{what}: seen by the fingerprint"
+        );
     }
 }
 

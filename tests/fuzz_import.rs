@@ -8,9 +8,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use plan_local_ga::domain::national_list::parse_national_list;
-use plan_local_ga::domain::parse_date;
+use plan_local_ga::domain::{parse_date, Problem};
 use plan_local_ga::messages;
-use plan_local_ga::persistence::{decode, decode_file, encode, Envelope};
+use plan_local_ga::persistence::{decode, decode_file, encode, DecodeError, Envelope};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -204,6 +204,57 @@ fn replace_at(root: &mut serde_json::Value, path: &[&str], value: serde_json::Va
     }
 }
 
+/// Text for a date field: any text, or three numbers of 1-5 digits with
+/// separators (some of them real dates, some not on the calendar).
+fn date_text() -> impl Strategy<Value = String> {
+    let sep = prop::sample::select(vec!["/", "-", ".", " / ", "x", ""]);
+    let number = prop_oneof!["[0-9]{1,2}", "[0-9]{4}", "[0-9]{3,5}"];
+    prop_oneof![
+        1 => ".{0,16}",
+        1 => "[0-9/.\\- ]{0,12}",
+        2 => (number.clone(), sep.clone(), number.clone(), sep, number, "[ ]{0,2}")
+            .prop_map(|(a, s1, b, s2, c, pad)| format!("{pad}{a}{s1}{b}{s2}{c}{pad}")),
+        2 => (1u32..=31, 1u32..=12, 1900i32..=2200, any::<bool>(), any::<bool>())
+            .prop_map(|(d, m, y, iso, pad)| match (iso, pad) {
+                (true, _) => format!("{y}-{m:02}-{d:02}"),
+                (false, true) => format!("{d:02}/{m:02}/{y}"),
+                (false, false) => format!("{d}/{m}/{y}"),
+            }),
+    ]
+}
+
+/// "31/08/2021", "1/8/2021" or "2021-08-31" naming a day on the calendar
+/// between 1900 and 2200 (checked with the `time` crate, not the parser).
+fn is_plain_date(text: &str) -> bool {
+    let t = text.trim();
+    let (y, m, d) = if let Some((y, rest)) = t.split_once('-').filter(|(y, _)| y.len() == 4) {
+        match rest.split_once('-') {
+            Some((m, d)) => (y, m, d),
+            None => return false,
+        }
+    } else {
+        let parts: Vec<&str> = t.split('/').collect();
+        match parts[..] {
+            [d, m, y] if y.len() == 4 => (y, m, d),
+            _ => return false,
+        }
+    };
+    let digits = |p: &str, max: usize| {
+        !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
+        return false;
+    };
+    (1900..=2200).contains(&y)
+        && time::Month::try_from(m)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(y, m, d).ok())
+            .is_some()
+}
+
 proptest! {
     #![proptest_config(cases())]
 
@@ -215,23 +266,54 @@ proptest! {
         }
     }
 
+    /// A draft cut short is a JSON object without its closing brace: refused
+    /// as not JSON (or as empty), never read as something else; only a cut
+    /// that keeps every character but trailing whitespace reads the whole draft.
     #[test]
-    fn truncated_or_cut_drafts_never_panic(cut in 0usize..4000, which in 0usize..FIXTURES.len()) {
+    fn truncated_drafts_are_refused_typed_unless_whole(cut in 0usize..4000, which in 0usize..FIXTURES.len()) {
         let text = fixture(FIXTURES[which]);
-        let end = text.char_indices().map(|(i, _)| i).take_while(|i| *i <= cut).last().unwrap_or(0);
-        let _ = decode(&text[..end]);
+        let whole = decode(&text).expect("fixture");
+        let cut = cut % (text.len() + 1);
+        let end = text.char_indices().map(|(i, _)| i).chain([text.len()]).take_while(|i| *i <= cut).last().unwrap_or(0);
+        let part = &text[..end];
+        match decode(part) {
+            Ok(env) => {
+                prop_assert_eq!(part.trim_end(), text.trim_end(), "a cut draft was read");
+                prop_assert_eq!(env, whole);
+            }
+            Err(e) => {
+                prop_assert_ne!(part.trim_end(), text.trim_end(), "the whole draft was refused");
+                if part.trim().is_empty() {
+                    prop_assert_eq!(&e, &DecodeError::Empty);
+                } else {
+                    prop_assert!(matches!(e, DecodeError::NotJson { .. }), "{:?}", e);
+                }
+                prop_assert!(!messages::decode_error(&e).is_empty());
+            }
+        }
     }
 
+    /// One byte changed anywhere, including bytes that make the file invalid
+    /// UTF-8 (read as the browser reads a file: `decode_file`): the draft is
+    /// read whole (and round-trips) or refused with a typed error; an "edit"
+    /// that writes the same byte reads the fixture's draft.
     #[test]
-    fn byte_edits_never_panic(pos in 0usize..3000, byte in any::<u8>(), which in 0usize..FIXTURES.len()) {
-        let mut bytes = fixture(FIXTURES[which]).into_bytes();
-        if !bytes.is_empty() {
-            let i = pos % bytes.len();
-            bytes[i] = byte;
-        }
-        if let Ok(text) = String::from_utf8(bytes) {
-            if let Ok(env) = decode(&text) {
+    fn byte_edits_decode_whole_or_are_refused_typed(pos in 0usize..3000, byte in any::<u8>(), which in 0usize..FIXTURES.len()) {
+        let original = fixture(FIXTURES[which]);
+        let mut bytes = original.clone().into_bytes();
+        let i = pos % bytes.len();
+        let same = bytes[i] == byte;
+        bytes[i] = byte;
+        match decode_file(&bytes) {
+            Ok(env) => {
+                if same {
+                    prop_assert_eq!(&env, &decode(&original).expect("fixture"));
+                }
                 prop_assert_eq!(decode(&encode(&env)), Ok(env));
+            }
+            Err(e) => {
+                prop_assert!(!same, "the unchanged fixture was refused: {:?}", e);
+                prop_assert!(!messages::decode_error(&e).is_empty());
             }
         }
     }
@@ -319,9 +401,47 @@ proptest! {
         }
     }
 
+    /// Any text in a date field: blank is "missing"; a date is read only from
+    /// exactly three numbers in day/month/year or year-month-day order, and it
+    /// is the date those numbers name; a well-formed date that does not exist
+    /// is "impossible"; anything else is "not a date".
     #[test]
-    fn dates_parse_or_refuse(text in ".{0,16}") {
-        let _ = parse_date(&text);
+    fn dates_parse_or_refuse(text in date_text()) {
+        let numbers: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let only_separators = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace() || "/-.".contains(c));
+        match parse_date(&text) {
+            Ok(date) => {
+                prop_assert!(only_separators, "{:?} read as {}", text, date);
+                prop_assert_eq!(numbers.len(), 3);
+                let n: Vec<u32> = numbers.iter().map(|p| p.parse().expect("digits")).collect();
+                let (d, m, y) = (u32::from(date.day()), u32::from(u8::from(date.month())), date.year());
+                let y = u32::try_from(y).expect("positive year");
+                prop_assert!(
+                    (numbers[2].len() == 4 && n == [d, m, y]) || (numbers[0].len() == 4 && n == [y, m, d]),
+                    "{:?} read as {}", text, date
+                );
+                prop_assert_eq!(parse_date(&plan_local_ga::domain::format_date(date)), Ok(date));
+            }
+            Err(Problem::Missing) => prop_assert!(text.trim().is_empty()),
+            Err(Problem::ImpossibleDate) => {
+                // Well formed and in range, but not on the calendar (31/02).
+                prop_assert!(only_separators && numbers.len() == 3);
+                let n: Vec<u32> = numbers.iter().map(|p| p.parse().expect("digits")).collect();
+                let (d, m) = if numbers[0].len() == 4 { (n[2], n[1]) } else { (n[0], n[1]) };
+                prop_assert!((1..=12).contains(&m) && (29..=31).contains(&d), "{:?}", text);
+            }
+            Err(Problem::NotADate) => {
+                prop_assert!(!text.trim().is_empty());
+                // A date in a shape people type is never refused as "not a date".
+                prop_assert!(!is_plain_date(&text), "{:?} refused", text);
+            }
+            Err(other) => prop_assert!(false, "{:?} gives {:?}", text, other),
+        }
     }
 
     #[test]

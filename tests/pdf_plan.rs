@@ -2,8 +2,9 @@
 //! field in the PDF text, in order; the tools' checks (qpdf, pdffonts, pdftoppm,
 //! the outline); pagination of very long plans with nothing outside the page.
 //!
-//! `RENDER_DIR=/some/dir cargo test --test pdf_plan render_samples` writes the
-//! commitment-13 and benchmark PDFs there for a person to look at.
+//! `RENDER_DIR=/some/dir cargo test --test pdf_plan sample_pdfs` also keeps the
+//! commitment-13 and benchmark PDFs and their pages (PNG) there for a person to
+//! look at.
 
 mod common;
 
@@ -16,7 +17,7 @@ use common::{
 use plan_local_ga::domain::key_action::KeyActionInput;
 use plan_local_ga::domain::{ItemId, Plan};
 use plan_local_ga::export::layout::MARGIN_PT;
-use plan_local_ga::export::metrics::{self, FontFace};
+use plan_local_ga::export::metrics::FontFace;
 use plan_local_ga::export::{fonts, layout, plan_document, plan_pdf, Block, Item, Laid, PageSize};
 use time::macros::datetime;
 use time::OffsetDateTime;
@@ -79,8 +80,6 @@ fn assert_in_order(text: &str, expected: &[(String, String)]) {
         if cell {
             from = row_start;
         }
-        // As printed: characters outside the fonts become their nearest (‐ → -).
-        let value = metrics::to_pdf_text(value);
         let words: Vec<String> = value.split_whitespace().map(squash).collect();
         assert!(!words.is_empty(), "{what}: empty value");
         let follows = |start: usize| -> bool {
@@ -316,7 +315,7 @@ fn c13_expected(doc_plan: &Plan) -> Vec<(String, String)> {
         }
         e.push(field(
             "SDG target",
-            format!("Meta {} {}", t.code, t.title_es),
+            format!("Meta {} {}", t.code, printed_today(t.title_es)),
         ));
     }
     for (i, p) in GENDER.split('\n').enumerate() {
@@ -396,8 +395,18 @@ fn c13_expected(doc_plan: &Plan) -> Vec<(String, String)> {
     e
 }
 
+/// The one character of the fixture's texts that today's PDF fonts lack: the
+/// UN's Spanish text of SDG target 11.b writes "2015‐2030" with U+2010
+/// (hyphen), which prints as "-".
+fn printed_today(text: &str) -> String {
+    text.replace("2015\u{2010}2030", "2015-2030")
+}
+
 #[test]
 fn commitment_13_pdf_holds_every_field_in_order_and_passes_the_tools() {
+    // The replacement above is not stale: the catalogue still has that hyphen.
+    let t11b = plan_local_ga::catalog::sdg_target("11.b").expect("11.b");
+    assert!(c13::SDG_TARGETS.contains(&"11.b") && t11b.title_es.contains("2015\u{2010}2030"));
     let dir = scratch_dir("c13");
     let plan = c13::plan();
     let doc = plan_document(&plan, when());
@@ -604,19 +613,144 @@ fn the_benchmark_plan_stays_inside_the_page_on_letter_and_a4() {
         .any(|b| matches!(b, Block::Contents { .. })));
 }
 
-/// Writes the commitment-13 and benchmark PDFs to `$RENDER_DIR` for a person to look at.
+/// A page rendered by `pdftoppm -gray` at `dpi`: its size and 8-bit grey pixels.
+struct Gray {
+    width: usize,
+    height: usize,
+    pixels: Vec<u8>,
+}
+
+/// Reads a binary PGM (P5, maxval 255), as `pdftoppm -gray` writes it.
+fn read_pgm(path: &Path) -> Gray {
+    let bytes = std::fs::read(path).expect("read PGM");
+    // Header: "P5", width, height, maxval, each after whitespace, then one
+    // whitespace byte and the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(std::str::from_utf8(&bytes[start..at]).expect("header"));
+    }
+    assert_eq!((fields[0], fields[3]), ("P5", "255"), "{}", path.display());
+    let width: usize = fields[1].parse().expect("width");
+    let height: usize = fields[2].parse().expect("height");
+    let pixels = bytes[at + 1..].to_vec();
+    assert_eq!(pixels.len(), width * height, "{}", path.display());
+    Gray {
+        width,
+        height,
+        pixels,
+    }
+}
+
+/// Renders every page of `pdf` in grey at `dpi` into `dir`; fails on any
+/// message poppler prints (a broken font or stream) and returns the pages in order.
+fn render_gray(pdf: &Path, dir: &Path, dpi: u32) -> Vec<Gray> {
+    let prefix = dir.join("gray");
+    let dpi = dpi.to_string();
+    let out = run(
+        "pdftoppm",
+        "poppler-utils",
+        &["-gray", "-r", &dpi, path_str(pdf), path_str(&prefix)],
+    );
+    let complaints = String::from_utf8_lossy(&out.stderr);
+    assert!(complaints.trim().is_empty(), "pdftoppm: {complaints}");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("gray"))
+                && p.extension().is_some_and(|e| e == "pgm")
+        })
+        .collect();
+    // pdftoppm pads the page numbers to one width, so names sort in page order.
+    files.sort();
+    files.iter().map(|p| read_pgm(p)).collect()
+}
+
+/// The commitment-13 and benchmark PDFs render with poppler: one image per
+/// page, without a complaint, and every page has ink between its margins (no
+/// page holds only its footer) and in its footer band (the page number).
+/// `RENDER_DIR=/some/dir cargo test --test pdf_plan sample_pdfs` also keeps
+/// the PDFs and their pages as PNG there for a person to look at.
 #[test]
-fn render_samples() {
-    let Some(dir) = std::env::var_os("RENDER_DIR") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
-    std::fs::create_dir_all(&dir).expect("dir");
+fn sample_pdfs_render_every_page_with_ink() {
+    const DPI: u32 = 40;
+    let keep = std::env::var_os("RENDER_DIR").map(std::path::PathBuf::from);
     for (name, plan) in [("c13", c13::plan()), ("bench15", bench_plan::plan_with(15))] {
+        let dir = scratch_dir(&format!("render-{name}"));
         let bytes = plan_pdf(&plan, when()).expect("pdf");
         let path = dir.join(format!("{name}.pdf"));
         std::fs::write(&path, &bytes).expect("write");
-        eprintln!("{name}: {} pages, {} bytes", page_count(&path), bytes.len());
+        let pages = page_count(&path);
+        let laid = layout(&plan_document(&plan, when()), PageSize::LETTER);
+        assert_eq!(
+            pages,
+            laid.pages.len(),
+            "{name}: the PDF has the laid-out pages"
+        );
+        let images = render_gray(&path, &dir, DPI);
+        assert_eq!(images.len(), pages, "{name}: one image per page");
+        let margin = (MARGIN_PT * DPI as f32 / 72.0).round() as usize;
+        for (n, img) in images.iter().enumerate() {
+            // Letter at DPI (poppler rounds the size up, sometimes a pixel more).
+            let letter = (8.5 * DPI as f32, 11.0 * DPI as f32);
+            assert!(
+                (img.width as f32 - letter.0).abs() <= 1.0
+                    && (img.height as f32 - letter.1).abs() <= 1.0,
+                "{name}: page {} is {}×{} pixels",
+                n + 1,
+                img.width,
+                img.height
+            );
+            let inked = |rows: std::ops::Range<usize>| {
+                rows.flat_map(|y| &img.pixels[y * img.width..(y + 1) * img.width])
+                    .filter(|&&p| p < 160)
+                    .count()
+            };
+            let body = inked(margin..img.height - margin);
+            let footer = inked(img.height - margin..img.height);
+            assert!(
+                body > img.width,
+                "{name}: page {} is blank between its margins ({body} dark pixels)",
+                n + 1
+            );
+            assert!(
+                footer > 20,
+                "{name}: page {} has no footer ({footer} dark pixels)",
+                n + 1
+            );
+        }
+        if let Some(keep) = &keep {
+            std::fs::create_dir_all(keep).expect("RENDER_DIR");
+            let pdf = keep.join(format!("{name}.pdf"));
+            std::fs::write(&pdf, &bytes).expect("write");
+            run(
+                "pdftoppm",
+                "poppler-utils",
+                &[
+                    "-png",
+                    "-r",
+                    "70",
+                    path_str(&pdf),
+                    path_str(&keep.join(name)),
+                ],
+            );
+            eprintln!(
+                "{name}: {pages} pages, {} bytes, in {}",
+                bytes.len(),
+                keep.display()
+            );
+        }
+        cleanup(&dir);
     }
 }
 

@@ -284,3 +284,25 @@ fn pages_change_the_plan_only_through_edit_plan() {
     );
     assert!(direct_plan_writes("state.plan.with(|p| p.is_empty())").is_empty());
 }
+
+/// The release page's Content-Security-Policy has `style-src 'self'` without
+/// 'unsafe-inline': a `style` attribute written by a view is refused by the
+/// browser (and reported as a console error). Styles go in `style/`.
+#[test]
+fn no_inline_style_attribute_in_the_ui() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(files.len() >= 10, "the scan found the UI files");
+    let mut found = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains(" style=") || code.trim_start().starts_with("style=") {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "inline styles:\n{}", found.join("\n"));
+}

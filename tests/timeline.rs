@@ -264,3 +264,16 @@ fn the_summary_counts_items_and_gives_the_dates() {
         .summary()
         .starts_with("Cronograma de 1 acción clave, del 01/03/2026"));
 }
+
+/// The screen's style sheet caps the timeline picture at its natural width (a
+/// class rule: the CSP forbids the inline style that did it before); the cap
+/// is written in CSS, so it must follow the geometry's width.
+#[test]
+fn the_style_sheet_caps_the_picture_at_the_timeline_width() {
+    let css = include_str!("../style/components.css");
+    let width = plan_local_ga::export::timeline::LABEL_WIDTH
+        + CHART_WIDTH
+        + plan_local_ga::export::timeline::RIGHT_MARGIN;
+    let rule = format!(".timeline__scroll > .timeline__svg {{ max-width: {width}px; }}");
+    assert!(css.contains(&rule), "style/components.css lacks {rule:?}");
+}

@@ -267,10 +267,14 @@ impl Export {
         self.busy.set(true);
         self.slow.set(false);
         self.failure.set(None);
+        // The page that owns these signals may be gone when the timer fires or
+        // the PDF comes back (the person moved on inside the app): the PDF is
+        // still downloaded, and the signals, disposed with their page, are
+        // left alone (`try_`), instead of panicking.
         set_timeout(
             move || {
-                if self.busy.get_untracked() {
-                    self.slow.set(true);
+                if self.busy.try_get_untracked() == Some(true) {
+                    let _ = self.slow.try_set(true);
                 }
             },
             PROGRESS_AFTER,
@@ -281,9 +285,9 @@ impl Export {
                     .map_err(|_| ExportFailure::DownloadBlocked),
                 Err(e) => Err(e),
             };
-            self.busy.set(false);
-            self.slow.set(false);
-            self.failure.set(outcome.err());
+            let _ = self.busy.try_set(false);
+            let _ = self.slow.try_set(false);
+            let _ = self.failure.try_set(outcome.err());
         });
     }
 }

@@ -47,16 +47,17 @@ pub fn PrintPage() -> impl IntoView {
 #[component]
 fn DocumentView(doc: Document) -> impl IntoView {
     // What a block needs from the whole document: the contents' entries, and
-    // each heading's number (its anchor, which the contents link to).
+    // each heading's number (its anchor, which the contents link to) and rank.
     let mut heading = 0;
+    let mut ranks = HeadingRanks::default();
     let context: Vec<Context> = doc
         .blocks
         .iter()
         .enumerate()
         .map(|(i, b)| match b {
-            Block::Heading { .. } => {
+            Block::Heading { level, .. } => {
                 heading += 1;
-                Context::Heading(heading - 1)
+                Context::Heading(heading - 1, ranks.next(*level))
             }
             Block::Contents { .. } => Context::Contents(
                 doc.contents_entries(i)
@@ -96,11 +97,32 @@ fn DocumentView(doc: Document) -> impl IntoView {
     }
 }
 
+/// The HTML rank (`h2`…`h6`) of each heading in turn. The document's levels
+/// are visual and may skip (a section's level-3 heading right under its
+/// level-1 title); the page's outline may not, so a heading is one rank below
+/// the nearest heading above it of a lower level (`h1` is the plan's title).
+#[derive(Default)]
+struct HeadingRanks {
+    /// The levels of the open headings, outermost first.
+    open: Vec<u8>,
+}
+
+impl HeadingRanks {
+    fn next(&mut self, level: u8) -> u8 {
+        let level = level.max(1);
+        while self.open.last().is_some_and(|&l| l >= level) {
+            self.open.pop();
+        }
+        self.open.push(level);
+        (self.open.len() as u8 + 1).min(6)
+    }
+}
+
 /// What a block needs from the rest of the document.
 enum Context {
     None,
-    /// The heading's number in reading order (from 0).
-    Heading(usize),
+    /// The heading's number in reading order (from 0), and its HTML rank.
+    Heading(usize, u8),
     /// The contents' entries: (level, text, heading number).
     Contents(Vec<(u8, String, usize)>),
 }
@@ -127,19 +149,26 @@ fn heading_id(n: usize) -> String {
 
 /// One block as HTML; `index` (its place in the body) makes element ids unique.
 fn block_view(block: Block, context: Context, index: usize) -> AnyView {
-    let id = match context {
-        Context::Heading(n) => Some(heading_id(n)),
-        _ => None,
+    let (id, rank) = match context {
+        Context::Heading(n, rank) => (Some(heading_id(n)), rank),
+        _ => (None, 2),
     };
     match block {
-        Block::Heading { level, text } => match level {
-            0 | 1 => view! { <h2 class="heading-l print-h" id=id>{text}</h2> }.into_any(),
-            2 => {
-                view! { <h3 class="heading-m print-h print-h--ficha" id=id>{text}</h3> }.into_any()
+        Block::Heading { level, text } => {
+            // The look follows the document's level; the tag, the outline.
+            let class = match level {
+                0 | 1 => "heading-l print-h",
+                2 => "heading-m print-h print-h--ficha",
+                _ => "heading-s print-h",
+            };
+            match rank {
+                2 => view! { <h2 class=class id=id>{text}</h2> }.into_any(),
+                3 => view! { <h3 class=class id=id>{text}</h3> }.into_any(),
+                4 => view! { <h4 class=class id=id>{text}</h4> }.into_any(),
+                5 => view! { <h5 class=class id=id>{text}</h5> }.into_any(),
+                _ => view! { <h6 class=class id=id>{text}</h6> }.into_any(),
             }
-            3 => view! { <h4 class="heading-s print-h" id=id>{text}</h4> }.into_any(),
-            _ => view! { <h5 class="heading-s print-h" id=id>{text}</h5> }.into_any(),
-        },
+        }
         Block::Paragraph(text) => view! { <p class="body print-text">{text}</p> }.into_any(),
         Block::Fields(fields) => view! { <FieldList fields=fields /> }.into_any(),
         Block::Table {

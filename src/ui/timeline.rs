@@ -136,11 +136,10 @@ fn Picture(t: Laid) -> impl IntoView {
         <figure class="timeline__figure">
             // On a phone the picture keeps a readable size and scrolls sideways;
             // focusable so a keyboard can scroll it too.
-            <div class="table-scroll timeline__scroll" tabindex="0" role="region" aria-label="Cronograma">
+            <div class="table-scroll timeline__scroll" tabindex="0" role="region" aria-label="Gráfica del cronograma">
             <svg
                 class="timeline__svg"
                 viewBox=format!("0 0 {} {}", t.width, t.height)
-                style=format!("max-width: {}px", t.width)
                 role="img"
                 aria-label=summary
             >

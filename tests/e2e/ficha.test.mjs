@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSession, endSession, ready, axeCheck, tabTo, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, OUT } from './harness.mjs';
 import { PLAN, C13 } from './fixtures/compromiso-13.mjs';
 
 let s;
@@ -249,4 +249,9 @@ test('commitment 13 typed by keyboard only, found again after reload on the revi
   assert.deepEqual(c.alignment.sdg_targets, C13.sdgTargets);
   assert.equal(c.co_responsible[0].email, 'alfredo.elizondo@gesoc.org.mx', 'the stray space before @ is gone');
   console.log(`ficha e2e: ${stats.pages} pages visited, ${stats.fields} fields entered, ${(typing / 1000).toFixed(1)} s typing, ${((Date.now() - stats.started) / 1000).toFixed(1)} s in all, ${checked.size} kinds of page checked with axe-core`);
+});
+
+test('the ficha session: no console errors, no foreign requests, axe clean, on every page', () => {
+  assertClean(s);
+  assert.ok(checked.size >= 14, `${checked.size} kinds of page checked with axe-core`);
 });

@@ -1,13 +1,14 @@
 // Shared end-to-end harness: Debian's Chromium through playwright-core, the
-// release build on loopback, and the checks every session must pass
-// (axe-core, console errors, requests leaving the page's origin).
+// release build on loopback, and the checks every session must pass on every
+// page it opens (axe-core, console errors and CSP violations, requests leaving
+// the page's origin).
 import { chromium } from 'playwright-core';
-import { mkdtemp, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,47 +25,97 @@ const ARGS = [
   '--disable-quic', '--no-first-run',
 ];
 
+// One Chromium per test process (each test file is a process): sessions are
+// browser contexts in it, each a fresh profile, so a file that needs two
+// profiles does not start a second browser.
+let browser = null;
+let open = 0;
+
+async function sharedBrowser() {
+  browser ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return browser;
+}
+
+// Reported by every page of a session as a console error: Chromium logs a
+// blocked inline style or script itself, but this makes sure a violation of
+// the Content-Security-Policy is never missed.
+const CSP_REPORTER = () => {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+  });
+};
+
+/**
+ * A fresh browser profile (a context of the shared browser) on the release
+ * build. Every page the context opens is watched: its console errors and
+ * uncaught exceptions go to `consoleErrors` (labelled with the page's URL),
+ * every request of the context that leaves the page's origin to
+ * `foreignRequests`, and every axe-core violation `axeCheck` finds, whatever
+ * its impact, to `axeViolations`. `assertClean` checks all three.
+ */
 export async function startSession() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`No release build in ${DIST}: run "trunk build --release" (make test does).`);
   }
   await mkdir(OUT, { recursive: true });
   const { server, origin } = await serve(DIST);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'plan-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
+  const context = await (await sharedBrowser()).newContext({
     acceptDownloads: true,
     locale: 'es-MX',
     timezoneId: 'America/Mexico_City',
     viewport: { width: 1280, height: 900 },
   });
+  open += 1;
   const session = {
     origin, server, context,
     consoleErrors: [],
     foreignRequests: [],
     axeViolations: [],
     pagesChecked: [],
+    pagesWatched: 0,
   };
+  await context.addInitScript(CSP_REPORTER);
   context.on('request', (req) => {
     const url = req.url();
     if (!(url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:'))) {
       session.foreignRequests.push(url);
     }
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') session.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => session.consoleErrors.push(String(err)));
-  session.page = page;
+  const watch = (page) => {
+    session.pagesWatched += 1;
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') session.consoleErrors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => session.consoleErrors.push(`${page.url()}: ${err}`));
+  };
+  context.on('page', watch);
+  session.page = await context.newPage();
   return session;
 }
 
 export async function endSession(session) {
   await session.context.close();
   await new Promise((ok) => session.server.close(ok));
+  open -= 1;
+  if (open === 0 && browser) {
+    const b = await browser;
+    browser = null;
+    await b.close();
+  }
+}
+
+/**
+ * What every session must end with: no console error or uncaught exception on
+ * any of its pages, no request off the page's origin, and (when `axe` is not
+ * false) no axe-core violation on any page checked.
+ */
+export function assertClean(session, { axe = true } = {}) {
+  assert.deepEqual(session.consoleErrors, [], 'no console errors on any page');
+  assert.deepEqual(session.foreignRequests, [], 'no request leaves the origin');
+  if (axe) {
+    assert.deepEqual(session.axeViolations, [], 'axe-core finds nothing on any page');
+    assert.ok(session.pagesChecked.length > 0, 'axe-core ran');
+  }
 }
 
 /** Waits until the app has rendered a page heading. */
@@ -72,9 +123,11 @@ export async function ready(page) {
   await page.waitForSelector('main h1', { timeout: 15000 });
 }
 
-/** Runs axe-core on the current page and records serious or critical violations. */
-export async function axeCheck(session, label) {
-  const { page } = session;
+/**
+ * Runs axe-core on `page` (the session's page unless given) and records every
+ * violation, of any impact (minor and moderate included); returns them.
+ */
+export async function axeCheck(session, label, page = session.page) {
   // Injected through DevTools evaluation, not an inline <script>: the app's
   // Content-Security-Policy (rightly) blocks inline scripts.
   axeSource ??= await readFile(AXE_PATH, 'utf8');
@@ -86,10 +139,9 @@ export async function axeCheck(session, label) {
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
   });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   session.pagesChecked.push(label);
-  for (const v of bad) session.axeViolations.push({ page: label, ...v });
-  return bad;
+  for (const v of result) session.axeViolations.push({ page: label, ...v });
+  return result;
 }
 
 /** Presses Tab until the focused element matches, like a keyboard user; fails after `max` presses. */

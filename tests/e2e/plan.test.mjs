@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSession, endSession, ready, axeCheck, tabTo, focused, OUT, storedDraft, openDraftKey, waitForDraft } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, OUT, storedDraft, openDraftKey, waitForDraft } from './harness.mjs';
 
 const PLAN = {
   kind: 'Municipio',
@@ -316,6 +316,31 @@ test('the national list can be replaced by a newer plan from a CSV file, and bac
   await waitForDraft(page, (d) => d.plan.national_plan.commitments.length === 13, 3000);
 });
 
+/** Fills this origin's storage quota with other data, until not one more character fits. */
+async function fillStorage(page) {
+  const name = await page.evaluate(() => {
+    let n = 0;
+    let last = 'none';
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`relleno-${n++}`, chunk); } catch (e) { last = e.name; break; }
+      }
+    }
+    return last;
+  });
+  assert.equal(name, 'QuotaExceededError', 'the quota was reached');
+}
+
+/**
+ * Makes the app save now, the way it does when the page is hidden: the
+ * listener runs synchronously inside dispatchEvent, so when this returns the
+ * save has been attempted (written, or refused).
+ */
+const saveNow = (page) => page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+
+const quarantinedTexts = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-local-ga/danado/')).sort().map((k) => localStorage.getItem(k)));
+
 test('a stored draft that cannot be read is kept aside, offered for download, never overwritten', async () => {
   const { page, origin } = s;
   const good = await storedDraft(page);
@@ -323,15 +348,23 @@ test('a stored draft that cannot be read is kept aside, offered for download, ne
   // The open draft's own key is damaged (the index of drafts stays readable).
   const key = await openDraftKey(page);
   assert.match(key, /^plan-local-ga\/borrador\/\d+$/);
+  const original = () => page.evaluate((k) => localStorage.getItem(k), key);
   await page.evaluate(([k, d]) => localStorage.setItem(k, d), [key, damaged]);
-  await page.goto(origin + '/plan');
+  await page.goto(origin + '/plan/perfil');
   await ready(page);
   const banner = page.locator('.banner', { hasText: 'No se pudo leer el borrador guardado' });
   await banner.waitFor();
   assert.match(await banner.innerText(), /Guardamos una copia aparte/);
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-local-ga/danado/')).map((k) => localStorage.getItem(k)));
-  assert.deepEqual(kept, [damaged], 'the unreadable text is kept byte for byte');
-  assert.deepEqual(await axeCheck(s, 'lista de tareas (borrador dañado)'), []);
+  assert.deepEqual(await quarantinedTexts(page), [damaged], 'the unreadable text is kept byte for byte');
+  assert.deepEqual(await axeCheck(s, 'perfil (borrador dañado)'), []);
+  // Only with that copy in place does an empty draft take the key.
+  const replaced = JSON.parse(await original());
+  assert.ok(!replaced.plan.profile && replaced.plan.commitments.length === 0, 'an empty draft in its place');
+  // New work is saved under the key; the copy is never written again.
+  await page.fill('#nombre-plan', 'Escrito después del daño');
+  await saveNow(page);
+  assert.equal(JSON.parse(await original()).unsaved.perfil['nombre-plan'], 'Escrito después del daño', 'the save went through');
+  assert.deepEqual(await quarantinedTexts(page), [damaged], 'the kept copy is unchanged after a save');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Descargar la copia dañada' }).click(),
@@ -339,6 +372,30 @@ test('a stored draft that cannot be read is kept aside, offered for download, ne
   const rawPath = join(OUT, 'danado.json');
   await download.saveAs(rawPath);
   assert.equal(await readFile(rawPath, 'utf8'), damaged);
+
+  // No room for a copy: the unreadable text stays under its own key, through
+  // typing and saving, and the page says so.
+  // Large, so that a copy cannot fit while a save over it (smaller) could:
+  // only the app's refusal keeps it.
+  const damagedAgain = '{"format": "plan-local-gobierno-abierto", "schema_version": 4, "plan": {"notas": "' + 'x'.repeat(200000);
+  await page.evaluate(([k, d]) => localStorage.setItem(k, d), [key, damagedAgain]);
+  await fillStorage(page);
+  try {
+    await page.goto(origin + '/plan/perfil');
+    await ready(page);
+    const kept = page.locator('.banner', { hasText: 'No se pudo leer el borrador guardado' });
+    await kept.waitFor();
+    assert.match(await kept.innerText(), /No lo sobrescribiremos/);
+    assert.equal(await original(), damagedAgain, 'not replaced when no copy fits');
+    await page.fill('#nombre-plan', 'Escrito sin lugar para la copia');
+    await saveNow(page);
+    assert.equal(await original(), damagedAgain, 'a save does not overwrite it either');
+    assert.match(await page.locator('#estado-guardado').innerText(), /No se pudo guardar el borrador/);
+    assert.deepEqual(await quarantinedTexts(page), [damaged], 'and no other copy appeared');
+  } finally {
+    await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('relleno-')) localStorage.removeItem(k); });
+  }
+
   // Put the good draft back for the remaining checks, by opening the downloaded JSON.
   await page.goto(origin + '/abrir');
   await ready(page);
@@ -394,8 +451,6 @@ test('"Borrar todos mis datos de este equipo" removes everything stored, after c
 });
 
 test('the whole session: no console errors, no request off the page origin, axe clean', () => {
-  assert.deepEqual(s.consoleErrors, []);
-  assert.deepEqual(s.foreignRequests, []);
-  assert.deepEqual(s.axeViolations, []);
+  assertClean(s);
   assert.ok(s.pagesChecked.length >= 10, `axe ran on ${s.pagesChecked.length} pages`);
 });

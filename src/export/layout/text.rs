@@ -127,26 +127,55 @@ mod tests {
 
     #[test]
     fn wrapped_lines_never_exceed_the_width() {
+        // (text, what the lines hold, spaces aside: written out by hand).
         let texts = [
-            "Plan de Acción Local de Gobierno Abierto 2025-2027 — Año de la ñandú",
-            "¿Cómo contribuirá a resolver la problemática? ¡Mucho! «Sí» — ÁÉÍÓÚ ÑÜ",
-            "https://www.ejemplo.gob.mx/transparencia/datos-abiertos/compromisos/2025/ficha-13.pdf",
-            "Supercalifragilisticoespialidoso-y-otras-palabras-larguísimas-sin-espacios-0123456789",
-            "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
-            "a\u{301} e\u{301} n\u{303} “comillas” ‘simples’ … • € ™ 😀 中文 ł ő",
-            "línea uno\nlínea dos\n\nlínea cuatro",
+            (
+                "Plan de Acción Local de Gobierno Abierto 2025-2027 — Año de la ñandú",
+                "Plan de Acción Local de Gobierno Abierto 2025-2027 — Año de la ñandú",
+            ),
+            (
+                "¿Cómo contribuirá a resolver la problemática? ¡Mucho! «Sí» — ÁÉÍÓÚ ÑÜ",
+                "¿Cómo contribuirá a resolver la problemática? ¡Mucho! «Sí» — ÁÉÍÓÚ ÑÜ",
+            ),
+            (
+                "https://www.ejemplo.gob.mx/transparencia/datos-abiertos/compromisos/2025/ficha-13.pdf",
+                "https://www.ejemplo.gob.mx/transparencia/datos-abiertos/compromisos/2025/ficha-13.pdf",
+            ),
+            (
+                "Supercalifragilisticoespialidoso-y-otras-palabras-larguísimas-sin-espacios-0123456789",
+                "Supercalifragilisticoespialidoso-y-otras-palabras-larguísimas-sin-espacios-0123456789",
+            ),
+            (
+                "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+                "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+            ),
+            // Accents typed as combining marks arrive composed.
+            (
+                "a\u{301} e\u{301} n\u{303} “comillas” ‘simples’ … • € ™",
+                "á é ñ “comillas” ‘simples’ … • € ™",
+            ),
+            // Outside the current fonts: what they print today ("?" for what
+            // they lack, the base letter for ł and ő).
+            ("😀 中文 ł ő", "? ?? l o"),
+            (
+                "línea uno\nlínea dos\n\nlínea cuatro",
+                "línea uno línea dos línea cuatro",
+            ),
         ];
-        for text in texts {
+        for (text, printed) in texts {
+            let expected: String = printed.split_whitespace().collect();
+            // Only a width narrower than some character may overflow.
+            let widest_char = |face, size| {
+                printed
+                    .chars()
+                    .map(|c| metrics::text_width_pt(&c.to_string(), face, size))
+                    .fold(0.0, f32::max)
+            };
             for face in [FontFace::Regular, FontFace::Bold] {
                 for size in [7.0, 9.0, 10.0, 13.5, 20.0] {
                     for width in [12.0, 30.0, 57.3, 100.0, 180.5, 333.3, 498.6] {
                         let lines = wrap_text(text, face, size, width);
-                        // Only a width narrower than some character may overflow.
-                        let widest_char = metrics::to_pdf_text(text)
-                            .chars()
-                            .map(|c| metrics::text_width_pt(&c.to_string(), face, size))
-                            .fold(0.0, f32::max);
-                        if width >= widest_char {
+                        if width >= widest_char(face, size) {
                             assert!(
                                 widest(&lines, face, size) <= width + 0.001,
                                 "{text:?} at {size} pt in {width} pt: {lines:?}"
@@ -154,10 +183,7 @@ mod tests {
                         }
                         // Nothing is lost but spaces.
                         let joined: String = lines.concat().split_whitespace().collect();
-                        let expected: String = metrics::to_pdf_text(&text.replace('\n', " "))
-                            .split_whitespace()
-                            .collect();
-                        assert_eq!(joined, expected);
+                        assert_eq!(joined, expected, "{text:?} at {size} pt in {width} pt");
                     }
                 }
             }
