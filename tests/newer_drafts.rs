@@ -625,10 +625,12 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
-        // Numbers as people write them: up to 15 significant digits (see
-        // `domain::unknown` on longer ones).
+        // Numbers as people write them, and any finite float to its last digit.
         (-999_999_999_999_999i64..=999_999_999_999_999, 0i32..=15)
             .prop_map(|(m, k)| Value::from(m as f64 / 10f64.powi(k))),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         ".{0,20}".prop_map(Value::from),
     ];
     leaf.prop_recursive(3, 24, 4, |inner| {
@@ -687,4 +689,17 @@ proptest! {
             }
         }
     }
+}
+
+/// Found by the draft reader's fuzz test: a 17-digit float in a newer
+/// version's field must come back to its last digit.
+#[test]
+fn a_seventeen_digit_number_in_an_unknown_field_comes_back_exactly() {
+    let mut draft: Value = serde_json::from_str(&fixture("borrador-v4.json")).expect("fixture");
+    let text = "7.424943904175027e-119";
+    draft["plan"]["campo_nuevo"] = serde_json::from_str(text).expect("number");
+    let env = decode(&draft.to_string()).expect("reads");
+    let again: Value = serde_json::from_str(&encode(&env)).expect("json");
+    assert_eq!(again["plan"]["campo_nuevo"].to_string(), text);
+    assert_eq!(decode(&encode(&env)), Ok(env));
 }

@@ -14,14 +14,12 @@
 //! that replaces it, matched by place and, in lists, by each item's identity
 //! ([`ListItem`]). `AppState::edit_plan` does it on every change of the plan.
 //!
-//! Values are kept as JSON values: text, whole numbers, `true`/`false`/`null`,
-//! lists and objects come back exactly. A number with a fraction or an
-//! exponent comes back exactly when it has up to 15 significant digits and an
-//! exponent within ±22 (how people and most programs write amounts,
-//! percentages and coordinates); a longer one may change in its last digit,
-//! since serde_json's default number reading is exact only there. Its
-//! `float_roundtrip` feature would make every number exact for 7.8 KB more
-//! brotli in the first-load wasm (measured), so it is not used.
+//! Values are kept as JSON values: text, numbers, `true`/`false`/`null`, lists
+//! and objects come back exactly. Numbers with a fraction or an exponent are
+//! exact to the last of their 17 digits because serde_json's
+//! `float_roundtrip` feature is on (7.8 KB brotli of the first-load wasm,
+//! measured; without it a 16- or 17-digit number could change in its last
+//! digit, which `tests/fuzz_import.rs` caught).
 //!
 //! Why serde's flatten: a struct with a flattened field is read as a map whose
 //! known fields are still deserialised in place (errors keep their position,
