@@ -656,6 +656,7 @@ pub const STORED_DRAFT_UNREADABLE: &str = "No se pudo leer el borrador guardado 
 
 /// A national list file over its size limit.
 pub const NATIONAL_LIST_TOO_LARGE: &str = "El archivo pesa más de 1 MB. Una lista de compromisos nacionales pesa unos pocos KB: revise que sea el archivo correcto.";
+
 /// How a commitment's key-action weights add up, in the one wording every page
 /// uses: "Las ponderaciones suman 95 %. Deben sumar 100 %: faltan 5 puntos.";
 /// `None` without key actions.
