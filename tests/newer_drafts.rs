@@ -155,6 +155,25 @@ fn every_unknown_field_survives_loading_and_saving_with_its_value() {
 }
 
 #[test]
+fn long_numbers_come_back_to_the_last_digit_save_after_save() {
+    let mut v = json(&fixture("borrador-v4.json"));
+    let numbers = json!([
+        0.30000000000000004,
+        1.6917727859083611e-59,
+        -9007199254740993.0,
+        1e300
+    ]);
+    v["plan"]["problems"][0]["mediciones"] = numbers.clone();
+    let mut text = v.to_string();
+    for _ in 0..3 {
+        let env = decode(&text).expect("loads");
+        text = encode(&env);
+        assert_eq!(json(&text)["plan"]["problems"][0]["mediciones"], numbers);
+        assert!(text.contains("0.30000000000000004") && text.contains("1.6917727859083611e-59"));
+    }
+}
+
+#[test]
 fn the_known_parts_read_as_in_the_draft_without_new_fields() {
     let newer = decode(&fixture(NEWER)).expect("loads");
     let plain = decode(&fixture("borrador-v4.json")).expect("loads");

@@ -14,12 +14,11 @@
 //! that replaces it, matched by place and, in lists, by each item's identity
 //! ([`ListItem`]). `AppState::edit_plan` does it on every change of the plan.
 //!
-//! Values are kept as JSON values: text, numbers, `true`/`false`/`null`, lists
-//! and objects come back exactly. Numbers with a fraction or an exponent are
-//! exact to the last of their 17 digits because serde_json's
-//! `float_roundtrip` feature is on (7.8 KB brotli of the first-load wasm,
-//! measured; without it a 16- or 17-digit number could change in its last
-//! digit, which `tests/fuzz_import.rs` caught).
+//! Values are kept as JSON values and come back equal; the keys of an object
+//! inside one come back sorted (JSON objects have no order). Numbers are exact
+//! because serde_json's `float_roundtrip` feature is on: without it a long or
+//! extreme number (`1.6917727859083611e-59`) could be read one unit off in the
+//! last place, and move again at every save.
 //!
 //! Why serde's flatten: a struct with a flattened field is read as a map whose
 //! known fields are still deserialised in place (errors keep their position,
@@ -121,12 +120,24 @@ pub fn edit_keeping_unknown<T: Carry + Clone, R>(
     value: &mut T,
     change: impl FnOnce(&mut T) -> R,
 ) -> R {
-    let before = value.holds_unknown().then(|| value.clone());
+    let before = snapshot(value);
     let result = change(value);
+    carry_back(value, before);
+    result
+}
+
+// Out of line: `edit_keeping_unknown` is instantiated for every page's change,
+// these two only once per edited type.
+#[inline(never)]
+fn snapshot<T: Carry + Clone>(value: &T) -> Option<T> {
+    value.holds_unknown().then(|| value.clone())
+}
+
+#[inline(never)]
+fn carry_back<T: Carry>(value: &mut T, before: Option<T>) {
     if let Some(before) = before {
         value.carry_from(&before);
     }
-    result
 }
 
 /// Implements [`Carry`] for a struct with an `unknown` field: that field, and
