@@ -2,9 +2,10 @@
 //! filled rectangles ([`Laid`]), which a renderer draws without further decisions.
 //!
 //! Coordinates are PDF points (1/72 in) from the page's bottom-left corner; a text
-//! item's `y_pt` is its baseline. Measuring uses [`metrics`], and every string is
-//! normalised with [`metrics::to_pdf_text`] first, so what is measured is exactly
-//! what the PDF prints.
+//! item's `y_pt` is its baseline. Measuring uses [`metrics`], and every string
+//! goes through [`metrics::printable`] first (the text as typed; a character the
+//! fonts cannot draw becomes U+FFFD), so what is measured is exactly what the
+//! PDF prints.
 //!
 //! The rules, in one place:
 //! - greedy word wrap; a word longer than the line is broken by character
@@ -164,7 +165,7 @@ pub struct LaidPage {
 pub struct LaidHeading {
     /// The heading's level (1 for a section).
     pub level: u8,
-    /// The heading's text, as in the document.
+    /// The heading's text as printed ([`metrics::printable`]), for the outline.
     pub text: String,
     /// Index of the page its first line is on (0 for page 1).
     pub page: usize,
@@ -372,7 +373,7 @@ impl Unit {
     /// A chart scale's label (small, muted) whose left edge `place` gives from
     /// the label's width.
     fn scale_text(&mut self, label: &str, top: f32, place: impl FnOnce(f32) -> f32) {
-        let text = metrics::to_pdf_text(label);
+        let text = metrics::printable(label);
         let w = metrics::text_width_pt(&text, FontFace::Regular, CHART_SCALE_SIZE);
         let style = Style::new(
             CHART_SCALE_SIZE,
@@ -492,7 +493,7 @@ pub fn layout(doc: &Document, page: PageSize) -> Laid {
         .iter()
         .map(|(level, text)| LaidHeading {
             level: *level,
-            text: text.clone(),
+            text: metrics::printable(text),
             page: 0,
             top_pt: frame.top,
         })

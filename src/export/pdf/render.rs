@@ -1,10 +1,10 @@
 //! PDF rendering: draws [`Laid`] pages with the embedded Plan Local Sans faces
 //! ([`crate::export::font::fonts`]).
 //!
-//! Both faces are embedded whole (they are already a small Latin subset, about
-//! 19 KB each) as Identity-H CID fonts with a ToUnicode map, so text extracts
-//! and searches; [`layout()`] has already normalised every string to the
-//! characters they hold. Text is placed absolutely with `Tm`
+//! Both faces are embedded as Identity-H CID fonts with a ToUnicode map, so text
+//! extracts and searches as typed, each reduced to the glyphs the document uses
+//! ([`super::subset`]); [`layout()`] has already replaced every character the
+//! fonts cannot draw by U+FFFD. Text is placed absolutely with `Tm`
 //! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
 //! drawn outside text sections.
 //!
@@ -14,8 +14,10 @@
 //! bookmark per section, the commitments' fichas nested under theirs); and the
 //! streams are deflated at a fast level.
 
+use std::collections::BTreeSet;
+
 use printpdf::{
-    Color, FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    Color, FontId, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
     PdfSaveOptions, PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 use time::OffsetDateTime;
@@ -24,7 +26,7 @@ use crate::domain::Plan;
 use crate::export::content::document::Document;
 use crate::export::content::plan_document::{file_stem, plan_document};
 use crate::export::content::readiness_document::readiness_document;
-use crate::export::font::fonts;
+use super::subset::subset_font;
 use crate::export::font::metrics::FontFace;
 use crate::export::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
 
@@ -89,11 +91,15 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
 
+    // Each face reduced to the glyphs this document uses (see `super::subset`).
     for face in [FontFace::Regular, FontFace::Bold] {
-        pdf.resources
-            .fonts
-            .map
-            .insert(font_id(face), PdfFont::new(embedded_font(face)?));
+        let chars = used_chars(laid, face);
+        if !chars.is_empty() {
+            pdf.resources
+                .fonts
+                .map
+                .insert(font_id(face), PdfFont::new(subset_font(face, &chars)?));
+        }
     }
 
     let (w, h) = (laid.page.width_mm(), laid.page.height_mm());
@@ -267,17 +273,9 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
 /// about a fifth larger.
 const DEFLATE_LEVEL: u8 = 3;
 
-/// `content` deflated (zlib) at [`DEFLATE_LEVEL`]. The two font programs are
-/// compressed once per process and reused.
+/// `content` deflated (zlib) at [`DEFLATE_LEVEL`].
 fn deflate(content: &[u8]) -> Vec<u8> {
-    static FONTS: std::sync::OnceLock<[Vec<u8>; 2]> = std::sync::OnceLock::new();
-    let pack = |bytes: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(bytes, DEFLATE_LEVEL);
-    if content == fonts::REGULAR_TTF || content == fonts::BOLD_TTF {
-        let packed = FONTS.get_or_init(|| [pack(fonts::REGULAR_TTF), pack(fonts::BOLD_TTF)]);
-        let i = usize::from(content == fonts::BOLD_TTF);
-        return packed[i].clone();
-    }
-    pack(content)
+    miniz_oxide::deflate::compress_to_vec_zlib(content, DEFLATE_LEVEL)
 }
 
 /// `v` converted to the type of `prototype`: names lopdf's object types by
@@ -391,17 +389,17 @@ fn font_id(face: FontFace) -> FontId {
     )
 }
 
-/// `face` parsed for embedding, named as the font itself names its face.
-fn embedded_font(face: FontFace) -> Result<ParsedFont, PdfError> {
-    let mut warnings = Vec::new();
-    let mut font = ParsedFont::from_bytes(fonts::ttf(face), 0, &mut warnings).ok_or_else(|| {
-        PdfError::Content(format!(
-            "the embedded font {} could not be read",
-            fonts::postscript_name(face)
-        ))
-    })?;
-    font.font_name = Some(fonts::postscript_name(face).to_owned());
-    Ok(font)
+/// Every character set in `face` on any page.
+fn used_chars(laid: &Laid, face: FontFace) -> BTreeSet<char> {
+    laid.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Text { face: f, text, .. } if *f == face => Some(text.chars()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
 
 fn color_of(c: Rgb) -> Color {
