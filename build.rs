@@ -379,6 +379,61 @@ fn font_metrics() {
         list(&|_, _, b| b.1.to_string())
     )
     .unwrap();
+    // How the PDF writer draws a letter typed with separate combining accents
+    // (a + U+0301): as the fonts' precomposed letter when there is one of the
+    // same width (the text keeps what was typed through /ActualText), else with
+    // each accent centred over its letter. The fonts' accents have no advance
+    // and sit where their designers put them for OpenType positioning, which a
+    // PDF does not do.
+    let mut compose: Vec<(String, u32)> = Vec::new();
+    for (cp, (width, _)) in regular {
+        let Some(c) = char::from_u32(*cp) else { continue };
+        let nfd: String = c.nfd().collect();
+        let mut parts = nfd.chars();
+        let Some(base) = parts.next() else { continue };
+        let base = u32::from(base);
+        if nfd.chars().count() < 2
+            || !nfd.chars().all(|d| regular.contains_key(&u32::from(d)))
+            || regular.get(&base).map(|w| w.0) != Some(*width)
+            || bold.get(&base).map(|w| w.0) != bold.get(cp).map(|w| w.0)
+        {
+            continue;
+        }
+        compose.push((nfd, *cp));
+    }
+    compose.sort();
+    writeln!(
+        out,
+        "#[cfg(feature = \"pdf\")]\npub(super) static COMPOSE: [(&str, char); {}] = [{}];",
+        compose.len(),
+        compose
+            .iter()
+            .map(|(d, c)| format!("({d:?}, '\\u{{{c:X}}}')"))
+            .collect::<Vec<_>>()
+            .join(",")
+    )
+    .unwrap();
+    let mut marks = Vec::new();
+    for (cp, (width, _)) in regular {
+        if *width != 0 {
+            continue;
+        }
+        let centre = |bytes: &[u8], gid: u16| -> i32 {
+            let font = ttf_parser::Face::parse(bytes, 0).expect("font");
+            let upem = i32::from(font.units_per_em());
+            font.glyph_bounding_box(ttf_parser::GlyphId(gid))
+                .map_or(0, |b| (i32::from(b.x_min) + i32::from(b.x_max)) * 500 / upem)
+        };
+        let (r, b) = (centre(&faces[0], regular[cp].1), centre(&faces[1], bold[cp].1));
+        marks.push(format!("({cp}, {r}, {b})"));
+    }
+    writeln!(
+        out,
+        "#[cfg(feature = \"pdf\")]\npub(super) static MARK_CENTRES: [(u16, i16, i16); {}] = [{}];",
+        marks.len(),
+        marks.join(",")
+    )
+    .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("font_metrics.rs");
     std::fs::write(dest, out).expect("write font_metrics.rs");
 }

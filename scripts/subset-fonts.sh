@@ -25,8 +25,9 @@
 # root/usr/share/doc/fonts-liberation2.
 #
 # Needs fonttools and brotli (`pip install fonttools brotli`). What it does:
-# - keeps the repertoire below, with no OpenType layout tables (the export does
-#   not shape text) and no hinting;
+# - keeps the repertoire below, without hinting, and without OpenType layout
+#   tables in the TTF (the PDF writer does not shape text); the WOFF2 keeps mark
+#   positioning for the browser;
 # - renames the family to "Plan Local Sans": "Liberation" (Red Hat) and "Arimo"
 #   (Google) are Reserved Font Names, which OFL 1.1 clause 3 forbids as the
 #   primary name of a Modified Version, and a subset is one. Copyright and
@@ -53,12 +54,12 @@ NOTO_CHARS="U+2011,U+2027,U+2043,U+2060-2064,U+2066-2069,U+2070,U+2071,U+207A-20
 for face in Regular Bold; do
     pyftsubset "$LIB_DIR/LiberationSans-$face.ttf" \
         --unicodes="$UNICODES" \
-        --layout-features='' \
+        --layout-features='ccmp,mark,mkmk' \
         --no-hinting \
         --recalc-bounds \
         --name-IDs='*' \
         --name-languages='*' \
-        --drop-tables+=FFTM,kern,GDEF,GPOS,GSUB \
+        --drop-tables+=FFTM,kern \
         --output-file="$OUT/PlanLocalSans-$face.ttf"
     python3 - "$OUT/PlanLocalSans-$face.ttf" "$face" "$NOTO_DIR/NotoSans-$face.ttf" "$NOTO_CHARS" <<'PY'
 import sys
@@ -129,6 +130,17 @@ name.names = [r for r in name.names if r.nameID not in names and r.nameID not in
 for nid, text in names.items():
     name.setName(text, nid, 3, 1, 0x409)
     name.setName(text, nid, 1, 0, 0)
+# The print view's copy (WOFF2) keeps Liberation's mark positioning (GPOS mark,
+# mkmk; GSUB ccmp), so that the browser places an accent typed as a separate
+# combining mark over its letter. The PDF does not shape text (its writer
+# composes or centres such marks itself), so the TTF goes without them.
+font.flavor = "woff2"
+font.save(path[: -len(".ttf")] + ".woff2")
+font = TTFont(path[: -len(".ttf")] + ".woff2")
+font.flavor = None
+for tag in ("GDEF", "GPOS", "GSUB"):
+    if tag in font:
+        del font[tag]
 font.save(path)
 for r in TTFont(path)["name"].names:
     if r.nameID in (1, 4, 6) and "Liberation" in str(r):
@@ -136,11 +148,16 @@ for r in TTFont(path)["name"].names:
 print(f"{path}: {len(TTFont(path).getBestCmap())} code points, "
       f"{len(added)} from Noto Sans: " + " ".join(f"U+{c:04X}" for c in added))
 
-# The print view's copy: the very same glyphs as WOFF2.
-woff = TTFont(path)
-woff.flavor = "woff2"
-woff.save(path[: -len(".ttf")] + ".woff2")
 PY
+    # The TTF without the glyphs only mark positioning reached.
+    pyftsubset "$OUT/PlanLocalSans-$face.ttf" \
+        --unicodes='*' \
+        --layout-features='' \
+        --no-hinting \
+        --name-IDs='*' \
+        --name-languages='*' \
+        --output-file="$OUT/PlanLocalSans-$face.ttf.tmp"
+    mv "$OUT/PlanLocalSans-$face.ttf.tmp" "$OUT/PlanLocalSans-$face.ttf"
 done
 
 # The licence: the copyright lines of both sources and the OFL text from the

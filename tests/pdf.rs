@@ -140,7 +140,8 @@ fn check_pdf(bytes: &[u8], dir: &Path) -> (PathBuf, usize, String, String) {
     (pdf, pages, text, layout_text)
 }
 
-/// `pdffonts` lists exactly the two embedded faces, each embedded (emb "yes")
+/// `pdffonts` lists exactly the two embedded faces, each embedded (emb "yes") as a
+/// subset (sub "yes": its name carries a six-letter tag, "ABCDEF+PlanLocalSans-Bold")
 /// with a ToUnicode map (uni "yes"), and no other font.
 pub fn assert_embedded_fonts(pdf: &Path) {
     let fonts = stdout(run("pdffonts", "poppler-utils", &[path_str(pdf)]));
@@ -150,7 +151,18 @@ pub fn assert_embedded_fonts(pdf: &Path) {
         .skip(2)
         .map(|l| l.split_whitespace().collect())
         .collect();
-    let names: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| {
+            let (tag, name) = r[0].split_once('+').unwrap_or(("", r[0]));
+            assert!(
+                tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+                "{} has no subset tag:\n{fonts}",
+                r[0]
+            );
+            name
+        })
+        .collect();
     assert_eq!(
         names,
         ["PlanLocalSans-Regular", "PlanLocalSans-Bold"],
@@ -159,6 +171,7 @@ pub fn assert_embedded_fonts(pdf: &Path) {
     for r in &rows {
         let n = r.len();
         assert_eq!(r[n - 5], "yes", "{} embedded:\n{fonts}", r[0]);
+        assert_eq!(r[n - 4], "yes", "{} is a subset:\n{fonts}", r[0]);
         assert_eq!(r[n - 3], "yes", "{} has a ToUnicode map:\n{fonts}", r[0]);
     }
 }
@@ -223,7 +236,16 @@ fn metrics_table_matches_the_embedded_fonts() {
             .expect("the embedded font parses");
         let upm = u32::from(font.units_per_em);
         assert!(upm > 0);
-        assert_eq!(font.codepoint_to_glyph.len(), chars.len(), "{face:?}");
+        // The same character map, read by another parser (less U+FFFF, which a
+        // format-4 cmap ends on, mapped to the missing glyph).
+        let mapped: Vec<u32> = font
+            .codepoint_to_glyph
+            .iter()
+            .filter(|(_, gid)| **gid != 0)
+            .map(|(cp, _)| *cp)
+            .collect();
+        let ours: Vec<u32> = chars.iter().map(|c| u32::from(*c)).collect();
+        assert_eq!(mapped, ours, "{face:?}");
         for &c in &chars {
             let ours = metrics::glyph_width(c, face).expect("covered");
             let gid = font
@@ -462,6 +484,57 @@ fn sample_plan_pdf_keeps_spanish_text_and_passes_the_tools() {
     assert!(info.contains("(letter)"), "US Letter pages:\n{info}");
 
     cleanup(&dir);
+}
+
+/// What people in Mexico write, beyond Spanish: each string is a commitment
+/// name, printed as typed (the emoji as U+FFFD).
+const BEYOND_SPANISH: [&str; 7] = [
+    "Meta: ≥ 80 % de respuestas en ≤ 30 días → publicar; ≠ 0 quejas",
+    "Reducir el CO₂ (m³ de agua, 10⁻³) en la Sierra Wixárika: Kɨ, ɨ ʉ ɛ ɔ ʔ",
+    "Señalética en maya y zapoteco: Ꞌ xꞌ baꞌal; Ő ő, ā Ā, Łódź, Ǎ ǎ",
+    "Acentos escritos aparte: a\u{301}rbol, n\u{303}andu\u{301}, pingu\u{308}ino, a\u{331}",
+    "Índice griego: α β γ δ Ω π Σ",
+    "Precios: $ 1,500 € 30 £ 5 ₱ 2 — «comillas» “dobles” ‘simples’ … • ‰",
+    "Participación 😀 ciudadana en 中文",
+];
+
+/// Characters beyond Spanish reach the PDF as typed: `pdftotext -enc UTF-8`
+/// reads them back (combining accents included), `pdffonts` shows subset fonts,
+/// the pages render; what the fonts lack is a visible U+FFFD, in the text and in
+/// the outline alike.
+#[test]
+fn characters_beyond_spanish_reach_the_pdf_as_typed() {
+    let dir = scratch_dir("beyond_spanish");
+    let plan = Plan {
+        profile: Some(queretaro("Plan de Acción Local → 2025 ≥ 2027 Kɨ")),
+        commitments: BEYOND_SPANISH
+            .iter()
+            .zip(1..)
+            .map(|(name, id)| commitment(id, name))
+            .collect(),
+        ..Default::default()
+    };
+    let bytes = plan_pdf(&plan, when()).expect("pdf");
+    let (pdf, _, text, _) = check_pdf(&bytes, &dir);
+    for name in &BEYOND_SPANISH[..6] {
+        assert_contains_wrapped(&text, name, "commitment name");
+    }
+    assert_contains_wrapped(
+        &text,
+        "Participación \u{FFFD} ciudadana en \u{FFFD}\u{FFFD}",
+        "what the fonts lack",
+    );
+    assert_contains_wrapped(&text, "Plan de Acción Local → 2025 ≥ 2027 Kɨ", "plan name");
+    // The outline (bookmarks) shows the same text as the pages.
+    let outline = stdout(run("qpdf", "qpdf", &["--json", "--json-key=outlines", path_str(&pdf)]));
+    assert!(
+        outline.contains("Participación \u{FFFD} ciudadana en \u{FFFD}\u{FFFD}")
+            || outline.contains("Participación \\ufffd ciudadana en \\ufffd\\ufffd"),
+        "{outline}"
+    );
+    if std::env::var_os("KEEP_PDF").is_none() {
+        cleanup(&dir);
+    }
 }
 
 #[test]

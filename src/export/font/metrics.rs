@@ -83,6 +83,33 @@ pub fn glyph_id(c: char, face: FontFace) -> Option<u16> {
     })
 }
 
+/// The fonts' precomposed letter for `sequence`, a letter followed by combining
+/// accents as typed (`"a\u{301}"` → `'á'`), when it has the same width as the
+/// letter alone, so drawing it instead changes nothing of the layout (PDF
+/// writer only).
+#[cfg(feature = "pdf")]
+pub fn composed(sequence: &str) -> Option<char> {
+    let i = tables::COMPOSE
+        .binary_search_by(|(d, _)| (*d).cmp(sequence))
+        .ok()?;
+    Some(tables::COMPOSE[i].1)
+}
+
+/// Where the outline of combining mark `c` (no advance of its own) is centred,
+/// in 1/1000 em from the pen position (PDF writer only).
+#[cfg(feature = "pdf")]
+pub fn mark_centre(c: char, face: FontFace) -> Option<i16> {
+    let cp = u16::try_from(u32::from(c)).ok()?;
+    let i = tables::MARK_CENTRES
+        .binary_search_by(|(m, _, _)| m.cmp(&cp))
+        .ok()?;
+    let (_, regular, bold) = tables::MARK_CENTRES[i];
+    Some(match face {
+        FontFace::Regular => regular,
+        FontFace::Bold => bold,
+    })
+}
+
 /// Advance width of `c` as printed, in 1/1000 em: a character outside the fonts
 /// is printed as [`REPLACEMENT`] (after [`printable`]), so it measures as that.
 pub fn char_width(c: char, face: FontFace) -> u16 {

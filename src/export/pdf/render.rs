@@ -27,7 +27,7 @@ use crate::export::content::document::Document;
 use crate::export::content::plan_document::{file_stem, plan_document};
 use crate::export::content::readiness_document::readiness_document;
 use super::subset::subset_font;
-use crate::export::font::metrics::FontFace;
+use crate::export::font::metrics::{self, FontFace};
 use crate::export::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
 
 /// Why a PDF could not be produced.
@@ -365,9 +365,7 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(*x_pt), Pt(*y_pt)),
                 });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                show_text(&mut ops, text, *face);
             }
         }
     }
@@ -375,6 +373,118 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
         ops.push(Op::EndTextSection);
     }
     ops
+}
+
+/// Whether `c` is a combining mark (no advance; drawn over the letter before it).
+fn is_mark(c: char, face: FontFace) -> bool {
+    metrics::glyph_width(c, face) == Some(0) && metrics::mark_centre(c, face).is_some()
+}
+
+/// How a piece of text is drawn (see [`show_text`]).
+enum Piece {
+    /// Characters drawn one after the other.
+    Run(String),
+    /// A letter typed with separate accents, drawn as the fonts' precomposed letter.
+    Composed { typed: String, letter: char },
+    /// A letter and accents with no precomposed form: each accent centred over it.
+    Marked { letter: char, marks: Vec<char> },
+}
+
+/// `text` cut into [`Piece`]s.
+fn pieces(text: &str, face: FontFace) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let marks = chars[i + 1..]
+            .iter()
+            .take_while(|m| is_mark(**m, face))
+            .count();
+        if marks == 0 {
+            run.push(c);
+            i += 1;
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(Piece::Run(std::mem::take(&mut run)));
+        }
+        let typed: String = chars[i..=i + marks].iter().collect();
+        out.push(match metrics::composed(&typed) {
+            Some(letter) => Piece::Composed { typed, letter },
+            None => Piece::Marked {
+                letter: c,
+                marks: chars[i + 1..=i + marks].to_vec(),
+            },
+        });
+        i += marks + 1;
+    }
+    if !run.is_empty() {
+        out.push(Piece::Run(run));
+    }
+    out
+}
+
+/// Shows `text` at the current text position. A letter typed with separate
+/// combining accents ("a" + U+0301) is drawn as the fonts' precomposed letter
+/// when there is one (inside a `/Span` with `/ActualText`, so the text extracts
+/// as typed); any other accent is centred over the letter before it with `TJ`
+/// offsets that cancel out, so the letters after it stay where the layout put
+/// them. The fonts' accents are designed for OpenType positioning, which a PDF
+/// does not do.
+fn show_text(ops: &mut Vec<Op>, text: &str, face: FontFace) {
+    let mut items: Vec<TextItem> = Vec::new();
+    let flush = |items: &mut Vec<TextItem>, ops: &mut Vec<Op>| {
+        if !items.is_empty() {
+            ops.push(Op::ShowText {
+                items: std::mem::take(items),
+            });
+        }
+    };
+    for piece in pieces(text, face) {
+        match piece {
+            Piece::Run(run) => items.push(TextItem::Text(run)),
+            Piece::Composed { typed, letter } => {
+                flush(&mut items, ops);
+                ops.push(actual_text(&typed));
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(letter.to_string())],
+                });
+                ops.push(Op::EndMarkedContent);
+            }
+            Piece::Marked { letter, marks } => {
+                // Each accent centred over the letter: move there, draw, move
+                // back (a positive TJ number moves left, in 1/1000 em).
+                items.push(TextItem::Text(letter.to_string()));
+                let half = f32::from(metrics::char_width(letter, face)) / 2.0;
+                for m in marks {
+                    let shift = half + f32::from(metrics::mark_centre(m, face).unwrap_or(0));
+                    items.push(TextItem::Offset(shift));
+                    items.push(TextItem::Text(m.to_string()));
+                    items.push(TextItem::Offset(-shift));
+                }
+            }
+        }
+    }
+    flush(&mut items, ops);
+}
+
+/// Begins a `/Span` marked-content sequence whose `/ActualText` is `text` (in
+/// UTF-16BE), which text extraction reads instead of the glyphs inside.
+fn actual_text(text: &str) -> Op {
+    let mut map = std::collections::BTreeMap::new();
+    map.insert(
+        "ActualText".to_owned(),
+        printpdf::DictItem::String {
+            data: utf16_text(text),
+            literal: false,
+        },
+    );
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_owned(),
+        properties: printpdf::DictItem::Dict { map },
+    }
 }
 
 /// The font's resource name in every page ("/F1", "/F2"): fixed, so the same
@@ -389,17 +499,29 @@ fn font_id(face: FontFace) -> FontId {
     )
 }
 
-/// Every character set in `face` on any page.
+/// Every character drawn in `face` on any page (as [`show_text`] draws them:
+/// with the precomposed letters it uses).
 fn used_chars(laid: &Laid, face: FontFace) -> BTreeSet<char> {
-    laid.pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|item| match item {
-            Item::Text { face: f, text, .. } if *f == face => Some(text.chars()),
-            _ => None,
-        })
-        .flatten()
-        .collect()
+    let mut used = BTreeSet::new();
+    for item in laid.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text { face: f, text, .. } = item {
+            if *f == face {
+                for piece in pieces(text, face) {
+                    match piece {
+                        Piece::Run(run) => used.extend(run.chars()),
+                        Piece::Composed { letter, .. } => {
+                            used.insert(letter);
+                        }
+                        Piece::Marked { letter, marks } => {
+                            used.insert(letter);
+                            used.extend(marks.iter().copied());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    used
 }
 
 fn color_of(c: Rgb) -> Color {
