@@ -526,7 +526,11 @@ fn characters_beyond_spanish_reach_the_pdf_as_typed() {
     );
     assert_contains_wrapped(&text, "Plan de Acción Local → 2025 ≥ 2027 Kɨ", "plan name");
     // The outline (bookmarks) shows the same text as the pages.
-    let outline = stdout(run("qpdf", "qpdf", &["--json", "--json-key=outlines", path_str(&pdf)]));
+    let outline = stdout(run(
+        "qpdf",
+        "qpdf",
+        &["--json", "--json-key=outlines", path_str(&pdf)],
+    ));
     assert!(
         outline.contains("Participación \u{FFFD} ciudadana en \u{FFFD}\u{FFFD}")
             || outline.contains("Participación \\ufffd ciudadana en \\ufffd\\ufffd"),

@@ -100,7 +100,10 @@ impl Document {
                     rows,
                 } => {
                     p(caption);
-                    columns.iter_mut().chain(rows.iter_mut().flatten()).for_each(p);
+                    columns
+                        .iter_mut()
+                        .chain(rows.iter_mut().flatten())
+                        .for_each(p);
                 }
                 Block::BarChart { caption, bars, .. } => {
                     p(caption);

@@ -157,9 +157,7 @@ mod tests {
                         // becomes U+FFFD, one each.
                         let joined: String = lines.concat().split_whitespace().collect();
                         let expected: String = text
-                            .replace('😀', "\u{FFFD}")
-                            .replace('中', "\u{FFFD}")
-                            .replace('文', "\u{FFFD}")
+                            .replace(['😀', '中', '文'], "\u{FFFD}")
                             .split_whitespace()
                             .collect();
                         assert_eq!(joined, expected);

@@ -17,16 +17,16 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, FontId, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 use time::OffsetDateTime;
 
+use super::subset::subset_font;
 use crate::domain::Plan;
 use crate::export::content::document::Document;
 use crate::export::content::plan_document::{file_stem, plan_document};
 use crate::export::content::readiness_document::readiness_document;
-use super::subset::subset_font;
 use crate::export::font::metrics::{self, FontFace};
 use crate::export::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
 
