@@ -162,12 +162,12 @@ fn FinalVersion() -> impl IntoView {
 }
 
 /// Id of the notice about characters the PDF cannot draw (focused when shown).
-const UNPRINTABLE_ID: &str = "caracteres-no-imprimibles";
+pub const UNPRINTABLE_ID: &str = "caracteres-no-imprimibles";
 
 /// "Hay caracteres que el PDF no puede mostrar": which, and where (each a link
 /// to the page where the answer is changed), with "Exportar de todos modos".
 #[component]
-fn UnprintableNotice(findings: Vec<Finding>, export_anyway: Callback<()>) -> impl IntoView {
+pub fn UnprintableNotice(findings: Vec<Finding>, export_anyway: Callback<()>) -> impl IntoView {
     let items = findings
         .into_iter()
         .map(|f| {
