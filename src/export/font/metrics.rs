@@ -55,6 +55,14 @@ pub fn covered_chars() -> impl Iterator<Item = char> {
 
 /// Index of `c` in the tables, when the fonts draw it.
 fn index(c: char) -> Option<usize> {
+    // Printable ASCII and Latin-1 (nearly all of a Spanish text) open the
+    // table in order, so their index is known without a search (the test below
+    // checks that the table begins so).
+    match u32::from(c) {
+        cp @ 0x20..=0x7E => return usize::try_from(cp - 0x20).ok(),
+        cp @ 0xA0..=0xFF => return usize::try_from(cp - 0xA0 + 95).ok(),
+        _ => {}
+    }
     let cp = u16::try_from(u32::from(c)).ok()?;
     tables::CODE_POINTS.binary_search(&cp).ok()
 }
@@ -271,4 +279,21 @@ pub(crate) fn latin_base(c: char) -> Option<char> {
     };
     let base = table.chars().nth(usize::try_from(cp - start).ok()?)?;
     (base != '_').then_some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_opens_with_ascii_and_latin_1_in_order() {
+        let expected = (0x20u16..=0x7E).chain(0xA0..=0xFF);
+        assert!(tables::CODE_POINTS.iter().copied().take(191).eq(expected));
+        for c in [' ', 'a', '~', '\u{A0}', 'ñ', 'ÿ', 'ő', '≥', '\u{FFFD}'] {
+            let cp = u16::try_from(u32::from(c)).expect("BMP");
+            assert_eq!(index(c), tables::CODE_POINTS.binary_search(&cp).ok(), "{c:?}");
+        }
+        assert_eq!(index('\u{7F}'), None);
+        assert_eq!(index('😀'), None);
+    }
 }
