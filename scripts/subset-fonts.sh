@@ -3,6 +3,7 @@
 #   PlanLocalSans-{Regular,Bold}.ttf    what the PDF worker embeds (subset again per
 #                                       document at export time, src/export/pdf/subset.rs)
 #   PlanLocalSans-{Regular,Bold}.woff2  the same glyphs for the print view (print.css)
+#   PlanLocalSans-{Regular,Bold}-Latin.woff2  its Latin part, all that plain Spanish needs
 #   OFL.txt                             the licence, with both copyright notices
 #
 #   scripts/subset-fonts.sh [LIBERATION_DIR [NOTO_DIR [LIBERATION_DOC_DIR]]]
@@ -47,6 +48,10 @@ mkdir -p "$OUT"
 # Symbols, Number Forms, Arrows, Mathematical Operators, Geometric Shapes,
 # Latin Extended-D (saltillo ꞌ Ꞌ), and the replacement character.
 UNICODES="U+0020-007E,U+00A0-036F,U+0370-03FF,U+1E00-1EFF,U+2000-206F,U+2070-209F,U+20A0-20CF,U+2100-214F,U+2150-218F,U+2190-21FF,U+2200-22FF,U+25A0-25FF,U+A720-A7FF,U+FEFF,U+FFFD"
+
+# The print view's Latin file (see below; the same list as unicode-range in
+# style/print.css): Windows-1252, combining marks, the replacement character.
+LATIN="U+0020-007E,U+00A0-00FF,U+0152-0153,U+0160-0161,U+0178,U+017D-017E,U+0192,U+02C6,U+02DC,U+0300-036F,U+2013-2014,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2039-203A,U+20AC,U+2122,U+FFFD"
 
 # Taken from Noto Sans where Liberation Sans has no glyph.
 NOTO_CHARS="U+2011,U+2027,U+2043,U+2060-2064,U+2066-2069,U+2070,U+2071,U+207A-207F,U+208A-208E,U+2090-209C,U+FEFF,U+FFFD"
@@ -158,6 +163,18 @@ PY
         --name-languages='*' \
         --output-file="$OUT/PlanLocalSans-$face.ttf.tmp"
     mv "$OUT/PlanLocalSans-$face.ttf.tmp" "$OUT/PlanLocalSans-$face.ttf"
+    # The print view's first file: what plain Spanish needs (style/print.css
+    # gives it this unicode-range, so the browser fetches the whole face only
+    # for a page with other characters). Combining marks are in both, so that a
+    # separately typed accent is positioned in the same font as its letter.
+    pyftsubset "$OUT/PlanLocalSans-$face.woff2" \
+        --unicodes="$LATIN" \
+        --layout-features='ccmp,mark,mkmk' \
+        --no-hinting \
+        --name-IDs='*' \
+        --name-languages='*' \
+        --flavor=woff2 \
+        --output-file="$OUT/PlanLocalSans-$face-Latin.woff2"
 done
 
 # The licence: the copyright lines of both sources and the OFL text from the
