@@ -3,7 +3,8 @@
 //! description lists, tables, the contents as links, the charts and the
 //! timeline as SVG) and styled for paper by `style/print.css` (the document's
 //! page breaks, table headers repeated, no header or footer; the PDF's own
-//! typeface, Plan Local Sans).
+//! typeface, Plan Local Sans). Texts are shown as the PDF prints them
+//! ([`Document::as_printed`]): a character the fonts cannot draw is U+FFFD here too.
 //!
 //! Every [`Block`] kind is rendered by an exhaustive `match` (no wildcard), so a
 //! new kind in the document model is a compile error here until it is drawn.
@@ -28,7 +29,10 @@ pub fn PrintPage() -> impl IntoView {
         }
     };
     let document = move || {
-        let doc = state.plan.with(|p| plan_document(p, browser::now_local()));
+        // As printed: what the fonts cannot draw shows as U+FFFD, as in the PDF.
+        let doc = state
+            .plan
+            .with(|p| plan_document(p, browser::now_local()).as_printed());
         view! { <DocumentView doc=doc /> }
     };
     view! {

@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 #[path = "../common/bench_plan.rs"]
 mod plan;
 
+#[path = "../common/c13.rs"]
+mod c13;
+
 use plan::plan_with;
 use plan_local_ga::export::pdf::render_laid;
 use plan_local_ga::export::{layout, plan_document, PageSize};
@@ -24,8 +27,11 @@ fn main() {
         "{:>12} {:>7} {:>10} {:>10} {:>10} {:>10}",
         "commitments", "pages", "layout", "render", "total", "bytes"
     );
-    for n in [1usize, 15, 60, 200] {
-        let plan = plan_with(n);
+    // The commitment-13 fixture (a whole plan of Jalisco), then benchmark plans
+    // of 1 to 200 commitments (15 is the browser benchmark's plan).
+    let plans = std::iter::once(("c13".to_owned(), c13::plan()))
+        .chain([1usize, 15, 60, 200].map(|n| (n.to_string(), plan_with(n))));
+    for (name, plan) in plans {
         let run = || {
             let t0 = Instant::now();
             let doc = plan_document(&plan, at);
@@ -42,7 +48,7 @@ fn main() {
         let tot = median(runs.iter().map(|r| r.0 + r.1).collect());
         println!(
             "{:>12} {:>7} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>10}",
-            n,
+            name,
             pages,
             lay.as_secs_f64() * 1e3,
             ren.as_secs_f64() * 1e3,

@@ -10,6 +10,7 @@
 use time::OffsetDateTime;
 
 use super::timeline::Timeline;
+use crate::export::font::metrics;
 
 /// A document ready to be rendered.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +59,77 @@ pub struct TitleBlock {
 }
 
 impl Document {
+    /// The document with every text as the export prints it
+    /// ([`metrics::printable`], keeping line breaks): what the print view shows,
+    /// so that it, the PDF and the PDF's outline replace the same characters
+    /// (those the fonts cannot draw) with the same U+FFFD.
+    pub fn as_printed(mut self) -> Document {
+        fn p(text: &mut String) {
+            let printed: Vec<String> = text.split('\n').map(metrics::printable).collect();
+            *text = printed.join("\n");
+        }
+        let meta = &mut self.meta;
+        for t in [
+            &mut meta.title,
+            &mut meta.author,
+            &mut meta.subject,
+            &mut meta.footer_note,
+        ] {
+            p(t);
+        }
+        let tb = &mut self.title_block;
+        p(&mut tb.kicker);
+        p(&mut tb.title);
+        p(&mut tb.status);
+        for f in &mut tb.lines {
+            p(&mut f.label);
+            p(&mut f.value);
+        }
+        for block in &mut self.blocks {
+            match block {
+                Block::Heading { text, .. } | Block::Paragraph(text) | Block::Note(text) => p(text),
+                Block::Fields(fields) => {
+                    for f in fields {
+                        p(&mut f.label);
+                        p(&mut f.value);
+                    }
+                }
+                Block::Table {
+                    caption,
+                    columns,
+                    rows,
+                } => {
+                    p(caption);
+                    columns
+                        .iter_mut()
+                        .chain(rows.iter_mut().flatten())
+                        .for_each(p);
+                }
+                Block::BarChart { caption, bars, .. } => {
+                    p(caption);
+                    for b in bars {
+                        p(&mut b.label);
+                        p(&mut b.value_text);
+                    }
+                }
+                Block::Contents { title, .. } => p(title),
+                Block::PageBreak => {}
+                Block::Timeline { caption, timeline } => {
+                    p(caption);
+                    for r in &mut timeline.rows {
+                        p(&mut r.number);
+                        p(&mut r.name);
+                        p(&mut r.label);
+                    }
+                    for t in &mut timeline.ticks {
+                        p(&mut t.label);
+                    }
+                }
+            }
+        }
+        self
+    }
+
     /// The entries of the [`Block::Contents`] at `blocks[index]`: every heading after
     /// it whose level is at most its `max_level`, as (level, text, heading number),
     /// where the heading number counts every [`Block::Heading`] of the document

@@ -2,7 +2,8 @@
 //! construction from the plan ([`plan_document`](mod@plan_document), with
 //! [`plan_sections`] and the commitments' [`ficha`]s), the readiness report
 //! ([`readiness_document`]), the check-your-answers [`summary`], the
-//! [`timeline`] chart and the data [`sources`].
+//! [`timeline`] chart, the data [`sources`], and the answers the PDF's fonts
+//! cannot draw ([`unprintable`]).
 //!
 //! The lowest floor of the export besides the typeface: it never imports
 //! `layout` or `pdf` (`tests/purity.rs` checks it), so the print view and any
@@ -17,3 +18,4 @@ pub mod readiness_document;
 pub mod sources;
 pub mod summary;
 pub mod timeline;
+pub mod unprintable;

@@ -159,7 +159,7 @@ impl Unit {
     /// A chart scale's label (small, muted) whose left edge `place` gives from
     /// the label's width.
     pub(super) fn scale_text(&mut self, label: &str, top: f32, place: impl FnOnce(f32) -> f32) {
-        let text = metrics::to_pdf_text(label);
+        let text = metrics::printable(label);
         let w = metrics::text_width_pt(&text, FontFace::Regular, CHART_SCALE_SIZE);
         let style = Style::new(
             CHART_SCALE_SIZE,

@@ -43,7 +43,7 @@ impl Builder {
             .iter()
             .map(|b| {
                 metrics::text_width_pt(
-                    &metrics::to_pdf_text(&b.value_text),
+                    &metrics::printable(&b.value_text),
                     FontFace::Regular,
                     TABLE_SIZE,
                 )

@@ -2,9 +2,10 @@
 //! filled rectangles ([`Laid`]), which a renderer draws without further decisions.
 //!
 //! Coordinates are PDF points (1/72 in) from the page's bottom-left corner; a text
-//! item's `y_pt` is its baseline. Measuring uses [`metrics`], and every string is
-//! normalised with [`metrics::to_pdf_text`] first, so what is measured is exactly
-//! what the PDF prints.
+//! item's `y_pt` is its baseline. Measuring uses [`metrics`], and every string
+//! goes through [`metrics::printable`] first (the text as typed; a character the
+//! fonts cannot draw becomes U+FFFD), so what is measured is exactly what the
+//! PDF prints.
 //!
 //! The rules, in one place:
 //! - greedy word wrap; a word longer than the line is broken by character
@@ -43,6 +44,7 @@ mod timeline;
 mod title;
 
 use super::content::document::{Block, Document};
+use super::font::metrics;
 use builder::*;
 use contents::contents_number;
 use furniture::{add_footers, add_running_heads};
@@ -92,7 +94,7 @@ pub fn layout(doc: &Document, page: PageSize) -> Laid {
         .iter()
         .map(|(level, text)| LaidHeading {
             level: *level,
-            text: text.clone(),
+            text: metrics::printable(text),
             page: 0,
             top_pt: frame.top,
         })

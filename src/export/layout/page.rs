@@ -120,7 +120,7 @@ pub struct LaidPage {
 pub struct LaidHeading {
     /// The heading's level (1 for a section).
     pub level: u8,
-    /// The heading's text, as in the document.
+    /// The heading's text as printed ([`metrics::printable`]), for the outline.
     pub text: String,
     /// Index of the page its first line is on (0 for page 1).
     pub page: usize,

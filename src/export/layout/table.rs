@@ -152,7 +152,7 @@ pub(super) fn column_widths(
     let mut max = vec![0.0f32; ncols];
     let mut measure = |c: usize, text: &str, face: FontFace| {
         for para in text.split('\n') {
-            let para = metrics::to_pdf_text(para);
+            let para = metrics::printable(para);
             let full = metrics::text_width_pt(&para, face, TABLE_SIZE);
             let word = para
                 .split(' ')

@@ -3,7 +3,7 @@
 use crate::export::font::metrics::{self, FontFace};
 
 /// Splits `text` into lines no wider than `max_width_pt` when set in `face` at
-/// `size_pt`. The text is normalised with [`metrics::to_pdf_text`]; `\n` forces a
+/// `size_pt`. The text goes through [`metrics::printable`]; `\n` forces a
 /// line break, runs of spaces collapse, and a word longer than a line is broken by
 /// character (after its last `-` or `/` that fits, when there is one). Each line
 /// is at least one character, so a width narrower than one character still
@@ -14,7 +14,7 @@ pub fn wrap_text(text: &str, face: FontFace, size_pt: f32, max_width_pt: f32) ->
     let space = u32::from(metrics::char_width(' ', face));
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let paragraph = metrics::to_pdf_text(paragraph);
+        let paragraph = metrics::printable(paragraph);
         let mut line = String::new();
         let mut line_units = 0u32;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
@@ -90,7 +90,7 @@ pub(super) fn width_to_units(width_pt: f32, size_pt: f32) -> u32 {
 
 /// `text` cut to fit `max_width_pt`, ending in "…" when cut.
 pub fn truncate_to_width(text: &str, face: FontFace, size_pt: f32, max_width_pt: f32) -> String {
-    let text = metrics::to_pdf_text(text);
+    let text = metrics::printable(text);
     let text = text.trim();
     let max_units = width_to_units(max_width_pt, size_pt);
     if metrics::text_width_units(text, face) <= max_units {
@@ -149,14 +149,15 @@ mod tests {
                 "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
                 "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
             ),
-            // Accents typed as combining marks arrive composed.
+            // Accents typed as combining marks stay as typed (the PDF draws
+            // the precomposed glyph and keeps the typed text for extraction).
             (
                 "a\u{301} e\u{301} n\u{303} “comillas” ‘simples’ … • € ™",
-                "á é ñ “comillas” ‘simples’ … • € ™",
+                "a\u{301} e\u{301} n\u{303} “comillas” ‘simples’ … • € ™",
             ),
-            // Outside the current fonts: what they print today ("?" for what
-            // they lack, the base letter for ł and ő).
-            ("😀 中文 ł ő", "? ?? l o"),
+            // What the fonts hold, as typed; what they lack becomes U+FFFD.
+            ("≥ → CO₂ Kɨ ꞌ Ω ł ő", "≥ → CO₂ Kɨ ꞌ Ω ł ő"),
+            ("😀 中文", "\u{FFFD} \u{FFFD}\u{FFFD}"),
             (
                 "línea uno\nlínea dos\n\nlínea cuatro",
                 "línea uno línea dos línea cuatro",
@@ -181,7 +182,9 @@ mod tests {
                                 "{text:?} at {size} pt in {width} pt: {lines:?}"
                             );
                         }
-                        // Nothing is lost but spaces.
+                        // Nothing is lost but spaces; only what the fonts
+                        // cannot draw (the emoji, the two Chinese characters)
+                        // becomes U+FFFD, one each.
                         let joined: String = lines.concat().split_whitespace().collect();
                         assert_eq!(joined, expected, "{text:?} at {size} pt in {width} pt");
                     }

@@ -20,7 +20,7 @@ impl Builder {
 
         // Kicker on the left, status badge on the right of the same line.
         let badge_size = 8.0;
-        // Uppercased before normalising: uppercase can leave WinAnsi (µ → Μ).
+        // Uppercased before measuring: uppercase can change the characters (µ → Μ).
         let badge_text = truncate_to_width(
             &tb.status.trim().to_uppercase(),
             FontFace::Bold,
@@ -86,7 +86,7 @@ impl Builder {
         let widest_label = tb
             .lines
             .iter()
-            .map(|l| metrics::text_width_pt(&metrics::to_pdf_text(&l.label), FontFace::Bold, 9.5))
+            .map(|l| metrics::text_width_pt(&metrics::printable(&l.label), FontFace::Bold, 9.5))
             .fold(0.0f32, f32::max);
         let label_w = (widest_label + WIDTH_SLACK).min(f.width() * FIELD_LABEL_SHARE);
         let mut first = true;

@@ -1,10 +1,10 @@
 //! PDF rendering: draws [`Laid`] pages with the embedded Plan Local Sans faces
 //! ([`crate::export::font::fonts`]).
 //!
-//! Both faces are embedded whole (they are already a small Latin subset, about
-//! 19 KB each) as Identity-H CID fonts with a ToUnicode map, so text extracts
-//! and searches; [`layout()`] has already normalised every string to the
-//! characters they hold. Text is placed absolutely with `Tm`
+//! Both faces are embedded as Identity-H CID fonts with a ToUnicode map, so text
+//! extracts and searches as typed, each reduced to the glyphs the document uses
+//! ([`super::subset`]); [`layout()`] has already replaced every character the
+//! fonts cannot draw by U+FFFD. Text is placed absolutely with `Tm`
 //! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
 //! drawn outside text sections.
 //!
@@ -14,18 +14,20 @@
 //! bookmark per section, the commitments' fichas nested under theirs); and the
 //! streams are deflated at a fast level.
 
+use std::collections::BTreeSet;
+
 use printpdf::{
-    Color, FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
+    PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 use time::OffsetDateTime;
 
+use super::subset::subset_font;
 use crate::domain::Plan;
 use crate::export::content::document::Document;
 use crate::export::content::plan_document::{file_stem, plan_document};
 use crate::export::content::readiness_document::readiness_document;
-use crate::export::font::fonts;
-use crate::export::font::metrics::FontFace;
+use crate::export::font::metrics::{self, FontFace};
 use crate::export::layout::{layout, Item, Laid, LaidHeading, PageSize, Rgb};
 
 /// Why a PDF could not be produced.
@@ -89,11 +91,15 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
     info.modification_date = info.creation_date;
     info.metadata_date = info.creation_date;
 
+    // Each face reduced to the glyphs this document uses (see `super::subset`).
     for face in [FontFace::Regular, FontFace::Bold] {
-        pdf.resources
-            .fonts
-            .map
-            .insert(font_id(face), PdfFont::new(embedded_font(face)?));
+        let chars = used_chars(laid, face);
+        if !chars.is_empty() {
+            pdf.resources
+                .fonts
+                .map
+                .insert(font_id(face), PdfFont::new(subset_font(face, &chars)?));
+        }
     }
 
     let (w, h) = (laid.page.width_mm(), laid.page.height_mm());
@@ -267,17 +273,9 @@ pub fn render_laid(doc: &Document, laid: &Laid) -> Result<Vec<u8>, PdfError> {
 /// about a fifth larger.
 const DEFLATE_LEVEL: u8 = 3;
 
-/// `content` deflated (zlib) at [`DEFLATE_LEVEL`]. The two font programs are
-/// compressed once per process and reused.
+/// `content` deflated (zlib) at [`DEFLATE_LEVEL`].
 fn deflate(content: &[u8]) -> Vec<u8> {
-    static FONTS: std::sync::OnceLock<[Vec<u8>; 2]> = std::sync::OnceLock::new();
-    let pack = |bytes: &[u8]| miniz_oxide::deflate::compress_to_vec_zlib(bytes, DEFLATE_LEVEL);
-    if content == fonts::REGULAR_TTF || content == fonts::BOLD_TTF {
-        let packed = FONTS.get_or_init(|| [pack(fonts::REGULAR_TTF), pack(fonts::BOLD_TTF)]);
-        let i = usize::from(content == fonts::BOLD_TTF);
-        return packed[i].clone();
-    }
-    pack(content)
+    miniz_oxide::deflate::compress_to_vec_zlib(content, DEFLATE_LEVEL)
 }
 
 /// `v` converted to the type of `prototype`: names lopdf's object types by
@@ -367,9 +365,7 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
                 ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(*x_pt), Pt(*y_pt)),
                 });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
+                show_text(&mut ops, text, *face);
             }
         }
     }
@@ -377,6 +373,118 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
         ops.push(Op::EndTextSection);
     }
     ops
+}
+
+/// Whether `c` is a combining mark (no advance; drawn over the letter before it).
+fn is_mark(c: char, face: FontFace) -> bool {
+    metrics::glyph_width(c, face) == Some(0) && metrics::mark_centre(c, face).is_some()
+}
+
+/// How a piece of text is drawn (see [`show_text`]).
+enum Piece {
+    /// Characters drawn one after the other.
+    Run(String),
+    /// A letter typed with separate accents, drawn as the fonts' precomposed letter.
+    Composed { typed: String, letter: char },
+    /// A letter and accents with no precomposed form: each accent centred over it.
+    Marked { letter: char, marks: Vec<char> },
+}
+
+/// `text` cut into [`Piece`]s.
+fn pieces(text: &str, face: FontFace) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let marks = chars[i + 1..]
+            .iter()
+            .take_while(|m| is_mark(**m, face))
+            .count();
+        if marks == 0 {
+            run.push(c);
+            i += 1;
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(Piece::Run(std::mem::take(&mut run)));
+        }
+        let typed: String = chars[i..=i + marks].iter().collect();
+        out.push(match metrics::composed(&typed) {
+            Some(letter) => Piece::Composed { typed, letter },
+            None => Piece::Marked {
+                letter: c,
+                marks: chars[i + 1..=i + marks].to_vec(),
+            },
+        });
+        i += marks + 1;
+    }
+    if !run.is_empty() {
+        out.push(Piece::Run(run));
+    }
+    out
+}
+
+/// Shows `text` at the current text position. A letter typed with separate
+/// combining accents ("a" + U+0301) is drawn as the fonts' precomposed letter
+/// when there is one (inside a `/Span` with `/ActualText`, so the text extracts
+/// as typed); any other accent is centred over the letter before it with `TJ`
+/// offsets that cancel out, so the letters after it stay where the layout put
+/// them. The fonts' accents are designed for OpenType positioning, which a PDF
+/// does not do.
+fn show_text(ops: &mut Vec<Op>, text: &str, face: FontFace) {
+    let mut items: Vec<TextItem> = Vec::new();
+    let flush = |items: &mut Vec<TextItem>, ops: &mut Vec<Op>| {
+        if !items.is_empty() {
+            ops.push(Op::ShowText {
+                items: std::mem::take(items),
+            });
+        }
+    };
+    for piece in pieces(text, face) {
+        match piece {
+            Piece::Run(run) => items.push(TextItem::Text(run)),
+            Piece::Composed { typed, letter } => {
+                flush(&mut items, ops);
+                ops.push(actual_text(&typed));
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(letter.to_string())],
+                });
+                ops.push(Op::EndMarkedContent);
+            }
+            Piece::Marked { letter, marks } => {
+                // Each accent centred over the letter: move there, draw, move
+                // back (a positive TJ number moves left, in 1/1000 em).
+                items.push(TextItem::Text(letter.to_string()));
+                let half = f32::from(metrics::char_width(letter, face)) / 2.0;
+                for m in marks {
+                    let shift = half + f32::from(metrics::mark_centre(m, face).unwrap_or(0));
+                    items.push(TextItem::Offset(shift));
+                    items.push(TextItem::Text(m.to_string()));
+                    items.push(TextItem::Offset(-shift));
+                }
+            }
+        }
+    }
+    flush(&mut items, ops);
+}
+
+/// Begins a `/Span` marked-content sequence whose `/ActualText` is `text` (in
+/// UTF-16BE), which text extraction reads instead of the glyphs inside.
+fn actual_text(text: &str) -> Op {
+    let mut map = std::collections::BTreeMap::new();
+    map.insert(
+        "ActualText".to_owned(),
+        printpdf::DictItem::String {
+            data: utf16_text(text),
+            literal: false,
+        },
+    );
+    Op::BeginMarkedContentWithProperties {
+        tag: "Span".to_owned(),
+        properties: printpdf::DictItem::Dict { map },
+    }
 }
 
 /// The font's resource name in every page ("/F1", "/F2"): fixed, so the same
@@ -391,17 +499,29 @@ fn font_id(face: FontFace) -> FontId {
     )
 }
 
-/// `face` parsed for embedding, named as the font itself names its face.
-fn embedded_font(face: FontFace) -> Result<ParsedFont, PdfError> {
-    let mut warnings = Vec::new();
-    let mut font = ParsedFont::from_bytes(fonts::ttf(face), 0, &mut warnings).ok_or_else(|| {
-        PdfError::Content(format!(
-            "the embedded font {} could not be read",
-            fonts::postscript_name(face)
-        ))
-    })?;
-    font.font_name = Some(fonts::postscript_name(face).to_owned());
-    Ok(font)
+/// Every character drawn in `face` on any page (as [`show_text`] draws them:
+/// with the precomposed letters it uses).
+fn used_chars(laid: &Laid, face: FontFace) -> BTreeSet<char> {
+    let mut used = BTreeSet::new();
+    for item in laid.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text { face: f, text, .. } = item {
+            if *f == face {
+                for piece in pieces(text, face) {
+                    match piece {
+                        Piece::Run(run) => used.extend(run.chars()),
+                        Piece::Composed { letter, .. } => {
+                            used.insert(letter);
+                        }
+                        Piece::Marked { letter, marks } => {
+                            used.insert(letter);
+                            used.extend(marks.iter().copied());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    used
 }
 
 fn color_of(c: Rgb) -> Color {

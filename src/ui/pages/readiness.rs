@@ -9,13 +9,16 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::domain::readiness::{
     self, check_page, input_from, parse_assessment, score, Outcome, GATE, LEVEL_NAMES, THEMES,
 };
+use crate::domain::Step;
 use crate::domain::{format_date, Field};
 use crate::export::job::{DocumentKind, Job};
+use crate::export::unprintable::{unprintable, Finding};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::draft_form;
-use crate::ui::form::{Choice, ErrorSummary, Form, RadioGroup, TextField};
+use crate::ui::form::{focus_id, Choice, ErrorSummary, Form, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pages::review::{UnprintableNotice, UNPRINTABLE_ID};
 use crate::ui::paths;
 use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{BackLink, PageHeading};
@@ -475,7 +478,10 @@ pub fn ReadinessResultPage() -> impl IntoView {
         }
         .into_any()
     };
-    let export = move |_| {
+    // Answers of the report the PDF cannot draw, as found on "Descargar informe".
+    let unprintable_found = RwSignal::new(None::<Vec<Finding>>);
+    let start_export = move || {
+        unprintable_found.set(None);
         // The report carries no draft; the worker needs the plan only.
         let mut envelope = state.envelope_now();
         envelope.unsaved.clear();
@@ -491,11 +497,34 @@ pub fn ReadinessResultPage() -> impl IntoView {
             name,
         );
     };
+    let export = move |_| {
+        // The report prints the jurisdiction and the diagnostic's answers:
+        // never change them silently (see the review page).
+        let today = browser::now_local().date();
+        let findings: Vec<Finding> = state.plan.with(|p| unprintable(p, today));
+        let findings: Vec<Finding> = findings
+            .into_iter()
+            .filter(|f| matches!(f.step, Step::Readiness | Step::Profile))
+            .collect();
+        if findings.is_empty() {
+            start_export();
+        } else {
+            unprintable_found.set(Some(findings));
+            request_animation_frame(|| focus_id(UNPRINTABLE_ID));
+        }
+    };
+    let export_anyway = Callback::new(move |()| start_export());
+    let notice = move || {
+        unprintable_found.get().map(|findings| {
+            view! { <UnprintableNotice findings=findings export_anyway=export_anyway /> }
+        })
+    };
     let has_result = move || state.plan.with(|p| !p.readiness.is_empty());
     view! {
         <BackLink href=paths::TASKS text="Ir a la lista de tareas" />
         {content}
         <ExportStatus export=report />
+        {notice}
         <Show when=has_result>
             <div class="button-group">
                 <button class="button" type="button" on:click=export>"Descargar informe (PDF)"</button>

@@ -1,6 +1,9 @@
 //! "Revise su plan": check-your-answers for every step (from the pure
 //! [`crate::export::summary`]), with "Cambiar" links that return here, then
-//! "Exportar PDF" and the JSON download.
+//! "Exportar PDF" and the JSON download. Before the export, answers with
+//! characters the PDF cannot draw are listed ([`crate::export::unprintable`]),
+//! each with a link to its page, and the person chooses to change them or to
+//! export anyway.
 
 use leptos::prelude::*;
 
@@ -9,6 +12,7 @@ use crate::domain::format_date;
 use crate::export;
 use crate::export::job::{DocumentKind, Job};
 use crate::export::summary::{summary, Section, Target};
+use crate::export::unprintable::{unprintable, Finding};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
@@ -157,6 +161,50 @@ fn FinalVersion() -> impl IntoView {
     }
 }
 
+/// Id of the notice about characters the PDF cannot draw (focused when shown).
+pub const UNPRINTABLE_ID: &str = "caracteres-no-imprimibles";
+
+/// "Hay caracteres que el PDF no puede mostrar": which, and where (each a link
+/// to the page where the answer is changed), with "Exportar de todos modos".
+#[component]
+pub fn UnprintableNotice(findings: Vec<Finding>, export_anyway: Callback<()>) -> impl IntoView {
+    let items = findings
+        .into_iter()
+        .map(|f| {
+            let place = match &f.group {
+                Some(g) => format!("{} · {}", f.step_title, g),
+                None => f.step_title.clone(),
+            };
+            let chars = f
+                .chars
+                .iter()
+                .map(|c| format!("«{c}»"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            view! {
+                <li>
+                    <a class="link" href=change_href(f.target)>{f.field}</a>
+                    <span class="body">{format!(" ({place}): {chars}")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="error-summary unprintable" id=UNPRINTABLE_ID tabindex="-1" aria-labelledby="caracteres-no-imprimibles-titulo">
+            <h2 class="error-summary__title" id="caracteres-no-imprimibles-titulo">
+                "Hay caracteres que el PDF no puede mostrar"
+            </h2>
+            <p class="body">
+                "El tipo de letra del PDF no tiene estos caracteres (por ejemplo, emojis o letras de otros sistemas de escritura). Si exporta así, en el PDF y en la versión para imprimir cada uno aparecerá como «\u{FFFD}». Puede cambiarlos en estas respuestas:"
+            </p>
+            <ul class="error-summary__list">{items}</ul>
+            <button class="button button--secondary" type="button" on:click=move |_| export_anyway.run(())>
+                "Exportar de todos modos"
+            </button>
+        </div>
+    }
+}
+
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
@@ -171,7 +219,10 @@ pub fn ReviewPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let export_pdf = move |_| {
+    // Answers the PDF cannot draw, as found when "Exportar PDF" was pressed.
+    let unprintable_found = RwSignal::new(None::<Vec<Finding>>);
+    let start_export = move || {
+        unprintable_found.set(None);
         // The PDF carries the draft, so «Abrir un borrador» can open it again.
         // It is shared and published: it carries the plan, not the half-typed
         // input of forms (that stays in this browser and in the JSON download).
@@ -182,6 +233,23 @@ pub fn ReviewPage() -> impl IntoView {
             Job::pdf(DocumentKind::Plan, envelope, browser::now_local()),
             name,
         );
+    };
+    let export_pdf = move |_| {
+        let today = browser::now_local().date();
+        let findings = state.plan.with(|p| unprintable(p, today));
+        if findings.is_empty() {
+            start_export();
+        } else {
+            // Never change text silently: say which characters and where first.
+            unprintable_found.set(Some(findings));
+            request_animation_frame(|| focus_id(UNPRINTABLE_ID));
+        }
+    };
+    let export_anyway = Callback::new(move |()| start_export());
+    let notice = move || {
+        unprintable_found.get().map(|findings| {
+            view! { <UnprintableNotice findings=findings export_anyway=export_anyway /> }
+        })
     };
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
@@ -197,6 +265,7 @@ pub fn ReviewPage() -> impl IntoView {
             <a class="link" href=paths::PRINT>"Ver versión para imprimir"</a>
         </p>
         <ExportStatus export=export />
+        {notice}
         <div class="button-group">
             <button class="button" type="button" on:click=export_pdf>"Exportar PDF"</button>
             <button class="button button--secondary" type="button" on:click=move |_| download_draft()>

@@ -1,0 +1,59 @@
+//! What the PDF cannot draw, and where it is: every answer of the plan (from the
+//! check-your-answers [`summary`]) that holds characters the export's fonts lack
+//! (emoji, scripts outside the fonts), with its step, its group (a commitment, a
+//! key action, a member…), its field and the page where it is changed.
+//!
+//! The export never changes such text silently: the review page lists these
+//! findings before the export, and the person chooses to go on; the PDF, its
+//! outline and the print view then show each such character as U+FFFD
+//! ([`metrics::printable`]).
+
+use time::Date;
+
+use super::summary::{summary, Target};
+use crate::domain::{Plan, Step};
+use crate::export::font::metrics;
+
+/// One answer with characters the PDF cannot draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The step the answer belongs to.
+    pub step: Step,
+    /// The step's name, as the review page shows it.
+    pub step_title: String,
+    /// The commitment, key action, member… the answer belongs to, when any.
+    pub group: Option<String>,
+    /// The field's label ("Nombre del compromiso").
+    pub field: String,
+    /// The page where the answer is changed.
+    pub target: Target,
+    /// The characters (or sequences, such as an emoji with its skin tone) that
+    /// cannot be drawn, as typed, each once.
+    pub chars: Vec<String>,
+}
+
+/// Every answer of `plan` that holds characters the PDF's fonts cannot draw, in
+/// the order of the review page. Empty when the whole plan can be printed as
+/// typed.
+pub fn unprintable(plan: &Plan, today: Date) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for section in summary(plan, today) {
+        for group in &section.groups {
+            for row in &group.rows {
+                let Some(value) = &row.value else { continue };
+                let chars = metrics::missing(value);
+                if !chars.is_empty() {
+                    findings.push(Finding {
+                        step: section.step,
+                        step_title: section.title.clone(),
+                        group: group.title.clone(),
+                        field: row.key.clone(),
+                        target: row.target,
+                        chars,
+                    });
+                }
+            }
+        }
+    }
+    findings
+}
