@@ -81,7 +81,7 @@ test('the notice before the export names the emoji and its field; the PDF keeps 
   await page.goto(origin + '/plan/imprimir');
   await ready(page);
   const view = await page.locator('main').innerText();
-  await page.locator('main').screenshot({ path: join(OUT, 'imprimir-caracteres.png') });
+  await page.locator('.print-h--ficha').first().screenshot({ path: join(OUT, 'imprimir-caracteres.png') });
   assert.ok(squash(view).includes(squash(COMMITMENT)), 'print view: as typed');
   assert.ok(squash(view).includes(squash(`cada trimestre ${REPLACEMENT}`)), 'print view: the same U+FFFD');
   assert.deepEqual(s.consoleErrors, []);
