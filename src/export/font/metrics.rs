@@ -291,7 +291,11 @@ mod tests {
         assert!(tables::CODE_POINTS.iter().copied().take(191).eq(expected));
         for c in [' ', 'a', '~', '\u{A0}', 'ñ', 'ÿ', 'ő', '≥', '\u{FFFD}'] {
             let cp = u16::try_from(u32::from(c)).expect("BMP");
-            assert_eq!(index(c), tables::CODE_POINTS.binary_search(&cp).ok(), "{c:?}");
+            assert_eq!(
+                index(c),
+                tables::CODE_POINTS.binary_search(&cp).ok(),
+                "{c:?}"
+            );
         }
         assert_eq!(index('\u{7F}'), None);
         assert_eq!(index('😀'), None);
