@@ -59,6 +59,7 @@ test('the notice before the export names the emoji and its field; the PDF keeps 
   assert.equal(downloads, 0, 'nothing is exported before the person chooses');
   const bad = await axeCheck(s, 'revisar: aviso de caracteres');
   assert.deepEqual(bad, []);
+  await notice.screenshot({ path: join(OUT, 'aviso-caracteres.png') });
 
   // "Exportar de todos modos" exports.
   const [download] = await Promise.all([
@@ -80,6 +81,7 @@ test('the notice before the export names the emoji and its field; the PDF keeps 
   await page.goto(origin + '/plan/imprimir');
   await ready(page);
   const view = await page.locator('main').innerText();
+  await page.locator('.print-h--ficha').first().screenshot({ path: join(OUT, 'imprimir-caracteres.png') });
   assert.ok(squash(view).includes(squash(COMMITMENT)), 'print view: as typed');
   assert.ok(squash(view).includes(squash(`cada trimestre ${REPLACEMENT}`)), 'print view: the same U+FFFD');
   assert.deepEqual(s.consoleErrors, []);
