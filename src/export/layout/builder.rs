@@ -3,6 +3,7 @@
 //! builder that the block kinds add their units to.
 
 use super::page::{palette, Item, Rgb};
+use super::text::wrap_text;
 use crate::export::font::metrics::{self, FontFace};
 
 // ---------------------------------------------------------------------------------
@@ -226,6 +227,27 @@ pub(super) struct Builder {
 impl Builder {
     pub(super) fn push(&mut self, unit: Unit) {
         self.units.push(unit);
+    }
+
+    /// A chart's caption, bold like a table caption, kept with the chart's
+    /// first two units. Returns the number of caption lines.
+    pub(super) fn chart_caption(&mut self, caption: &str) -> usize {
+        let f = self.frame;
+        let caption_lines = wrap_text(caption, FontFace::Bold, BODY_SIZE, f.width());
+        let nc = caption_lines.len();
+        for (i, line) in caption_lines.into_iter().enumerate() {
+            let last = i + 1 == nc;
+            let mut u = Unit::new(BODY_LEADING + if last { 4.0 } else { 0.0 });
+            u.text(
+                f.left,
+                0.0,
+                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Bold, palette::INK),
+                line,
+            );
+            u.keep_with_next = if last { 2 } else { 1 };
+            self.push(u);
+        }
+        nc
     }
 
     pub(super) fn page_break(&mut self) {

@@ -13,21 +13,7 @@ impl Builder {
         let label_style = Style::new(TABLE_SIZE, TABLE_LEADING, FontFace::Regular, palette::INK);
         let start = self.units.len();
 
-        // Caption, bold like a table caption.
-        let caption_lines = wrap_text(caption, FontFace::Bold, BODY_SIZE, f.width());
-        let nc = caption_lines.len();
-        for (i, line) in caption_lines.into_iter().enumerate() {
-            let last = i + 1 == nc;
-            let mut u = Unit::new(BODY_LEADING + if last { 4.0 } else { 0.0 });
-            u.text(
-                f.left,
-                0.0,
-                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Bold, palette::INK),
-                line,
-            );
-            u.keep_with_next = if last { 2 } else { 1 };
-            self.push(u);
-        }
+        let nc = self.chart_caption(caption);
         if bars.is_empty() {
             if let Some(u) = self.units.last_mut().filter(|_| nc > 0) {
                 u.height += BLOCK_GAP;

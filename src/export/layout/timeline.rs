@@ -12,20 +12,7 @@ impl Builder {
     pub(super) fn timeline(&mut self, caption: &str, t: &Timeline) {
         use crate::export::content::timeline::{CHART_WIDTH, LABEL_WIDTH};
         let f = self.frame;
-        let caption_lines = wrap_text(caption, FontFace::Bold, BODY_SIZE, f.width());
-        let nc = caption_lines.len();
-        for (i, line) in caption_lines.into_iter().enumerate() {
-            let last = i + 1 == nc;
-            let mut u = Unit::new(BODY_LEADING + if last { 4.0 } else { 0.0 });
-            u.text(
-                f.left,
-                0.0,
-                Style::new(BODY_SIZE, BODY_LEADING, FontFace::Bold, palette::INK),
-                line,
-            );
-            u.keep_with_next = if last { 2 } else { 1 };
-            self.push(u);
-        }
+        self.chart_caption(caption);
         if t.rows.is_empty() || t.width.is_nan() || t.width <= 0.0 {
             return;
         }
