@@ -16,9 +16,9 @@ use crate::export::unprintable::{unprintable, Finding};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::draft_form;
-use crate::ui::form::{focus_id, Choice, ErrorSummary, Form, RadioGroup, TextField};
+use crate::ui::form::{Choice, ErrorSummary, Form, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
-use crate::ui::pages::review::{UnprintableNotice, UNPRINTABLE_ID};
+use crate::ui::pages::review::CheckedExport;
 use crate::ui::paths;
 use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{BackLink, PageHeading};
@@ -478,10 +478,7 @@ pub fn ReadinessResultPage() -> impl IntoView {
         }
         .into_any()
     };
-    // Answers of the report the PDF cannot draw, as found on "Descargar informe".
-    let unprintable_found = RwSignal::new(None::<Vec<Finding>>);
-    let start_export = move || {
-        unprintable_found.set(None);
+    let checked = CheckedExport::new(move || {
         // The report carries no draft; the worker needs the plan only.
         let mut envelope = state.envelope_now();
         envelope.unsaved.clear();
@@ -496,7 +493,7 @@ pub fn ReadinessResultPage() -> impl IntoView {
             Job::pdf(DocumentKind::Readiness, envelope, browser::now_local()),
             name,
         );
-    };
+    });
     let export = move |_| {
         // The report prints the jurisdiction and the diagnostic's answers:
         // never change them silently (see the review page).
@@ -506,19 +503,9 @@ pub fn ReadinessResultPage() -> impl IntoView {
             .into_iter()
             .filter(|f| matches!(f.step, Step::Readiness | Step::Profile))
             .collect();
-        if findings.is_empty() {
-            start_export();
-        } else {
-            unprintable_found.set(Some(findings));
-            request_animation_frame(|| focus_id(UNPRINTABLE_ID));
-        }
+        checked.request(findings);
     };
-    let export_anyway = Callback::new(move |()| start_export());
-    let notice = move || {
-        unprintable_found.get().map(|findings| {
-            view! { <UnprintableNotice findings=findings export_anyway=export_anyway /> }
-        })
-    };
+    let notice = checked.notice();
     let has_result = move || state.plan.with(|p| !p.readiness.is_empty());
     view! {
         <BackLink href=paths::TASKS text="Ir a la lista de tareas" />

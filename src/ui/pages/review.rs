@@ -205,6 +205,47 @@ pub fn UnprintableNotice(findings: Vec<Finding>, export_anyway: Callback<()>) ->
     }
 }
 
+/// An export that first looks for characters the PDF cannot draw: it starts at
+/// once when there are none, otherwise after the notice's "Exportar de todos
+/// modos" ([`UnprintableNotice`]). Shared by the plan and the readiness report.
+#[derive(Clone, Copy)]
+pub struct CheckedExport {
+    /// The answers the PDF cannot draw, as found when the export was asked for.
+    found: RwSignal<Option<Vec<Finding>>>,
+    start: Callback<()>,
+}
+
+impl CheckedExport {
+    pub fn new(start: impl Fn() + Send + Sync + 'static) -> Self {
+        let found = RwSignal::new(None::<Vec<Finding>>);
+        let start = Callback::new(move |()| {
+            found.set(None);
+            start();
+        });
+        Self { found, start }
+    }
+
+    /// Exports, or first says which characters and where: never a silent change.
+    pub fn request(self, findings: Vec<Finding>) {
+        if findings.is_empty() {
+            self.start.run(());
+        } else {
+            self.found.set(Some(findings));
+            request_animation_frame(|| focus_id(UNPRINTABLE_ID));
+        }
+    }
+
+    /// The notice, while there is one to show.
+    pub fn notice(self) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+        move || {
+            self.found.get().map(|findings| {
+                view! { <UnprintableNotice findings=findings export_anyway=self.start /> }
+                    .into_any()
+            })
+        }
+    }
+}
+
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
@@ -219,10 +260,7 @@ pub fn ReviewPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    // Answers the PDF cannot draw, as found when "Exportar PDF" was pressed.
-    let unprintable_found = RwSignal::new(None::<Vec<Finding>>);
-    let start_export = move || {
-        unprintable_found.set(None);
+    let checked = CheckedExport::new(move || {
         // The PDF carries the draft, so «Abrir un borrador» can open it again.
         // It is shared and published: it carries the plan, not the half-typed
         // input of forms (that stays in this browser and in the JSON download).
@@ -233,24 +271,12 @@ pub fn ReviewPage() -> impl IntoView {
             Job::pdf(DocumentKind::Plan, envelope, browser::now_local()),
             name,
         );
-    };
+    });
     let export_pdf = move |_| {
         let today = browser::now_local().date();
-        let findings = state.plan.with(|p| unprintable(p, today));
-        if findings.is_empty() {
-            start_export();
-        } else {
-            // Never change text silently: say which characters and where first.
-            unprintable_found.set(Some(findings));
-            request_animation_frame(|| focus_id(UNPRINTABLE_ID));
-        }
+        checked.request(state.plan.with(|p| unprintable(p, today)));
     };
-    let export_anyway = Callback::new(move |()| start_export());
-    let notice = move || {
-        unprintable_found.get().map(|findings| {
-            view! { <UnprintableNotice findings=findings export_anyway=export_anyway /> }
-        })
-    };
+    let notice = checked.notice();
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
         <PageHeading text="Revise su plan antes de exportarlo" caption="Revise y comparta" />
