@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{caption, item_page, item_param, page_key, percent, remount_on, saved_commitment};
+use super::{caption, page_key, percent};
 use crate::domain::key_action::{
     weighted_progress, ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
 };
@@ -15,6 +15,7 @@ use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::route::{item_page, item_param, remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{
     choices, ChoiceField, Glossary, PeriodFields, PersonFields, QuestionFrame, Term, TextArea,

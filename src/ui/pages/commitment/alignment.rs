@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{caption, next_part, page_key, remount_on, saved_commitment};
+use super::{caption, next_part, page_key};
 use crate::domain::commitment::{pnd_axis_key, pnd_axis_label, AlignmentInput};
 use crate::domain::plan::FichaPart;
 use crate::domain::{CommitmentId, Field, Named};
@@ -13,6 +13,7 @@ use crate::ui::form::{to_fields, Choice, RadioGroup, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SdgTargetPicker, SearchableRadios};
+use crate::ui::route::{remount_on, saved_commitment};
 use crate::ui::widgets::{Glossary, QuestionFrame, Term, TextArea};
 
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{next_part, page_key, remount_on, saved_commitment};
+use super::{next_part, page_key};
 use crate::domain::plan::FichaPart;
 use crate::domain::{format_date, CommitmentId, CommitmentInput, Field};
 use crate::state::use_app;
@@ -10,6 +10,7 @@ use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::route::{remount_on, saved_commitment};
 use crate::ui::widgets::{PeriodFields, QuestionFrame};
 
 #[component]

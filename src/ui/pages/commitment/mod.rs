@@ -25,7 +25,7 @@ use crate::state::use_app;
 use crate::ui::form::focus_id;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
-pub(crate) use crate::ui::route::{item_page, item_param, remount_on, saved_commitment};
+use crate::ui::route::{remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::timeline::Timeline;
 use crate::ui::widgets::{Glossary, Term};

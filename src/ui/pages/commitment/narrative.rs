@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{caption, next_part, page_key, remount_on, saved_commitment};
+use super::{caption, next_part, page_key};
 use crate::domain::commitment::{ObjectivesInput, OgpValue, ValuesInput};
 use crate::domain::error::VALUE_REASON_IDS;
 use crate::domain::plan::FichaPart;
@@ -14,6 +14,7 @@ use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::route::{remount_on, saved_commitment};
 use crate::ui::widgets::{choices, id_key, CheckboxGroup, QuestionFrame, TextArea};
 
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::choice::{remove_item, upsert};
 
-use super::{caption, item_page, next_part, page_key, part_path, remount_on, saved_commitment};
+use super::{caption, next_part, page_key, part_path};
 use crate::domain::commitment::{parse_contact, Contact};
 use crate::domain::contact::PersonInput;
 use crate::domain::plan::FichaPart;
@@ -15,6 +15,7 @@ use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::to_fields;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::route::{item_page, remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{ItemRow, ItemTable, PersonFields, QuestionFrame};
 
