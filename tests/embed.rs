@@ -30,7 +30,7 @@ fn when() -> OffsetDateTime {
 /// The current-version fixture: a complete draft with unsaved input.
 fn envelope() -> Envelope {
     let text = std::fs::read_to_string(format!(
-        "{}/tests/fixtures/borrador-v4.json",
+        "{}/tests/fixtures/borrador-v5.json",
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture");

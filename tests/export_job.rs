@@ -15,7 +15,7 @@ use time::macros::datetime;
 fn fixture_draft() -> Envelope {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/borrador-v4.json"
+        "/tests/fixtures/borrador-v5.json"
     ))
     .expect("fixture");
     decode(&text).expect("fixture decodes")

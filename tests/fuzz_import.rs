@@ -43,7 +43,7 @@ fn fixture(name: &str) -> String {
 fn pdfs() -> &'static [(Vec<u8>, Envelope); 2] {
     static PDFS: OnceLock<[(Vec<u8>, Envelope); 2]> = OnceLock::new();
     PDFS.get_or_init(|| {
-        let env = decode(&fixture("borrador-v4.json")).expect("fixture");
+        let env = decode(&fixture("borrador-v5.json")).expect("fixture");
         let ours = plan_local_ga::export::plan_pdf_with_draft(
             &env.plan,
             &encode(&env),

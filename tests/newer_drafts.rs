@@ -30,9 +30,9 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::{date, datetime};
 
-/// Written by hand: `borrador-v4.json` as a newer version (app 0.4.0, schema
-/// 4) would save it, with fields this version does not know. Never edited.
-const NEWER: &str = "borrador-v4-con-campos-nuevos.json";
+/// Written by hand: `borrador-v5.json` as a newer version (app 0.4.0, schema
+/// 5) would save it, with fields this version does not know. Never edited.
+const NEWER: &str = "borrador-v5-con-campos-nuevos.json";
 
 /// Every field of [`NEWER`] that this version does not know (JSON pointers).
 const UNKNOWN: [&str; 42] = [
@@ -135,7 +135,7 @@ fn the_fixture_is_the_current_fixture_plus_new_fields() {
         remove(&mut newer, p);
     }
     newer["app_version"] = "0.1.0".into();
-    assert_eq!(newer, json(&fixture("borrador-v4.json")));
+    assert_eq!(newer, json(&fixture("borrador-v5.json")));
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn every_unknown_field_survives_loading_and_saving_with_its_value() {
 
 #[test]
 fn long_numbers_come_back_to_the_last_digit_save_after_save() {
-    let mut v = json(&fixture("borrador-v4.json"));
+    let mut v = json(&fixture("borrador-v5.json"));
     let numbers = json!([
         0.30000000000000004,
         1.6917727859083611e-59,
@@ -176,7 +176,7 @@ fn long_numbers_come_back_to_the_last_digit_save_after_save() {
 #[test]
 fn the_known_parts_read_as_in_the_draft_without_new_fields() {
     let newer = decode(&fixture(NEWER)).expect("loads");
-    let plain = decode(&fixture("borrador-v4.json")).expect("loads");
+    let plain = decode(&fixture("borrador-v5.json")).expect("loads");
     let mut known = json(&encode(&newer));
     for p in UNKNOWN {
         remove(&mut known, p);
@@ -204,13 +204,13 @@ fn the_person_is_told_when_a_newer_version_made_the_draft() {
     assert!(!resaved.saved_by_newer_app());
     assert!(resaved.made_by_newer_version());
     // So is one field deep in the plan.
-    let mut v = json(&fixture("borrador-v4.json"));
+    let mut v = json(&fixture("borrador-v5.json"));
     v["plan"]["commitments"][0]["key_actions"][0]["activities"][0]["nuevo"] = json!([1]);
     assert!(decode(&v.to_string())
         .expect("loads")
         .made_by_newer_version());
     // And a newer version number alone.
-    let mut v = json(&fixture("borrador-v4.json"));
+    let mut v = json(&fixture("borrador-v5.json"));
     v["app_version"] = "0.2.0".into();
     let env = decode(&v.to_string()).expect("loads");
     assert!(!env.holds_unknown());
@@ -223,7 +223,7 @@ fn the_person_is_told_when_a_newer_version_made_the_draft() {
         "borrador-v1.json",
         "borrador-v2.json",
         "borrador-v3.json",
-        "borrador-v4.json",
+        "borrador-v5.json",
     ] {
         let env = decode(&fixture(name)).expect("loads");
         assert!(!env.made_by_newer_version(), "{name}");
@@ -558,7 +558,7 @@ fn one_new_field_anywhere_is_noticed() {
 #[test]
 fn fingerprints_of_drafts_without_new_fields_are_unchanged() {
     // Computed by the version before unknown fields were kept.
-    let v4 = decode(&fixture("borrador-v4.json")).expect("loads").plan;
+    let v4 = decode(&fixture("borrador-v5.json")).expect("loads").plan;
     assert_eq!(v4.fingerprint(), "dfd119098fc24ed7");
     assert_eq!(c13::plan().fingerprint(), "89e1d19eca23cc36");
     assert_eq!(Plan::default().fingerprint(), "5b106cf5b00afa60");
@@ -714,7 +714,7 @@ proptest! {
 /// version's field must come back to its last digit.
 #[test]
 fn a_seventeen_digit_number_in_an_unknown_field_comes_back_exactly() {
-    let mut draft: Value = serde_json::from_str(&fixture("borrador-v4.json")).expect("fixture");
+    let mut draft: Value = serde_json::from_str(&fixture("borrador-v5.json")).expect("fixture");
     let text = "7.424943904175027e-119";
     draft["plan"]["campo_nuevo"] = serde_json::from_str(text).expect("number");
     let env = decode(&draft.to_string()).expect("reads");

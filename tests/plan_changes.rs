@@ -352,7 +352,7 @@ fn a_weight_is_1_to_100() {
 fn fixture_v4() -> String {
     std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/borrador-v4.json"
+        "/tests/fixtures/borrador-v5.json"
     ))
     .expect("fixture")
 }

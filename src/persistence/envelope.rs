@@ -28,7 +28,7 @@ pub const FORMAT: &str = "plan-local-gobierno-abierto";
 /// The plan format written by this version of the app. Bump it whenever the
 /// stored shape changes, add a step to [`migrate`], and add a fixture of the old
 /// version under `tests/fixtures/` (never edited afterwards).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Largest draft accepted, in bytes. A real plan is far below 1 MB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -247,11 +247,26 @@ fn key_action_at(path: &str) -> Option<(usize, usize)> {
 /// Form keys that lived on the commitment page until schema 3.
 const ALIGNMENT_KEYS: [&str; 3] = ["relacion-nacional", "compromiso-nacional", "metas-ods"];
 
+/// The steps from schema 4 to 5, one per part of the plan whose shape changed.
+fn to_schema_5(value: &mut Value) {
+    let Some(_plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
+        return;
+    };
+}
+
 /// Brings a draft of `version` up to [`SCHEMA_VERSION`], one step at a time.
 fn migrate(mut value: Value, version: u64) -> Result<Value, DecodeError> {
     match version {
         v if v > u64::from(SCHEMA_VERSION) => Err(DecodeError::FromNewerVersion { found: v }),
-        4 => Ok(value),
+        5 => Ok(value),
+        // 4 → 5: real plans fit (issue 16). Dates keep their ISO text (a
+        // day-precision date is still `aaaa-mm-dd`); each part whose shape
+        // changed has its own step in `to_schema_5`.
+        4 => {
+            to_schema_5(&mut value);
+            value["schema_version"] = Value::from(5);
+            migrate(value, 5)
+        }
         // 3 → 4: the full methodology. Every new part of the plan starts empty
         // (serde defaults). A commitment's alignment moved to a page of its own,
         // so unsaved alignment input of a saved commitment moves with it.

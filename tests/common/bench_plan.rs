@@ -19,8 +19,8 @@ use plan_local_ga::domain::{CommitmentInput, ItemId, Plan, ProfileInput};
 use plan_local_ga::persistence::decode;
 use time::macros::date;
 
-/// Every part of a plan, filled (tests/fixtures/borrador-v4.json).
-const COMPLETE: &str = include_str!("../fixtures/borrador-v4.json");
+/// Every part of a plan, filled (tests/fixtures/borrador-v5.json).
+const COMPLETE: &str = include_str!("../fixtures/borrador-v5.json");
 
 pub const LONG: &str = "Articular las agendas federal y local de gobierno abierto para convertirlas en una estrategia que permita avanzar hacia un Estado Abierto, a partir de las experiencias acumuladas en el plano federal y en los gobiernos estatales, con participación de la sociedad civil y perspectiva de género.";
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startSession, endSession, ready, axeCheck, focused, putDraft, OUT } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURE = join(here, '..', 'fixtures', 'borrador-v4.json');
+const FIXTURE = join(here, '..', 'fixtures', 'borrador-v5.json');
 
 // Typed as people in Mexico write: operators, arrows, subscripts, Wixárika ɨ,
 // the saltillo of Mayan and Zapotec orthographies, Hungarian and Latvian

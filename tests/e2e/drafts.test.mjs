@@ -45,7 +45,7 @@ async function viaHeader(page) {
 
 test('the single draft of an earlier version moves into the list with nothing lost', async () => {
   const { page, origin } = s;
-  const legacy = await readFile(join(FIXTURES, 'borrador-v4.json'), 'utf8');
+  const legacy = await readFile(join(FIXTURES, 'borrador-v5.json'), 'utf8');
   await page.goto(origin + '/fuentes');
   await ready(page);
   // As an earlier version of the app left it: one key, no index.

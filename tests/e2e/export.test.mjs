@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, putDraft, waitForDraft, OUT } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURE = join(here, '..', 'fixtures', 'borrador-v4.json');
+const FIXTURE = join(here, '..', 'fixtures', 'borrador-v5.json');
 const PLAN_NAME = 'Plan de Acción Local de Gobierno Abierto 2025-2027';
 const COMMITMENT = 'Presupuesto participativo';
 const WORKER = /pdf_worker/;

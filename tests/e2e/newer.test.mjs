@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { startSession, endSession, ready, axeCheck, storedDraft, waitForDraft, putDraft } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const NEWER = join(FIXTURES, 'borrador-v4-con-campos-nuevos.json');
+const NEWER = join(FIXTURES, 'borrador-v5-con-campos-nuevos.json');
 const NOTICE = '#aviso-version-reciente';
 const TITLE = 'Este borrador se hizo con una versión más reciente de la herramienta';
 
@@ -92,7 +92,7 @@ test('a draft of a newer version: the notice, and every unknown field kept after
 
 test('a draft of this version has no notice', async () => {
   const { page, origin } = s;
-  await putDraft(page, await readFile(join(FIXTURES, 'borrador-v4.json'), 'utf8'));
+  await putDraft(page, await readFile(join(FIXTURES, 'borrador-v5.json'), 'utf8'));
   await page.goto(origin + '/plan');
   await ready(page);
   assert.equal(await page.locator(NOTICE).count(), 0);

@@ -80,12 +80,12 @@ test('the PDF exported from the review page carries the draft', async () => {
   const s = await session();
   const { page, origin } = s;
   // A complete plan, opened from the current version's fixture.
-  await choose(page, origin, join(FIXTURES, 'borrador-v4.json'));
+  await choose(page, origin, join(FIXTURES, 'borrador-v5.json'));
   await page.waitForSelector('#borrador-elegido');
   await page.getByRole('button', { name: 'Abrir este borrador' }).click();
   await page.waitForURL('**/plan');
   original = await downloadDraft(page, origin, 'reabrir-origen.json');
-  const fixture = JSON.parse(await readFile(join(FIXTURES, 'borrador-v4.json'), 'utf8'));
+  const fixture = JSON.parse(await readFile(join(FIXTURES, 'borrador-v5.json'), 'utf8'));
   assert.deepEqual(original.plan, fixture.plan, 'the fixture opened whole');
 
   await page.goto(origin + '/plan/revisar');

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startSession, endSession, ready, axeCheck, assertClean, focused, OUT, putDraft, waitForDraft } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FIXTURE = join(here, '..', 'fixtures', 'borrador-v4.json');
+const FIXTURE = join(here, '..', 'fixtures', 'borrador-v5.json');
 
 // [path, what the page must show of the fixture: a text in <main>, or form
 // controls by id with the value they hold (true: checked)]
