@@ -296,3 +296,11 @@ pub fn date_time(at: time::OffsetDateTime) -> String {
         at.minute()
     )
 }
+
+/// The text with its first letter in capitals ("del 10/12/2019…" → "Del 10/12/2019…").
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}

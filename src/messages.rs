@@ -58,7 +58,7 @@ pub fn field_error(e: &FieldError) -> String {
             thousands(*max)
         ),
         (P::NotADate, field) => format!(
-            "{} debe escribirse como día/mes/año, por ejemplo 31/08/2021",
+            "{} debe escribirse como día/mes/año, mes/año o año, por ejemplo 31/08/2021, 08/2021, agosto de 2021 o 2021",
             subject(field)
         ),
         (P::ImpossibleDate, field) => format!(
@@ -81,22 +81,19 @@ pub fn field_error(e: &FieldError) -> String {
             "La clave INEGI debe empezar con la clave de un estado, de 01 a 32".into()
         }
         (P::OutsidePlanPeriod { period }, field) => format!(
-            "{} debe estar dentro del periodo del plan, del {} al {}",
+            "{} debe estar dentro del periodo del plan, {}",
             subject(field),
-            format_date(period.start()),
-            format_date(period.end())
+            period.from_to()
         ),
         (P::OutsideCommitment { period }, field) => format!(
-            "{} debe estar dentro de las fechas del compromiso, del {} al {}",
+            "{} debe estar dentro de las fechas del compromiso, {}",
             subject(field),
-            format_date(period.start()),
-            format_date(period.end())
+            period.from_to()
         ),
         (P::OutsideKeyAction { period }, field) => format!(
-            "{} debe estar dentro de las fechas de la acción clave, del {} al {}",
+            "{} debe estar dentro de las fechas de la acción clave, {}",
             subject(field),
-            format_date(period.start()),
-            format_date(period.end())
+            period.from_to()
         ),
         (P::NotAnEmail, field) => format!(
             "{} debe escribirse como nombre@dominio.mx",

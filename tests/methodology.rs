@@ -1024,7 +1024,7 @@ fn the_term_end_is_optional_and_a_date() {
     );
 
     let p = profile_with_term("30/09/2027").parse().expect("term end");
-    assert_eq!(p.term_end, Some(date!(2027 - 09 - 30)));
+    assert_eq!(p.term_end, Some(date!(2027 - 09 - 30).into()));
     assert_eq!(
         ProfileInput::from_profile(&p).term_end,
         "30/09/2027",
@@ -1106,7 +1106,7 @@ fn the_roadmap_is_published_before_cocreation_starts() {
             Phase::MesasTematicas
         ]
     );
-    assert_eq!(r.cocreation_start(), Some(date!(2026 - 03 - 01)));
+    assert_eq!(r.cocreation_start(), Some(date!(2026 - 03 - 01).into()));
     assert_eq!(r.gaps(), vec![], "published during awareness-raising");
     let r = roadmap_input(&phases, "01/03/2026").parse().expect("valid");
     assert_eq!(r.gaps(), vec![], "published the day consultation starts");

@@ -3,13 +3,12 @@
 //! civil-society organisations.
 
 use serde::{Deserialize, Serialize};
-use time::Date;
 
 use super::choice::{choices, next_id, required_choice, ItemId};
 use super::contact::{
     optional, Email, Person, PersonInput, PersonRules, Phone, WebAddress, MAX_LONG, MAX_SHORT,
 };
-use super::date::{format_date, parse_date};
+use super::date::{format_date, parse_date, PartialDate};
 use super::error::{optional_text, required_text, FieldError, Named, Problem};
 use super::unknown::{carry_fields, list_item_by, Unknown};
 
@@ -29,7 +28,7 @@ pub struct PoliticalCommitment {
     pub kind: PoliticalKind,
     /// One signatory per entry ("Gobernadora del Estado", "Comisión de Transparencia"...).
     pub signatories: Vec<String>,
-    pub date: Date,
+    pub date: PartialDate,
     #[serde(default)]
     pub document_url: Option<WebAddress>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
@@ -199,7 +198,7 @@ pub struct CoordinationBody {
     pub rules_url: Option<WebAddress>,
     pub cadence: Cadence,
     #[serde(default)]
-    pub installation_date: Option<Date>,
+    pub installation_date: Option<PartialDate>,
     #[serde(default)]
     pub installation_url: Option<WebAddress>,
     #[serde(default)]

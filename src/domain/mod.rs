@@ -32,7 +32,7 @@ pub mod unknown;
 pub use alignment::{Alignment, NationalEntry, NationalLink, NationalPlan, Relation};
 pub use choice::ItemId;
 pub use commitment::{Commitment, CommitmentId, CommitmentInput};
-pub use date::{format_date, parse_date, Period};
+pub use date::{format_date, parse_date, PartialDate, Period, Precision};
 pub use error::{Field, FieldError, Named, Problem};
 pub use methodology::{Phase, Step, TaskStatus};
 pub use plan::Plan;

@@ -47,11 +47,7 @@ pub(crate) fn not_provided() -> String {
 
 /// "10/12/2019 al 31/08/2021".
 pub fn period_text(period: &Period) -> String {
-    format!(
-        "{} al {}",
-        format_date(period.start()),
-        format_date(period.end())
-    )
+    period.to_string()
 }
 
 /// "24/11/2026, 10:42" (24-hour clock, the time as given).

@@ -314,9 +314,11 @@ fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {
                     or_np(a.verification.as_deref()),
                 ];
                 if dated {
-                    row.push(a.period.as_ref().map_or_else(not_provided, |p| {
-                        format!("{} al {}", format_date(p.start()), format_date(p.end()))
-                    }));
+                    row.push(
+                        a.period
+                            .as_ref()
+                            .map_or_else(not_provided, |p| p.to_string()),
+                    );
                 }
                 row
             })

@@ -83,7 +83,7 @@ fn some(s: &str) -> Option<String> {
 }
 
 fn period(p: &Period) -> String {
-    format!("Del {} al {}", format_date(p.start()), format_date(p.end()))
+    crate::labels::capitalized(&p.from_to())
 }
 
 /// The parts that are given, joined by `sep` (" · ", or "\n" for one a line).

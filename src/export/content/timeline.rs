@@ -214,8 +214,8 @@ pub fn timeline(plan: &Plan, only: Option<CommitmentId>, today: Date) -> Option<
                 commitment: c.id,
                 number: number.clone(),
                 name: k.name.clone(),
-                start: k.period.start(),
-                end: k.period.end(),
+                start: k.period.first_day(),
+                end: k.period.last_day(),
                 starts_commitment: first_of_commitment && !items.is_empty(),
             });
             first_of_commitment = false;
@@ -226,8 +226,8 @@ pub fn timeline(plan: &Plan, only: Option<CommitmentId>, today: Date) -> Option<
                         commitment: c.id,
                         number: format!("{number}.{}", ai + 1),
                         name: a.name.clone(),
-                        start: p.start(),
-                        end: p.end(),
+                        start: p.first_day(),
+                        end: p.last_day(),
                         starts_commitment: false,
                     });
                 }

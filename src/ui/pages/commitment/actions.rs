@@ -9,7 +9,7 @@ use super::{caption, page_key, percent};
 use crate::domain::key_action::{
     weighted_progress, ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
 };
-use crate::domain::{format_date, CommitmentId, Field, ItemId, Named};
+use crate::domain::{CommitmentId, Field, ItemId, Named};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, TextField};
@@ -154,7 +154,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                         .enumerate()
                         .map(|(j, a)| {
                             let aid = a.id;
-                            let dates = a.period.as_ref().map(|p| format!("{} al {}", format_date(p.start()), format_date(p.end())));
+                            let dates = a.period.as_ref().map(|p| p.to_string());
                             view! {
                                 <li class="activity">
                                     <span class="activity__name">{format!("{}. {}", j + 1, a.name)}</span>
@@ -170,7 +170,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    let dates = format!("{} al {}", format_date(ka.period.start()), format_date(ka.period.end()));
+                    let dates = ka.period.to_string();
                     let progress = ka.progress.map_or_else(|| "Sin registrar".to_owned(), |p| format!("{p} %"));
                     view! {
                         <section class="key-action" aria-labelledby=format!("accion-{}", k.0)>
@@ -291,9 +291,8 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
         .with_untracked(|p| {
             p.commitment(id).map(|c| {
                 format!(
-                    "Deben quedar dentro de las fechas del compromiso: del {} al {}.",
-                    format_date(c.period.start()),
-                    format_date(c.period.end())
+                    "Deben quedar dentro de las fechas del compromiso: {}.",
+                    c.period.from_to()
                 )
             })
         })
@@ -388,7 +387,7 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
                 Some((
                     i + 1,
                     ka.name.clone(),
-                    format!("Opcional. Si las escribe, deben quedar dentro de las fechas de la acción clave: del {} al {}.", format_date(ka.period.start()), format_date(ka.period.end())),
+                    format!("Opcional. Si las escribe, deben quedar dentro de las fechas de la acción clave: {}.", ka.period.from_to()),
                 ))
             })
             .unwrap_or_default()

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::domain::key_action::weighted_progress;
 use crate::domain::plan::FichaPart;
-use crate::domain::{format_date, CommitmentId};
+use crate::domain::CommitmentId;
 use crate::messages;
 use crate::state::use_app;
 use crate::ui::form::focus_id;
@@ -101,7 +101,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                     let id = c.id;
                     let number = i + 1;
                     let name = c.name.clone();
-                    let dates = format!("{} al {}", format_date(c.period.start()), format_date(c.period.end()));
+                    let dates = c.period.to_string();
                     let status = if !plan.commitment_issues(c).is_empty() {
                         ("Hay un problema", "tag tag--red")
                     } else if plan.commitment_complete(c) {
@@ -301,7 +301,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
     let figures = move || {
         state.plan.with(|p| {
             let c = p.commitment(id)?;
-            let dates = format!("Del {} al {}", format_date(c.period.start()), format_date(c.period.end()));
+            let dates = crate::labels::capitalized(&c.period.from_to());
             Some(view! {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
