@@ -277,6 +277,18 @@ pub fn national_link(plan: &Plan, link: &NationalLink) -> Option<String> {
 /// The name shown for a draft that has no name yet.
 pub const UNNAMED_DRAFT: &str = "Borrador sin nombre";
 
+/// What a commitment, key action or activity saved without a name is called.
+pub const UNNAMED: &str = "(sin nombre)";
+
+/// The name as saved, or [`UNNAMED`] when it is empty.
+pub fn name_or_unnamed(name: &str) -> &str {
+    if name.trim().is_empty() {
+        UNNAMED
+    } else {
+        name
+    }
+}
+
 /// A size for people: "0.3 KB", "12.4 KB", "1,024 KB".
 pub fn kilobytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + 512) / 1024;

@@ -68,6 +68,10 @@ pub fn field_error(e: &FieldError) -> String {
         (P::EndNotAfterStart, _) => {
             "La fecha de término debe ser posterior a la fecha de inicio".into()
         }
+        (P::OtherDateMissing, field) => format!(
+            "Escriba {} también, o borre la otra fecha: un periodo necesita las dos",
+            lower_first(subject(field))
+        ),
         (P::InegiCodeShape { kind }, _) => match kind {
             JurisdictionKind::Estado => {
                 "La clave INEGI de un estado tiene 2 dígitos, por ejemplo 09".into()
@@ -670,6 +674,15 @@ pub fn weight_status(status: crate::domain::key_action::WeightStatus) -> Option<
             "Las ponderaciones suman {total} %. Deben sumar 100 %: {}.",
             points(total - 100, "sobra", "sobran")
         )),
+        W::Unweighted {
+            total,
+            unweighted: 1,
+        } => Some(format!(
+            "Una acción clave no tiene ponderación todavía; las demás suman {total} %. Entre todas deben sumar 100 %."
+        )),
+        W::Unweighted { total, unweighted } => Some(format!(
+            "{unweighted} acciones clave no tienen ponderación todavía; las demás suman {total} %. Entre todas deben sumar 100 %."
+        )),
     }
 }
 
@@ -683,6 +696,10 @@ pub fn spread_weights_action(status: crate::domain::key_action::WeightStatus) ->
         W::Short { total } => Some(format!("Repartir los {} puntos que faltan", 100 - total)),
         W::Over { total: 101 } => Some("Quitar el punto que sobra".to_owned()),
         W::Over { total } => Some(format!("Quitar los {} puntos que sobran", total - 100)),
+        W::Unweighted { total, .. } => Some(format!(
+            "Repartir los {} puntos que faltan entre las acciones sin ponderación",
+            100u32.saturating_sub(total)
+        )),
     }
 }
 
@@ -701,3 +718,11 @@ pub const NEWER_VERSION_TITLE: &str =
 
 /// What that means for the person, and what to do.
 pub const NEWER_VERSION: &str = "Esta versión no conoce algunos de sus datos. Los conserva sin cambios cada vez que se guarda el borrador, pero no puede mostrarlos ni editarlos. Le recomendamos continuar el borrador en la versión más reciente de la herramienta.";
+
+/// "La fecha de término" → "la fecha de término".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}

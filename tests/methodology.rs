@@ -22,7 +22,7 @@ use plan_local_ga::domain::coordination::{
 use plan_local_ga::domain::error::{PHASE_END_IDS, PHASE_START_IDS, VALUE_REASON_IDS};
 use plan_local_ga::domain::key_action::{
     parse_whole, spread_remainder, weight_total, weighted_progress, ActivityInput, KeyAction,
-    KeyActionInput,
+    KeyActionInput, Weight,
 };
 use plan_local_ga::domain::methodology::{Step, TaskStatus};
 use plan_local_ga::domain::monitoring::{Decision, MonitoringInput, ResponseInput};
@@ -357,7 +357,7 @@ fn whole_numbers_are_read_with_or_without_percent_sign() {
     let k = plans::key_action_input(" 35 % ", C_START, C_END)
         .parse(ItemId(1), commitment_period(), Vec::new())
         .expect("35 %");
-    assert_eq!(k.weight, 35);
+    assert_eq!(k.weight, Weight::new(35).ok());
 
     // Progress is optional, 0-100.
     let mut input = plans::key_action_input("35", C_START, C_END);
@@ -495,15 +495,15 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
     let e = activity("01/03/2026", "")
         .parse(ItemId(1), ka.clone())
         .expect_err("only a start");
-    assert_eq!(e, vec![err(Named::ActivityEnd, Problem::Missing)]);
+    assert_eq!(e, vec![err(Named::ActivityEnd, Problem::OtherDateMissing)]);
     assert_eq!(
         messages::field_error(&e[0]),
-        "Escriba la fecha de término de la actividad"
+        "Escriba la fecha de término de la actividad también, o borre la otra fecha: un periodo necesita las dos"
     );
     let e = activity("", "31/03/2026")
         .parse(ItemId(1), ka.clone())
         .expect_err("only an end");
-    assert_eq!(e, vec![err(Named::ActivityStart, Problem::Missing)]);
+    assert_eq!(e, vec![err(Named::ActivityStart, Problem::OtherDateMissing)]);
 
     let e = activity("31/03/2026", "01/03/2026")
         .parse(ItemId(1), ka.clone())
@@ -512,7 +512,13 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
     let e = activity("31/02/2026", "")
         .parse(ItemId(1), ka.clone())
         .expect_err("impossible date, no end");
-    assert_eq!(e, vec![err(Named::ActivityEnd, Problem::Missing)]);
+    assert_eq!(
+        e,
+        vec![
+            err(Named::ActivityStart, Problem::ImpossibleDate),
+            err(Named::ActivityEnd, Problem::OtherDateMissing)
+        ]
+    );
     let e = activity("31/02/2026", "31/03/2026")
         .parse(ItemId(1), ka.clone())
         .expect_err("impossible date");
@@ -1038,9 +1044,14 @@ fn the_term_end_is_optional_and_a_date() {
         "La fecha en que termina la administración debe escribirse como día/mes/año, mes/año o año, por ejemplo 31/08/2021, 08/2021, agosto de 2021 o 2021"
     );
     // A term end published as a month counts to the month's last day.
-    let p = profile_with_term("septiembre de 2027").parse().expect("a month");
+    let p = profile_with_term("septiembre de 2027")
+        .parse()
+        .expect("a month");
     assert_eq!(p.months_left(date!(2025 - 12 - 10)), Some(21));
-    assert_eq!(ProfileInput::from_profile(&p).term_end, "septiembre de 2027");
+    assert_eq!(
+        ProfileInput::from_profile(&p).term_end,
+        "septiembre de 2027"
+    );
     assert_eq!(Field::from(Named::TermEnd).key(), "fin-administracion");
 }
 

@@ -9,7 +9,7 @@ use super::alignment::{split_codes, Alignment, NationalLink, NationalPlan, Relat
 use super::choice::{choice_set, choices, join_keys, next_id, remove_item, upsert, ItemId};
 use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
-use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::error::{optional_text, required_text, Field, FieldError, Named, Problem, Reading};
 use super::key_action::{
     spread_remainder, weight_status, Activity, KeyAction, Weight, WeightStatus,
 };
@@ -116,12 +116,16 @@ pub struct Objectives {
 
 carry_fields!(Objectives);
 
-/// One commitment of the plan, valid by construction.
+/// One commitment of the plan: every value is readable by construction; what
+/// the methodology still asks for (an empty name, no dates) is allowed, so a
+/// published plan can be recorded as published (see [`crate::domain::error::Reading`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,
+    #[serde(default)]
     pub name: String,
-    pub period: Period,
+    #[serde(default)]
+    pub period: Option<Period>,
     /// National commitment and SDG targets (schema 2; empty in drafts from schema 1),
     /// PND and local plan axes and gender perspective (schema 4).
     #[serde(default)]
@@ -157,7 +161,7 @@ list_item_by!(Commitment, id);
 
 impl Commitment {
     /// A new commitment with only its general data.
-    pub fn new(id: CommitmentId, name: String, period: Period) -> Self {
+    pub fn new(id: CommitmentId, name: String, period: Option<Period>) -> Self {
         Self {
             id,
             name,
@@ -188,11 +192,14 @@ impl Commitment {
                 .map(|c| c.id),
         )
     }
-    /// Key actions whose dates fall outside the commitment's period.
+    /// Key actions whose dates fall outside the commitment's period (when both have dates).
     pub fn key_actions_outside(&self) -> Vec<ItemId> {
+        let Some(period) = &self.period else {
+            return Vec::new();
+        };
         self.key_actions
             .iter()
-            .filter(|k| !self.period.contains(&k.period))
+            .filter(|k| k.period.as_ref().is_some_and(|p| !period.contains(p)))
             .map(|k| k.id)
             .collect()
     }
@@ -208,14 +215,20 @@ impl Commitment {
         self.key_actions
             .iter()
             .filter(|k| k.id != id)
-            .map(|k| u32::from(k.weight))
+            .filter_map(|k| k.weight)
+            .map(u32::from)
             .sum()
     }
 
     /// Makes the key actions' weights add up to exactly 100, changing them as
     /// little as possible (see [`spread_remainder`]); returns whether any changed.
     pub fn spread_weights(&mut self) -> bool {
-        let weights: Vec<u8> = self.key_actions.iter().map(|k| k.weight.get()).collect();
+        // A key action without a weight yet counts as 0 and receives its share.
+        let weights: Vec<u8> = self
+            .key_actions
+            .iter()
+            .map(|k| k.weight.map_or(0, Weight::get))
+            .collect();
         let Some(spread) = spread_remainder(&weights) else {
             return false;
         };
@@ -223,8 +236,8 @@ impl Commitment {
         for (k, w) in self.key_actions.iter_mut().zip(spread) {
             // Every spread weight is 1-100: it holds for up to 100 key actions.
             if let Ok(w) = Weight::new(w.into()) {
-                changed |= k.weight != w;
-                k.weight = w;
+                changed |= k.weight != Some(w);
+                k.weight = Some(w);
             }
         }
         changed
@@ -277,20 +290,39 @@ impl CommitmentInput {
     pub fn from_commitment(c: &Commitment) -> Self {
         Self {
             name: c.name.clone(),
-            start: format_date(c.period.start()),
-            end: format_date(c.period.end()),
+            start: c
+                .period
+                .as_ref()
+                .map(|p| format_date(p.start()))
+                .unwrap_or_default(),
+            end: c
+                .period
+                .as_ref()
+                .map(|p| format_date(p.end()))
+                .unwrap_or_default(),
         }
     }
 
-    /// Parses the name and dates. When the plan has a period, the commitment must
-    /// lie within it. The result is the commitment `existing` (or a new one) with
-    /// these values.
+    /// Parses the name and dates (strict: every rule met). When the plan has a
+    /// period, the commitment must lie within it. The result is the commitment
+    /// `existing` (or a new one) with these values.
     pub fn parse(
         &self,
         id: CommitmentId,
-        plan_period: Option<Period>,
+        plan_period: impl Into<Option<Period>>,
         existing: Option<&Commitment>,
     ) -> Result<Commitment, Vec<FieldError>> {
+        self.read(id, plan_period.into().as_ref(), existing)
+            .complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(
+        &self,
+        id: CommitmentId,
+        plan_period: Option<&Period>,
+        existing: Option<&Commitment>,
+    ) -> Reading<Commitment> {
         let mut errors = Vec::new();
         let name = required_text(
             &self.name,
@@ -323,17 +355,18 @@ impl CommitmentInput {
                 ));
             }
         }
-        match (name, period) {
-            (Some(name), Some(period)) if errors.is_empty() => Ok(match existing {
+        let name = name.unwrap_or_default();
+        Reading::new(
+            || match existing {
                 Some(c) => Commitment {
                     name,
                     period,
                     ..c.clone()
                 },
                 None => Commitment::new(id, name, period),
-            }),
-            _ => Err(errors),
-        }
+            },
+            errors,
+        )
     }
 }
 

@@ -463,7 +463,10 @@ impl Period {
         self.start.first_day() <= date.last_day() && date.first_day() <= self.end.last_day()
     }
 
-    /// Parses a start and an end typed by a person, reporting errors against the given fields.
+    /// Parses a start and an end typed by a person, reporting errors against
+    /// the given fields. Both empty is "missing" (the page may be saved
+    /// without a period); one without the other blocks saving, so a date typed
+    /// is never dropped.
     pub(crate) fn parse(
         start_raw: &str,
         end_raw: &str,
@@ -471,11 +474,16 @@ impl Period {
         end_field: Field,
         errors: &mut Vec<FieldError>,
     ) -> Option<Period> {
+        // An empty date next to a typed one is not "missing": it blocks saving.
+        let problem = |p: Problem, other_raw: &str| match p {
+            Problem::Missing if !other_raw.trim().is_empty() => Problem::OtherDateMissing,
+            p => p,
+        };
         let start = parse_date(start_raw)
-            .map_err(|p| errors.push(FieldError::new(start_field, p)))
+            .map_err(|p| errors.push(FieldError::new(start_field, problem(p, end_raw))))
             .ok();
         let end = parse_date(end_raw)
-            .map_err(|p| errors.push(FieldError::new(end_field, p)))
+            .map_err(|p| errors.push(FieldError::new(end_field, problem(p, start_raw))))
             .ok();
         let (start, end) = (start?, end?);
         let period = Period::new(start, end);

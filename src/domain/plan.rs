@@ -257,8 +257,8 @@ impl Plan {
     /// What must be fixed in a commitment (dates out of range, weights).
     pub fn commitment_issues(&self, c: &Commitment) -> Vec<CommitmentIssue> {
         let mut out = Vec::new();
-        if let Some(p) = &self.profile {
-            if !p.period.contains(&c.period) {
+        if let (Some(p), Some(own)) = (&self.profile, &c.period) {
+            if !p.period.contains(own) {
                 out.push(CommitmentIssue::OutsidePlan);
             }
         }
@@ -300,7 +300,11 @@ impl Plan {
         };
         self.commitments
             .iter()
-            .filter(|c| !profile.period.contains(&c.period))
+            .filter(|c| {
+                c.period
+                    .as_ref()
+                    .is_some_and(|p| !profile.period.contains(p))
+            })
             .map(|c| c.id)
             .collect()
     }

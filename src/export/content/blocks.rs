@@ -45,6 +45,16 @@ pub(crate) fn not_provided() -> String {
     NOT_PROVIDED.to_owned()
 }
 
+/// A text the plan must have, or [`NOT_PROVIDED`] when it is empty.
+pub(crate) fn given(text: &str) -> String {
+    or_np(Some(text))
+}
+
+/// A period, or [`NOT_PROVIDED`] when there is none.
+pub(crate) fn period_or_np(period: Option<&Period>) -> String {
+    period.map_or_else(not_provided, period_text)
+}
+
 /// "10/12/2019 al 31/08/2021".
 pub fn period_text(period: &Period) -> String {
     period.to_string()

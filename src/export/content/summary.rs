@@ -78,6 +78,11 @@ fn row(key: &str, value: Option<String>, target: Target) -> Row {
     }
 }
 
+/// The text, or `None` (shown as missing) when it is empty.
+fn filled(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.to_owned())
+}
+
 fn some(s: &str) -> Option<String> {
     Some(s.to_owned())
 }
@@ -486,8 +491,12 @@ fn commitments(plan: &Plan) -> Section {
         let id = c.id;
         let part = |p| Target::Part(id, p);
         let mut rows = vec![
-            row("Nombre", Some(c.name.clone()), part(FichaPart::General)),
-            row("Fechas", Some(period(&c.period)), part(FichaPart::General)),
+            row("Nombre", filled(&c.name), part(FichaPart::General)),
+            row(
+                "Fechas",
+                c.period.as_ref().map(period),
+                part(FichaPart::General),
+            ),
         ];
         if c.responsible.is_empty() {
             rows.push(row("Responsables", None, part(FichaPart::Responsible)));
@@ -605,7 +614,7 @@ fn commitments(plan: &Plan) -> Section {
             let ind = &k.indicator;
             let indicator = join_given(
                 [
-                    Some(ind.name.clone()),
+                    filled(&ind.name),
                     ind.kind.map(|x| x.label().to_owned()),
                     ind.unit.as_ref().map(|u| format!("unidad: {u}")),
                     ind.baseline.as_ref().map(|u| format!("línea base: {u}")),
@@ -616,12 +625,12 @@ fn commitments(plan: &Plan) -> Section {
                 " · ",
             );
             let mut rows = vec![
-                row("Acción clave", Some(k.name.clone()), t),
+                row("Acción clave", filled(&k.name), t),
                 row("Descripción u objetivo", k.objective.clone(), t),
-                row("Ponderación", Some(format!("{} %", k.weight)), t),
-                row("Indicador", Some(indicator), t),
-                row("Medio de verificación", Some(k.verification.clone()), t),
-                row("Fechas", Some(period(&k.period)), t),
+                row("Ponderación", k.weight.map(|w| format!("{w} %")), t),
+                row("Indicador", filled(&indicator), t),
+                row("Medio de verificación", filled(&k.verification), t),
+                row("Fechas", k.period.as_ref().map(period), t),
                 row(
                     "Persona responsable",
                     k.responsible.as_ref().map(person_line),

@@ -44,11 +44,13 @@ pub(super) fn GeneralForm(existing: Option<CommitmentId>) -> impl IntoView {
         move || {
             let input: CommitmentInput = form.input();
             state.plan.with_untracked(|p| {
-                input.parse(
-                    id,
-                    p.profile.as_ref().map(|pr| pr.period.clone()),
-                    p.commitment(id),
-                )
+                input
+                    .read(
+                        id,
+                        p.profile.as_ref().map(|pr| &pr.period),
+                        p.commitment(id),
+                    )
+                    .savable()
             })
         },
         move |commitment| state.edit_plan(|p| p.upsert_commitment(commitment)),

@@ -15,6 +15,7 @@ pub use general::CommitmentPage;
 pub use narrative::{ObjectivesPage, ValuesPage};
 pub use people::{CoResponsibleListPage, CoResponsiblePage, ResponsibleListPage, ResponsiblePage};
 
+use crate::export::content::blocks::NOT_PROVIDED;
 use leptos::prelude::*;
 
 use crate::domain::key_action::weighted_progress;
@@ -100,8 +101,8 @@ pub fn CommitmentsPage() -> impl IntoView {
                 .map(|(i, c)| {
                     let id = c.id;
                     let number = i + 1;
-                    let name = c.name.clone();
-                    let dates = c.period.to_string();
+                    let name = crate::labels::name_or_unnamed(&c.name).to_owned();
+                    let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
                     let status = if !plan.commitment_issues(c).is_empty() {
                         ("Hay un problema", "tag tag--red")
                     } else if plan.commitment_complete(c) {
@@ -301,7 +302,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
     let figures = move || {
         state.plan.with(|p| {
             let c = p.commitment(id)?;
-            let dates = crate::labels::capitalized(&c.period.from_to());
+            let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| crate::labels::capitalized(&p.from_to()));
             Some(view! {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
