@@ -22,6 +22,16 @@ pub trait Label: Copy {
     fn label(self) -> &'static str;
 }
 
+/// What a document and a page say where the plan gives nothing.
+pub const NOT_GIVEN: &str = "No proporcionado";
+
+/// A choice not made yet reads [`NOT_GIVEN`].
+impl<T: Label> Label for Option<T> {
+    fn label(self) -> &'static str {
+        self.map_or(NOT_GIVEN, Label::label)
+    }
+}
+
 impl Label for BodyKind {
     fn label(self) -> &'static str {
         match self {

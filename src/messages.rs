@@ -726,3 +726,52 @@ fn lower_first(text: &str) -> String {
         first.to_lowercase().chain(chars).collect()
     })
 }
+
+/// One thing a commitment still needs, as the ficha overview lists it:
+/// "El nombre del compromiso", "Acción clave 2: la ponderación".
+pub fn pending_item(
+    c: &crate::domain::Commitment,
+    item: &crate::domain::pending::Pending,
+) -> String {
+    use crate::domain::pending::Pending as P;
+    let what = |e: &FieldError| match e.problem {
+        Problem::Missing => subject(e.field).to_owned(),
+        _ => field_error(e),
+    };
+    let key_action_number = |k| {
+        c.key_actions
+            .iter()
+            .position(|x| x.id == k)
+            .map_or(0, |i| i + 1)
+    };
+    match item {
+        P::Field(e) => what(e),
+        P::Nothing => "Todavía no hay nada guardado en esta parte".to_owned(),
+        P::KeyAction(k, e) => format!(
+            "Acción clave {}: {}",
+            key_action_number(*k),
+            lower_first(&what(e))
+        ),
+        P::Activity(k, a, e) => {
+            let activity = c
+                .key_action(*k)
+                .and_then(|ka| ka.activities.iter().position(|x| x.id == *a))
+                .map_or(0, |i| i + 1);
+            format!(
+                "Actividad {}.{activity}: {}",
+                key_action_number(*k),
+                lower_first(&what(e))
+            )
+        }
+        P::Weights(status) => weight_status(*status).unwrap_or_default(),
+    }
+}
+
+/// "Compromiso 2 (Presupuesto abierto): faltan 4 datos".
+pub fn commitment_pending(n: usize, c: &crate::domain::Commitment, count: usize) -> String {
+    let name = crate::labels::name_or_unnamed(&c.name);
+    match count {
+        1 => format!("Compromiso {n} ({name}): falta 1 dato"),
+        _ => format!("Compromiso {n} ({name}): faltan {count} datos"),
+    }
+}

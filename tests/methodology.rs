@@ -205,7 +205,7 @@ fn weights_must_add_up_to_exactly_100() {
     let (plan, c) = plan_with_weights(&[35, 40, 25]);
     assert_eq!(plan.commitment_issues(&c), vec![]);
     assert!(plan.commitment_complete(&c));
-    assert!(FichaPart::KeyActions.is_done(&c));
+    assert!(plan.pending(&c, FichaPart::KeyActions).is_empty());
 
     for (weights, total) in [(&[34u8, 40, 25], 99), (&[35, 40, 26], 101)] {
         let (plan, c) = plan_with_weights(weights);
@@ -215,7 +215,7 @@ fn weights_must_add_up_to_exactly_100() {
             "{weights:?}"
         );
         assert!(!plan.commitment_complete(&c));
-        assert!(!FichaPart::KeyActions.is_done(&c));
+        assert!(!plan.pending(&c, FichaPart::KeyActions).is_empty());
         assert_eq!(
             Step::Commitments.status(&plan, false),
             TaskStatus::HasProblem
@@ -225,7 +225,7 @@ fn weights_must_add_up_to_exactly_100() {
     // No key actions yet: nothing to add up (the ficha is just not complete).
     let (plan, c) = plan_with_weights(&[]);
     assert_eq!(plan.commitment_issues(&c), vec![]);
-    assert!(!FichaPart::KeyActions.is_done(&c));
+    assert!(!plan.pending(&c, FichaPart::KeyActions).is_empty());
     assert_eq!(
         Step::Commitments.status(&plan, false),
         TaskStatus::InProgress
@@ -503,7 +503,10 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
     let e = activity("", "31/03/2026")
         .parse(ItemId(1), ka.clone())
         .expect_err("only an end");
-    assert_eq!(e, vec![err(Named::ActivityStart, Problem::OtherDateMissing)]);
+    assert_eq!(
+        e,
+        vec![err(Named::ActivityStart, Problem::OtherDateMissing)]
+    );
 
     let e = activity("31/03/2026", "01/03/2026")
         .parse(ItemId(1), ka.clone())
@@ -1223,7 +1226,7 @@ fn an_incorporated_input_names_its_commitment() {
     let r = response_input("incorporada", "3")
         .parse(ItemId(1), &ids)
         .expect("valid");
-    assert_eq!(r.decision, Decision::Incorporada);
+    assert_eq!(r.decision, Some(Decision::Incorporada));
     assert_eq!(r.commitment, Some(CommitmentId(3)));
 
     let r = response_input("no-incorporada", "")

@@ -54,6 +54,7 @@ impl OgpValue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueReason {
     pub value: OgpValue,
+    #[serde(default)]
     pub reason: String,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
@@ -87,6 +88,7 @@ list_item_by!(Contact, id);
 /// The ficha's narrative: objectives, problem, assumptions, verification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Objectives {
+    #[serde(default)]
     pub short_term: String,
     #[serde(default)]
     pub medium_term: Option<String>,
@@ -94,12 +96,15 @@ pub struct Objectives {
     #[serde(default)]
     pub problem: Option<ItemId>,
     /// "¿Cuál es la problemática que el compromiso aborda?"
+    #[serde(default)]
     pub problem_text: String,
     /// "¿Cómo contribuirá a resolver la problemática?"
+    #[serde(default)]
     pub how_it_helps: String,
     #[serde(default)]
     pub assumptions: Option<String>,
     /// "¿Cómo se verificará el cumplimiento del compromiso?"
+    #[serde(default)]
     pub verification: String,
     /// Other actors involved (civil society, private sector, multilaterals, academia).
     #[serde(default)]
@@ -579,8 +584,13 @@ impl ObjectivesInput {
         }
     }
 
-    /// Parses the page; a linked problem must be one of `problem_ids`.
+    /// Parses the page (strict); a linked problem must be one of `problem_ids`.
     pub fn parse(&self, problem_ids: &[ItemId]) -> Result<Objectives, Vec<FieldError>> {
+        self.read(problem_ids).complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self, problem_ids: &[ItemId]) -> Reading<Objectives> {
         let mut errors = Vec::new();
         let e = &mut errors;
         let short_term = required_text(&self.short_term, Named::ShortObjective.into(), MAX_LONG, e);
@@ -618,26 +628,22 @@ impl ObjectivesInput {
             MAX_LONG,
             e,
         );
-        match (short_term, problem_text, how_it_helps, verification) {
-            (Some(short_term), Some(problem_text), Some(how_it_helps), Some(verification))
-                if errors.is_empty() =>
-            {
-                Ok(Objectives {
-                    short_term,
-                    medium_term,
-                    problem,
-                    problem_text,
-                    how_it_helps,
-                    assumptions,
-                    verification,
-                    other_actors,
-                    summary,
-                    additional_info,
-                    unknown: Unknown::new(),
-                })
-            }
-            _ => Err(errors),
-        }
+        Reading::new(
+            || Objectives {
+                short_term: short_term.unwrap_or_default(),
+                medium_term,
+                problem,
+                problem_text: problem_text.unwrap_or_default(),
+                how_it_helps: how_it_helps.unwrap_or_default(),
+                assumptions,
+                verification: verification.unwrap_or_default(),
+                other_actors,
+                summary,
+                additional_info,
+                unknown: Unknown::new(),
+            },
+            errors,
+        )
     }
 }
 
@@ -682,8 +688,14 @@ impl ValuesInput {
         input
     }
 
-    /// At least one core value; a reason for each value chosen.
+    /// At least one core value; a reason for each value chosen (strict).
     pub fn parse(&self) -> Result<Vec<ValueReason>, Vec<FieldError>> {
+        self.read().complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]): a value chosen without
+    /// its reason is kept, with the reason still to write.
+    pub fn read(&self) -> Reading<Vec<ValueReason>> {
         let mut errors = Vec::new();
         let chosen = choice_set(
             &self.values,
@@ -705,20 +717,14 @@ impl ValuesInput {
         for v in chosen {
             let i = OgpValue::ALL.iter().position(|x| *x == v).unwrap_or(0) as u8;
             let raw = this.reason_mut(v).clone();
-            if let Some(reason) = required_text(&raw, Field::ValueReason(i), MAX_LONG, &mut errors)
-            {
-                out.push(ValueReason {
-                    value: v,
-                    reason,
-                    unknown: Unknown::new(),
-                });
-            }
+            let reason = required_text(&raw, Field::ValueReason(i), MAX_LONG, &mut errors);
+            out.push(ValueReason {
+                value: v,
+                reason: reason.unwrap_or_default(),
+                unknown: Unknown::new(),
+            });
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        Reading::new(|| out, errors)
     }
 }
 

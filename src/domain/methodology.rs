@@ -262,7 +262,8 @@ impl Step {
                 Some(r) if !r.gaps().is_empty() => TaskStatus::HasProblem,
                 r => simple(r.is_some(), unsaved),
             },
-            Step::Problems => simple(!plan.problems.is_empty(), unsaved),
+            Step::Problems => simple(!plan.problems.is_empty(), unsaved)
+                .unless_incomplete(plan.problems.iter().all(|p| p.is_complete())),
             Step::Commitments => {
                 if plan
                     .commitments
@@ -282,10 +283,16 @@ impl Step {
                 if plan.commitments.is_empty() && plan.monitoring.is_none() {
                     TaskStatus::CannotStartYet
                 } else {
-                    simple(plan.monitoring.is_some(), unsaved)
+                    simple(plan.monitoring.is_some(), unsaved).unless_incomplete(
+                        plan.monitoring.as_ref().is_some_and(|m| m.is_complete()),
+                    )
                 }
             }
-            Step::Responses => simple(!plan.responses.is_empty(), unsaved),
+            Step::Responses => {
+                let ids: Vec<_> = plan.commitments.iter().map(|c| c.id).collect();
+                simple(!plan.responses.is_empty(), unsaved)
+                    .unless_incomplete(plan.responses.iter().all(|r| r.is_complete(&ids)))
+            }
             Step::Review => {
                 if plan.profile.is_none() {
                     TaskStatus::CannotStartYet
@@ -295,6 +302,16 @@ impl Step {
                     TaskStatus::NotStarted
                 }
             }
+        }
+    }
+}
+
+impl TaskStatus {
+    /// "En curso" instead of "Completado" while something saved is incomplete.
+    fn unless_incomplete(self, complete: bool) -> TaskStatus {
+        match self {
+            TaskStatus::Completed if !complete => TaskStatus::InProgress,
+            s => s,
         }
     }
 }

@@ -130,21 +130,6 @@ impl FichaPart {
         FichaPart::Alignment,
         FichaPart::KeyActions,
     ];
-
-    /// Whether this part holds what the ficha needs.
-    pub fn is_done(self, c: &Commitment) -> bool {
-        match self {
-            FichaPart::General => true,
-            FichaPart::Responsible => !c.responsible.is_empty(),
-            FichaPart::CoResponsible => !c.co_responsible.is_empty(),
-            FichaPart::Objectives => c.objectives.is_some(),
-            FichaPart::Values => !c.values.is_empty(),
-            FichaPart::Alignment => {
-                c.alignment.national.is_some() && !c.alignment.sdg_targets.is_empty()
-            }
-            FichaPart::KeyActions => c.weight_status().adds_up(),
-        }
-    }
 }
 
 impl Plan {
@@ -285,7 +270,10 @@ impl Plan {
 
     /// Whether every part of the commitment's ficha is filled and nothing needs fixing.
     pub fn commitment_complete(&self, c: &Commitment) -> bool {
-        FichaPart::ALL.iter().all(|p| p.is_done(c)) && self.commitment_issues(c).is_empty()
+        FichaPart::ALL
+            .iter()
+            .all(|&p| self.pending(c, p).is_empty())
+            && self.commitment_issues(c).is_empty()
     }
 
     /// The PND edition chosen in the profile's framework, if any.

@@ -11,7 +11,7 @@ use crate::domain::{format_date, Period};
 pub const TOOL_NAME: &str = "Plan de acción local de gobierno abierto";
 
 /// Shown for anything the person has not entered yet (house style).
-pub const NOT_PROVIDED: &str = "No proporcionado";
+pub const NOT_PROVIDED: &str = crate::labels::NOT_GIVEN;
 
 /// Shown under "Compromisos" while the plan has none.
 pub const NO_COMMITMENTS: &str = "Todavía no se han registrado compromisos.";

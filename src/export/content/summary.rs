@@ -452,12 +452,16 @@ fn problems(plan: &Plan) -> Section {
         groups.push(group(
             Some(format!("Problema {}", i + 1)),
             vec![
-                row("Problema público", Some(p.statement.clone()), t),
-                row("Población afectada", Some(p.affected_population.clone()), t),
+                row("Problema público", filled(&p.statement), t),
+                row("Población afectada", filled(&p.affected_population), t),
                 row("Línea base", baseline, t),
                 row("Causas", p.causes.clone(), t),
-                row("Origen del insumo", some(p.origin.label()), t),
-                row("Prioridad", some(p.priority.label()), t),
+                row(
+                    "Origen del insumo",
+                    p.origin.map(|o| o.label().to_owned()),
+                    t,
+                ),
+                row("Prioridad", p.priority.map(|o| o.label().to_owned()), t),
             ],
         ));
     }
@@ -686,7 +690,7 @@ fn monitoring(plan: &Plan) -> Section {
             vec![
                 row(
                     "Frecuencia de los reportes",
-                    m.map(|m| m.frequency.label().to_owned()),
+                    m.and_then(|m| m.frequency).map(|f| f.label().to_owned()),
                     t,
                 ),
                 row(
@@ -724,11 +728,11 @@ fn responses(plan: &Plan) -> Section {
         groups.push(group(
             Some(format!("Propuesta {}", i + 1)),
             vec![
-                row("Propuesta", Some(r.input.clone()), t),
+                row("Propuesta", filled(&r.input), t),
                 row("Origen", r.source.clone(), t),
-                row("Decisión", some(r.decision.label()), t),
+                row("Decisión", r.decision.map(|d| d.label().to_owned()), t),
                 row("Compromiso relacionado", commitment, t),
-                row("Razón", Some(r.reason.clone()), t),
+                row("Razón", filled(&r.reason), t),
             ],
         ));
     }
