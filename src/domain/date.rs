@@ -293,11 +293,12 @@ pub fn parse_date(raw: &str) -> Result<PartialDate, Problem> {
     }
 }
 
-/// "julio de 2023", "31 de julio de 2023", "jul. 2023", "July 31, 2023", "1o. de julio de 2023".
+/// "julio de 2023", "31 de julio de 2023", "jul. 2023", "July 31, 2023",
+/// "23rd February 2022", "1o. de julio de 2023", "al 31 de agosto de 2021".
 fn parse_words(text: &str) -> Result<PartialDate, Problem> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == '/' || c == '-')
-        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "of" | "the"))
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del" | "al" | "el" | "of" | "the"))
         .collect();
     // A day may be written "1o", "1º", "1°" or "1st".
     let day_number = |w: &str| {
