@@ -245,12 +245,16 @@ impl Step {
             }
             // A list is always in use (the 4th plan by default).
             Step::NationalPlan => TaskStatus::Completed,
-            Step::Political => simple(plan.political.is_some(), unsaved),
+            Step::Political => simple(plan.political.is_some(), unsaved)
+                .unless_incomplete(plan.political.as_ref().is_some_and(|p| p.is_complete())),
             Step::Coordination => {
                 let c = &plan.coordination;
                 if c.body.is_some() && !c.gaps().is_empty() {
                     TaskStatus::HasProblem
-                } else if c.body.is_some() && !c.members.is_empty() && !unsaved {
+                } else if c.body.as_ref().is_some_and(|b| b.is_complete())
+                    && !c.members.is_empty()
+                    && !unsaved
+                {
                     TaskStatus::Completed
                 } else if unsaved || !c.is_empty() {
                     TaskStatus::InProgress

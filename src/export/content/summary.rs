@@ -278,9 +278,18 @@ fn political(plan: &Plan) -> Section {
         groups: vec![group(
             None,
             vec![
-                row("Tipo de documento", p.map(|p| p.kind.label().to_owned()), t),
-                row("Firmantes", p.map(|p| p.signatories.join("; ")), t),
-                row("Fecha de firma", p.map(|p| format_date(p.date)), t),
+                row(
+                    "Tipo de documento",
+                    p.and_then(|p| p.kind).map(|k| k.label().to_owned()),
+                    t,
+                ),
+                row(
+                    "Firmantes",
+                    p.filter(|p| !p.signatories.is_empty())
+                        .map(|p| p.signatories.join("; ")),
+                    t,
+                ),
+                row("Fecha de firma", p.and_then(|p| p.date).map(format_date), t),
                 row(
                     "Liga al documento",
                     p.and_then(|p| p.document_url.as_ref().map(|u| u.as_str().to_owned())),
@@ -295,15 +304,15 @@ fn coordination(plan: &Plan) -> Section {
     let c = &plan.coordination;
     let b = c.body.as_ref();
     let t = Target::Coordination;
-    let kind = b.map(|b| match &b.kind_other {
-        Some(other) => other.clone(),
-        None => b.kind.label().to_owned(),
+    let kind = b.and_then(|b| match &b.kind_other {
+        Some(other) => Some(other.clone()),
+        None => b.kind.map(|k| k.label().to_owned()),
     });
     let mut groups = vec![group(
         None,
         vec![
             row("Tipo de espacio", kind, t),
-            row("Nombre", b.map(|b| b.name.clone()), t),
+            row("Nombre", b.and_then(|b| filled(&b.name)), t),
             row(
                 "Forma de selección de integrantes no gubernamentales",
                 b.and_then(|b| b.selection_method.clone()),
@@ -316,7 +325,7 @@ fn coordination(plan: &Plan) -> Section {
             ),
             row(
                 "Frecuencia de las sesiones",
-                b.map(|b| b.cadence.label().to_owned()),
+                b.and_then(|b| b.cadence).map(|c| c.label().to_owned()),
                 t,
             ),
             row(
