@@ -319,6 +319,14 @@ impl<T> Reading<T> {
             errors,
         }
     }
+    /// The reading of a page whose item no longer exists (deleted in another
+    /// tab): nothing to save and nothing to show.
+    pub fn gone() -> Self {
+        Self {
+            value: None,
+            errors: Vec::new(),
+        }
+    }
     /// The value when every rule is met.
     pub fn complete(self) -> Result<T, Vec<FieldError>> {
         match self.value {

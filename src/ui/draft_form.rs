@@ -8,7 +8,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::{FieldError, Plan};
+use crate::domain::error::Reading;
+use crate::domain::{FieldError, Plan, Problem};
 use crate::state::use_app;
 use crate::ui::form::Form;
 use crate::ui::paths;
@@ -56,8 +57,34 @@ impl Submit {
     }
 }
 
-/// Parses the page and, when it is valid, returns what stores it in the plan.
-type ParseAndApply = Rc<dyn Fn() -> Result<Box<dyn FnOnce()>, Vec<FieldError>>>;
+/// Parses the page and, when it can be saved, returns what stores it in the
+/// plan and the warnings to show about what was saved.
+type ParseAndApply = Rc<dyn Fn() -> Result<(Box<dyn FnOnce()>, Vec<FieldError>), Vec<FieldError>>>;
+
+/// What a page's parse gives: a strict `Result` (refused unless complete) or
+/// a [`Reading`] (saved as it is; its problems other than empty fields, such
+/// as a date outside the plan's period, are shown once after saving).
+pub trait Saving<T> {
+    fn saving(self) -> Result<(T, Vec<FieldError>), Vec<FieldError>>;
+}
+
+impl<T> Saving<T> for Result<T, Vec<FieldError>> {
+    fn saving(self) -> Result<(T, Vec<FieldError>), Vec<FieldError>> {
+        self.map(|v| (v, Vec::new()))
+    }
+}
+
+impl<T> Saving<T> for Reading<T> {
+    fn saving(self) -> Result<(T, Vec<FieldError>), Vec<FieldError>> {
+        let warnings: Vec<FieldError> = self
+            .pending()
+            .iter()
+            .filter(|e| e.problem != Problem::Missing)
+            .cloned()
+            .collect();
+        self.savable().map(|v| (v, warnings))
+    }
+}
 
 /// The submit handler of a question page. When `parse` succeeds, `apply`
 /// stores the value, the page's unsaved input is dropped and the person goes
@@ -65,19 +92,22 @@ type ParseAndApply = Rc<dyn Fn() -> Result<Box<dyn FnOnce()>, Vec<FieldError>>>;
 /// fails, "later" keeps the typed input (already in the draft) and returns to
 /// the task list; "continue" shows the error summary. A second click while the
 /// page is leaving is ignored.
-pub fn save_handler<T: 'static>(
+pub fn save_handler<T: 'static, P: Saving<T>>(
     form: Form,
     page: String,
     next: impl Into<String>,
-    parse: impl Fn() -> Result<T, Vec<FieldError>> + 'static,
+    parse: impl Fn() -> P + 'static,
     apply: impl Fn(T) + 'static,
 ) -> Submit {
     // Only this small shim is generic; the flow below is compiled once.
     let apply = Rc::new(apply);
     let step: ParseAndApply = Rc::new(move || {
-        parse().map(|value| {
+        parse().saving().map(|(value, warnings)| {
             let apply = apply.clone();
-            Box::new(move || apply(value)) as Box<dyn FnOnce()>
+            (
+                Box::new(move || apply(value)) as Box<dyn FnOnce()>,
+                warnings,
+            )
         })
     });
     submit_flow(form, page, next.into(), step)
@@ -96,10 +126,17 @@ fn submit_flow(form: Form, page: String, next: String, step: ParseAndApply) -> S
             return;
         }
         match step() {
-            Ok(apply) => {
-                busy.set_value(true);
+            Ok((apply, warnings)) => {
                 apply();
                 state.clear_unsaved(&page);
+                // Saved; the first time, what to review is shown instead of leaving.
+                let shown = form.saved_with_warnings.get_untracked()
+                    && form.errors.with_untracked(|e| *e == warnings);
+                if !later && !warnings.is_empty() && !shown {
+                    form.show_warnings(warnings);
+                    return;
+                }
+                busy.set_value(true);
                 let to = if later {
                     paths::TASKS
                 } else if back_to_review {

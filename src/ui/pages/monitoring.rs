@@ -44,7 +44,7 @@ pub fn MonitoringPage() -> impl IntoView {
         form,
         MONITORING_PAGE.to_owned(),
         paths::TASKS,
-        move || form.input::<MonitoringInput>().read().savable(),
+        move || form.input::<MonitoringInput>().read(),
         move |m| state.edit_plan(|p| p.monitoring = Some(m)),
     );
     view! {
@@ -320,7 +320,7 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
             let ids: Vec<CommitmentId> = state
                 .plan
                 .with_untracked(|p| p.commitments.iter().map(|c| c.id).collect());
-            form.input::<ResponseInput>().read(n, &ids).savable()
+            form.input::<ResponseInput>().read(n, &ids)
         },
         move |response: ReasonedResponse| state.edit_plan(|p| upsert(&mut p.responses, response)),
     );

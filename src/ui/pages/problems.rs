@@ -154,7 +154,7 @@ fn ProblemForm(existing: Option<ItemId>) -> impl IntoView {
         form,
         page,
         paths::PROBLEMS,
-        move || form.input::<ProblemInput>().read(n).savable(),
+        move || form.input::<ProblemInput>().read(n),
         move |problem: PublicProblem| state.edit_plan(|p| upsert(&mut p.problems, problem)),
     );
     let title = match existing {

@@ -3,6 +3,7 @@
 //! one key action (indicator, verification, dates, responsible, progress); the
 //! page of one activity.
 
+use crate::domain::error::Reading;
 use leptos::prelude::*;
 
 use super::{caption, page_key, percent};
@@ -262,12 +263,14 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
         move || {
             let input: KeyActionInput = form.input();
             state.plan.with_untracked(|p| {
-                let c = p.commitment(id).ok_or_else(Vec::new)?;
+                let Some(c) = p.commitment(id) else {
+                    return Reading::gone();
+                };
                 let activities = c
                     .key_action(k)
                     .map(|ka| ka.activities.clone())
                     .unwrap_or_default();
-                input.read(k, c.period.as_ref(), activities).savable()
+                input.read(k, c.period.as_ref(), activities)
             })
         },
         move |ka| {
@@ -367,13 +370,12 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
         list.clone(),
         move || {
             let input: ActivityInput = form.input();
-            state.plan.with_untracked(|p| {
-                let ka = p
-                    .commitment(id)
-                    .and_then(|c| c.key_action(k))
-                    .ok_or_else(Vec::new)?;
-                input.read(a, ka.period.as_ref()).savable()
-            })
+            state
+                .plan
+                .with_untracked(|p| match p.commitment(id).and_then(|c| c.key_action(k)) {
+                    Some(ka) => input.read(a, ka.period.as_ref()),
+                    None => Reading::gone(),
+                })
         },
         move |activity| {
             state.edit_plan(|p| {

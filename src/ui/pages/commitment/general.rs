@@ -44,13 +44,11 @@ pub(super) fn GeneralForm(existing: Option<CommitmentId>) -> impl IntoView {
         move || {
             let input: CommitmentInput = form.input();
             state.plan.with_untracked(|p| {
-                input
-                    .read(
-                        id,
-                        p.profile.as_ref().map(|pr| &pr.period),
-                        p.commitment(id),
-                    )
-                    .savable()
+                input.read(
+                    id,
+                    p.profile.as_ref().map(|pr| &pr.period),
+                    p.commitment(id),
+                )
             })
         },
         move |commitment| state.edit_plan(|p| p.upsert_commitment(commitment)),
