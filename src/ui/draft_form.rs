@@ -57,32 +57,40 @@ impl Submit {
     }
 }
 
-/// Parses the page and, when it can be saved, returns what stores it in the
-/// plan and the warnings to show about what was saved.
-type ParseAndApply = Rc<dyn Fn() -> Result<(Box<dyn FnOnce()>, Vec<FieldError>), Vec<FieldError>>>;
+/// What a page gives to save: what stores it in the plan, the warnings to
+/// show about what was saved, and the fields still empty.
+struct ToSave {
+    apply: Box<dyn FnOnce()>,
+    warnings: Vec<FieldError>,
+    missing: Vec<FieldError>,
+}
+
+/// Parses the page and, when it can be saved, returns [`ToSave`].
+type ParseAndApply = Rc<dyn Fn() -> Result<ToSave, Vec<FieldError>>>;
 
 /// What a page's parse gives: a strict `Result` (refused unless complete) or
 /// a [`Reading`] (saved as it is; its problems other than empty fields, such
 /// as a date outside the plan's period, are shown once after saving).
 pub trait Saving<T> {
-    fn saving(self) -> Result<(T, Vec<FieldError>), Vec<FieldError>>;
+    /// The value, the warnings and the empty fields; or what blocks saving.
+    #[allow(clippy::type_complexity)]
+    fn saving(self) -> Result<(T, Vec<FieldError>, Vec<FieldError>), Vec<FieldError>>;
 }
 
 impl<T> Saving<T> for Result<T, Vec<FieldError>> {
-    fn saving(self) -> Result<(T, Vec<FieldError>), Vec<FieldError>> {
-        self.map(|v| (v, Vec::new()))
+    fn saving(self) -> Result<(T, Vec<FieldError>, Vec<FieldError>), Vec<FieldError>> {
+        self.map(|v| (v, Vec::new(), Vec::new()))
     }
 }
 
 impl<T> Saving<T> for Reading<T> {
-    fn saving(self) -> Result<(T, Vec<FieldError>), Vec<FieldError>> {
-        let warnings: Vec<FieldError> = self
+    fn saving(self) -> Result<(T, Vec<FieldError>, Vec<FieldError>), Vec<FieldError>> {
+        let (missing, warnings): (Vec<FieldError>, Vec<FieldError>) = self
             .pending()
             .iter()
-            .filter(|e| e.problem != Problem::Missing)
             .cloned()
-            .collect();
-        self.savable().map(|v| (v, warnings))
+            .partition(|e| e.problem == Problem::Missing);
+        self.savable().map(|v| (v, warnings, missing))
     }
 }
 
@@ -102,12 +110,13 @@ pub fn save_handler<T: 'static, P: Saving<T>>(
     // Only this small shim is generic; the flow below is compiled once.
     let apply = Rc::new(apply);
     let step: ParseAndApply = Rc::new(move || {
-        parse().saving().map(|(value, warnings)| {
+        parse().saving().map(|(value, warnings, missing)| {
             let apply = apply.clone();
-            (
-                Box::new(move || apply(value)) as Box<dyn FnOnce()>,
+            ToSave {
+                apply: Box::new(move || apply(value)),
                 warnings,
-            )
+                missing,
+            }
         })
     });
     submit_flow(form, page, next.into(), step)
@@ -125,8 +134,23 @@ fn submit_flow(form: Form, page: String, next: String, step: ParseAndApply) -> S
         if busy.get_value() {
             return;
         }
+        // A page left entirely empty has nothing to save: "continue" says
+        // what it asks for; "later" simply leaves.
+        let blank = form
+            .values
+            .with_untracked(|v| v.values().all(|x| x.trim().is_empty()));
         match step() {
-            Ok((apply, warnings)) => {
+            Ok(ToSave { missing, .. }) if blank && !missing.is_empty() => {
+                if later {
+                    busy.set_value(true);
+                    navigate(paths::TASKS, Default::default());
+                } else {
+                    form.show_errors(missing);
+                }
+            }
+            Ok(ToSave {
+                apply, warnings, ..
+            }) => {
                 apply();
                 state.clear_unsaved(&page);
                 // Saved; the first time, what to review is shown instead of leaving.
