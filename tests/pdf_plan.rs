@@ -237,9 +237,15 @@ fn c13_expected(doc_plan: &Plan) -> Vec<(String, String)> {
         field("installed", "02/12/2019"),
         field("monitoring body", MONITORING_BODY),
     ];
-    for (name, institution, _, role) in MEMBERS {
-        e.push(field("member", name));
-        e.push(cell("member institution", institution));
+    // Written out: "Nombre, Institución", then sector and branch as labelled.
+    let affiliations = [
+        "Gobierno, Poder Ejecutivo",
+        "Gobierno, Organismo autónomo",
+        "Sociedad civil",
+    ];
+    for ((name, institution, _, _, role), affiliation) in MEMBERS.into_iter().zip(affiliations) {
+        e.push(field("member", format!("{name}, {institution}")));
+        e.push(cell("member sector and branch", affiliation));
         e.push(cell("member role", role));
     }
     e.extend([
@@ -271,9 +277,10 @@ fn c13_expected(doc_plan: &Plan) -> Vec<(String, String)> {
         field("commitment dates", "10/12/2019 al 31/08/2021"),
     ]);
     for p in RESPONSIBLE.iter().chain(CO_RESPONSIBLE.iter()) {
-        e.push(field("person", p.name));
-        e.push(cell("position", p.position));
-        e.push(cell("institution", p.institution));
+        e.push(field(
+            "team member",
+            format!("{} ({}), {}", p.name, p.position, p.institution),
+        ));
         e.push(cell("email", p.email));
         e.push(cell("phone", p.phone));
     }
