@@ -14,7 +14,9 @@ use plan_local_ga::domain::commitment::{
     pnd_axis_key, pnd_axis_label, AlignmentInput, ObjectivesInput, OgpValue, ValueReason,
     ValuesInput,
 };
-use plan_local_ga::domain::contact::{Branch, ContactInput, Email, Phone, Sector, WebAddress, MAX_URL};
+use plan_local_ga::domain::contact::{
+    Branch, ContactInput, Email, Phone, Sector, WebAddress, MAX_URL,
+};
 use plan_local_ga::domain::coordination::{
     BodyInput, Coordination, CoordinationBody, CoordinationGap, Member, MemberInput,
     OrganizationInput, PoliticalInput,

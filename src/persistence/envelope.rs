@@ -305,7 +305,11 @@ fn people_to_5(value: &mut Value) {
             let (sector, branch) = sector_of(&old);
             fields.insert(
                 "sector".into(),
-                if sector.is_null() { Value::from("") } else { sector },
+                if sector.is_null() {
+                    Value::from("")
+                } else {
+                    sector
+                },
             );
             if let Some(b) = branch {
                 fields.insert("poder".into(), Value::from(b));

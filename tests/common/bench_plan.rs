@@ -94,8 +94,7 @@ pub fn plan_with(commitments: usize) -> Plan {
         }
         .parse(&plan.national_plan, None)
         .expect("valid alignment");
-        c.responsible =
-            vec![team_member(person("María Fernanda López Ruiz"), 1)];
+        c.responsible = vec![team_member(person("María Fernanda López Ruiz"), 1)];
         c.co_responsible = vec![team_member(
             person("Colectivo Ciudadano por la Transparencia, A.C."),
             2,

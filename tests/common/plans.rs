@@ -90,8 +90,7 @@ pub fn complete_commitment(id: CommitmentId, start: &str, end: &str) -> Commitme
     }
     .parse(id, None, None)
     .expect("valid general data");
-    c.responsible =
-        vec![team_member(person("Ana Ruiz", "Tesorería municipal"), 1)];
+    c.responsible = vec![team_member(person("Ana Ruiz", "Tesorería municipal"), 1)];
     c.co_responsible = vec![team_member(
         person("Luis Pérez", "Observatorio Ciudadano de Querétaro"),
         2,

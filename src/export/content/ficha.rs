@@ -201,7 +201,9 @@ fn contact_lines(c: &Contact) -> String {
         c.name().map(|v| ("Nombre", v)),
         c.position().map(|v| ("Cargo", v)),
         c.distinct_institution().map(|v| ("Institución", v)),
-        affiliation.as_deref().map(|v| ("Sector y poder o ámbito", v)),
+        affiliation
+            .as_deref()
+            .map(|v| ("Sector y poder o ámbito", v)),
         c.email().map(|v| ("Correo", v.as_str())),
         c.phone().map(|v| ("Teléfono", v.as_str())),
     ]

@@ -357,7 +357,11 @@ fn coordination(plan: &Plan) -> Section {
             Some(format!("Integrante {}", i + 1)),
             vec![
                 row("Institución o persona", Some(contact_line(&m.contact)), t),
-                row("Sector", m.contact.sector().map(|s| s.label().to_owned()), t),
+                row(
+                    "Sector",
+                    m.contact.sector().map(|s| s.label().to_owned()),
+                    t,
+                ),
                 row(
                     "Poder o ámbito",
                     m.contact.branch().map(|b| b.label().to_owned()),

@@ -18,7 +18,7 @@ use crate::ui::paths;
 use crate::ui::route::{item_page, item_param, remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::widgets::{
-    choices, ChoiceField, Glossary, PeriodFields, ContactFields, QuestionFrame, Term, TextArea,
+    choices, ChoiceField, ContactFields, Glossary, PeriodFields, QuestionFrame, Term, TextArea,
 };
 
 #[component]

@@ -10,7 +10,9 @@ use crate::domain::choice::{remove_item, upsert};
 use super::{caption, next_part, page_key, part_path};
 use crate::domain::commitment::{TeamMember, TeamMemberInput, TeamRole};
 use crate::domain::plan::FichaPart;
+use crate::domain::Named;
 use crate::domain::{CommitmentId, ItemId};
+use crate::labels::{self, Label};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::to_fields;
@@ -18,8 +20,6 @@ use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::route::{item_page, remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
-use crate::domain::Named;
-use crate::labels::{self, Label};
 use crate::ui::widgets::{choices, ChoiceField, ContactFields, ItemRow, ItemTable, QuestionFrame};
 
 /// Which of the two lists of people.
