@@ -596,9 +596,9 @@ fn published_forums_and_teams_reach_the_review_and_the_pdf() {
             Some(m.institution.as_str()),
             "printed once, without a person"
         );
-        let s = m.sector.map(|k| sector_label(k));
+        let s = m.sector.map(sector_label);
         assert_eq!(value(&group, "Sector").as_deref(), s, "{group}");
-        let b = m.branch.map(|k| branch_label(k));
+        let b = m.branch.map(branch_label);
         assert_eq!(value(&group, "Poder o ámbito").as_deref(), b, "{group}");
     }
     let expected_line = |m: &Published, role: Option<(&str, &str)>| {
