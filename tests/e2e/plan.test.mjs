@@ -189,7 +189,7 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   await download.saveAs(jsonPath);
   const json = JSON.parse(await readFile(jsonPath, 'utf8'));
   assert.equal(json.format, 'plan-local-gobierno-abierto');
-  assert.equal(json.schema_version, 4);
+  assert.equal(json.schema_version, 5);
   assert.equal(json.plan.profile.plan_name, PLAN.planName);
   assert.equal(json.plan.profile.jurisdiction.inegi_code, PLAN.code);
   assert.equal(json.plan.profile.period.start, '2025-12-10');
