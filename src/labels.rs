@@ -7,8 +7,9 @@
 //! Pure, and below the export and the persistence layers: they name things
 //! with it. Failure sentences live in [`crate::messages`].
 
-use crate::domain::commitment::OgpValue;
-use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind, Sector};
+use crate::domain::commitment::{OgpValue, TeamRole};
+use crate::domain::contact::{Branch, Contact, Sector};
+use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind};
 use crate::domain::key_action::{Frequency, IndicatorKind};
 use crate::domain::monitoring::Decision;
 use crate::domain::problem::{InputOrigin, Priority};
@@ -182,11 +183,53 @@ impl Label for Sector {
             Sector::SociedadCivil => "Sociedad civil",
             Sector::Academia => "Academia",
             Sector::SectorPrivado => "Sector privado",
-            Sector::OrganoGarante => "Órgano garante",
-            Sector::Legislativo => "Poder legislativo",
-            Sector::Otro => "Otro",
+            Sector::OrganismoInternacional => "Organismo internacional",
+            Sector::Ciudadania => "Ciudadanía",
         }
     }
+}
+
+impl Label for Branch {
+    fn label(self) -> &'static str {
+        match self {
+            Branch::Ejecutivo => "Poder Ejecutivo",
+            Branch::Legislativo => "Poder Legislativo",
+            Branch::Judicial => "Poder Judicial",
+            Branch::Autonomo => "Organismo autónomo",
+            Branch::Municipal => "Ámbito municipal",
+        }
+    }
+}
+
+/// What a branch of public power covers, where people choose it.
+pub fn branch_hint(branch: Branch) -> Option<&'static str> {
+    match branch {
+        Branch::Autonomo => Some(
+            "Por ejemplo, el órgano garante de acceso a la información o la comisión de derechos humanos.",
+        ),
+        Branch::Municipal => Some("El ayuntamiento y la administración municipal."),
+        Branch::Ejecutivo | Branch::Legislativo | Branch::Judicial => None,
+    }
+}
+
+impl Label for TeamRole {
+    fn label(self) -> &'static str {
+        match self {
+            TeamRole::Lidera => "Lidera",
+            TeamRole::Coordina => "Coordina",
+            TeamRole::Supervisa => "Supervisa",
+            TeamRole::Apoya => "Apoya",
+        }
+    }
+}
+
+/// A contact's sector and branch, as given: "Gobierno, Organismo autónomo".
+pub fn sector_and_branch(c: &Contact) -> Option<String> {
+    let parts: Vec<&str> = [c.sector().map(Label::label), c.branch().map(Label::label)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// An OGP value as the object of "se relaciona con…".

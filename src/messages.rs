@@ -121,6 +121,7 @@ pub fn field_error(e: &FieldError) -> String {
         ),
         (P::NoCoreValue, _) => "Seleccione al menos uno de estos valores: transparencia, participación ciudadana o rendición de cuentas".into(),
         (P::UnknownChoice, field) => format!("{} debe elegirse de la lista", subject(field)),
+        (P::NoInstitutionOrPerson, _) => "Escriba la institución o el nombre de la persona".into(),
         (P::Missing, F::ValueReason(i)) => format!(
             "Escriba por qué el compromiso se relaciona con {}",
             crate::domain::commitment::OgpValue::ALL
@@ -191,7 +192,10 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         ),
         N::PersonName => ("El nombre de la persona", "Escriba el nombre de la persona"),
         N::PersonPosition => ("El cargo", "Escriba el cargo de la persona"),
-        N::PersonInstitution => ("La institución", "Escriba la institución de la persona"),
+        N::PersonInstitution => (
+            "La institución u organización",
+            "Escriba la institución u organización",
+        ),
         N::PersonEmail => ("El correo electrónico", "Escriba el correo electrónico"),
         N::PersonPhone => ("El teléfono", "Escriba el teléfono"),
         N::DevelopmentPlan => (
@@ -250,7 +254,12 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
             "El órgano de seguimiento",
             "Escriba el órgano de seguimiento",
         ),
-        N::Sector => ("El sector", "Seleccione el sector de la persona"),
+        N::Sector => ("El sector", "Seleccione el sector"),
+        N::Branch => ("El poder o ámbito", "Seleccione el poder o ámbito"),
+        N::TeamRole => (
+            "El papel en el compromiso",
+            "Seleccione el papel en el compromiso",
+        ),
         N::Role => (
             "El papel en el espacio",
             "Escriba el papel de la persona en el espacio",
@@ -488,6 +497,12 @@ fn field_path(path: &str) -> String {
         ),
         ("plan.profile", "perfil de la jurisdicción"),
         ("plan.commitments", "compromisos"),
+        (
+            "plan.coordination.members",
+            "integrantes del espacio de coordinación",
+        ),
+        ("plan.coordination", "espacio de coordinación"),
+        ("plan.office", "oficina coordinadora y contacto"),
         ("plan.national_plan", "lista del plan nacional"),
         ("saved_at", "fecha de guardado"),
         ("plan", "plan"),
@@ -577,12 +592,12 @@ pub fn coordination_gap(
     use crate::domain::coordination::CoordinationGap as G;
     match gap {
         G::NoGovernmentMember => (
-            "Falta al menos una persona integrante del gobierno.",
-            "Agregue una persona del gobierno",
+            "Falta al menos una institución integrante del gobierno (con sector «Gobierno»).",
+            "Agregue una institución del gobierno",
         ),
         G::NoNonGovernmentMember => (
-            "Falta al menos una persona integrante que no sea del gobierno (sociedad civil, academia o sector privado).",
-            "Agregue una persona de fuera del gobierno",
+            "Falta al menos una organización o persona integrante que no sea del gobierno (sociedad civil, academia, sector privado o ciudadanía).",
+            "Agregue una organización de fuera del gobierno",
         ),
         G::MeetsTooRarely => (
             "El espacio debe sesionar al menos cada seis meses.",

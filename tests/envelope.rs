@@ -470,3 +470,194 @@ fn the_current_version_has_a_fixture_of_a_complete_plan_that_round_trips_exactly
     let again: serde_json::Value = serde_json::from_str(&encode(&env)).expect("json");
     assert_eq!(original, again);
 }
+
+#[test]
+fn version_4_contacts_migrate_to_5_with_every_name_and_the_sectors_meaning() {
+    use plan_local_ga::domain::contact::{Branch, Contact, Sector};
+    use serde_json::Value;
+    let text = fixture("borrador-v4.json");
+    let original: Value = serde_json::from_str(&text).expect("json");
+    let plan = decode(&text).expect("v4 loads").plan;
+    // A person keeps every field, wherever the contact is.
+    let same = |old: &Value, new: &Contact, at: &str| {
+        let given = |k: &str| old[k].as_str();
+        assert_eq!(new.name(), given("name"), "{at}: name");
+        assert_eq!(new.position(), given("position"), "{at}: position");
+        assert_eq!(new.institution(), given("institution"), "{at}: institution");
+        assert_eq!(
+            new.email().map(|e| e.as_str()),
+            given("email"),
+            "{at}: email"
+        );
+        assert_eq!(
+            new.phone().map(|p| p.as_str()),
+            given("phone"),
+            "{at}: phone"
+        );
+        assert!(new.name().is_some(), "{at}: every v4 contact had a person");
+    };
+    let old = &original["plan"];
+    same(
+        &old["office"]["contact"],
+        &plan.office.as_ref().expect("office").contact,
+        "office",
+    );
+    let members = old["coordination"]["members"].as_array().expect("members");
+    assert_eq!(members.len(), plan.coordination.members.len());
+    for (m, new) in members.iter().zip(&plan.coordination.members) {
+        same(&m["person"], &new.contact, "member");
+        assert_eq!(new.role.as_deref(), m["role"].as_str());
+    }
+    // "gobierno" and "sociedad-civil" as they were; the órgano garante is a
+    // government body of the autonomous branch.
+    let sectors: Vec<(Option<Sector>, Option<Branch>)> = plan
+        .coordination
+        .members
+        .iter()
+        .map(|m| (m.contact.sector(), m.contact.branch()))
+        .collect();
+    assert_eq!(
+        sectors,
+        [
+            (Some(Sector::Gobierno), None),
+            (Some(Sector::SociedadCivil), None),
+            (Some(Sector::Gobierno), Some(Branch::Autonomo))
+        ]
+    );
+    assert!(
+        plan.coordination.gaps().is_empty(),
+        "still meets the minimum"
+    );
+    let c = &plan.commitments[0];
+    for (list, key) in [
+        (&c.responsible, "responsible"),
+        (&c.co_responsible, "co_responsible"),
+    ] {
+        let old_list = old["commitments"][0][key].as_array().expect("team");
+        assert_eq!(old_list.len(), list.len());
+        for (o, m) in old_list.iter().zip(list) {
+            same(o, &m.contact, key);
+            assert_eq!(Value::from(m.id.0), o["id"]);
+            assert_eq!(m.role, None, "v4 had no roles");
+        }
+    }
+    // Earlier versions had no contacts at all: nothing appears.
+    for v in 1..4 {
+        let p = decode(&fixture(&format!("borrador-v{v}.json")))
+            .expect("loads")
+            .plan;
+        assert!(
+            p.office.is_none() && p.coordination.members.is_empty(),
+            "v{v}"
+        );
+    }
+}
+
+#[test]
+fn every_sector_of_version_4_keeps_its_meaning_in_the_plan_and_in_unsaved_input() {
+    use plan_local_ga::domain::contact::{Branch, Sector};
+    use plan_local_ga::domain::coordination::CoordinationGap as G;
+    use serde_json::{json, Value};
+    let v4 = |sectors: &[&str], unsaved: Value| {
+        let mut v: Value = serde_json::from_str(&fixture("borrador-v4.json")).expect("json");
+        let template = v["plan"]["coordination"]["members"][0].clone();
+        v["plan"]["coordination"]["members"] = sectors
+            .iter()
+            .zip(1..)
+            .map(|(s, id)| {
+                let mut m = template.clone();
+                m["id"] = json!(id);
+                m["sector"] = json!(s);
+                m
+            })
+            .collect();
+        v["unsaved"] = unsaved;
+        decode(&v.to_string())
+    };
+    let env = v4(
+        &[
+            "gobierno",
+            "organo-garante",
+            "legislativo",
+            "sociedad-civil",
+            "academia",
+            "sector-privado",
+            "otro",
+        ],
+        json!({
+            "coordinacion/integrante/2": {"sector": "organo-garante", "papel": "Integrante"},
+            "coordinacion/integrante/nuevo": {"sector": "otro", "persona-nombre": "Rosa"},
+            "coordinacion/integrante/3": {"sector": "legislativo"},
+            "compromiso/1/responsables/1": {"sector": "organo-garante"}
+        }),
+    )
+    .expect("loads");
+    let got: Vec<(Option<Sector>, Option<Branch>)> = env
+        .plan
+        .coordination
+        .members
+        .iter()
+        .map(|m| (m.contact.sector(), m.contact.branch()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(Sector::Gobierno), None),
+            (Some(Sector::Gobierno), Some(Branch::Autonomo)),
+            (Some(Sector::Gobierno), Some(Branch::Legislativo)),
+            (Some(Sector::SociedadCivil), None),
+            (Some(Sector::Academia), None),
+            (Some(Sector::SectorPrivado), None),
+            (None, None),
+        ]
+    );
+    let page = |p: &str| env.unsaved.get(p).expect("page kept");
+    assert_eq!(page("coordinacion/integrante/2")["sector"], "gobierno");
+    assert_eq!(page("coordinacion/integrante/2")["poder"], "autonomo");
+    assert_eq!(page("coordinacion/integrante/2")["papel"], "Integrante");
+    assert_eq!(page("coordinacion/integrante/nuevo")["sector"], "");
+    assert_eq!(
+        page("coordinacion/integrante/nuevo")["persona-nombre"],
+        "Rosa"
+    );
+    assert_eq!(page("coordinacion/integrante/3")["poder"], "legislativo");
+    // Only a member's page had a sector in schema 4.
+    assert_eq!(
+        page("compromiso/1/responsables/1")["sector"],
+        "organo-garante"
+    );
+
+    // The balance rules read the migrated sectors as they read the old ones.
+    let gaps = |sectors: &[&str]| {
+        let mut g = v4(sectors, json!({}))
+            .expect("loads")
+            .plan
+            .coordination
+            .gaps();
+        g.retain(|g| matches!(g, G::NoGovernmentMember | G::NoNonGovernmentMember));
+        g
+    };
+    assert_eq!(
+        gaps(&["organo-garante", "otro"]),
+        [G::NoNonGovernmentMember]
+    );
+    assert_eq!(gaps(&["legislativo", "academia"]), []);
+    assert_eq!(gaps(&["sociedad-civil"]), [G::NoGovernmentMember]);
+    assert_eq!(
+        gaps(&["otro"]),
+        [G::NoGovernmentMember, G::NoNonGovernmentMember]
+    );
+
+    // A value that never fitted still does not, and its place is named.
+    for bad in ["no-existe", "5"] {
+        let sector: Value = serde_json::from_str(bad).unwrap_or(json!(bad));
+        let mut v: Value = serde_json::from_str(&fixture("borrador-v4.json")).expect("json");
+        v["plan"]["coordination"]["members"][1]["sector"] = sector;
+        match decode(&v.to_string()) {
+            Err(DecodeError::Invalid { path, .. }) => {
+                assert!(path.starts_with("plan.coordination.members[1]"), "{path}");
+            }
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}

@@ -14,7 +14,9 @@ use plan_local_ga::domain::commitment::{
     pnd_axis_key, pnd_axis_label, AlignmentInput, ObjectivesInput, OgpValue, ValueReason,
     ValuesInput,
 };
-use plan_local_ga::domain::contact::{Email, PersonInput, Phone, WebAddress, MAX_URL};
+use plan_local_ga::domain::contact::{
+    Branch, ContactInput, Email, Phone, Sector, WebAddress, MAX_URL,
+};
 use plan_local_ga::domain::coordination::{
     BodyInput, Coordination, CoordinationBody, CoordinationGap, Member, MemberInput,
     OrganizationInput, PoliticalInput,
@@ -90,10 +92,16 @@ fn with_progress(mut k: KeyAction, progress: Option<u8>) -> KeyAction {
     k
 }
 
-fn member(id: u32, sector: &str) -> Member {
+/// A member of sector `affiliation`, or "sector/branch" ("gobierno/autonomo",
+/// "/municipal" for a branch without a sector).
+fn member(id: u32, affiliation: &str) -> Member {
+    let (sector, branch) = affiliation.split_once('/').unwrap_or((affiliation, ""));
     MemberInput {
-        person: plans::person("Ana Ruiz", "Institución"),
-        sector: sector.into(),
+        contact: ContactInput {
+            sector: sector.into(),
+            branch: branch.into(),
+            ..plans::person("Ana Ruiz", "Institución")
+        },
         role: "Integrante".into(),
     }
     .parse(ItemId(id))
@@ -652,7 +660,10 @@ fn changing_a_parents_dates_flags_the_children_left_outside() {
 
 #[test]
 fn the_body_needs_government_and_non_government_members() {
-    let only_government = coordination(body("semestral", RULES), &["gobierno", "organo-garante"]);
+    let only_government = coordination(
+        body("semestral", RULES),
+        &["gobierno/ejecutivo", "gobierno/autonomo", "/municipal"],
+    );
     assert_eq!(
         only_government.gaps(),
         vec![CoordinationGap::NoNonGovernmentMember]
@@ -669,8 +680,8 @@ fn the_body_needs_government_and_non_government_members() {
         TaskStatus::HasProblem
     );
 
-    // "Otro" is neither.
-    let other = coordination(body("semestral", RULES), &["otro"]);
+    // No sector and no branch, or an international organisation, is neither.
+    let other = coordination(body("semestral", RULES), &["", "organismo-internacional"]);
     assert_eq!(
         other.gaps(),
         vec![
@@ -681,8 +692,11 @@ fn the_body_needs_government_and_non_government_members() {
 
     for (government, non_government) in [
         ("gobierno", "sociedad-civil"),
-        ("legislativo", "academia"),
-        ("organo-garante", "sector-privado"),
+        ("gobierno/legislativo", "academia"),
+        ("gobierno/autonomo", "sector-privado"),
+        ("/municipal", "ciudadania"),
+        // A public university is academia even when autonomous.
+        ("gobierno/judicial", "academia/autonomo"),
     ] {
         let mixed = coordination(body("semestral", RULES), &[government, non_government]);
         assert_eq!(mixed.gaps(), vec![], "{government} + {non_government}");
@@ -797,20 +811,49 @@ fn a_body_of_kind_other_says_what_it_is() {
 }
 
 #[test]
-fn members_need_a_name_an_institution_and_a_sector() {
+fn members_need_an_institution_and_nothing_else() {
     let e = MemberInput::default().parse(ItemId(1)).expect_err("empty");
+    assert_eq!(e, vec![err(Named::PersonInstitution, Problem::Missing)]);
+    assert_eq!(
+        messages::field_error(&e[0]),
+        "Escriba la institución u organización"
+    );
+    // An organisation alone, as published plans list their forums.
+    let m = MemberInput {
+        contact: ContactInput {
+            institution: "Cómo Vamos Nuevo León".into(),
+            ..ContactInput::default()
+        },
+        role: String::new(),
+    }
+    .parse(ItemId(1))
+    .expect("an organisation without a person");
+    assert_eq!(m.contact.name(), None);
+    assert_eq!(m.contact.sector(), None);
+    // A sector or branch not in the lists is refused with the field named.
+    let e = MemberInput {
+        contact: ContactInput {
+            sector: "organo-garante".into(),
+            branch: "federal".into(),
+            ..plans::person("", "INFO NL")
+        },
+        role: String::new(),
+    }
+    .parse(ItemId(1))
+    .expect_err("old keys");
     assert_eq!(
         e,
         vec![
-            err(Named::PersonName, Problem::Missing),
-            err(Named::PersonInstitution, Problem::Missing),
-            err(Named::Sector, Problem::Missing),
+            err(Named::Sector, Problem::UnknownChoice),
+            err(Named::Branch, Problem::UnknownChoice)
         ]
     );
     assert_eq!(
         messages::field_error(&e[1]),
-        "Escriba la institución de la persona"
+        "El poder o ámbito debe elegirse de la lista"
     );
+    assert_eq!(Sector::from_key("gobierno"), Some(Sector::Gobierno));
+    assert_eq!(Branch::from_key("autonomo"), Some(Branch::Autonomo));
 }
 
 // ---------------------------------------------------------------------------------
@@ -923,7 +966,7 @@ fn email_addresses() {
     // On a page: the person's e-mail is optional, but must be an address.
     let mut office = OfficeInput {
         name: "Dirección de Gobierno Abierto".into(),
-        contact: PersonInput {
+        contact: ContactInput {
             email: "sin-arroba".into(),
             ..plans::person("María López", "")
         },
@@ -935,7 +978,7 @@ fn email_addresses() {
         "El correo electrónico debe escribirse como nombre@dominio.mx"
     );
     office.contact.email = String::new();
-    assert_eq!(office.parse().expect("no e-mail").contact.email, None);
+    assert_eq!(office.parse().expect("no e-mail").contact.email(), None);
 }
 
 #[test]
@@ -1524,13 +1567,13 @@ fn assert_round_trip<T: PartialEq + std::fmt::Debug>(value: &T, back: Result<T, 
 #[test]
 fn member_and_organization_round_trip() {
     let m = MemberInput {
-        person: PersonInput {
+        contact: ContactInput {
             position: "Directora".into(),
             email: "ana.ruiz@observatorio.org.mx".into(),
             phone: "442 123 4567 ext. 12".into(),
+            sector: "sociedad-civil".into(),
             ..plans::person("Ana Ruiz", "Observatorio Ciudadano")
         },
-        sector: "sociedad-civil".into(),
         role: "Presidencia".into(),
     }
     .parse(ItemId(4))
@@ -1594,7 +1637,7 @@ fn key_action_with_responsible_and_progress_and_activity_round_trip() {
         baseline: "0".into(),
         target: "12".into(),
         frequency: "trimestral".into(),
-        responsible: PersonInput {
+        responsible: ContactInput {
             position: "Tesorero".into(),
             email: "tesoreria@queretaro.gob.mx".into(),
             phone: "(442) 238-7700".into(),
@@ -1971,7 +2014,8 @@ fn no_field_key_is_also_the_id_of_another_fields_radio() {
     // RadioGroup and CheckboxGroup give each option after the first the id
     // "{field}-{choice}": a field whose key looks like that would share its id
     // (it happened with "tipo-espacio-otro").
-    use plan_local_ga::domain::coordination::{BodyKind, Cadence, PoliticalKind, Sector};
+    use plan_local_ga::domain::commitment::TeamRole;
+    use plan_local_ga::domain::coordination::{BodyKind, Cadence, PoliticalKind};
     use plan_local_ga::domain::key_action::{Frequency, IndicatorKind};
     use plan_local_ga::domain::monitoring::Decision as D;
     use plan_local_ga::domain::problem::{InputOrigin, Priority};
@@ -1988,6 +2032,8 @@ fn no_field_key_is_also_the_id_of_another_fields_radio() {
     choice_keys.extend(BodyKind::ALL.iter().map(|c| c.key()));
     choice_keys.extend(Cadence::ALL.iter().map(|c| c.key()));
     choice_keys.extend(Sector::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(Branch::ALL.iter().map(|c| c.key()));
+    choice_keys.extend(TeamRole::ALL.iter().map(|c| c.key()));
     choice_keys.extend(Phase::ALL.iter().map(|c| c.key()));
     choice_keys.extend(Channel::ALL.iter().map(|c| c.key()));
     choice_keys.extend(InclusionGroup::ALL.iter().map(|c| c.key()));

@@ -6,8 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::alignment::{split_codes, Alignment, NationalLink, NationalPlan, Relation};
-use super::choice::{choice_set, choices, join_keys, next_id, remove_item, upsert, ItemId};
-use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
+use super::choice::{
+    choice_set, choices, join_keys, next_id, optional_choice, remove_item, upsert, ItemId,
+};
+use super::contact::{Contact, ContactInput, ContactRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem, Reading};
 use super::key_action::{
@@ -64,26 +66,78 @@ pub struct ValueReason {
 carry_fields!(ValueReason);
 list_item_by!(ValueReason, value);
 
-/// A person named in the ficha (responsible or co-responsible), with an id so
-/// each can be changed or removed on its own page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Contact {
-    pub id: ItemId,
-    #[serde(flatten)]
-    pub person: Person,
+choices! {
+    /// What a member of a commitment's team does in it.
+    TeamRole {
+        Lidera => "lidera",
+        Coordina => "coordina",
+        Supervisa => "supervisa",
+        Apoya => "apoya",
+    }
 }
 
-// The contact's own object is its person's (flattened): the person collects
+/// A member of a commitment's team (responsible or co-responsible): an
+/// institution or organisation, optionally with a person, and its role; with
+/// an id so each can be changed or removed on its own page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub id: ItemId,
+    /// Lidera, Coordina, Supervisa or Apoya (schema 5), when given.
+    #[serde(default)]
+    pub role: Option<TeamRole>,
+    #[serde(flatten)]
+    pub contact: Contact,
+}
+
+// The member's own object is its contact's (flattened): the contact collects
 // every unknown field of it.
-impl Carry for Contact {
+impl Carry for TeamMember {
     fn carry_from(&mut self, old: &Self) {
-        self.person.carry_from(&old.person);
+        self.contact.carry_from(&old.contact);
     }
     fn holds_unknown(&self) -> bool {
-        self.person.holds_unknown()
+        self.contact.holds_unknown()
     }
 }
-list_item_by!(Contact, id);
+list_item_by!(TeamMember, id);
+
+/// A team member's page as typed (serde names are field keys).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TeamMemberInput {
+    #[serde(flatten)]
+    pub contact: ContactInput,
+    #[serde(rename = "papel-compromiso")]
+    pub role: String,
+}
+
+impl TeamMemberInput {
+    pub fn from_value(m: &TeamMember) -> Self {
+        Self {
+            contact: ContactInput::from_contact(&m.contact),
+            role: m.role.map(|r| r.key().to_owned()).unwrap_or_default(),
+        }
+    }
+
+    /// A responsible or co-responsible institution (required), optionally
+    /// with a person, and its role (optional).
+    pub fn parse(&self, id: ItemId) -> Result<TeamMember, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let contact = self
+            .contact
+            .parse_into(ContactRules::INSTITUTION, &mut errors);
+        let role = optional_choice(
+            &self.role,
+            Named::TeamRole.into(),
+            TeamRole::from_key,
+            &mut errors,
+        );
+        match contact {
+            Some(contact) if errors.is_empty() => Ok(TeamMember { id, role, contact }),
+            _ => Err(errors),
+        }
+    }
+}
 
 /// The ficha's narrative: objectives, problem, assumptions, verification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,10 +191,10 @@ pub struct Commitment {
     pub alignment: Alignment,
     /// Responsible institutions and people (schema 4, as all that follows).
     #[serde(default)]
-    pub responsible: Vec<Contact>,
+    pub responsible: Vec<TeamMember>,
     /// Co-responsible organisations (at least one non-government, advisory).
     #[serde(default)]
-    pub co_responsible: Vec<Contact>,
+    pub co_responsible: Vec<TeamMember>,
     #[serde(default)]
     pub objectives: Option<Objectives>,
     #[serde(default)]
@@ -728,18 +782,4 @@ impl ValuesInput {
     }
 }
 
-/// Parses a responsible or co-responsible person (institution required).
-pub fn parse_contact(input: &PersonInput, id: ItemId) -> Result<Contact, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    match input.parse_into(
-        PersonRules {
-            institution_required: true,
-        },
-        &mut errors,
-    ) {
-        Some(person) if errors.is_empty() => Ok(Contact { id, person }),
-        _ => Err(errors),
-    }
-}
-
-super::choice::identified!(Contact);
+super::choice::identified!(TeamMember);

@@ -1,9 +1,18 @@
-//! People and the ways to reach them: e-mail, Mexican phone numbers, web addresses.
+//! Contacts and the ways to reach them: an institution or organisation,
+//! optionally with a person (name, position, e-mail, phone), its sector and its
+//! branch of government; e-mail, Mexican phone numbers, web addresses.
+//!
+//! Published plans name institutions more often than people ("CEPAL", "una
+//! Contraloría", "Ciudadanos por la Transparencia A.C."), so a contact needs an
+//! institution or a person's name, not both. Forms and drafts read contacts
+//! through the same [`ContactInput::parse_into`], so a file holds nothing a
+//! page would refuse.
 //!
 //! Contact data is personal data: it stays in the browser (README, "Privacidad").
 
 use serde::{Deserialize, Serialize};
 
+use super::choice::{choices, optional_choice};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
 use super::unknown::{carry_fields, Unknown};
 
@@ -205,104 +214,320 @@ pub(crate) fn optional<T>(
     }
 }
 
-/// A person: name, position, institution, and how to reach them.
+choices! {
+    /// Where a contact comes from.
+    Sector {
+        Gobierno => "gobierno",
+        SociedadCivil => "sociedad-civil",
+        Academia => "academia",
+        SectorPrivado => "sector-privado",
+        OrganismoInternacional => "organismo-internacional",
+        Ciudadania => "ciudadania",
+    }
+}
+
+impl Sector {
+    /// Civil society, academia, the private sector and citizens: the side of a
+    /// multi-stakeholder forum that is not the government. International
+    /// organisations are neither side.
+    pub fn is_non_government(self) -> bool {
+        matches!(
+            self,
+            Sector::SociedadCivil | Sector::Academia | Sector::SectorPrivado | Sector::Ciudadania
+        )
+    }
+}
+
+choices! {
+    /// The branch of public power or the level a public institution belongs to
+    /// (poder o ámbito). An órgano garante de acceso a la información is
+    /// `Autonomo`; a municipal government is `Municipal`.
+    Branch {
+        Ejecutivo => "ejecutivo",
+        Legislativo => "legislativo",
+        Judicial => "judicial",
+        Autonomo => "autonomo",
+        Municipal => "municipal",
+    }
+}
+
+/// An institution or organisation, optionally with a person: at least one of
+/// the institution and the person's name is given (held by [`ContactInput::parse_into`],
+/// the only way to build one, from a page and from a draft alike).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Person {
-    pub name: String,
-    #[serde(default)]
-    pub position: Option<String>,
-    #[serde(default)]
-    pub institution: Option<String>,
-    #[serde(default)]
-    pub email: Option<Email>,
-    #[serde(default)]
-    pub phone: Option<Phone>,
+#[serde(try_from = "RawContact", into = "RawContact")]
+pub struct Contact {
+    institution: Option<String>,
+    name: Option<String>,
+    position: Option<String>,
+    email: Option<Email>,
+    phone: Option<Phone>,
+    sector: Option<Sector>,
+    branch: Option<Branch>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
-    #[serde(flatten)]
     pub unknown: Unknown,
 }
 
-carry_fields!(Person);
+carry_fields!(Contact);
 
-/// The person fields of a page exactly as typed (serde names are field keys).
+/// A contact as stored: the keys of schema 4's person (`name` … `phone`) and
+/// the sector and branch of schema 5, every one optional.
+#[derive(Serialize, Deserialize)]
+struct RawContact {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    position: Option<String>,
+    #[serde(default)]
+    institution: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    phone: Option<String>,
+    #[serde(default)]
+    sector: Option<Sector>,
+    #[serde(default)]
+    branch: Option<Branch>,
+    #[serde(flatten)]
+    unknown: Unknown,
+}
+
+/// A stored contact is read with the rules of the pages: the same checks,
+/// the same trimmed text.
+impl TryFrom<RawContact> for Contact {
+    type Error = String;
+    fn try_from(raw: RawContact) -> Result<Self, Self::Error> {
+        let input = ContactInput {
+            institution: raw.institution.unwrap_or_default(),
+            name: raw.name.unwrap_or_default(),
+            position: raw.position.unwrap_or_default(),
+            email: raw.email.unwrap_or_default(),
+            phone: raw.phone.unwrap_or_default(),
+            sector: raw.sector.map(|s| s.key().to_owned()).unwrap_or_default(),
+            branch: raw.branch.map(|b| b.key().to_owned()).unwrap_or_default(),
+        };
+        let mut errors = Vec::new();
+        match input.parse_into(ContactRules::ANY, &mut errors) {
+            Some(mut contact) => {
+                contact.unknown = raw.unknown;
+                Ok(contact)
+            }
+            None => Err(errors
+                .iter()
+                .map(|e| format!("{}: {:?}", e.field.key(), e.problem))
+                .collect::<Vec<_>>()
+                .join(", ")),
+        }
+    }
+}
+
+impl From<Contact> for RawContact {
+    fn from(c: Contact) -> Self {
+        RawContact {
+            name: c.name,
+            position: c.position,
+            institution: c.institution,
+            email: c.email.map(String::from),
+            phone: c.phone.map(String::from),
+            sector: c.sector,
+            branch: c.branch,
+            unknown: c.unknown,
+        }
+    }
+}
+
+/// Letters and digits only, lower case: "Ciudadanos por la Transparencia, A.C."
+/// and "ciudadanos por la transparencia AC" are the same name.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether two names are the same, ignoring case, spaces and punctuation.
+pub fn same_name(a: &str, b: &str) -> bool {
+    name_key(a) == name_key(b)
+}
+
+impl Contact {
+    /// The institution or organisation.
+    pub fn institution(&self) -> Option<&str> {
+        self.institution.as_deref()
+    }
+    /// The person's name.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+    /// The person's position (cargo).
+    pub fn position(&self) -> Option<&str> {
+        self.position.as_deref()
+    }
+    pub fn email(&self) -> Option<&Email> {
+        self.email.as_ref()
+    }
+    pub fn phone(&self) -> Option<&Phone> {
+        self.phone.as_ref()
+    }
+    pub fn sector(&self) -> Option<Sector> {
+        self.sector
+    }
+    pub fn branch(&self) -> Option<Branch> {
+        self.branch
+    }
+
+    /// The institution, unless it only repeats the person's name (an
+    /// organisation typed in both fields).
+    pub fn distinct_institution(&self) -> Option<&str> {
+        let institution = self.institution()?;
+        match self.name() {
+            Some(name) if same_name(name, institution) => None,
+            _ => Some(institution),
+        }
+    }
+
+    /// Who this is, every name once: "Nombre (cargo), Institución"; the
+    /// institution alone; the person alone ("Nombre (cargo)"); a position
+    /// without a name ("Cargo, Institución"); one name when the person's name
+    /// and the institution are the same.
+    pub fn who(&self) -> String {
+        let person = match (self.name(), self.position()) {
+            (Some(n), Some(p)) => Some(format!("{n} ({p})")),
+            (Some(n), None) => Some(n.to_owned()),
+            (None, Some(p)) => Some(p.to_owned()),
+            (None, None) => None,
+        };
+        match (person, self.distinct_institution()) {
+            (Some(person), Some(institution)) => format!("{person}, {institution}"),
+            (Some(person), None) => person,
+            (None, Some(institution)) => institution.to_owned(),
+            // Not built by `parse_into`, which needs one of the two.
+            (None, None) => String::new(),
+        }
+    }
+
+    /// A public institution: of the government sector, or with a branch of
+    /// government and no sector given.
+    pub fn is_government(&self) -> bool {
+        match self.sector {
+            Some(s) => s == Sector::Gobierno,
+            None => self.branch.is_some(),
+        }
+    }
+
+    /// Civil society, academia, the private sector or citizens.
+    pub fn is_non_government(&self) -> bool {
+        self.sector.is_some_and(Sector::is_non_government)
+    }
+}
+
+/// The contact fields of a page exactly as typed (serde names are field keys).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct PersonInput {
+pub struct ContactInput {
+    #[serde(rename = "persona-institucion")]
+    pub institution: String,
     #[serde(rename = "persona-nombre")]
     pub name: String,
     #[serde(rename = "persona-cargo")]
     pub position: String,
-    #[serde(rename = "persona-institucion")]
-    pub institution: String,
     #[serde(rename = "persona-correo")]
     pub email: String,
     #[serde(rename = "persona-telefono")]
     pub phone: String,
+    #[serde(rename = "sector")]
+    pub sector: String,
+    #[serde(rename = "poder")]
+    pub branch: String,
 }
 
-/// Which of a person's fields a page requires besides the name.
+/// What a page requires of a contact besides the rule of every contact (an
+/// institution or a person's name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PersonRules {
+pub struct ContactRules {
+    /// The institution itself is required (a commitment's team, a member of
+    /// the coordination body).
     pub institution_required: bool,
 }
 
-impl PersonInput {
-    pub fn from_person(p: &Person) -> Self {
+impl ContactRules {
+    /// An institution, a person's name, or both.
+    pub const ANY: Self = Self {
+        institution_required: false,
+    };
+    /// The institution is required; the person is optional.
+    pub const INSTITUTION: Self = Self {
+        institution_required: true,
+    };
+}
+
+impl ContactInput {
+    pub fn from_contact(c: &Contact) -> Self {
         Self {
-            name: p.name.clone(),
-            position: p.position.clone().unwrap_or_default(),
-            institution: p.institution.clone().unwrap_or_default(),
-            email: p.email.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
-            phone: p.phone.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
+            institution: c.institution.clone().unwrap_or_default(),
+            name: c.name.clone().unwrap_or_default(),
+            position: c.position.clone().unwrap_or_default(),
+            email: c.email.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
+            phone: c.phone.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
+            sector: c.sector.map(|s| s.key().to_owned()).unwrap_or_default(),
+            branch: c.branch.map(|b| b.key().to_owned()).unwrap_or_default(),
         }
     }
 
-    /// True when every person field is empty.
+    /// True when every contact field is empty.
     pub fn is_blank(&self) -> bool {
         [
+            &self.institution,
             &self.name,
             &self.position,
-            &self.institution,
             &self.email,
             &self.phone,
+            &self.sector,
+            &self.branch,
         ]
         .iter()
         .all(|s| s.trim().is_empty())
     }
 
-    /// The person, or `None` (with errors pushed) when something is wrong.
-    pub fn parse_into(&self, rules: PersonRules, errors: &mut Vec<FieldError>) -> Option<Person> {
+    /// The contact, or `None` (with errors pushed) when something is wrong.
+    /// Drafts are read through here too ([`Contact`]'s deserialisation, with
+    /// [`ContactRules::ANY`]).
+    pub fn parse_into(&self, rules: ContactRules, errors: &mut Vec<FieldError>) -> Option<Contact> {
         let before = errors.len();
-        let name = required_text(&self.name, Named::PersonName.into(), MAX_SHORT, errors);
+        let institution_field: Field = Named::PersonInstitution.into();
+        let institution = if rules.institution_required {
+            required_text(&self.institution, institution_field, MAX_SHORT, errors)
+        } else {
+            optional_text(&self.institution, institution_field, MAX_SHORT, errors)
+        };
+        let name = optional_text(&self.name, Named::PersonName.into(), MAX_SHORT, errors);
+        if !rules.institution_required
+            && self.institution.trim().is_empty()
+            && self.name.trim().is_empty()
+        {
+            errors.push(FieldError::new(
+                institution_field,
+                Problem::NoInstitutionOrPerson,
+            ));
+        }
         let position = optional_text(
             &self.position,
             Named::PersonPosition.into(),
             MAX_SHORT,
             errors,
         );
-        let institution = if rules.institution_required {
-            required_text(
-                &self.institution,
-                Named::PersonInstitution.into(),
-                MAX_SHORT,
-                errors,
-            )
-        } else {
-            optional_text(
-                &self.institution,
-                Named::PersonInstitution.into(),
-                MAX_SHORT,
-                errors,
-            )
-        };
         let email = optional(&self.email, Named::PersonEmail.into(), Email::parse, errors);
         let phone = optional(&self.phone, Named::PersonPhone.into(), Phone::parse, errors);
-        (errors.len() == before).then(|| Person {
-            name: name.unwrap_or_default(),
-            position,
+        let sector = optional_choice(&self.sector, Named::Sector.into(), Sector::from_key, errors);
+        let branch = optional_choice(&self.branch, Named::Branch.into(), Branch::from_key, errors);
+        (errors.len() == before).then(|| Contact {
             institution,
+            name,
+            position,
             email,
             phone,
+            sector,
+            branch,
             unknown: Unknown::new(),
         })
     }

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::choice::{choices, next_id, required_choice, ItemId};
 use super::contact::{
-    optional, Email, Person, PersonInput, PersonRules, Phone, WebAddress, MAX_LONG, MAX_SHORT,
+    optional, same_name, Contact, ContactInput, ContactRules, Email, Phone, WebAddress, MAX_LONG,
+    MAX_SHORT,
 };
 use super::date::{format_date, parse_date, PartialDate};
 use super::error::{optional_text, required_text, FieldError, Named, Problem, Reading};
@@ -163,36 +164,6 @@ impl Cadence {
     }
 }
 
-choices! {
-    /// The sector a member of the coordination body comes from.
-    Sector {
-        Gobierno => "gobierno",
-        SociedadCivil => "sociedad-civil",
-        Academia => "academia",
-        SectorPrivado => "sector-privado",
-        OrganoGarante => "organo-garante",
-        Legislativo => "legislativo",
-        Otro => "otro",
-    }
-}
-
-impl Sector {
-    /// Public authorities: the executive, the guarantor body, the legislature.
-    pub fn is_government(self) -> bool {
-        matches!(
-            self,
-            Sector::Gobierno | Sector::OrganoGarante | Sector::Legislativo
-        )
-    }
-    /// Civil society, academia and the private sector.
-    pub fn is_non_government(self) -> bool {
-        matches!(
-            self,
-            Sector::SociedadCivil | Sector::Academia | Sector::SectorPrivado
-        )
-    }
-}
-
 /// Step 3: the coordination body itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoordinationBody {
@@ -346,12 +317,14 @@ impl BodyInput {
     }
 }
 
-/// A member of the coordination body.
+/// A member of the coordination body: an institution or organisation,
+/// optionally with a person, with its sector and branch (in the contact).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     pub id: ItemId,
-    pub person: Person,
-    pub sector: Sector,
+    /// Schema 4 kept a `person` here and the sector beside it; schema 5 keeps
+    /// both in the contact (`persistence::envelope`, `people_to_5`).
+    pub contact: Contact,
     /// Their role in the body ("Presidencia", "Secretaría técnica", "Integrante").
     #[serde(default)]
     pub role: Option<String>,
@@ -360,16 +333,14 @@ pub struct Member {
     pub unknown: Unknown,
 }
 
-carry_fields!(Member, person);
+carry_fields!(Member, contact);
 list_item_by!(Member, id);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MemberInput {
     #[serde(flatten)]
-    pub person: PersonInput,
-    #[serde(rename = "sector")]
-    pub sector: String,
+    pub contact: ContactInput,
     #[serde(rename = "papel")]
     pub role: String,
 }
@@ -377,31 +348,21 @@ pub struct MemberInput {
 impl MemberInput {
     pub fn from_value(m: &Member) -> Self {
         Self {
-            person: PersonInput::from_person(&m.person),
-            sector: m.sector.key().into(),
+            contact: ContactInput::from_contact(&m.contact),
             role: m.role.clone().unwrap_or_default(),
         }
     }
+    /// The institution is required; the person, sector, branch and role are not.
     pub fn parse(&self, id: ItemId) -> Result<Member, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let person = self.person.parse_into(
-            PersonRules {
-                institution_required: true,
-            },
-            &mut errors,
-        );
-        let sector = required_choice(
-            &self.sector,
-            Named::Sector.into(),
-            Sector::from_key,
-            &mut errors,
-        );
+        let contact = self
+            .contact
+            .parse_into(ContactRules::INSTITUTION, &mut errors);
         let role = optional_text(&self.role, Named::Role.into(), MAX_SHORT, &mut errors);
-        match (person, sector) {
-            (Some(person), Some(sector)) if errors.is_empty() => Ok(Member {
+        match contact {
+            Some(contact) if errors.is_empty() => Ok(Member {
                 id,
-                person,
-                sector,
+                contact,
                 role,
                 unknown: Unknown::new(),
             }),
@@ -434,6 +395,15 @@ pub struct Organization {
 
 carry_fields!(Organization);
 list_item_by!(Organization, id);
+
+impl Organization {
+    /// The contact person's name, unless it only repeats the organisation's.
+    pub fn distinct_contact_name(&self) -> Option<&str> {
+        self.contact_name
+            .as_deref()
+            .filter(|n| !same_name(n, &self.name))
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -552,17 +522,19 @@ impl Coordination {
     }
 
     /// OGP's minimum requirements for the multi-stakeholder forum, checked once
-    /// the body has been described: government and non-government members,
+    /// the body has been described: government members (sector gobierno, or a
+    /// branch of government) and non-government ones (civil society, academia,
+    /// the private sector, citizens),
     /// meetings at least every six months, public rules.
     pub fn gaps(&self) -> Vec<CoordinationGap> {
         let Some(body) = &self.body else {
             return Vec::new();
         };
         let mut gaps = Vec::new();
-        if !self.members.iter().any(|m| m.sector.is_government()) {
+        if !self.members.iter().any(|m| m.contact.is_government()) {
             gaps.push(CoordinationGap::NoGovernmentMember);
         }
-        if !self.members.iter().any(|m| m.sector.is_non_government()) {
+        if !self.members.iter().any(|m| m.contact.is_non_government()) {
             gaps.push(CoordinationGap::NoNonGovernmentMember);
         }
         // An unknown cadence is still to write, not a gap.

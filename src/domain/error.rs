@@ -121,8 +121,14 @@ simple_fields! {
     InstallationDate => "fecha-instalacion",
     InstallationUrl => "liga-acta",
     MonitoringBody => "organo-seguimiento",
+    /// A contact's sector (gobierno, sociedad civil…).
     Sector => "sector",
+    /// A contact's branch of public power or level (poder o ámbito).
+    Branch => "poder",
+    /// A member's role in the coordination body (free text).
     Role => "papel",
+    /// A team member's role in a commitment (Lidera, Coordina…).
+    TeamRole => "papel-compromiso",
     OrgName => "nombre-organizacion",
     OrgThemes => "temas",
     OrgGroups => "grupos-prioritarios",
@@ -262,6 +268,8 @@ pub enum Problem {
     NoCoreValue,
     /// A choice among several that must be one of the listed keys.
     UnknownChoice,
+    /// A contact with neither an institution nor a person's name.
+    NoInstitutionOrPerson,
 }
 
 impl Problem {
@@ -292,7 +300,8 @@ impl Problem {
             | Problem::NotAUrl
             | Problem::NotAWholeNumber
             | Problem::OutOfRange { .. }
-            | Problem::UnknownChoice => true,
+            | Problem::UnknownChoice
+            | Problem::NoInstitutionOrPerson => true,
         }
     }
 }

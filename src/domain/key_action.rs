@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::choice::{choices, next_id, optional_choice, remove_item, ItemId};
-use super::contact::{Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
+use super::contact::{Contact, ContactInput, ContactRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem, Reading};
 use super::unknown::{carry_fields, list_item_by, Unknown};
@@ -159,7 +159,7 @@ pub struct KeyAction {
     #[serde(default)]
     pub period: Option<Period>,
     #[serde(default)]
-    pub responsible: Option<Person>,
+    pub responsible: Option<Contact>,
     /// Progress to date, 0-100 %, updated during monitoring.
     #[serde(default)]
     pub progress: Option<u8>,
@@ -243,7 +243,7 @@ pub struct KeyActionInput {
     #[serde(rename = "termino-accion")]
     pub end: String,
     #[serde(flatten)]
-    pub responsible: PersonInput,
+    pub responsible: ContactInput,
     #[serde(rename = "avance")]
     pub progress: String,
 }
@@ -282,7 +282,7 @@ impl KeyActionInput {
             responsible: k
                 .responsible
                 .as_ref()
-                .map(PersonInput::from_person)
+                .map(ContactInput::from_contact)
                 .unwrap_or_default(),
             progress: k.progress.map(|p| p.to_string()).unwrap_or_default(),
         }
@@ -388,12 +388,7 @@ impl KeyActionInput {
         let responsible = if self.responsible.is_blank() {
             None
         } else {
-            self.responsible.parse_into(
-                PersonRules {
-                    institution_required: false,
-                },
-                &mut errors,
-            )
+            self.responsible.parse_into(ContactRules::ANY, &mut errors)
         };
         let progress = if self.progress.trim().is_empty() {
             None

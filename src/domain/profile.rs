@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use time::Date;
 
-use super::contact::{optional, Person, PersonInput, PersonRules, MAX_LONG, MAX_SHORT};
+use super::contact::{optional, Contact, ContactInput, ContactRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, parse_date, PartialDate, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
 use super::unknown::{carry_fields, Unknown};
@@ -279,7 +279,8 @@ impl ProfileInput {
 pub struct Office {
     /// The office that coordinates the plan ("Dirección de Gobierno Abierto").
     pub name: String,
-    pub contact: Person,
+    /// Who answers for the plan: an institution, a person, or both.
+    pub contact: Contact,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -293,14 +294,14 @@ pub struct OfficeInput {
     #[serde(rename = "oficina-coordinadora")]
     pub name: String,
     #[serde(flatten)]
-    pub contact: PersonInput,
+    pub contact: ContactInput,
 }
 
 impl OfficeInput {
     pub fn from_value(o: &Office) -> Self {
         Self {
             name: o.name.clone(),
-            contact: PersonInput::from_person(&o.contact),
+            contact: ContactInput::from_contact(&o.contact),
         }
     }
     pub fn parse(&self) -> Result<Office, Vec<FieldError>> {
@@ -311,12 +312,7 @@ impl OfficeInput {
             MAX_SHORT,
             &mut errors,
         );
-        let contact = self.contact.parse_into(
-            PersonRules {
-                institution_required: false,
-            },
-            &mut errors,
-        );
+        let contact = self.contact.parse_into(ContactRules::ANY, &mut errors);
         match (name, contact) {
             (Some(name), Some(contact)) if errors.is_empty() => Ok(Office {
                 name,

@@ -24,7 +24,7 @@
 //! known fields are still deserialised in place (errors keep their position,
 //! which `persistence::json_path` turns into a place name); only the unknown
 //! ones are buffered. A struct that is itself flattened into another
-//! ([`super::contact::Person`] inside a commitment's contact) collects the
+//! ([`super::contact::Contact`] inside a commitment's team member) collects the
 //! unknown fields of the whole object; the outer one has no `unknown` of its
 //! own, since two flattened maps would each receive every leftover field.
 

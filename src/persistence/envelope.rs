@@ -249,9 +249,73 @@ const ALIGNMENT_KEYS: [&str; 3] = ["relacion-nacional", "compromiso-nacional", "
 
 /// The steps from schema 4 to 5, one per part of the plan whose shape changed.
 fn to_schema_5(value: &mut Value) {
+    people_to_5(value);
     let Some(_plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
         return;
     };
+}
+
+/// Contacts (issue 16). Every contact of schema 4 was a person whose `name`
+/// was required; in schema 5 a contact is an institution optionally with a
+/// person, with a sector and a branch of its own, and its keys are the
+/// person's (`name` is still the person's name), so contacts read unchanged.
+/// Only a member of the coordination body changes shape: its `person` becomes
+/// its `contact`, and its sector moves into it, in the new list of sectors:
+/// "organo-garante" is sector "gobierno" with branch "autonomo",
+/// "legislativo" is "gobierno" with branch "legislativo", "otro" is no sector;
+/// the rest keep their keys. A member's page's unsaved input moves the same way.
+/// A value of the wrong type is moved as it is, so reading it names its place.
+fn people_to_5(value: &mut Value) {
+    /// The sector and branch of a schema-4 sector key.
+    fn sector_of(old: &Value) -> (Value, Option<&'static str>) {
+        match old.as_str() {
+            Some("organo-garante") => (Value::from("gobierno"), Some("autonomo")),
+            Some("legislativo") => (Value::from("gobierno"), Some("legislativo")),
+            Some("otro") => (Value::Null, None),
+            _ => (old.clone(), None),
+        }
+    }
+    if let Some(members) = value
+        .pointer_mut("/plan/coordination/members")
+        .and_then(Value::as_array_mut)
+    {
+        for member in members.iter_mut().filter_map(Value::as_object_mut) {
+            let mut contact = member.remove("person").unwrap_or(Value::Null);
+            if let (Some(c), Some(old)) = (contact.as_object_mut(), member.remove("sector")) {
+                let (sector, branch) = sector_of(&old);
+                c.insert("sector".into(), sector);
+                if let Some(b) = branch {
+                    c.insert("branch".into(), Value::from(b));
+                }
+            }
+            member.insert("contact".into(), contact);
+        }
+    }
+    if let Some(unsaved) = value.get_mut("unsaved").and_then(Value::as_object_mut) {
+        for (_, fields) in unsaved
+            .iter_mut()
+            .filter(|(page, _)| page.starts_with("coordinacion/integrante/"))
+        {
+            let Some(fields) = fields.as_object_mut() else {
+                continue;
+            };
+            let Some(old) = fields.get("sector").cloned() else {
+                continue;
+            };
+            let (sector, branch) = sector_of(&old);
+            fields.insert(
+                "sector".into(),
+                if sector.is_null() {
+                    Value::from("")
+                } else {
+                    sector
+                },
+            );
+            if let Some(b) = branch {
+                fields.insert("poder".into(), Value::from(b));
+            }
+        }
+    }
 }
 
 /// Brings a draft of `version` up to [`SCHEMA_VERSION`], one step at a time.

@@ -1,12 +1,12 @@
 //! Building blocks of the methodology's pages, on top of [`crate::ui::form`]:
-//! long texts with a character count, checkbox groups, the person fields, date
+//! long texts with a character count, checkbox groups, the contact fields, date
 //! fields, the question-page frame, lists of items with change and delete, the
 //! summary list of check-your-answers pages, and glossary help.
 
 use leptos::prelude::*;
 
 use crate::domain::choice::Keyed;
-use crate::domain::contact::MAX_LONG;
+use crate::domain::contact::{Branch, Sector, MAX_LONG};
 use crate::domain::{Field, Named};
 use crate::labels::{self, Label};
 use crate::messages;
@@ -220,26 +220,69 @@ pub fn PeriodFields(
     }
 }
 
-/// Name, position, institution, e-mail and phone of one person.
+/// An institution or organisation, optionally with a person (name, position,
+/// e-mail, phone); with `affiliation`, its sector and branch too.
 #[component]
-pub fn PersonFields(
+pub fn ContactFields(
     form: Form,
     #[prop(into)] legend: String,
-    /// Whether the institution is asked as required (its label says so otherwise).
+    /// Whether the institution is required; otherwise the institution, the
+    /// person's name or both are (the hint says so).
     #[prop(optional)]
     institution_required: bool,
+    /// Ask the sector and the branch (poder o ámbito), both optional.
+    #[prop(optional)]
+    affiliation: bool,
+    /// The whole contact may be left blank (a key action's responsible).
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
-    let institution = if institution_required {
-        "Institución"
+    let hint = if institution_required {
+        "Escriba la institución u organización. Los datos de una persona son opcionales."
+    } else if optional {
+        "Si lo indica, escriba la institución u organización, el nombre de una persona o ambos."
     } else {
-        "Institución (opcional)"
+        "Escriba la institución u organización, el nombre de una persona o ambos."
     };
+    let name_label = if institution_required {
+        "Nombre de la persona (opcional)"
+    } else {
+        "Nombre de la persona"
+    };
+    let hint_id = format!("{}-indicacion", Named::PersonInstitution.key());
+    let described = hint_id.clone();
+    let affiliation = affiliation.then(|| {
+        let branches = Branch::ALL
+            .iter()
+            .map(|b| Choice {
+                key: b.key(),
+                label: b.label().into(),
+                hint: labels::branch_hint(*b),
+            })
+            .collect();
+        view! {
+            <ChoiceField form=form field=Named::Sector legend="Sector (opcional)" choices=choices(Sector::ALL) />
+            <ChoiceField
+                form=form
+                field=Named::Branch
+                legend="Poder o ámbito (opcional)"
+                hint="Para instituciones públicas: a qué poder u orden de gobierno pertenece."
+                choices=branches
+            />
+        }
+    });
     view! {
-        <fieldset class="fieldset">
+        <fieldset class="fieldset" aria-describedby=described>
             <legend class="fieldset__legend fieldset__legend--m">{legend}</legend>
-            <TextField form=form field=Field::Named(Named::PersonName) label="Nombre" autocomplete="off" />
-            <TextField form=form field=Field::Named(Named::PersonPosition) label="Cargo (opcional)" />
-            <TextField form=form field=Field::Named(Named::PersonInstitution) label=institution />
+            <p class="hint" id=hint_id>{hint}</p>
+            <TextField
+                form=form
+                field=Field::Named(Named::PersonInstitution)
+                label="Institución u organización"
+                hint="Por ejemplo «Secretaría de la Contraloría del Estado» o «Ciudadanos por la Transparencia A.C.»."
+            />
+            <TextField form=form field=Field::Named(Named::PersonName) label=name_label autocomplete="off" />
+            <TextField form=form field=Field::Named(Named::PersonPosition) label="Cargo de la persona (opcional)" />
             <TextField
                 form=form
                 field=Field::Named(Named::PersonEmail)
@@ -257,6 +300,7 @@ pub fn PersonFields(
                 width="input--w20"
             />
         </fieldset>
+        {affiliation}
     }
 }
 

@@ -10,9 +10,9 @@
 #![allow(dead_code)]
 
 use plan_local_ga::domain::commitment::{
-    parse_contact, AlignmentInput, ObjectivesInput, ValuesInput,
+    AlignmentInput, ObjectivesInput, TeamMember, TeamMemberInput, ValuesInput,
 };
-use plan_local_ga::domain::contact::PersonInput;
+use plan_local_ga::domain::contact::ContactInput;
 use plan_local_ga::domain::key_action::{ActivityInput, KeyActionInput};
 use plan_local_ga::domain::readiness::{parse_assessment, questions, ReadinessInput, GATE};
 use plan_local_ga::domain::{CommitmentInput, ItemId, Plan, ProfileInput};
@@ -24,14 +24,24 @@ const COMPLETE: &str = include_str!("../fixtures/borrador-v5.json");
 
 pub const LONG: &str = "Articular las agendas federal y local de gobierno abierto para convertirlas en una estrategia que permita avanzar hacia un Estado Abierto, a partir de las experiencias acumuladas en el plano federal y en los gobiernos estatales, con participación de la sociedad civil y perspectiva de género.";
 
-fn person(name: &str) -> PersonInput {
-    PersonInput {
+fn person(name: &str) -> ContactInput {
+    ContactInput {
         name: name.into(),
         position: "Directora General de Gobierno Abierto y Transparencia".into(),
         institution: "Secretaría de la Contraloría del Estado de Querétaro".into(),
         email: "gobierno.abierto@queretaro.gob.mx".into(),
         phone: "442 238 5000 ext. 5012".into(),
+        ..ContactInput::default()
     }
+}
+
+fn team_member(contact: ContactInput, id: u32) -> TeamMember {
+    TeamMemberInput {
+        contact,
+        role: "coordina".into(),
+    }
+    .parse(ItemId(id))
+    .expect("team member")
 }
 
 /// A plan of realistic size: `commitments` × 4 key actions × 4 activities,
@@ -84,13 +94,11 @@ pub fn plan_with(commitments: usize) -> Plan {
         }
         .parse(&plan.national_plan, None)
         .expect("valid alignment");
-        c.responsible =
-            vec![parse_contact(&person("María Fernanda López Ruiz"), ItemId(1)).expect("person")];
-        c.co_responsible = vec![parse_contact(
-            &person("Colectivo Ciudadano por la Transparencia, A.C."),
-            ItemId(2),
-        )
-        .expect("person")];
+        c.responsible = vec![team_member(person("María Fernanda López Ruiz"), 1)];
+        c.co_responsible = vec![team_member(
+            person("Colectivo Ciudadano por la Transparencia, A.C."),
+            2,
+        )];
         c.objectives = Some(
             ObjectivesInput {
                 short_term: LONG.into(),

@@ -7,9 +7,9 @@
 //! by field.
 
 use plan_local_ga::domain::commitment::{
-    parse_contact, AlignmentInput, ObjectivesInput, ValuesInput,
+    AlignmentInput, ObjectivesInput, TeamMemberInput, ValuesInput,
 };
-use plan_local_ga::domain::contact::PersonInput;
+use plan_local_ga::domain::contact::ContactInput;
 use plan_local_ga::domain::coordination::{
     BodyInput, MemberInput, OrganizationInput, PoliticalInput,
 };
@@ -37,14 +37,25 @@ pub struct Person {
 }
 
 impl Person {
-    pub fn input(&self) -> PersonInput {
-        PersonInput {
+    pub fn input(&self) -> ContactInput {
+        ContactInput {
             name: self.name.into(),
             position: self.position.into(),
             institution: self.institution.into(),
             email: self.email.into(),
             phone: self.phone.into(),
+            ..ContactInput::default()
         }
+    }
+
+    /// As a member of the commitment's team (the ficha gives no role).
+    pub fn team_member(&self, id: u32) -> plan_local_ga::domain::commitment::TeamMember {
+        TeamMemberInput {
+            contact: self.input(),
+            role: String::new(),
+        }
+        .parse(ItemId(id))
+        .expect("valid team member")
     }
 }
 
@@ -199,23 +210,27 @@ pub const BODY_NAME: &str = "Secretariado Técnico Local de Gobierno Abierto de 
 pub const SELECTION: &str = "Convocatoria pública a organizaciones de la sociedad civil y academia, con selección por insaculación ante notario.";
 pub const RULES_URL: &str = "https://gobiernoabierto.jalisco.gob.mx/reglas-stl";
 pub const MONITORING_BODY: &str = "Comité de seguimiento del Secretariado Técnico Local";
-pub const MEMBERS: [(&str, &str, &str, &str); 3] = [
+/// Name, institution, sector, branch (poder o ámbito) and role of each member.
+pub const MEMBERS: [(&str, &str, &str, &str, &str); 3] = [
     (
         "Laura Patricia Gómez Ibarra",
         "Contraloría del Estado de Jalisco",
         "gobierno",
+        "ejecutivo",
         "Secretaría técnica",
     ),
     (
         "Pedro Vicente Viveros Reyes",
         "ITEI",
-        "organo-garante",
+        "gobierno",
+        "autonomo",
         "Integrante",
     ),
     (
         "Mariana Ruelas Núñez",
         "Colectivo Ciudadanos por Municipios Transparentes (CIMTRA) Jalisco",
         "sociedad-civil",
+        "",
         "Presidencia",
     ),
 ];
@@ -245,7 +260,7 @@ pub const RESPONSE_REASON: &str =
     "Se incorporó en la actividad 3 de la acción clave 2 (mapeo de organizaciones).";
 pub const EVIDENCE: &str = "https://gobiernoabierto.jalisco.gob.mx/evidencia/acta-instalacion.pdf";
 
-fn phone_of(p: &Person) -> PersonInput {
+fn phone_of(p: &Person) -> ContactInput {
     p.input()
 }
 
@@ -322,14 +337,15 @@ pub fn plan() -> Plan {
     plan.coordination.members = MEMBERS
         .iter()
         .zip(1..)
-        .map(|((name, institution, sector, role), id)| {
+        .map(|((name, institution, sector, branch, role), id)| {
             MemberInput {
-                person: PersonInput {
+                contact: ContactInput {
                     name: (*name).into(),
                     institution: (*institution).into(),
-                    ..PersonInput::default()
+                    sector: (*sector).into(),
+                    branch: (*branch).into(),
+                    ..ContactInput::default()
                 },
-                sector: (*sector).into(),
                 role: (*role).into(),
             }
             .parse(ItemId(id))
@@ -397,12 +413,12 @@ pub fn plan() -> Plan {
     c.responsible = RESPONSIBLE
         .iter()
         .zip(1..)
-        .map(|(p, i)| parse_contact(&p.input(), ItemId(i)).expect("valid person"))
+        .map(|(p, i)| p.team_member(i))
         .collect();
     c.co_responsible = CO_RESPONSIBLE
         .iter()
         .zip(3..)
-        .map(|(p, i)| parse_contact(&p.input(), ItemId(i)).expect("valid person"))
+        .map(|(p, i)| p.team_member(i))
         .collect();
     c.objectives = Some(
         ObjectivesInput {

@@ -110,3 +110,110 @@ pub fn rendered_pages(pdf: &Path, dir: &Path) -> usize {
 pub fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+// ---------------------------------------------------------------------------------
+// A document's text, checked value by value in order (tests/pdf_plan.rs, tests/contacts.rs)
+
+/// The PDF's text without each page's footer (title, note, page number) and
+/// running head ("Compromiso 1. … (continuación)"), so that text continuing
+/// across pages reads as one.
+pub fn body_text(text: &str, title: &str, note: &str) -> String {
+    let title = squash(title);
+    let note = squash(note);
+    text.split('\u{c}')
+        .map(|page| {
+            let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+            // The footer is among the page's last lines.
+            let footer_start = lines.len().saturating_sub(4);
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(i, l)| {
+                    let s = squash(l);
+                    let running_head = *i < 2 && l.trim_end().ends_with("(continuación)");
+                    if running_head {
+                        return false;
+                    }
+                    let footer = l.starts_with("Página ")
+                        || s == note
+                        || (s.len() > 8 && title.starts_with(s.trim_end_matches('…')));
+                    !(*i >= footer_start && footer)
+                })
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Checks that every `(what, value)` appears in `text` in this order: each value's
+/// words, in order, each at most [`GAP`] characters (whitespace ignored) after
+/// the previous one, starting after where the previous value started. The gap
+/// allows for what a PDF puts between two lines of one value: a field's label
+/// line beside it, a table row's other cells on the same line, a page's footer
+/// and repeated table header.
+pub fn assert_in_order(text: &str, expected: &[(String, String)]) {
+    const GAP: usize = 600;
+    let hay = squash(text);
+    let mut from = 0;
+    let mut row_start = 0;
+    for (what, value) in expected {
+        // Another cell of the same table row: its lines share baselines with the
+        // row's first cell, so it is searched from the row's start.
+        let cell = what.starts_with(CELL);
+        if cell {
+            from = row_start;
+        }
+        // As typed: every character of the fixture is in the fonts.
+        let words: Vec<String> = value.split_whitespace().map(squash).collect();
+        assert!(!words.is_empty(), "{what}: empty value");
+        let follows = |start: usize| -> bool {
+            let mut pos = start + words[0].len();
+            for w in &words[1..] {
+                match hay[pos..].find(w.as_str()) {
+                    Some(i) if i <= GAP => pos += i + w.len(),
+                    _ => return false,
+                }
+            }
+            true
+        };
+        let mut start = None;
+        let mut search = from;
+        while let Some(i) = hay[search..].find(words[0].as_str()) {
+            let at = search + i;
+            if follows(at) {
+                start = Some(at);
+                break;
+            }
+            search = at + words[0].len();
+        }
+        let Some(at) = start else {
+            let earlier = (0..from)
+                .any(|i| hay.is_char_boundary(i) && hay[i..].starts_with(&words[0]) && follows(i));
+            panic!(
+                "{what}: {value:?} not found after the previous field ({}).",
+                if earlier {
+                    "it appears earlier: out of order"
+                } else {
+                    "missing or broken"
+                }
+            );
+        };
+        from = at;
+        if !cell {
+            row_start = at;
+        }
+    }
+}
+
+/// Marks an expected value as a further cell of the previous value's table row.
+pub const CELL: &str = "cell: ";
+
+pub fn cell(what: &str, value: impl Into<String>) -> (String, String) {
+    (format!("{CELL}{what}"), value.into())
+}
+
+pub fn field(what: &str, value: impl Into<String>) -> (String, String) {
+    (what.to_owned(), value.into())
+}

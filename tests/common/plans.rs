@@ -3,29 +3,39 @@
 
 use plan_local_ga::catalog::PndEdition;
 use plan_local_ga::domain::commitment::{
-    parse_contact, AlignmentInput, ObjectivesInput, ValuesInput,
+    AlignmentInput, ObjectivesInput, TeamMember, TeamMemberInput, ValuesInput,
 };
-use plan_local_ga::domain::contact::PersonInput;
+use plan_local_ga::domain::contact::ContactInput;
 use plan_local_ga::domain::key_action::{KeyAction, KeyActionInput};
 use plan_local_ga::domain::profile::{Framework, FrameworkInput, Office, OfficeInput};
 use plan_local_ga::domain::{
     Commitment, CommitmentId, CommitmentInput, ItemId, NationalPlan, Period, Profile, ProfileInput,
 };
 
-/// A person as typed on a page: name and institution, the rest empty.
-pub fn person(name: &str, institution: &str) -> PersonInput {
-    PersonInput {
+/// A contact as typed on a page: a person's name and institution, the rest empty.
+pub fn person(name: &str, institution: &str) -> ContactInput {
+    ContactInput {
         name: name.into(),
         institution: institution.into(),
-        ..PersonInput::default()
+        ..ContactInput::default()
     }
+}
+
+/// A commitment's team member as its page parses it, without a role.
+pub fn team_member(contact: ContactInput, id: u32) -> TeamMember {
+    TeamMemberInput {
+        contact,
+        role: String::new(),
+    }
+    .parse(ItemId(id))
+    .expect("valid team member")
 }
 
 /// The coordinating office (profile, page 2).
 pub fn office() -> Office {
     OfficeInput {
         name: "Dirección de Gobierno Abierto".into(),
-        contact: PersonInput {
+        contact: ContactInput {
             email: "gobierno.abierto@queretaro.gob.mx".into(),
             phone: "442 238 7700".into(),
             ..person("María López Hernández", "Secretaría de la Contraloría")
@@ -86,13 +96,11 @@ pub fn complete_commitment(id: CommitmentId, start: &str, end: &str) -> Commitme
     }
     .parse(id, None, None)
     .expect("valid general data");
-    c.responsible =
-        vec![parse_contact(&person("Ana Ruiz", "Tesorería municipal"), ItemId(1)).expect("valid")];
-    c.co_responsible = vec![parse_contact(
-        &person("Luis Pérez", "Observatorio Ciudadano de Querétaro"),
-        ItemId(2),
-    )
-    .expect("valid")];
+    c.responsible = vec![team_member(person("Ana Ruiz", "Tesorería municipal"), 1)];
+    c.co_responsible = vec![team_member(
+        person("Luis Pérez", "Observatorio Ciudadano de Querétaro"),
+        2,
+    )];
     c.objectives = Some(
         ObjectivesInput {
             short_term: "Publicar el presupuesto cada trimestre".into(),

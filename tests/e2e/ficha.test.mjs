@@ -47,10 +47,11 @@ async function press(page, text, max = 60) {
   await page.keyboard.press('Enter');
 }
 
+// The institution first, then the person: the order of the contact fields.
 async function person(page, p) {
+  await typeInto(page, 'persona-institucion', p.institution);
   await typeInto(page, 'persona-nombre', p.name);
   await typeInto(page, 'persona-cargo', p.position);
-  await typeInto(page, 'persona-institucion', p.institution);
   await typeInto(page, 'persona-correo', p.email);
   await typeInto(page, 'persona-telefono', p.phone);
 }
@@ -113,8 +114,8 @@ test('commitment 13 typed by keyboard only, found again after reload on the revi
   // Responsible people, then co-responsible organisations.
   await arrive(page, '**/plan/compromisos/1/responsables', 'responsables');
   for (const p of C13.responsible) {
-    await press(page, 'Agregar una persona responsable');
-    await arrive(page, '**/plan/compromisos/1/responsables/nuevo', 'persona responsable');
+    await press(page, 'Agregar una institución responsable');
+    await arrive(page, '**/plan/compromisos/1/responsables/nuevo', 'institución responsable');
     await person(page, p);
     await press(page, 'Guardar y continuar');
     await arrive(page, '**/plan/compromisos/1/responsables');

@@ -29,7 +29,7 @@ const UNKNOWN = [
   ['plan', 'commitments', 0, 'key_actions', 0, 'activities', 0, 'cost'],
   ['plan', 'commitments', 0, 'key_actions', 0, 'activities', 0, 'notes'],
   ['plan', 'coordination', 'members', 0, 'attendance'],
-  ['plan', 'coordination', 'members', 0, 'person', 'pronouns'],
+  ['plan', 'coordination', 'members', 0, 'contact', 'pronouns'],
   ['plan', 'problems', 0, 'score'],
   ['plan', 'problems', 0, 'evidence'],
 ];

@@ -17,10 +17,10 @@
 
 use super::blocks::{columns, given, not_provided, or_np, period_or_np, sub, table};
 use super::document::{Block, Field};
-use super::summary::{join_given, person_contact};
+use super::summary::{contact_reach, join_given};
 use crate::catalog;
-use crate::domain::commitment::{Commitment, Contact};
-use crate::domain::contact::Person;
+use crate::domain::commitment::{Commitment, TeamMember};
+use crate::domain::contact::Contact;
 use crate::domain::key_action::KeyAction;
 use crate::domain::{format_date, Plan, Relation};
 use crate::labels::{self, Label};
@@ -165,24 +165,29 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
 }
 
 /// The responsible institutions or co-responsible organisations: a table, one
-/// person per row, or "No proporcionado".
-fn people(blocks: &mut Vec<Block>, caption: &str, list: &[Contact]) {
+/// member per row (who, every name once; role; sector and branch; e-mail and
+/// phone), or "No proporcionado".
+fn people(blocks: &mut Vec<Block>, caption: &str, list: &[TeamMember]) {
     if list.is_empty() {
         blocks.push(Block::Fields(vec![Field::new(caption, not_provided())]));
         return;
     }
     blocks.push(table(
         caption,
-        columns(["Nombre", "Cargo", "Institución", "Correo y teléfono"]),
+        columns([
+            "Institución o persona",
+            "Papel",
+            "Sector y poder o ámbito",
+            "Correo y teléfono",
+        ]),
         list.iter()
             .map(|x| {
-                let p = &x.person;
-                let contact = person_contact(p, "\n");
+                let c = &x.contact;
                 vec![
-                    p.name.clone(),
-                    or_np(p.position.as_deref()),
-                    or_np(p.institution.as_deref()),
-                    or_np(Some(&contact)),
+                    c.who(),
+                    or_np(x.role.map(|r| r.label())),
+                    or_np(labels::sector_and_branch(c).as_deref()),
+                    or_np(Some(&contact_reach(c, "\n"))),
                 ]
             })
             .collect(),
@@ -190,14 +195,18 @@ fn people(blocks: &mut Vec<Block>, caption: &str, list: &[Contact]) {
 }
 
 /// "Nombre: …\nCargo: …\nInstitución: …\nCorreo: …\nTeléfono: …", without the
-/// parts not given.
-fn person_lines(p: &Person) -> String {
+/// parts not given, and without an institution that only repeats the name.
+fn contact_lines(c: &Contact) -> String {
+    let affiliation = labels::sector_and_branch(c);
     [
-        Some(("Nombre", p.name.as_str())),
-        p.position.as_deref().map(|v| ("Cargo", v)),
-        p.institution.as_deref().map(|v| ("Institución", v)),
-        p.email.as_ref().map(|v| ("Correo", v.as_str())),
-        p.phone.as_ref().map(|v| ("Teléfono", v.as_str())),
+        c.name().map(|v| ("Nombre", v)),
+        c.position().map(|v| ("Cargo", v)),
+        c.distinct_institution().map(|v| ("Institución", v)),
+        affiliation
+            .as_deref()
+            .map(|v| ("Sector y poder o ámbito", v)),
+        c.email().map(|v| ("Correo", v.as_str())),
+        c.phone().map(|v| ("Teléfono", v.as_str())),
     ]
     .into_iter()
     .flatten()
@@ -262,7 +271,7 @@ fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {
             "Persona servidora pública responsable de la implementación",
             k.responsible
                 .as_ref()
-                .map_or_else(not_provided, person_lines),
+                .map_or_else(not_provided, contact_lines),
         ),
         Field::new(
             "Detalle del indicador",

@@ -11,7 +11,7 @@ use super::ficha;
 use super::readiness_document::readiness_blocks_at;
 use super::sources::catalog_sources;
 use super::summary::{
-    join_given, organization_contact, percent, person_contact, Row, Section, Target,
+    contact_reach, join_given, organization_contact, percent, Row, Section, Target,
 };
 use super::timeline::{shorten, timeline as timeline_of};
 use crate::catalog;
@@ -98,24 +98,22 @@ pub fn coordination(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
     } else {
         blocks.push(table(
             "Integrantes del espacio de coordinación",
-            columns(["Núm.", "Nombre", "Cargo e institución", "Sector", "Papel"]),
+            columns([
+                "Núm.",
+                "Institución o persona",
+                "Sector y poder o ámbito",
+                "Papel",
+            ]),
             c.members
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let p = &m.person;
-                    let post = join_given([p.position.as_deref(), p.institution.as_deref()], ", ");
-                    let contact = person_contact(p, "\n");
-                    let name = if contact.is_empty() {
-                        p.name.clone()
-                    } else {
-                        format!("{}\n{contact}", p.name)
-                    };
+                    let c = &m.contact;
+                    let reach = Some(contact_reach(c, "\n")).filter(|r| !r.is_empty());
                     vec![
                         (i + 1).to_string(),
-                        name,
-                        or_np(Some(&post)),
-                        m.sector.label().to_owned(),
+                        join_given([Some(c.who()), reach], "\n"),
+                        or_np(labels::sector_and_branch(c).as_deref()),
                         or_np(m.role.as_deref()),
                     ]
                 })

@@ -11,8 +11,8 @@ use time::Date;
 
 use crate::catalog;
 use crate::domain::choice::ItemId;
-use crate::domain::commitment::Contact;
-use crate::domain::contact::Person;
+use crate::domain::commitment::TeamMember;
+use crate::domain::contact::Contact;
 use crate::domain::coordination::Organization;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::FichaPart;
@@ -83,10 +83,6 @@ fn filled(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.to_owned())
 }
 
-fn some(s: &str) -> Option<String> {
-    Some(s.to_owned())
-}
-
 fn period(p: &Period) -> String {
     crate::labels::capitalized(&p.from_to())
 }
@@ -96,41 +92,53 @@ pub fn join_given<S: Borrow<str>>(parts: impl IntoIterator<Item = Option<S>>, se
     parts.into_iter().flatten().collect::<Vec<S>>().join(sep)
 }
 
-/// "Nombre · Cargo · Institución · correo · teléfono", skipping what is missing.
-pub fn person_line(p: &Person) -> String {
+/// Who, then e-mail and phone: "Nombre (cargo), Institución · correo ·
+/// teléfono", every name once ([`Contact::who`]), skipping what is missing.
+pub fn contact_line(c: &Contact) -> String {
     join_given(
         [
-            Some(p.name.as_str()),
-            p.position.as_deref(),
-            p.institution.as_deref(),
-            p.email.as_ref().map(|e| e.as_str()),
-            p.phone.as_ref().map(|e| e.as_str()),
+            Some(c.who()),
+            c.email().map(|e| e.as_str().to_owned()),
+            c.phone().map(|e| e.as_str().to_owned()),
         ],
         " · ",
     )
 }
 
-/// A person's e-mail and phone, as given, joined by `sep`.
-pub fn person_contact(p: &Person, sep: &str) -> String {
+/// A contact's e-mail and phone, as given, joined by `sep`.
+pub fn contact_reach(c: &Contact, sep: &str) -> String {
+    join_given(
+        [c.email().map(|e| e.as_str()), c.phone().map(|e| e.as_str())],
+        sep,
+    )
+}
+
+/// How to reach an organisation (contact name, unless it repeats the
+/// organisation's, e-mail, phone), as given, joined by `sep`.
+pub fn organization_contact(o: &Organization, sep: &str) -> String {
     join_given(
         [
-            p.email.as_ref().map(|e| e.as_str()),
-            p.phone.as_ref().map(|e| e.as_str()),
+            o.distinct_contact_name(),
+            o.email.as_ref().map(|e| e.as_str()),
+            o.phone.as_ref().map(|e| e.as_str()),
         ],
         sep,
     )
 }
 
-/// How to reach an organisation (contact name, e-mail, phone), as given,
-/// joined by `sep`.
-pub fn organization_contact(o: &Organization, sep: &str) -> String {
+/// A team member in one line: who, role, sector and branch, e-mail and phone
+/// ("Secretaría de la Contraloría · Lidera · Gobierno, Poder Ejecutivo").
+pub fn team_member_line(m: &TeamMember) -> String {
+    let c = &m.contact;
     join_given(
         [
-            o.contact_name.as_deref(),
-            o.email.as_ref().map(|e| e.as_str()),
-            o.phone.as_ref().map(|e| e.as_str()),
+            Some(c.who()),
+            m.role.map(|r| r.label().to_owned()),
+            labels::sector_and_branch(c),
+            c.email().map(|e| e.as_str().to_owned()),
+            c.phone().map(|e| e.as_str().to_owned()),
         ],
-        sep,
+        " · ",
     )
 }
 
@@ -218,8 +226,13 @@ fn profile(plan: &Plan, today: Date) -> Section {
         T::Office,
     ));
     rows.push(row(
-        "Persona de contacto",
-        o.map(|o| person_line(&o.contact)),
+        "Contacto",
+        o.map(|o| contact_line(&o.contact)),
+        T::Office,
+    ));
+    rows.push(row(
+        "Sector y poder o ámbito",
+        o.and_then(|o| labels::sector_and_branch(&o.contact)),
         T::Office,
     ));
     let f = plan.framework.as_ref();
@@ -353,8 +366,17 @@ fn coordination(plan: &Plan) -> Section {
         groups.push(group(
             Some(format!("Integrante {}", i + 1)),
             vec![
-                row("Persona", Some(person_line(&m.person)), t),
-                row("Sector", some(m.sector.label()), t),
+                row("Institución o persona", Some(contact_line(&m.contact)), t),
+                row(
+                    "Sector",
+                    m.contact.sector().map(|s| s.label().to_owned()),
+                    t,
+                ),
+                row(
+                    "Poder o ámbito",
+                    m.contact.branch().map(|b| b.label().to_owned()),
+                    t,
+                ),
                 row("Papel en el espacio", m.role.clone(), t),
             ],
         ));
@@ -481,13 +503,13 @@ fn problems(plan: &Plan) -> Section {
     }
 }
 
-fn contacts(list: &[Contact], label: &str, target: impl Fn(ItemId) -> Target) -> Vec<Row> {
+fn team(list: &[TeamMember], label: &str, target: impl Fn(ItemId) -> Target) -> Vec<Row> {
     list.iter()
         .enumerate()
         .map(|(i, x)| {
             row(
                 &format!("{label} {}", i + 1),
-                Some(person_line(&x.person)),
+                Some(team_member_line(x)),
                 target(x.id),
             )
         })
@@ -514,13 +536,13 @@ fn commitments(plan: &Plan) -> Section {
         if c.responsible.is_empty() {
             rows.push(row("Responsables", None, part(FichaPart::Responsible)));
         }
-        rows.extend(contacts(&c.responsible, "Responsable", |x| {
+        rows.extend(team(&c.responsible, "Responsable", |x| {
             Target::Responsible(id, x)
         }));
         if c.co_responsible.is_empty() {
             rows.push(row("Corresponsables", None, part(FichaPart::CoResponsible)));
         }
-        rows.extend(contacts(&c.co_responsible, "Corresponsable", |x| {
+        rows.extend(team(&c.co_responsible, "Corresponsable", |x| {
             Target::CoResponsible(id, x)
         }));
         let o = c.objectives.as_ref();
@@ -646,7 +668,7 @@ fn commitments(plan: &Plan) -> Section {
                 row("Fechas", k.period.as_ref().map(period), t),
                 row(
                     "Persona responsable",
-                    k.responsible.as_ref().map(person_line),
+                    k.responsible.as_ref().map(contact_line),
                     t,
                 ),
                 row("Avance", k.progress.map(|p| format!("{p} %")), t),

@@ -9,7 +9,7 @@ use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup, TextField};
 use crate::ui::paths;
-use crate::ui::widgets::{PersonFields, QuestionFrame, TextArea};
+use crate::ui::widgets::{ContactFields, QuestionFrame, TextArea};
 
 /// Unsaved-input keys of these pages (under the profile task's prefix).
 const OFFICE_PAGE: &str = "perfil/contacto";
@@ -47,9 +47,9 @@ pub fn OfficePage() -> impl IntoView {
                 hint="Por ejemplo «Dirección de Gobierno Abierto de la Secretaría de la Contraloría»."
             />
             <p class="body">
-                "La persona de contacto responde las preguntas sobre el plan. Sus datos aparecen en el documento que exporte."
+                "El contacto responde las preguntas sobre el plan: una institución, una persona o ambas. Sus datos aparecen en el documento que exporte."
             </p>
-            <PersonFields form=form legend="Persona de contacto" />
+            <ContactFields form=form legend="Contacto" affiliation=true />
         </QuestionFrame>
     }
 }

@@ -1,15 +1,18 @@
-//! The people responsible for a commitment and its co-responsible
-//! organisations: a list page each, and one page per person.
+//! The institutions responsible for a commitment and its co-responsible
+//! organisations (its team): a list page each, and one page per member, each
+//! an institution or organisation, optionally with a person, with its role,
+//! sector and branch.
 
 use leptos::prelude::*;
 
 use crate::domain::choice::{remove_item, upsert};
 
 use super::{caption, next_part, page_key, part_path};
-use crate::domain::commitment::{parse_contact, Contact};
-use crate::domain::contact::PersonInput;
+use crate::domain::commitment::{TeamMember, TeamMemberInput, TeamRole};
 use crate::domain::plan::FichaPart;
+use crate::domain::Named;
 use crate::domain::{CommitmentId, ItemId};
+use crate::labels::{self, Label};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::to_fields;
@@ -17,7 +20,7 @@ use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::route::{item_page, remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
-use crate::ui::widgets::{ItemRow, ItemTable, PersonFields, QuestionFrame};
+use crate::ui::widgets::{choices, ChoiceField, ContactFields, ItemRow, ItemTable, QuestionFrame};
 
 /// Which of the two lists of people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,13 +42,13 @@ impl Role {
             Role::CoResponsible => FichaPart::CoResponsible,
         }
     }
-    fn list(self, c: &crate::domain::Commitment) -> &Vec<Contact> {
+    fn list(self, c: &crate::domain::Commitment) -> &Vec<TeamMember> {
         match self {
             Role::Responsible => &c.responsible,
             Role::CoResponsible => &c.co_responsible,
         }
     }
-    fn list_mut(self, c: &mut crate::domain::Commitment) -> &mut Vec<Contact> {
+    fn list_mut(self, c: &mut crate::domain::Commitment) -> &mut Vec<TeamMember> {
         match self {
             Role::Responsible => &mut c.responsible,
             Role::CoResponsible => &mut c.co_responsible,
@@ -59,19 +62,19 @@ impl Role {
     }
     fn intro(self) -> &'static str {
         match self {
-            Role::Responsible => "Las personas servidoras públicas que responden por el compromiso, con su institución. Puede agregar más de una institución.",
-            Role::CoResponsible => "Las organizaciones que implementan el compromiso con el gobierno. Incluya al menos una organización no gubernamental (sociedad civil, academia o sector privado).",
+            Role::Responsible => "Las instituciones que responden por el compromiso y, si quiere, la persona servidora pública de cada una. Puede agregar más de una institución, cada una con su papel: lidera, coordina, supervisa o apoya.",
+            Role::CoResponsible => "Las organizaciones que implementan el compromiso con el gobierno y, si quiere, su persona de contacto. Incluya al menos una organización no gubernamental (sociedad civil, academia o sector privado).",
         }
     }
     fn noun(self) -> &'static str {
         match self {
-            Role::Responsible => "la persona responsable",
+            Role::Responsible => "la institución responsable",
             Role::CoResponsible => "la organización corresponsable",
         }
     }
     fn add(self) -> &'static str {
         match self {
-            Role::Responsible => "Agregar una persona responsable",
+            Role::Responsible => "Agregar una institución responsable",
             Role::CoResponsible => "Agregar una organización corresponsable",
         }
     }
@@ -132,13 +135,13 @@ fn PeopleList(id: CommitmentId, role: Role) -> impl IntoView {
                         .map(|(i, x)| ItemRow {
                             key: x.id.0,
                             cells: vec![
-                                x.person.name.clone(),
-                                x.person.position.clone().unwrap_or_default(),
-                                x.person.institution.clone().unwrap_or_default(),
+                                x.contact.who(),
+                                x.role.map(|r| r.label().to_owned()).unwrap_or_default(),
+                                labels::sector_and_branch(&x.contact).unwrap_or_default(),
                             ],
                             href: paths::contact(id, role.slug(), Some(x.id)),
                             noun: format!("{} {}", role.noun(), i + 1),
-                            name: x.person.name.clone(),
+                            name: x.contact.who(),
                         })
                         .collect()
                 })
@@ -166,7 +169,7 @@ fn PeopleList(id: CommitmentId, role: Role) -> impl IntoView {
         {non_gov_advice}
         <ItemTable
             caption=role.title()
-            headers=vec!["Nombre", "Cargo", "Institución"]
+            headers=vec!["Institución o persona", "Papel", "Sector y poder o ámbito"]
             rows=rows
             empty="Todavía no ha agregado a nadie."
             on_delete=on_delete
@@ -191,35 +194,42 @@ fn PersonForm(id: CommitmentId, role: Role, existing: Option<ItemId>) -> impl In
     let form = page_form(&page, |p| {
         p.commitment(id)
             .and_then(|c| role.list(c).iter().find(|x| x.id == n))
-            .map(|x| to_fields(&PersonInput::from_person(&x.person)))
+            .map(|x| to_fields(&TeamMemberInput::from_value(x)))
             .unwrap_or_default()
     });
     let submit = save_handler(
         form,
         page,
         part_path(id, role.part()),
-        move || parse_contact(&form.input::<PersonInput>(), n),
-        move |contact: Contact| {
+        move || form.input::<TeamMemberInput>().parse(n),
+        move |member: TeamMember| {
             state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {
-                    upsert(role.list_mut(c), contact);
+                    upsert(role.list_mut(c), member);
                 }
             })
         },
     );
     let title = match (role, existing) {
-        (Role::Responsible, None) => "Nueva persona responsable",
-        (Role::Responsible, Some(_)) => "Persona responsable",
+        (Role::Responsible, None) => "Nueva institución responsable",
+        (Role::Responsible, Some(_)) => "Institución responsable",
         (Role::CoResponsible, None) => "Nueva organización corresponsable",
         (Role::CoResponsible, Some(_)) => "Organización corresponsable",
     };
     let legend = match role {
-        Role::Responsible => "Persona servidora pública responsable",
-        Role::CoResponsible => "Persona de contacto de la organización",
+        Role::Responsible => "Institución y persona servidora pública responsable",
+        Role::CoResponsible => "Organización y persona de contacto",
     };
     view! {
         <QuestionFrame form=form back=part_path(id, role.part()) back_text="Regresar a la lista" title=title caption=caption(id, role.title()) submit=submit>
-            <PersonFields form=form legend=legend institution_required=true />
+            <ContactFields form=form legend=legend institution_required=true affiliation=true />
+            <ChoiceField
+                form=form
+                field=Named::TeamRole
+                legend="Papel en el compromiso (opcional)"
+                hint="Quién lidera el compromiso, quién lo coordina, quién supervisa y quién apoya."
+                choices=choices(TeamRole::ALL)
+            />
         </QuestionFrame>
     }
 }

@@ -1,20 +1,22 @@
-//! The members of the coordination body: a list page and one page per person.
+//! The members of the coordination body: a list page and one page per member,
+//! each an institution or organisation, optionally with a person, with its
+//! sector and branch.
 
 use leptos::prelude::*;
 
 use crate::domain::choice::{remove_item, upsert};
 
 use super::step;
-use crate::domain::coordination::{Member, MemberInput, Sector};
+use crate::domain::coordination::{Member, MemberInput};
 use crate::domain::{Field, ItemId, Named};
-use crate::labels::Label;
+use crate::labels;
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
 use crate::ui::paths;
 use crate::ui::route::{item_page, remount_on};
 use crate::ui::shell::{BackLink, PageHeading};
-use crate::ui::widgets::{choices, ChoiceField, ItemRow, ItemTable, PersonFields, QuestionFrame};
+use crate::ui::widgets::{ContactFields, ItemRow, ItemTable, QuestionFrame};
 
 /// Unsaved-input key of a member's page ("coordinacion/integrante/3").
 fn page_key(n: Option<ItemId>) -> String {
@@ -33,14 +35,13 @@ pub fn MembersPage() -> impl IntoView {
                 .map(|(i, m)| ItemRow {
                     key: m.id.0,
                     cells: vec![
-                        m.person.name.clone(),
-                        m.person.institution.clone().unwrap_or_default(),
-                        m.sector.label().to_owned(),
+                        m.contact.who(),
+                        labels::sector_and_branch(&m.contact).unwrap_or_default(),
                         m.role.clone().unwrap_or_default(),
                     ],
                     href: paths::member(Some(m.id)),
-                    noun: format!("a la persona integrante {}", i + 1),
-                    name: m.person.name.clone(),
+                    noun: format!("la institución integrante {}", i + 1),
+                    name: m.contact.who(),
                 })
                 .collect()
         })
@@ -56,10 +57,10 @@ pub fn MembersPage() -> impl IntoView {
         state.plan.with(|p| {
             let members = &p.coordination.members;
             (
-                members.iter().filter(|m| m.sector.is_government()).count(),
+                members.iter().filter(|m| m.contact.is_government()).count(),
                 members
                     .iter()
-                    .filter(|m| m.sector.is_non_government())
+                    .filter(|m| m.contact.is_non_government())
                     .count(),
             )
         })
@@ -74,31 +75,31 @@ pub fn MembersPage() -> impl IntoView {
         <div class="grid-two-thirds">
             <PageHeading text="Integrantes del espacio de coordinación" caption=step(2) />
             <p class="body">
-                "Las personas que forman parte del espacio, del gobierno y de fuera de él, con su institución y su sector."
+                "Las instituciones, organizaciones y personas que forman parte del espacio, del gobierno y de fuera de él, con su sector."
             </p>
         </div>
         <ItemTable
             caption="Integrantes del espacio de coordinación"
-            headers=vec!["Nombre", "Institución", "Sector", "Papel"]
+            headers=vec!["Institución o persona", "Sector y poder o ámbito", "Papel"]
             rows=rows
-            empty="Todavía no ha agregado a ninguna persona integrante."
+            empty="Todavía no ha agregado integrantes."
             on_delete=on_delete
             return_focus=add_id
         />
         <Show when=has_members>
             <ul class="list--bullet">
-                <li>{move || format!("Del gobierno (incluidos el órgano garante y el poder legislativo): {}", counts.get().0)}</li>
-                <li>{move || format!("De la sociedad civil, la academia o el sector privado: {}", counts.get().1)}</li>
+                <li>{move || format!("Del gobierno (de cualquier poder u orden, incluido el órgano garante): {}", counts.get().0)}</li>
+                <li>{move || format!("De la sociedad civil, la academia, el sector privado o la ciudadanía: {}", counts.get().1)}</li>
             </ul>
         </Show>
         <Show when=lacks_a_side>
             <p class="inset">
-                "La Alianza para el Gobierno Abierto pide que en el espacio participen al menos una persona del gobierno y una de fuera del gobierno (sociedad civil, academia o sector privado)."
+                "La Alianza para el Gobierno Abierto pide que en el espacio participen al menos una institución del gobierno y una organización o persona de fuera del gobierno (sociedad civil, academia, sector privado o ciudadanía). Para contarlas, indique el sector de cada integrante."
             </p>
         </Show>
         <div class="button-group">
             <a class="button button--secondary" id=add_id href=paths::member(None) role="button">
-                "Agregar una persona integrante"
+                "Agregar una institución u organización"
             </a>
             <a class="button" href=paths::ORGANIZATIONS role="button">"Continuar"</a>
         </div>
@@ -141,9 +142,9 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
         move |member: Member| state.edit_plan(|p| upsert(&mut p.coordination.members, member)),
     );
     let title = if existing.is_some() {
-        "Persona integrante"
+        "Institución u organización integrante"
     } else {
-        "Nueva persona integrante"
+        "Nueva institución u organización integrante"
     };
     view! {
         <QuestionFrame
@@ -154,13 +155,7 @@ fn MemberForm(existing: Option<ItemId>) -> impl IntoView {
             caption="Espacio de coordinación · Integrantes"
             submit=submit
         >
-            <PersonFields form=form legend="Datos de la persona" institution_required=true />
-            <ChoiceField
-                form=form
-                field=Named::Sector
-                legend="¿De qué sector es?"
-                choices=choices(Sector::ALL)
-            />
+            <ContactFields form=form legend="Datos de la institución u organización" institution_required=true affiliation=true />
             <TextField
                 form=form
                 field=Field::Named(Named::Role)
