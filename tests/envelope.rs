@@ -22,8 +22,8 @@ fn version_1_fixture_loads_without_loss() {
     assert_eq!(env.revision, 12);
     assert_eq!(env.saved_at, datetime!(2026-11-24 10:42:07 -06:00));
     let profile = env.plan.profile.as_ref().expect("profile");
-    assert_eq!(profile.jurisdiction.name, "Querétaro");
-    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(profile.lead().name, "Querétaro");
+    assert_eq!(profile.lead().code(), Some("22014"));
     assert_eq!(profile.period.start(), date!(2025 - 12 - 10));
     assert_eq!(env.plan.commitments.len(), 2);
     assert_eq!(env.plan.commitments[1].id, CommitmentId(3));
@@ -279,8 +279,8 @@ fn version_3_fixture_migrates_to_4_without_loss() {
 
     // Profile, with no term end yet (new in schema 4).
     let profile = env.plan.profile.as_ref().expect("profile");
-    assert_eq!(profile.jurisdiction.name, "Querétaro");
-    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(profile.lead().name, "Querétaro");
+    assert_eq!(profile.lead().code(), Some("22014"));
     assert_eq!(
         profile.plan_name,
         "Plan de Acción Local de Gobierno Abierto 2025-2027"

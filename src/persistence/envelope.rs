@@ -20,7 +20,9 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::domain::key_action::Weight;
-use crate::domain::{Carry, NationalPlan, Plan, Unknown};
+use crate::domain::{
+    Carry, Jurisdiction, Jurisdictions, JurisdictionsError, NationalPlan, Plan, Unknown,
+};
 
 /// Marks our files, so that another program's JSON is recognised as such.
 pub const FORMAT: &str = "plan-local-gobierno-abierto";
@@ -170,6 +172,10 @@ pub enum DecodeError {
         commitment: usize,
         key_action: usize,
     },
+    /// The list of jurisdictions that make the plan breaks one of its rules
+    /// (see [`crate::domain::Jurisdictions`]).
+    #[error("the plan's jurisdictions: {0}")]
+    Jurisdictions(JurisdictionsError),
 }
 
 /// Serialises an envelope as pretty JSON (people open these files).
@@ -229,6 +235,15 @@ fn does_not_fit(value: &Value, e: super::json_path::PathError) -> DecodeError {
             };
         }
     }
+    if e.path.starts_with("plan.profile") {
+        // Members that each read well but break a rule of the list together
+        // (twice the same, no lead…): say which rule.
+        let members = value.pointer("/plan/profile/jurisdictions");
+        let list = members.and_then(|m| Vec::<Jurisdiction>::deserialize(m).ok());
+        if let Some(Err(why)) = list.map(Jurisdictions::new) {
+            return DecodeError::Jurisdictions(why);
+        }
+    }
     DecodeError::Invalid {
         path: e.path,
         detail: e.detail,
@@ -249,9 +264,31 @@ const ALIGNMENT_KEYS: [&str; 3] = ["relacion-nacional", "compromiso-nacional", "
 
 /// The steps from schema 4 to 5, one per part of the plan whose shape changed.
 fn to_schema_5(value: &mut Value) {
-    let Some(_plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
+    let Some(plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
         return;
     };
+    jurisdictions_to_5(plan);
+}
+
+/// Schema 5: a plan may be made by several jurisdictions. The profile's one
+/// `jurisdiction` becomes `jurisdictions`, a list of that one member, marked as
+/// the lead (every field it had, unknown ones included, kept). The profile
+/// page's unsaved input keeps its keys: a single jurisdiction is still chosen
+/// with `tipo-jurisdiccion`, `estado` and `municipio`.
+fn jurisdictions_to_5(plan: &mut serde_json::Map<String, Value>) {
+    let Some(profile) = plan.get_mut("profile").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if profile.contains_key("jurisdictions") {
+        return;
+    }
+    let Some(mut only) = profile.remove("jurisdiction") else {
+        return;
+    };
+    if let Value::Object(member) = &mut only {
+        member.insert("lead".into(), Value::Bool(true));
+    }
+    profile.insert("jurisdictions".into(), Value::Array(vec![only]));
 }
 
 /// Brings a draft of `version` up to [`SCHEMA_VERSION`], one step at a time.
