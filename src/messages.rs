@@ -197,7 +197,7 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         ),
         N::Members => (
             "Los integrantes de la coalición",
-            "Agregue los estados, municipios o alcaldías que forman la coalición",
+            "Seleccione los estados, municipios o alcaldías de la coalición y agréguelos a la lista",
         ),
         N::Lead => (
             "La jurisdicción líder",

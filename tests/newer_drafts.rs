@@ -24,7 +24,7 @@ use plan_local_ga::domain::profile::{FrameworkInput, OfficeInput};
 use plan_local_ga::domain::roadmap::RoadmapInput;
 use plan_local_ga::domain::unknown::edit_keeping_unknown;
 use plan_local_ga::domain::{Carry, CommitmentId, ItemId, NationalPlan, Plan, ProfileInput};
-use plan_local_ga::persistence::envelope::is_newer_version;
+use plan_local_ga::persistence::envelope::{fingerprint_as_schema_4, is_newer_version};
 use plan_local_ga::persistence::{decode, encode, DecodeError, Envelope};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -42,7 +42,7 @@ const UNKNOWN: [&str; 42] = [
     "/plan/language_versions",
     "/plan/profile/population",
     "/plan/profile/region",
-    "/plan/profile/jurisdiction/metro_area",
+    "/plan/profile/jurisdictions/0/metro_area",
     "/plan/profile/period/label",
     "/plan/commitments/0/tags",
     "/plan/commitments/0/budget",
@@ -557,10 +557,21 @@ fn one_new_field_anywhere_is_noticed() {
 
 #[test]
 fn fingerprints_of_drafts_without_new_fields_are_unchanged() {
-    // Computed by the version before unknown fields were kept.
+    // Computed by the version before unknown fields were kept (schema 4),
+    // and reproduced for the plans schema 4 could write: a "Versión final"
+    // mark made then still holds after the migration (tests/envelope.rs).
     let v4 = decode(&fixture("borrador-v5.json")).expect("loads").plan;
-    assert_eq!(v4.fingerprint(), "dfd119098fc24ed7");
-    assert_eq!(c13::plan().fingerprint(), "89e1d19eca23cc36");
+    assert_eq!(
+        fingerprint_as_schema_4(&v4).as_deref(),
+        Some("dfd119098fc24ed7")
+    );
+    assert_eq!(
+        fingerprint_as_schema_4(&c13::plan()).as_deref(),
+        Some("89e1d19eca23cc36")
+    );
+    // Schema 5 writes the jurisdiction as a list: new fingerprints, pinned.
+    assert_eq!(v4.fingerprint(), "cf3dd768e14f2fea");
+    assert_eq!(c13::plan().fingerprint(), "adb98ba2a54a6e1b");
     assert_eq!(Plan::default().fingerprint(), "5b106cf5b00afa60");
     assert!(Plan::default().is_empty());
     assert!(!v4.is_empty());

@@ -219,7 +219,60 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         super::json_path::from_value(&value).map_err(|e| does_not_fit(&value, e))?;
     // `migrate` refused anything above SCHEMA_VERSION.
     envelope.read_from = SchemaRead(u32::try_from(version).unwrap_or(SCHEMA_VERSION));
+    if version < 5 {
+        final_mark_to_5(&mut envelope.plan);
+    }
     Ok(envelope)
+}
+
+/// Schema 5 writes the plan's jurisdiction as a list, so the plan's JSON, and
+/// with it its fingerprint, changed: a "Versión final" mark made under schema
+/// 4 would read "changed since final" although nobody changed anything. A
+/// mark whose fingerprint is the plan's as schema 4 wrote it
+/// ([`fingerprint_as_schema_4`]) is given the plan's current fingerprint; any
+/// other mark (the plan did change after it) stays as it was.
+fn final_mark_to_5(plan: &mut Plan) {
+    let Some(before) = fingerprint_as_schema_4(plan) else {
+        return;
+    };
+    let now = plan.fingerprint();
+    if let Some(mark) = plan.final_mark.as_mut() {
+        if mark.fingerprint == before {
+            mark.fingerprint = now;
+        }
+    }
+}
+
+/// The fingerprint ([`Plan::fingerprint`]) of a plan of one jurisdiction as
+/// schema 4 wrote it: `"jurisdiction": {…}` where schema 5 writes
+/// `"jurisdictions": [{…, "lead": true}]`. The profile is the plan's first
+/// field and the jurisdiction the profile's first, so the first occurrence
+/// in the compact JSON is the one replaced. `None` for a plan that schema 4
+/// could not have written (no profile: its JSON did not change; several
+/// members or the federation: new in schema 5).
+pub fn fingerprint_as_schema_4(plan: &Plan) -> Option<String> {
+    let profile = plan.profile.as_ref()?;
+    let [only] = profile.jurisdictions.members() else {
+        return None;
+    };
+    if only.inegi_code.is_none() {
+        return None;
+    }
+    let mut content = plan.clone();
+    content.final_mark = None;
+    let text = serde_json::to_string(&content).ok()?;
+    let list = serde_json::to_string(&profile.jurisdictions).ok()?;
+    // Unmarked, the member is written as schema 4 wrote it: the lead mark is
+    // left out, and its unknown fields follow its known ones.
+    let mut single = only.clone();
+    single.lead = false;
+    let single = serde_json::to_string(&single).ok()?;
+    let as_4 = text.replacen(
+        &format!("\"jurisdictions\":{list}"),
+        &format!("\"jurisdiction\":{single}"),
+        1,
+    );
+    Some(crate::domain::final_mark::fnv1a_hex(as_4.as_bytes()))
 }
 
 /// The error for a value that does not fit. In a key action whose weight is
