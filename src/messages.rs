@@ -85,6 +85,11 @@ pub fn field_error(e: &FieldError) -> String {
             crate::domain::Jurisdiction::from_catalog(code)
                 .map_or_else(|| format!("La clave INEGI {code}"), |m| member_name(&m))
         ),
+        (P::MemberNotAdded { code }, _) => format!(
+            "Falta agregar {} a la coalición: pulse «Agregar a la coalición»",
+            crate::domain::Jurisdiction::from_catalog(code)
+                .map_or_else(|| format!("la clave INEGI {code}"), |m| member_name(&m))
+        ),
         (P::TooFewMembers, _) => {
             "Una coalición tiene al menos dos integrantes. Agregue otro estado, municipio o alcaldía".into()
         }

@@ -445,3 +445,33 @@ fn every_member_is_named_with_its_code_and_the_federation_without_one() {
     );
     assert_eq!(entity_name(&one), "Municipio de Querétaro");
 }
+
+#[test]
+fn a_member_chosen_but_not_added_is_not_lost_without_a_word() {
+    let mut page = coalition("19,19039", "19");
+    page.member_kind = "municipio".into();
+    page.member_state = "19".into();
+    page.member_municipality = "19026".into();
+    let e = errors(&page);
+    assert_eq!(
+        e,
+        vec![FieldError::new(
+            Named::MemberMunicipality.into(),
+            Problem::MemberNotAdded {
+                code: "19026".into()
+            }
+        )]
+    );
+    assert_eq!(
+        said(&e),
+        ["Falta agregar Municipio de Guadalupe a la coalición: pulse «Agregar a la coalición»"]
+    );
+    page.add_member().expect("Guadalupe");
+    assert_eq!(
+        page.parse().expect("valid").jurisdictions.members().len(),
+        3
+    );
+    // A choice that is already a member is nothing pending.
+    page.member_kind = "estado".into();
+    assert!(page.parse().is_ok());
+}

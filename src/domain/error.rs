@@ -253,6 +253,8 @@ pub enum Problem {
     AlreadyMember { code: String },
     /// A coalition with only one member.
     TooFewMembers,
+    /// A member chosen in the "add" fields, but not added to the coalition.
+    MemberNotAdded { code: String },
     /// A commitment date falls outside the plan period.
     OutsidePlanPeriod { period: crate::domain::Period },
     /// A key action's date falls outside its commitment's period.

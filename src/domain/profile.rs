@@ -497,11 +497,7 @@ impl ProfileInput {
 
     /// The coalition's codes, in order (empty entries dropped).
     pub fn member_codes(&self) -> Vec<&str> {
-        self.members
-            .split(',')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .collect()
+        member_codes(&self.members)
     }
 
     /// The coalition as listed: at least two members of the catalogue, none
@@ -532,6 +528,20 @@ impl ProfileInput {
         let lead_at = members.iter().position(|m| m.code() == Some(lead));
         if lead_at.is_none() && !members.is_empty() {
             errors.push(FieldError::new(Named::Lead.into(), Problem::Missing));
+        }
+        // A member chosen but not added would be lost without a word.
+        if let Ok(pending) = self.member_to_add() {
+            let field = if pending.kind == JurisdictionKind::Estado {
+                Named::MemberState
+            } else {
+                Named::MemberMunicipality
+            };
+            errors.push(FieldError::new(
+                field.into(),
+                Problem::MemberNotAdded {
+                    code: pending.code().unwrap_or_default().to_owned(),
+                },
+            ));
         }
         if errors.len() > before {
             return None;
@@ -625,6 +635,15 @@ impl ProfileInput {
             _ => false,
         }
     }
+}
+
+/// The codes of a coalition's members field ("19,19039"), in order, empty
+/// entries dropped.
+pub fn member_codes(raw: &str) -> Vec<&str> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// The state (and municipality or alcaldía) chosen for `kind`, checked against
