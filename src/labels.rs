@@ -279,6 +279,15 @@ pub fn spanish_list(items: &[String]) -> String {
     }
 }
 
+/// The label of the line that names who makes the plan: "Jurisdicciones" for
+/// a coalition, else "Jurisdicción".
+pub fn makers_label(profile: Option<&Profile>) -> &'static str {
+    match profile.map(|p| p.jurisdictions.makers()) {
+        Some(Makers::Coalition) => "Jurisdicciones",
+        _ => "Jurisdicción",
+    }
+}
+
 /// What kind of maker the plan has: "Municipio", "Coalición de 3
 /// jurisdicciones", "Federación (nivel nacional)".
 pub fn makers_kind(profile: &Profile) -> String {

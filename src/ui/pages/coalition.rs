@@ -106,9 +106,12 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
                         )
                     })
                 });
-                let count = input.member_codes().len();
+                let count = match input.member_codes().len() {
+                    1 => "1 integrante".to_owned(),
+                    n => format!("{n} integrantes"),
+                };
                 announce.set(format!(
-                    "Se agregó {} a la coalición. Tiene {count} integrantes.",
+                    "Se agregó {} a la coalición. Tiene {count}.",
                     member_name(&member)
                 ));
                 let code = member.code().unwrap_or_default().to_owned();
