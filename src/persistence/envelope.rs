@@ -255,9 +255,8 @@ pub fn fingerprint_as_schema_4(plan: &Plan) -> Option<String> {
     let [only] = profile.jurisdictions.members() else {
         return None;
     };
-    if only.inegi_code.is_none() {
-        return None;
-    }
+    // The federation: new in schema 5.
+    only.inegi_code.as_ref()?;
     let mut content = plan.clone();
     content.final_mark = None;
     let text = serde_json::to_string(&content).ok()?;
