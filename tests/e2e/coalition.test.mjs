@@ -87,6 +87,7 @@ test('the coalition is entered by keyboard: add, refuse a repeat, remove, move, 
   await add(page, '19');
   assert.deepEqual(await rows(page), ['Municipio de Monterrey', 'Municipio de San Pedro Garza García', 'Municipio de Guadalupe', 'Estado de Nuevo León']);
   assert.deepEqual(await axeCheck(s, 'perfil: coalición con cuatro integrantes'), []);
+  await page.screenshot({ path: join(OUT, 'perfil-coalicion.png'), fullPage: true });
 
   // The same state again is refused, in Spanish, with the focus on the summary.
   await tabTo(page, { text: 'Agregar a la coalición' }, 60);
@@ -155,6 +156,7 @@ test('"Revise su plan", "Mis borradores" and the PDF name every member', async (
     assert.ok(review.includes(said), `the review says "${said}"`);
   }
   assert.deepEqual(await axeCheck(s, 'revisar: coalición'), []);
+  await page.screenshot({ path: join(OUT, 'revisar-coalicion.png') });
 
   // The PDF, exported by keyboard.
   await tabTo(page, { text: 'Exportar PDF' }, 200);

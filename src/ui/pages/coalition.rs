@@ -294,7 +294,8 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
             <p class="visually-hidden" aria-live="polite">{move || announce.get()}</p>
         </div>
         {lead}
-        <fieldset class="fieldset panel">
+        <div class="panel form-group">
+        <fieldset class="fieldset">
             <legend class="fieldset__legend fieldset__legend--m">"Agregar un integrante"</legend>
             <RadioGroup
                 form=form
@@ -338,9 +339,12 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
                     query=query
                 />
             </Show>
-            <button class="button button--secondary" type="button" id=ADD_ID on:click=add>
-                "Agregar a la coalición"
-            </button>
+            <div class="button-group">
+                <button class="button button--secondary" type="button" id=ADD_ID on:click=add>
+                    "Agregar a la coalición"
+                </button>
+            </div>
         </fieldset>
+        </div>
     }
 }
