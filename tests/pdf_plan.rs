@@ -1082,8 +1082,18 @@ fn the_national_plan_is_the_federations_and_prints_no_inegi_code() {
             field("commitment", "Compromiso 1. Estrategia"),
         ],
     );
-    let flat = squash(&text);
-    assert!(!flat.contains("clave INEGI"), "no INEGI code anywhere");
+    // Words joined by single spaces (`squash` drops the spaces themselves).
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Estados Unidos Mexicanos"), "the text is searchable");
+    // "clave INEGI" followed by a code (the data sources say the catalogue has
+    // them: "con su clave INEGI y…").
+    let codes: Vec<String> = flat
+        .match_indices("clave INEGI ")
+        .map(|(at, m)| &flat[at + m.len()..])
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|rest| rest.chars().take(8).collect())
+        .collect();
+    assert!(codes.is_empty(), "no INEGI code anywhere: {codes:?}");
     assert!(!flat.contains("Clave INEGI"), "no INEGI code row");
     assert!(!flat.contains("Estado de México"), "not forced to a state");
     cleanup(&dir);
