@@ -15,7 +15,8 @@ use crate::domain::monitoring::Decision;
 use crate::domain::problem::{InputOrigin, Priority};
 use crate::domain::roadmap::{Channel, InclusionGroup, Phase};
 use crate::domain::{
-    format_date, JurisdictionKind, NationalEntry, NationalLink, Plan, Profile, Relation,
+    format_date, Jurisdiction, JurisdictionKind, Makers, NationalEntry, NationalLink, Plan,
+    Profile, Relation,
 };
 
 /// The Spanish label of a choice.
@@ -250,25 +251,104 @@ pub fn jurisdiction_kind(kind: JurisdictionKind) -> &'static str {
         JurisdictionKind::Estado => "Estado",
         JurisdictionKind::Municipio => "Municipio",
         JurisdictionKind::Alcaldia => "Alcaldía",
+        JurisdictionKind::Federacion => "Federación",
     }
 }
 
-/// "Municipio de Querétaro", "Estado de México", "Alcaldía Cuauhtémoc" (alcaldías
-/// are named without "de"). A name typed with its kind already ("Estado de
-/// México") is kept as typed.
-pub fn entity_name(profile: &Profile) -> String {
-    let kind = profile.jurisdiction.kind;
+/// One government by kind and name: "Municipio de Querétaro", "Estado de
+/// México", "Alcaldía Cuauhtémoc" (alcaldías are named without "de"),
+/// "Federación (Estados Unidos Mexicanos)". A name typed with its kind
+/// already ("Estado de México") is kept as typed.
+pub fn member_name(member: &Jurisdiction) -> String {
+    let kind = member.kind;
     let label = jurisdiction_kind(kind);
-    let name = profile.jurisdiction.name.trim();
+    let name = member.name.trim();
     let typed_with_kind = name
         .to_lowercase()
         .starts_with(&format!("{} ", label.to_lowercase()));
     if typed_with_kind {
         name.to_owned()
+    } else if kind == JurisdictionKind::Federacion {
+        format!("{label} ({name})")
     } else if kind == JurisdictionKind::Alcaldia {
         format!("{label} {name}")
     } else {
         format!("{label} de {name}")
+    }
+}
+
+/// Who makes the plan, in one line: "Municipio de Querétaro"; "Coalición:
+/// Estado de Nuevo León (líder), Municipio de Monterrey y Municipio de San
+/// Pedro Garza García"; "Federación (Estados Unidos Mexicanos)".
+pub fn entity_name(profile: &Profile) -> String {
+    makers_line(profile, false)
+}
+
+/// [`entity_name`] with each INEGI code, as the document's cover says it:
+/// "Municipio de Querétaro (clave INEGI 22014)"; "Coalición: Estado de Nuevo
+/// León (clave INEGI 19, líder), Municipio de Monterrey (clave INEGI 19039) y
+/// …". The federation has no code, and none is printed.
+pub fn entity_line(profile: &Profile) -> String {
+    makers_line(profile, true)
+}
+
+/// One member, or "Coalición: " and each member in order ("A, B y C") with
+/// the lead marked; with INEGI codes when `codes`.
+fn makers_line(profile: &Profile, codes: bool) -> String {
+    let js = &profile.jurisdictions;
+    let coalition = js.makers() == Makers::Coalition;
+    let names: Vec<String> = js
+        .members()
+        .iter()
+        .map(|m| {
+            let mut notes = Vec::new();
+            if let Some(code) = m.code().filter(|_| codes) {
+                notes.push(format!("clave INEGI {code}"));
+            }
+            if coalition && m.lead {
+                notes.push("líder".to_owned());
+            }
+            let name = member_name(m);
+            if notes.is_empty() {
+                name
+            } else {
+                format!("{name} ({})", notes.join(", "))
+            }
+        })
+        .collect();
+    if coalition {
+        format!("Coalición: {}", spanish_list(&names))
+    } else {
+        spanish_list(&names)
+    }
+}
+
+/// "A", "A y B", "A, B y C".
+pub fn spanish_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} y {last}", rest.join(", ")),
+    }
+}
+
+/// The label of the line that names who makes the plan: "Jurisdicciones" for
+/// a coalition, else "Jurisdicción".
+pub fn makers_label(profile: Option<&Profile>) -> &'static str {
+    match profile.map(|p| p.jurisdictions.makers()) {
+        Some(Makers::Coalition) => "Jurisdicciones",
+        _ => "Jurisdicción",
+    }
+}
+
+/// What kind of maker the plan has: "Municipio", "Coalición de 3
+/// jurisdicciones", "Federación (nivel nacional)".
+pub fn makers_kind(profile: &Profile) -> String {
+    let js = &profile.jurisdictions;
+    match js.makers() {
+        Makers::One => jurisdiction_kind(js.lead().kind).to_owned(),
+        Makers::Coalition => format!("Coalición de {} jurisdicciones", js.members().len()),
+        Makers::Federation => "Federación (nivel nacional)".to_owned(),
     }
 }
 

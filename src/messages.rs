@@ -5,7 +5,7 @@
 //! el nombre del compromiso", never "Campo obligatorio").
 
 use crate::domain::{format_date, Field, FieldError, JurisdictionKind, Problem};
-use crate::labels::{ogp_value_object, thousands, Label};
+use crate::labels::{member_name, ogp_value_object, thousands, Label};
 
 /// The sentence shown in the error summary and next to the field.
 pub fn field_error(e: &FieldError) -> String {
@@ -80,7 +80,23 @@ pub fn field_error(e: &FieldError) -> String {
                 "La clave INEGI de un municipio o alcaldía tiene 5 dígitos, por ejemplo 09015"
                     .into()
             }
+            JurisdictionKind::Federacion => {
+                "La federación no tiene clave INEGI. Deje la clave vacía".into()
+            }
         },
+        (P::AlreadyMember { code }, _) => format!(
+            "{} ya es integrante de la coalición. Elija otro estado, municipio o alcaldía",
+            crate::domain::Jurisdiction::from_catalog(code)
+                .map_or_else(|| format!("La clave INEGI {code}"), |m| member_name(&m))
+        ),
+        (P::MemberNotAdded { code }, _) => format!(
+            "Falta agregar {} a la coalición: pulse «Agregar a la coalición»",
+            crate::domain::Jurisdiction::from_catalog(code)
+                .map_or_else(|| format!("la clave INEGI {code}"), |m| member_name(&m))
+        ),
+        (P::TooFewMembers, _) => {
+            "Una coalición tiene al menos dos integrantes. Agregue otro estado, municipio o alcaldía".into()
+        }
         (P::InegiUnknownState, _) => {
             "La clave INEGI debe empezar con la clave de un estado, de 01 a 32".into()
         }
@@ -185,6 +201,26 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         N::TermEnd => (
             "La fecha en que termina la administración",
             "Escriba la fecha en que termina la administración",
+        ),
+        N::Members => (
+            "Los integrantes de la coalición",
+            "Seleccione los estados, municipios o alcaldías de la coalición y agréguelos a la lista",
+        ),
+        N::Lead => (
+            "La jurisdicción líder",
+            "Seleccione qué integrante lidera la coalición",
+        ),
+        N::MemberKind => (
+            "El tipo de integrante",
+            "Seleccione si el integrante es un estado, un municipio o una alcaldía",
+        ),
+        N::MemberState => (
+            "El estado del integrante",
+            "Seleccione el estado del integrante",
+        ),
+        N::MemberMunicipality => (
+            "El municipio o alcaldía del integrante",
+            "Seleccione el municipio o la alcaldía del integrante",
         ),
         N::CoordinatingOffice => (
             "La oficina coordinadora",
@@ -481,6 +517,34 @@ pub fn decode_error(e: &crate::persistence::DecodeError) -> String {
         D::WeightOutOfRange { commitment, key_action } => format!(
             "En el borrador, la ponderación de la acción clave {key_action} del compromiso {commitment} no es un número entero de 1 a 100. Corrija ese número en el archivo o elija otro borrador."
         ),
+        D::Jurisdictions(why) => format!(
+            "En el borrador, {}. Corrija el archivo o elija otro borrador.",
+            jurisdictions_problem(why)
+        ),
+    }
+}
+
+/// What is wrong with the list of jurisdictions of a draft, as a clause.
+fn jurisdictions_problem(why: &crate::domain::JurisdictionsError) -> String {
+    use crate::domain::JurisdictionsError as J;
+    match why {
+        J::Empty => "el plan no dice qué jurisdicción lo elabora".into(),
+        J::FederationNotAlone => {
+            "la federación aparece junto con otras jurisdicciones; un plan nacional lo elabora la federación sola".into()
+        }
+        J::FederationWithCode { position } => format!(
+            "la jurisdicción {position} es la federación y tiene una clave INEGI; la federación no tiene clave"
+        ),
+        J::CodeShape { position } => format!(
+            "la clave INEGI de la jurisdicción {position} falta o no corresponde a su tipo (2 dígitos para un estado, 5 para un municipio o alcaldía)"
+        ),
+        J::Duplicate { position, first } => format!(
+            "la jurisdicción {position} repite a la jurisdicción {first}; cada integrante de una coalición aparece una sola vez"
+        ),
+        J::NoLead => "ninguna jurisdicción está marcada como líder; marque una".into(),
+        J::SeveralLeads { count } => format!(
+            "{count} jurisdicciones están marcadas como líder; solo una puede serlo"
+        ),
     }
 }
 
@@ -489,11 +553,9 @@ fn field_path(path: &str) -> String {
     const NAMES: &[(&str, &str)] = &[
         ("plan.profile.period", "periodo del plan"),
         ("plan.profile.plan_name", "nombre del plan"),
-        ("plan.profile.jurisdiction.inegi_code", "clave INEGI"),
-        ("plan.profile.jurisdiction.kind", "tipo de jurisdicción"),
         (
-            "plan.profile.jurisdiction.name",
-            "nombre de la jurisdicción",
+            "plan.profile.jurisdictions",
+            "jurisdicciones que elaboran el plan",
         ),
         ("plan.profile", "perfil de la jurisdicción"),
         ("plan.commitments", "compromisos"),

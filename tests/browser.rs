@@ -219,6 +219,7 @@ fn local_storage_round_trip_keeps_the_plan_and_lists_it() {
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
         term_end: "30/09/2027".into(),
+        ..Default::default()
     };
     let plan = Plan {
         profile: Some(input.parse().expect("valid profile")),

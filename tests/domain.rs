@@ -22,6 +22,7 @@ fn profile_input() -> ProfileInput {
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
         term_end: String::new(),
+        ..Default::default()
     }
 }
 
@@ -71,8 +72,8 @@ fn bad_dates_are_told_apart() {
 #[test]
 fn a_complete_profile_parses() {
     let profile = profile_input().parse().expect("valid");
-    assert_eq!(profile.jurisdiction.name, "Querétaro");
-    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22");
+    assert_eq!(profile.lead().name, "Querétaro");
+    assert_eq!(profile.lead().code(), Some("22"));
     assert_eq!(profile.period.start(), date!(2025 - 12 - 10));
     assert_eq!(profile.period.end(), date!(2027 - 08 - 31));
     // Showing it again for editing gives back what was typed (normalised dates).
@@ -129,8 +130,8 @@ fn end_must_be_after_start() {
 fn the_jurisdiction_comes_from_the_inegi_catalogue() {
     // A state: its name and code come from the catalogue.
     let state = profile_input().parse().expect("state");
-    assert_eq!(state.jurisdiction.name, "Querétaro");
-    assert_eq!(state.jurisdiction.inegi_code.as_str(), "22");
+    assert_eq!(state.lead().name, "Querétaro");
+    assert_eq!(state.lead().code(), Some("22"));
 
     // A municipality of that state.
     let mut input = profile_input();
@@ -146,8 +147,8 @@ fn the_jurisdiction_comes_from_the_inegi_catalogue() {
     );
     input.municipality = "22014".into();
     let p = input.parse().expect("municipality of Querétaro");
-    assert_eq!(p.jurisdiction.name, "Querétaro");
-    assert_eq!(p.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(p.lead().name, "Querétaro");
+    assert_eq!(p.lead().code(), Some("22014"));
     assert_eq!(
         ProfileInput::from_profile(&p),
         input,
@@ -181,7 +182,7 @@ fn the_jurisdiction_comes_from_the_inegi_catalogue() {
     );
     input.kind = "alcaldia".into();
     let cuauhtemoc = input.parse().expect("alcaldía Cuauhtémoc");
-    assert_eq!(cuauhtemoc.jurisdiction.name, "Cuauhtémoc");
+    assert_eq!(cuauhtemoc.lead().name, "Cuauhtémoc");
     input.state = String::new();
     assert!(input.parse().is_ok(), "an alcaldía implies Mexico City");
     input.state = "22".into();

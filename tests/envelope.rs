@@ -22,8 +22,8 @@ fn version_1_fixture_loads_without_loss() {
     assert_eq!(env.revision, 12);
     assert_eq!(env.saved_at, datetime!(2026-11-24 10:42:07 -06:00));
     let profile = env.plan.profile.as_ref().expect("profile");
-    assert_eq!(profile.jurisdiction.name, "Querétaro");
-    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(profile.lead().name, "Querétaro");
+    assert_eq!(profile.lead().code(), Some("22014"));
     assert_eq!(profile.period.start(), date!(2025 - 12 - 10));
     assert_eq!(env.plan.commitments.len(), 2);
     assert_eq!(env.plan.commitments[1].id, CommitmentId(3));
@@ -214,6 +214,20 @@ fn fixture(name: &str) -> String {
     .expect("fixture")
 }
 
+/// A profile of schema 1-4 as schema 5 writes it: its one `jurisdiction`
+/// becomes `jurisdictions`, the list of that member marked as the lead, so
+/// that [`kept`] can compare everything else.
+fn as_schema_5(profile: &serde_json::Value) -> serde_json::Value {
+    let mut profile = profile.clone();
+    if let Some(map) = profile.as_object_mut() {
+        if let Some(mut only) = map.remove("jurisdiction") {
+            only["lead"] = true.into();
+            map.insert("jurisdictions".into(), serde_json::json!([only]));
+        }
+    }
+    profile
+}
+
 /// True when everything in `old` is in `new` with the same value: objects may
 /// gain keys (new parts of the format), arrays keep their length and order.
 fn kept(old: &serde_json::Value, new: &serde_json::Value, path: &str) -> Result<(), String> {
@@ -246,7 +260,7 @@ fn every_earlier_version_has_a_fixture_that_loads_and_round_trips() {
         // The profile and the commitments come through as written.
         let migrated = serde_json::to_value(&env.plan).expect("json");
         kept(
-            &original["plan"]["profile"],
+            &as_schema_5(&original["plan"]["profile"]),
             &migrated["profile"],
             "profile",
         )
@@ -271,6 +285,7 @@ fn version_3_fixture_migrates_to_4_without_loss() {
     let text = fixture("borrador-v3.json");
     let original: serde_json::Value = serde_json::from_str(&text).expect("json");
     let env = decode(&text).expect("v3 loads");
+    const { assert!(SCHEMA_VERSION >= 4) };
     assert_eq!(env.schema_version, SCHEMA_VERSION);
     assert_eq!(env.revision, 12);
     assert_eq!(env.app_version, "0.3.0", "the version that wrote it");
@@ -278,8 +293,8 @@ fn version_3_fixture_migrates_to_4_without_loss() {
 
     // Profile, with no term end yet (new in schema 4).
     let profile = env.plan.profile.as_ref().expect("profile");
-    assert_eq!(profile.jurisdiction.name, "Querétaro");
-    assert_eq!(profile.jurisdiction.inegi_code.as_str(), "22014");
+    assert_eq!(profile.lead().name, "Querétaro");
+    assert_eq!(profile.lead().code(), Some("22014"));
     assert_eq!(
         profile.plan_name,
         "Plan de Acción Local de Gobierno Abierto 2025-2027"
@@ -374,7 +389,9 @@ fn version_3_fixture_migrates_to_4_without_loss() {
 
     // Nothing of the stored plan was dropped by the migration.
     let migrated = serde_json::to_value(&env.plan).expect("json");
-    kept(&original["plan"], &migrated, "plan").expect("nothing lost");
+    let mut before = original["plan"].clone();
+    before["profile"] = as_schema_5(&before["profile"]);
+    kept(&before, &migrated, "plan").expect("nothing lost");
 
     // And the migrated draft round-trips as schema 4.
     let encoded = encode(&env);
@@ -469,6 +486,166 @@ fn the_current_version_has_a_fixture_of_a_complete_plan_that_round_trips_exactly
     let original: serde_json::Value = serde_json::from_str(&text).expect("json");
     let again: serde_json::Value = serde_json::from_str(&encode(&env)).expect("json");
     assert_eq!(original, again);
+}
+
+// ---------------------------------------------------------------------------------
+// Schema 5: several jurisdictions per plan
+
+#[test]
+fn single_jurisdictions_of_every_earlier_version_become_one_member_lists() {
+    use plan_local_ga::domain::{Makers, ProfileInput};
+    for version in 1..5 {
+        let name = format!("borrador-v{version}.json");
+        let text = fixture(&name);
+        let original: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let env = decode(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let profile = env.plan.profile.as_ref().expect("profile");
+        // The one member, every field as it was, marked as the lead.
+        let before = &original["plan"]["profile"]["jurisdiction"];
+        let mut expected = before.clone();
+        expected["lead"] = true.into();
+        let stored = serde_json::to_value(&profile.jurisdictions).expect("json");
+        assert_eq!(stored, serde_json::json!([expected]), "{name}");
+        assert_eq!(profile.jurisdictions.makers(), Makers::One, "{name}");
+        assert_eq!(
+            Some(&profile.lead().name),
+            before["name"].as_str().map(str::to_owned).as_ref()
+        );
+        assert_eq!(
+            profile.lead().code(),
+            before["inegi_code"].as_str(),
+            "{name}"
+        );
+        // The schema-4 shape is gone from the file written now.
+        let written: serde_json::Value = serde_json::from_str(&encode(&env)).expect("json");
+        assert!(
+            written["plan"]["profile"].get("jurisdiction").is_none(),
+            "{name}"
+        );
+        // The profile page shows it as it was chosen, and saves it unchanged.
+        let input = ProfileInput::from_profile(profile);
+        assert_eq!(
+            (
+                input.kind.as_str(),
+                input.state.as_str(),
+                input.municipality.as_str()
+            ),
+            ("municipio", "22", "22014"),
+            "{name}"
+        );
+        assert_eq!(input.parse().as_ref(), Ok(profile), "{name}");
+        // Unsaved profile input keeps its keys, and still names the same jurisdiction.
+        if let Some(unsaved) = env.unsaved.get("perfil") {
+            let typed: ProfileInput =
+                serde_json::from_value(serde_json::to_value(unsaved).expect("json"))
+                    .expect("unsaved profile input");
+            assert_eq!(
+                (
+                    typed.kind.as_str(),
+                    typed.state.as_str(),
+                    typed.municipality.as_str()
+                ),
+                ("municipio", "22", "22014"),
+                "{name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_version_4_plan_marked_final_is_still_final_after_the_migration() {
+    use plan_local_ga::domain::final_mark::{DocumentStatus, FinalMark};
+    let mark = |fingerprint: &str| {
+        serde_json::to_value(FinalMark {
+            on: date!(2026 - 11 - 25),
+            fingerprint: fingerprint.to_owned(),
+            unknown: Default::default(),
+        })
+        .expect("json")
+    };
+    // The mark goes where the app writes it: the plan's last known field,
+    // in a file written by the app (pretty, fields in declaration order).
+    let marked = |version: u32, fingerprint: &str| {
+        let text = fixture(&format!("borrador-v{version}.json"));
+        let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+        assert!(v["plan"].get("final_mark").is_none());
+        let at = text.rfind("\n  },\n  \"unsaved\"").expect("end of plan");
+        let with_mark = format!(
+            "{},\n    \"final_mark\": {}{}",
+            &text[..at],
+            mark(fingerprint),
+            &text[at..]
+        );
+        decode(&with_mark).expect("loads").plan
+    };
+    // The fingerprint the version of schema 4 gave this plan
+    // (tests/newer_drafts.rs pins it).
+    let v4 = marked(4, "dfd119098fc24ed7");
+    assert_eq!(
+        v4.document_status(),
+        DocumentStatus::Final(date!(2026 - 11 - 25))
+    );
+    let stamped = v4.final_mark.as_ref().expect("mark");
+    assert_eq!(stamped.fingerprint, v4.fingerprint());
+    // A mark the plan no longer matches stays a draft's.
+    assert_eq!(
+        marked(4, "0123456789abcdef").document_status(),
+        DocumentStatus::ChangedSinceFinal(date!(2026 - 11 - 25))
+    );
+    // Only drafts written before schema 5 are re-stamped.
+    assert_eq!(
+        marked(5, "dfd119098fc24ed7").document_status(),
+        DocumentStatus::ChangedSinceFinal(date!(2026 - 11 - 25))
+    );
+}
+
+#[test]
+fn a_file_whose_jurisdictions_break_a_rule_says_which_in_spanish() {
+    let v5 = fixture("borrador-v5.json");
+    let with = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&v5).expect("json");
+        f(&mut v["plan"]["profile"]["jurisdictions"]);
+        decode(&v.to_string())
+    };
+    use plan_local_ga::domain::JurisdictionsError as J;
+    let twice = with(&|js| {
+        let mut again = js[0].clone();
+        again["lead"] = false.into();
+        js.as_array_mut().expect("list").push(again);
+    });
+    assert_eq!(
+        twice,
+        Err(DecodeError::Jurisdictions(J::Duplicate {
+            position: 2,
+            first: 1
+        }))
+    );
+    let message = messages::decode_error(twice.as_ref().expect_err("refused"));
+    assert_eq!(
+        message,
+        "En el borrador, la jurisdicción 2 repite a la jurisdicción 1; cada integrante de una coalición aparece una sola vez. Corrija el archivo o elija otro borrador."
+    );
+    let no_lead = with(&|js| js[0]["lead"] = false.into());
+    assert_eq!(no_lead, Err(DecodeError::Jurisdictions(J::NoLead)));
+    assert!(messages::decode_error(&no_lead.expect_err("refused"))
+        .contains("ninguna jurisdicción está marcada como líder"));
+    let federation_with_code = with(&|js| {
+        js[0] = serde_json::json!({"kind": "federacion", "name": "México", "inegi_code": "00", "lead": true});
+    });
+    assert_eq!(
+        federation_with_code,
+        Err(DecodeError::Jurisdictions(J::FederationWithCode {
+            position: 1
+        }))
+    );
+    let empty = with(&|js| *js = serde_json::json!([]));
+    assert_eq!(empty, Err(DecodeError::Jurisdictions(J::Empty)));
+    // A member that does not read at all is named by its place.
+    let bad_kind = with(&|js| js[0]["kind"] = "pais".into());
+    assert!(
+        matches!(&bad_kind, Err(DecodeError::Invalid { path, .. }) if path.starts_with("plan.profile.jurisdictions")),
+        "{bad_kind:?}"
+    );
 }
 
 #[test]

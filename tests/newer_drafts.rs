@@ -23,7 +23,7 @@ use plan_local_ga::domain::profile::{FrameworkInput, OfficeInput};
 use plan_local_ga::domain::roadmap::RoadmapInput;
 use plan_local_ga::domain::unknown::edit_keeping_unknown;
 use plan_local_ga::domain::{Carry, CommitmentId, ItemId, NationalPlan, Plan, ProfileInput};
-use plan_local_ga::persistence::envelope::is_newer_version;
+use plan_local_ga::persistence::envelope::{fingerprint_as_written, is_newer_version};
 use plan_local_ga::persistence::{decode, encode, DecodeError, Envelope};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -41,7 +41,7 @@ const UNKNOWN: [&str; 42] = [
     "/plan/language_versions",
     "/plan/profile/population",
     "/plan/profile/region",
-    "/plan/profile/jurisdiction/metro_area",
+    "/plan/profile/jurisdictions/0/metro_area",
     "/plan/profile/period/label",
     "/plan/commitments/0/tags",
     "/plan/commitments/0/budget",
@@ -557,11 +557,18 @@ fn one_new_field_anywhere_is_noticed() {
 
 #[test]
 fn fingerprints_of_drafts_without_new_fields_are_unchanged() {
-    // Computed by the version before unknown fields were kept; the two plans'
-    // again when schema 5's contacts gained a sector, a branch and a team role.
+    // Computed by the version before unknown fields were kept (schema 4),
+    // and reproduced for the plans schema 4 could write: a "Versión final"
+    // mark made then still holds after the migration (tests/envelope.rs).
     let v4 = decode(&fixture("borrador-v5.json")).expect("loads").plan;
-    assert_eq!(v4.fingerprint(), "97b854a81bda829a");
-    assert_eq!(c13::plan().fingerprint(), "c2cbf25ce63add62");
+    // The schema-4 file, read as written, gives the fingerprint schema 4 gave it.
+    assert_eq!(
+        fingerprint_as_written(&fixture("borrador-v4.json")).as_deref(),
+        Some("dfd119098fc24ed7")
+    );
+    // Schema 5 writes jurisdictions and contacts in a new shape: new fingerprints, pinned.
+    assert_eq!(v4.fingerprint(), "4f8ecdb6b5e51e61");
+    assert_eq!(c13::plan().fingerprint(), "931e1a39b58e7ac3");
     assert_eq!(Plan::default().fingerprint(), "5b106cf5b00afa60");
     assert!(Plan::default().is_empty());
     assert!(!v4.is_empty());

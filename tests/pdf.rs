@@ -14,7 +14,8 @@ use common::{
 };
 
 use plan_local_ga::domain::{
-    Commitment, CommitmentId, InegiCode, Jurisdiction, JurisdictionKind, Period, Plan, Profile,
+    Commitment, CommitmentId, InegiCode, Jurisdiction, JurisdictionKind, Jurisdictions, Period,
+    Plan, Profile,
 };
 use plan_local_ga::export::fonts;
 use plan_local_ga::export::layout::{wrap_text, MARGIN_PT};
@@ -51,13 +52,16 @@ fn period(start: Date, end: Date) -> Period {
 
 fn queretaro(plan_name: &str) -> Profile {
     Profile {
-        jurisdiction: Jurisdiction {
+        jurisdictions: Jurisdictions::one(Jurisdiction {
             kind: JurisdictionKind::Municipio,
             name: "Querétaro".to_owned(),
-            inegi_code: InegiCode::parse("22014", JurisdictionKind::Municipio)
-                .expect("valid INEGI code"),
+            inegi_code: Some(
+                InegiCode::parse("22014", JurisdictionKind::Municipio).expect("valid INEGI code"),
+            ),
+            lead: false,
             unknown: Default::default(),
-        },
+        })
+        .expect("one municipality"),
         plan_name: plan_name.to_owned(),
         period: period(date!(2019 - 12 - 10), date!(2021 - 08 - 31)),
         term_end: None,

@@ -823,3 +823,186 @@ fn doc_texts(doc: &plan_local_ga::export::Document) -> Vec<String> {
     }
     out
 }
+
+// ---------------------------------------------------------------------------------
+// Who makes the plan: a coalition, the federation (real published plans)
+
+/// A transcribed real plan (`tests/fixtures/planes-reales/<name>.json`).
+fn real_plan(name: &str) -> serde_json::Value {
+    let path = format!(
+        "{}/tests/fixtures/planes-reales/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON")
+}
+
+/// "2019-12-10" → "10/12/2019"; a month ("2023-01") as its first or last day,
+/// until dates keep their precision.
+fn published_date(iso: &str, end: bool) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        [y, m] if end => {
+            let year: i32 = y.parse().expect("year");
+            let month: u8 = m.parse().expect("month");
+            let month = time::Month::try_from(month).expect("month");
+            format!("{}/{m}/{y}", month.length(year))
+        }
+        [y, m] => format!("01/{m}/{y}"),
+        _ => panic!("a date: {iso}"),
+    }
+}
+
+/// The profile of a real plan: its published jurisdictions (the lead given),
+/// its first published name and its period.
+fn real_profile(fixture: &serde_json::Value, lead: &str) -> plan_local_ga::domain::Profile {
+    use plan_local_ga::domain::ProfileInput;
+    let makers = fixture["jurisdicciones"]
+        .as_array()
+        .expect("jurisdicciones");
+    let codes: Vec<&str> = makers
+        .iter()
+        .filter_map(|j| j["clave_inegi"].as_str())
+        .collect();
+    let kind = match makers.as_slice() {
+        [only] if only["tipo"] == "federación" => "federacion",
+        [_] => panic!("one jurisdiction with a code: not used here"),
+        _ => "coalicion",
+    };
+    let period = &fixture["periodo"]["normalizado"];
+    ProfileInput {
+        kind: kind.into(),
+        members: codes.join(","),
+        lead: lead.into(),
+        plan_name: fixture["plan"]["nombre"][0]["texto"]
+            .as_str()
+            .expect("a name")
+            .into(),
+        start: published_date(period["inicio"].as_str().expect("start"), false),
+        end: published_date(period["fin"].as_str().expect("end"), true),
+        ..ProfileInput::default()
+    }
+    .parse()
+    .expect("the published jurisdictions fit")
+}
+
+#[test]
+fn a_coalition_plan_names_every_member_on_the_cover_in_its_profile_and_its_readiness_report() {
+    let fixture = real_plan("nuevo-leon-coalicion-2022-2024");
+    let profile = real_profile(&fixture, "19");
+    let name = profile.plan_name.clone();
+    let mut plan = Plan {
+        profile: Some(profile),
+        ..Plan::default()
+    };
+    // A readiness result, for the report that names the jurisdiction too.
+    plan.readiness = c13::plan().readiness;
+    let dir = scratch_dir("coalition");
+    let doc = plan_document(&plan, when());
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (_, text) = check_tools(&bytes, &dir);
+    let body = body_text(&text, &doc.meta.title, &doc.meta.footer_note);
+    let members = [
+        ("Estado de Nuevo León", "19"),
+        ("Municipio de Monterrey", "19039"),
+        ("Municipio de San Pedro Garza García", "19019"),
+    ];
+    let mut expected = vec![
+        field("plan name", name.as_str()),
+        field("makers' label", "Jurisdicciones"),
+        field(
+            "cover",
+            "Coalición: Estado de Nuevo León (clave INEGI 19, líder), Municipio de Monterrey (clave INEGI 19039) y Municipio de San Pedro Garza García (clave INEGI 19019)",
+        ),
+        field("period", "01/01/2023 al 31/07/2024"),
+        // 1. Profile: one row per member, in order.
+        field("kind", "Tipo de jurisdicción Coalición de 3 jurisdicciones"),
+    ];
+    for (i, (member, code)) in members.iter().enumerate() {
+        let key = if i == 0 {
+            "Integrante 1 (líder)".to_owned()
+        } else {
+            format!("Integrante {}", i + 1)
+        };
+        let state = if i == 0 { "" } else { ", Nuevo León" };
+        expected.push(field(
+            &key,
+            format!("{key} {member}{state} (clave INEGI {code})"),
+        ));
+    }
+    expected.push(field("plan name (profile)", name.as_str()));
+    assert_in_order(&body, &expected);
+    // The PDF's author is the coalition too.
+    assert_eq!(
+        doc.meta.author,
+        "Coalición: Estado de Nuevo León (líder), Municipio de Monterrey y Municipio de San Pedro Garza García"
+    );
+
+    // The readiness report says who answered it.
+    let report = plan_local_ga::export::readiness_pdf(&plan, when())
+        .expect("an assessment")
+        .expect("renders");
+    let report_dir = scratch_dir("coalition-readiness");
+    let (_, text) = check_tools(&report, &report_dir);
+    cleanup(&report_dir);
+    assert_in_order(
+        &text,
+        &[
+            field("label", "Jurisdicciones"),
+            field(
+                "who",
+                "Coalición: Estado de Nuevo León (líder), Municipio de Monterrey y Municipio de San Pedro Garza García",
+            ),
+        ],
+    );
+    cleanup(&dir);
+}
+
+#[test]
+fn the_national_plan_is_the_federations_and_prints_no_inegi_code() {
+    let fixture = real_plan("mx0087-estrategia-subnacional-2019-2021");
+    // Commitment 13 of the 4th national plan (tests/common/c13.rs) as the
+    // federation published it: the published plan name and period.
+    let mut plan = c13::plan();
+    plan.profile = Some(real_profile(&fixture, ""));
+    let name = plan.display_name().to_owned();
+    assert_eq!(name, "Cuarto Plan de Acción 2019-2021");
+    let dir = scratch_dir("federation");
+    let doc = plan_document(&plan, when());
+    let bytes = plan_pdf(&plan, when()).expect("PDF renders");
+    let (_, text) = check_tools(&bytes, &dir);
+    let body = body_text(&text, &doc.meta.title, &doc.meta.footer_note);
+    assert_in_order(
+        &body,
+        &[
+            field("plan name", name.as_str()),
+            field(
+                "cover",
+                "Jurisdicción Federación (Estados Unidos Mexicanos)",
+            ),
+            field("period", "10/12/2019 al 31/08/2021"),
+            field("kind", "Tipo de jurisdicción Federación (nivel nacional)"),
+            field("name", "Jurisdicción Estados Unidos Mexicanos"),
+            field("plan name (profile)", name.as_str()),
+            field("commitment", "Compromiso 1. Estrategia"),
+        ],
+    );
+    // Words joined by single spaces (`squash` drops the spaces themselves).
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Estados Unidos Mexicanos"),
+        "the text is searchable"
+    );
+    // "clave INEGI" followed by a code (the data sources say the catalogue has
+    // them: "con su clave INEGI y…").
+    let codes: Vec<String> = flat
+        .match_indices("clave INEGI ")
+        .map(|(at, m)| &flat[at + m.len()..])
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|rest| rest.chars().take(8).collect())
+        .collect();
+    assert!(codes.is_empty(), "no INEGI code anywhere: {codes:?}");
+    assert!(!flat.contains("Clave INEGI"), "no INEGI code row");
+    assert!(!flat.contains("Estado de México"), "not forced to a state");
+    cleanup(&dir);
+}

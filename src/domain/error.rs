@@ -98,6 +98,14 @@ macro_rules! simple_fields {
 
 simple_fields! {
     TermEnd => "fin-administracion",
+    /// The list of a coalition's members (profile page).
+    Members => "integrantes",
+    /// Which member leads the coalition.
+    Lead => "lider",
+    /// The kind, state and municipality of the member being added to a coalition.
+    MemberKind => "integrante-tipo",
+    MemberState => "integrante-estado",
+    MemberMunicipality => "integrante-municipio",
     CoordinatingOffice => "oficina-coordinadora",
     PersonName => "persona-nombre",
     PersonPosition => "persona-cargo",
@@ -248,6 +256,13 @@ pub enum Problem {
     MunicipalityOfOtherState,
     /// Mexico City has alcaldías, not municipalities; alcaldías exist only there.
     KindDoesNotFitState,
+    /// This state, municipality or alcaldía (its INEGI code) is already a
+    /// member of the coalition.
+    AlreadyMember { code: String },
+    /// A coalition with only one member.
+    TooFewMembers,
+    /// A member chosen in the "add" fields, but not added to the coalition.
+    MemberNotAdded { code: String },
     /// A commitment date falls outside the plan period.
     OutsidePlanPeriod { period: crate::domain::Period },
     /// A key action's date falls outside its commitment's period.
@@ -301,7 +316,10 @@ impl Problem {
             | Problem::NotAWholeNumber
             | Problem::OutOfRange { .. }
             | Problem::UnknownChoice
-            | Problem::NoInstitutionOrPerson => true,
+            | Problem::NoInstitutionOrPerson
+            | Problem::AlreadyMember { .. }
+            | Problem::TooFewMembers
+            | Problem::MemberNotAdded { .. } => true,
         }
     }
 }

@@ -37,5 +37,8 @@ pub use date::{format_date, parse_date, PartialDate, Period, Precision};
 pub use error::{Field, FieldError, Named, Problem};
 pub use methodology::{Phase, Step, TaskStatus};
 pub use plan::Plan;
-pub use profile::{InegiCode, Jurisdiction, JurisdictionKind, Profile, ProfileInput};
+pub use profile::{
+    InegiCode, Jurisdiction, JurisdictionKind, Jurisdictions, JurisdictionsError, Makers, Profile,
+    ProfileInput,
+};
 pub use unknown::{Carry, Unknown};

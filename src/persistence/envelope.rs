@@ -20,7 +20,9 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::domain::key_action::Weight;
-use crate::domain::{Carry, NationalPlan, Plan, Unknown};
+use crate::domain::{
+    Carry, Jurisdiction, Jurisdictions, JurisdictionsError, NationalPlan, Plan, Unknown,
+};
 
 /// Marks our files, so that another program's JSON is recognised as such.
 pub const FORMAT: &str = "plan-local-gobierno-abierto";
@@ -170,6 +172,10 @@ pub enum DecodeError {
         commitment: usize,
         key_action: usize,
     },
+    /// The list of jurisdictions that make the plan breaks one of its rules
+    /// (see [`crate::domain::Jurisdictions`]).
+    #[error("the plan's jurisdictions: {0}")]
+    Jurisdictions(JurisdictionsError),
 }
 
 /// Serialises an envelope as pretty JSON (people open these files).
@@ -213,7 +219,138 @@ pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
         super::json_path::from_value(&value).map_err(|e| does_not_fit(&value, e))?;
     // `migrate` refused anything above SCHEMA_VERSION.
     envelope.read_from = SchemaRead(u32::try_from(version).unwrap_or(SCHEMA_VERSION));
+    if version < 5 {
+        final_mark_to_5(&mut envelope.plan, fingerprint_as_written(text));
+    }
     Ok(envelope)
+}
+
+/// Schema 5 writes jurisdictions and contacts in a new shape, so the plan's
+/// JSON, and with it its fingerprint, changed: a "Versión final" mark made
+/// under schema 4 would read "changed since final" although nobody changed
+/// anything. `before` is the fingerprint schema 4 gave the plan as the file
+/// holds it ([`fingerprint_as_written`]); a mark that matches it is given the
+/// plan's current fingerprint; any other mark (the plan did change after it,
+/// or the file was edited by hand) stays as it was.
+fn final_mark_to_5(plan: &mut Plan, before: Option<String>) {
+    let Some(before) = before else {
+        return;
+    };
+    let now = plan.fingerprint();
+    if let Some(mark) = plan.final_mark.as_mut() {
+        if mark.fingerprint == before {
+            mark.fingerprint = now;
+        }
+    }
+}
+
+/// The fingerprint ([`Plan::fingerprint`]) the version that wrote `text` gave
+/// its plan: the plan's JSON as written (fields in the order that version
+/// declared them), without whitespace and without its final mark. `None` when
+/// the text has no plan object. Exact for drafts the app wrote; a file edited
+/// by hand simply does not match.
+pub fn fingerprint_as_written(text: &str) -> Option<String> {
+    let compact = without_whitespace(text);
+    let start = compact.find("\"plan\":{")? + "\"plan\":".len();
+    let plan = json_value_at(&compact, start)?;
+    let plan = without_member(plan, "final_mark");
+    Some(crate::domain::final_mark::fnv1a_hex(plan.as_bytes()))
+}
+
+/// The JSON text with the whitespace outside strings removed.
+fn without_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The object or array starting at byte `start` of compact JSON.
+fn json_value_at(text: &str, start: usize) -> Option<&str> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, c) in text[start..].char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return text.get(start..start + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The compact object without its top-level member `key` (and its comma).
+fn without_member(object: &str, key: &str) -> String {
+    let needle = format!("\"{key}\":");
+    // The member at depth 1, found by scanning (a string value may hold the needle).
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, c) in object.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' if depth == 1 && object[i..].starts_with(&needle) => {
+                let value_start = i + needle.len();
+                let value_len = match object[value_start..].chars().next() {
+                    Some('{' | '[') => json_value_at(object, value_start).map(str::len),
+                    // A scalar runs to the next comma or the closing brace.
+                    _ => object[value_start..].find([',', '}']),
+                };
+                let Some(len) = value_len else {
+                    return object.to_owned();
+                };
+                let end = value_start + len;
+                // Take the comma before it, or the one after it when it is first.
+                return if object[..i].ends_with(',') {
+                    format!("{}{}", &object[..i - 1], &object[end..])
+                } else if object[end..].starts_with(',') {
+                    format!("{}{}", &object[..i], &object[end + 1..])
+                } else {
+                    format!("{}{}", &object[..i], &object[end..])
+                };
+            }
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    object.to_owned()
 }
 
 /// The error for a value that does not fit. In a key action whose weight is
@@ -227,6 +364,15 @@ fn does_not_fit(value: &Value, e: super::json_path::PathError) -> DecodeError {
                 commitment: c + 1,
                 key_action: k + 1,
             };
+        }
+    }
+    if e.path.starts_with("plan.profile") {
+        // Members that each read well but break a rule of the list together
+        // (twice the same, no lead…): say which rule.
+        let members = value.pointer("/plan/profile/jurisdictions");
+        let list = members.and_then(|m| Vec::<Jurisdiction>::deserialize(m).ok());
+        if let Some(Err(why)) = list.map(Jurisdictions::new) {
+            return DecodeError::Jurisdictions(why);
         }
     }
     DecodeError::Invalid {
@@ -250,9 +396,31 @@ const ALIGNMENT_KEYS: [&str; 3] = ["relacion-nacional", "compromiso-nacional", "
 /// The steps from schema 4 to 5, one per part of the plan whose shape changed.
 fn to_schema_5(value: &mut Value) {
     people_to_5(value);
-    let Some(_plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
+    let Some(plan) = value.get_mut("plan").and_then(Value::as_object_mut) else {
         return;
     };
+    jurisdictions_to_5(plan);
+}
+
+/// Schema 5: a plan may be made by several jurisdictions. The profile's one
+/// `jurisdiction` becomes `jurisdictions`, a list of that one member, marked as
+/// the lead (every field it had, unknown ones included, kept). The profile
+/// page's unsaved input keeps its keys: a single jurisdiction is still chosen
+/// with `tipo-jurisdiccion`, `estado` and `municipio`.
+fn jurisdictions_to_5(plan: &mut serde_json::Map<String, Value>) {
+    let Some(profile) = plan.get_mut("profile").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if profile.contains_key("jurisdictions") {
+        return;
+    }
+    let Some(mut only) = profile.remove("jurisdiction") else {
+        return;
+    };
+    if let Value::Object(member) = &mut only {
+        member.insert("lead".into(), Value::Bool(true));
+    }
+    profile.insert("jurisdictions".into(), Value::Array(vec![only]));
 }
 
 /// Contacts (issue 16). Every contact of schema 4 was a person whose `name`

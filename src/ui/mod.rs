@@ -13,6 +13,7 @@ pub mod widgets;
 /// One module per page (or per small group of pages of one step), declared
 /// here beside the routes that show them.
 pub mod pages {
+    pub mod coalition;
     pub mod commitment;
     pub mod coordination;
     pub mod drafts;

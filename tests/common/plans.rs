@@ -144,6 +144,7 @@ pub fn profile() -> Profile {
         start: "10/12/2025".into(),
         end: "31/08/2027".into(),
         term_end: "30/09/2027".into(),
+        ..Default::default()
     }
     .parse()
     .expect("valid profile")

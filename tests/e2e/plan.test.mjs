@@ -191,13 +191,13 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   assert.equal(json.format, 'plan-local-gobierno-abierto');
   assert.equal(json.schema_version, 5);
   assert.equal(json.plan.profile.plan_name, PLAN.planName);
-  assert.equal(json.plan.profile.jurisdiction.inegi_code, PLAN.code);
+  assert.deepEqual(json.plan.profile.jurisdictions.map((j) => [j.inegi_code, j.lead]), [[PLAN.code, true]], 'one municipality, the lead');
   assert.equal(json.plan.profile.period.start, '2025-12-10');
   assert.equal(json.plan.commitments[0].name, COMMITMENT.name);
   assert.equal(json.plan.commitments[0].period.end, '2027-07-31');
   assert.deepEqual(json.plan.commitments[0].alignment.national, { relation: 'replica', commitment: 'MX0087' });
   assert.deepEqual(json.plan.commitments[0].alignment.sdg_targets, ['16.6', '16.10']);
-  assert.equal(json.plan.profile.jurisdiction.name, 'Querétaro');
+  assert.equal(json.plan.profile.jurisdictions[0].name, 'Querétaro');
   assert.equal(json.plan.national_plan.commitments.length, 13, 'the national list travels with the plan');
   assert.match(json.plan.national_plan.name, /4º Plan de Acción Nacional/);
 

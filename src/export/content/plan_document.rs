@@ -13,9 +13,9 @@ use super::blocks::{app_meta, format_date_time, not_provided, period_text, TOOL_
 use super::document::{Block, Document, Field, TitleBlock};
 use super::plan_sections as sections;
 use crate::domain::final_mark::DocumentStatus;
-use crate::domain::{format_date, Plan, Profile, Step};
+use crate::domain::{format_date, Plan, Step};
 use crate::export::font::metrics::latin_base;
-use crate::labels::entity_name;
+use crate::labels::{entity_line, entity_name, makers_label};
 
 /// Status badge of every export until the plan is marked final.
 pub const DRAFT_STATUS: &str = "Borrador";
@@ -100,7 +100,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
         kicker: TOOL_NAME.to_owned(),
         title: plan.display_name().to_owned(),
         lines: vec![
-            Field::new("Jurisdicción", entity.unwrap_or_else(not_provided)),
+            Field::new(makers_label(profile), entity.unwrap_or_else(not_provided)),
             Field::new(
                 "Periodo",
                 profile.map_or_else(not_provided, |p| period_text(&p.period)),
@@ -160,15 +160,6 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
         title_block,
         blocks,
     }
-}
-
-/// "Municipio de Querétaro (clave INEGI 22014)".
-fn entity_line(profile: &Profile) -> String {
-    format!(
-        "{} (clave INEGI {})",
-        entity_name(profile),
-        profile.jurisdiction.inegi_code.as_str()
-    )
 }
 
 /// A safe, readable file name stem from the plan's name: accents stripped to

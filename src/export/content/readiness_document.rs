@@ -7,7 +7,7 @@ use super::blocks::{app_meta, format_date_time, TOOL_NAME};
 use super::document::{Bar, Block, Document, Field, Rgb, TitleBlock};
 use crate::domain::readiness::{score, Answer, Assessment, GATE, LEVEL_NAMES, THEMES};
 use crate::domain::{format_date, Plan};
-use crate::labels::entity_name;
+use crate::labels::{entity_name, makers_label};
 
 /// The five theme colours of the chart (the app's chart uses the same), each
 /// at least 4.5:1 against white.
@@ -187,7 +187,7 @@ pub fn readiness_document(plan: &Plan, generated_at: OffsetDateTime) -> Option<D
             title: READINESS_TITLE.to_owned(),
             lines: vec![
                 Field::new(
-                    "Jurisdicción",
+                    makers_label(plan.profile.as_ref()),
                     who.unwrap_or_else(|| "No proporcionado".to_owned()),
                 ),
                 Field::new("Fecha de la evaluación", format_date(latest.date)),

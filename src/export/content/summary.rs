@@ -16,7 +16,9 @@ use crate::domain::contact::Contact;
 use crate::domain::coordination::Organization;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::FichaPart;
-use crate::domain::{format_date, CommitmentId, Period, Plan, Step};
+use crate::domain::{
+    format_date, CommitmentId, JurisdictionKind, Makers, Period, Plan, Profile, Step,
+};
 use crate::labels::{self, Label};
 
 /// The page where an answer is changed.
@@ -81,6 +83,10 @@ fn row(key: &str, value: Option<String>, target: Target) -> Row {
 /// The text, or `None` (shown as missing) when it is empty.
 fn filled(s: &str) -> Option<String> {
     (!s.trim().is_empty()).then(|| s.to_owned())
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_owned())
 }
 
 fn period(p: &Period) -> String {
@@ -179,10 +185,71 @@ pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
         .collect()
 }
 
+/// Who makes the plan: a jurisdiction's kind, state, name and INEGI code; the
+/// federation's kind and name (it has no code); a coalition's size and one row
+/// per member, in order, the lead marked.
+fn makers_rows(p: Option<&Profile>) -> Vec<Row> {
+    use Target as T;
+    let Some(p) = p else {
+        return [
+            "Tipo de jurisdicción",
+            "Estado",
+            "Jurisdicción",
+            "Clave INEGI",
+        ]
+        .into_iter()
+        .map(|key| row(key, None, T::Profile))
+        .collect();
+    };
+    let js = &p.jurisdictions;
+    let kind = row(
+        "Tipo de jurisdicción",
+        Some(labels::makers_kind(p)),
+        T::Profile,
+    );
+    match js.makers() {
+        Makers::One => {
+            let only = js.lead();
+            let state = only.code().and_then(|c| catalog::state(c.get(..2)?));
+            vec![
+                kind,
+                row("Estado", state.map(|s| s.name.to_owned()), T::Profile),
+                row("Jurisdicción", some(&only.name), T::Profile),
+                row("Clave INEGI", only.code().map(str::to_owned), T::Profile),
+            ]
+        }
+        Makers::Federation => vec![kind, row("Jurisdicción", some(&js.lead().name), T::Profile)],
+        Makers::Coalition => {
+            let members = js.members().iter().enumerate().map(|(i, m)| {
+                let key = if m.lead {
+                    format!("Integrante {} (líder)", i + 1)
+                } else {
+                    format!("Integrante {}", i + 1)
+                };
+                // A municipality is named with its state: names repeat across states.
+                let state = (m.kind != JurisdictionKind::Estado)
+                    .then(|| m.code().and_then(|c| catalog::state(c.get(..2)?)))
+                    .flatten()
+                    .map(|s| format!(", {}", s.name))
+                    .unwrap_or_default();
+                let code = m
+                    .code()
+                    .map(|c| format!(" (clave INEGI {c})"))
+                    .unwrap_or_default();
+                row(
+                    &key,
+                    Some(format!("{}{state}{code}", labels::member_name(m))),
+                    T::Profile,
+                )
+            });
+            std::iter::once(kind).chain(members).collect()
+        }
+    }
+}
+
 fn profile(plan: &Plan, today: Date) -> Section {
     use Target as T;
     let p = plan.profile.as_ref();
-    let state = p.and_then(|p| catalog::state(p.jurisdiction.inegi_code.as_str().get(..2)?));
     let term = p.and_then(|p| {
         let end = p.term_end?;
         Some(match p.months_left(today) {
@@ -194,23 +261,8 @@ fn profile(plan: &Plan, today: Date) -> Section {
             _ => format_date(end),
         })
     });
-    let mut rows = vec![
-        row(
-            "Tipo de jurisdicción",
-            p.map(|p| labels::jurisdiction_kind(p.jurisdiction.kind).to_owned()),
-            T::Profile,
-        ),
-        row("Estado", state.map(|s| s.name.to_owned()), T::Profile),
-        row(
-            "Jurisdicción",
-            p.map(|p| p.jurisdiction.name.clone()),
-            T::Profile,
-        ),
-        row(
-            "Clave INEGI",
-            p.map(|p| p.jurisdiction.inegi_code.as_str().to_owned()),
-            T::Profile,
-        ),
+    let mut rows = makers_rows(p);
+    rows.extend([
         row(
             "Nombre del plan",
             p.map(|p| p.plan_name.clone()),
@@ -218,7 +270,7 @@ fn profile(plan: &Plan, today: Date) -> Section {
         ),
         row("Periodo del plan", p.map(|p| period(&p.period)), T::Profile),
         row("Fin de la administración", term, T::Profile),
-    ];
+    ]);
     let o = plan.office.as_ref();
     rows.push(row(
         "Oficina coordinadora",

@@ -74,13 +74,7 @@ pub fn OpenDraftPage() -> impl IntoView {
             .plan
             .profile
             .as_ref()
-            .map(|p| {
-                format!(
-                    "{} ({})",
-                    p.jurisdiction.name,
-                    labels::jurisdiction_kind(p.jurisdiction.kind)
-                )
-            })
+            .map(labels::entity_name)
             .unwrap_or_else(|| "No proporcionado".to_owned());
         let newer = env
             .made_by_newer_version()

@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use crate::catalog;
+use crate::domain::profile::COALITION_KEY;
 use crate::domain::profile::MIN_MONTHS_LEFT;
 use crate::domain::{Field, Named, ProfileInput};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
-use crate::ui::form::{from_fields, to_fields, Choice, RadioGroup, SelectField, TextField};
+use crate::ui::form::{from_fields, to_fields, Choice, Form, RadioGroup, SelectField, TextField};
+use crate::ui::pages::coalition::CoalitionMembers;
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SearchableRadios};
 use crate::ui::widgets::{date_hint, DateField, QuestionFrame};
@@ -33,34 +35,11 @@ pub fn ProfilePage() -> impl IntoView {
         move || form.input::<ProfileInput>().parse(),
         move |profile| state.edit_plan(|p| p.profile = Some(profile)),
     );
-    let state_options: Vec<(&'static str, String)> = catalog::STATES
-        .iter()
-        .map(|s| (s.code, s.name.to_owned()))
-        .collect();
+    let state_options = state_options();
     let is_alcaldia = move || form.value("tipo-jurisdiccion") == "alcaldia";
     let municipality_query = RwSignal::new(String::new());
-    let chosen_state = move || {
-        if is_alcaldia() {
-            catalog::CDMX.to_owned()
-        } else {
-            form.value("estado")
-        }
-    };
-    let municipality_options = Signal::derive(move || {
-        let state = chosen_state();
-        if state.is_empty() {
-            return Vec::new();
-        }
-        catalog::search_municipalities(Some(&state), &municipality_query.get())
-            .into_iter()
-            .map(|m| PickOption {
-                value: m.code.to_owned(),
-                label: m.name.to_owned(),
-            })
-            .collect()
-    });
-    let municipality_total =
-        Signal::derive(move || catalog::municipalities_of(&chosen_state()).len());
+    let (municipality_options, municipality_total) =
+        municipality_picker(form, "tipo-jurisdiccion", "estado", municipality_query);
     let kinds = vec![
         Choice {
             key: "estado",
@@ -77,7 +56,22 @@ pub fn ProfilePage() -> impl IntoView {
             label: "Alcaldía de la Ciudad de México".into(),
             hint: None,
         },
+        Choice {
+            key: COALITION_KEY,
+            label: "Una coalición de estados, municipios o alcaldías".into(),
+            hint: Some("Por ejemplo, un estado con algunos de sus municipios. Una de las jurisdicciones lidera la coalición."),
+        },
+        Choice {
+            key: "federacion",
+            label: "La federación (plan nacional)".into(),
+            hint: Some("El Gobierno de México, a nivel nacional. No tiene clave INEGI."),
+        },
     ];
+    let kind = move || form.value("tipo-jurisdiccion");
+    // The state is asked for one state or one municipality (and before a kind
+    // is chosen); an alcaldía implies Mexico City; a coalition asks it of
+    // each member; the federation has none.
+    let asks_state = move || !matches!(kind().as_str(), "alcaldia" | "federacion" | COALITION_KEY);
     // OGP Local eligibility: at least 16 months of the term left. Judged on the
     // profile as typed once it is complete and valid (so the advice appears
     // before saving), otherwise on the saved one.
@@ -106,7 +100,7 @@ pub fn ProfilePage() -> impl IntoView {
                 legend="¿Qué tipo de jurisdicción elabora el plan?"
                 choices=kinds
             />
-            <Show when=move || form.value("tipo-jurisdiccion") != "alcaldia">
+            <Show when=asks_state>
                 <SelectField
                     form=form
                     field=Field::State
@@ -142,6 +136,9 @@ pub fn ProfilePage() -> impl IntoView {
                     query=municipality_query
                 />
             </Show>
+            <Show when=move || kind() == COALITION_KEY>
+                <CoalitionMembers form=form />
+            </Show>
             <TextField
                 form=form
                 field=Field::PlanName
@@ -163,6 +160,47 @@ pub fn ProfilePage() -> impl IntoView {
             <div aria-live="polite">{term_warning}</div>
         </QuestionFrame>
     }
+}
+
+/// The states of the catalogue, as `<select>` options (code, name).
+pub(super) fn state_options() -> Vec<(&'static str, String)> {
+    catalog::STATES
+        .iter()
+        .map(|s| (s.code, s.name.to_owned()))
+        .collect()
+}
+
+/// The municipalities or alcaldías that match `query` in the state chosen in
+/// `state_key` (Mexico City when `kind_key` says alcaldía), and how many that
+/// state has: what a [`SearchableRadios`] of municipalities shows.
+pub(super) fn municipality_picker(
+    form: Form,
+    kind_key: &'static str,
+    state_key: &'static str,
+    query: RwSignal<String>,
+) -> (Signal<Vec<PickOption>>, Signal<usize>) {
+    let chosen_state = move || {
+        if form.value(kind_key) == "alcaldia" {
+            catalog::CDMX.to_owned()
+        } else {
+            form.value(state_key)
+        }
+    };
+    let options = Signal::derive(move || {
+        let state = chosen_state();
+        if state.is_empty() {
+            return Vec::new();
+        }
+        catalog::search_municipalities(Some(&state), &query.get())
+            .into_iter()
+            .map(|m| PickOption {
+                value: m.code.to_owned(),
+                label: m.name.to_owned(),
+            })
+            .collect()
+    });
+    let total = Signal::derive(move || catalog::municipalities_of(&chosen_state()).len());
+    (options, total)
 }
 
 /// "Fewer than 16 months remain": advice, never a blocking error.
