@@ -804,14 +804,36 @@ fn every_step_with_a_document_heading_has_its_section() {
 /// with the earlier 218-character Latin subsets, which were embedded whole: the
 /// commitment-13 plan made 16 pages and 80,326 bytes then (`cargo bench --bench
 /// pdf`, same generation time), and may not grow by more than 5 %. The same page
-/// count also shows that Spanish text measures exactly as before.
+/// count also shows that Spanish text measures exactly as before: without the
+/// row of "Fuentes de datos" added since (the autoridades garantes catalogue)
+/// the plan still takes those 16 pages; with it, 17.
 #[test]
 fn a_plain_spanish_pdf_is_no_larger_than_with_the_latin_only_fonts() {
     const BEFORE: usize = 80_326;
     let plan = c13::plan();
     let doc = plan_document(&plan, datetime!(2026-11-24 10:42 -06:00));
+    let mut as_then = doc.clone();
+    let sources = as_then
+        .blocks
+        .iter_mut()
+        .find_map(|b| match b {
+            Block::Table { caption, rows, .. }
+                if caption == "Catálogos incluidos en la herramienta" =>
+            {
+                Some(rows)
+            }
+            _ => None,
+        })
+        .expect("the sources table");
+    let added = sources.pop().expect("a row");
+    assert_eq!(added[0], "Autoridades garantes de acceso a la información");
+    assert_eq!(
+        layout(&as_then, PageSize::LETTER).pages.len(),
+        16,
+        "the same pages as before, without the added source"
+    );
     let laid = layout(&doc, PageSize::LETTER);
-    assert_eq!(laid.pages.len(), 16, "the same pages as before");
+    assert_eq!(laid.pages.len(), 17, "one more page for the added source");
     let bytes = plan_local_ga::export::pdf::render_laid(&doc, &laid).expect("PDF renders");
     assert!(
         bytes.len() * 100 <= BEFORE * 105,

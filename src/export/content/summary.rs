@@ -234,7 +234,7 @@ fn profile(plan: &Plan, today: Date) -> Section {
         T::Framework,
     ));
     rows.push(row(
-        "Órgano garante local",
+        "Autoridad garante local",
         f.and_then(|f| f.guarantor.clone()),
         T::Framework,
     ));

@@ -87,7 +87,7 @@ pub fn MembersPage() -> impl IntoView {
         />
         <Show when=has_members>
             <ul class="list--bullet">
-                <li>{move || format!("Del gobierno (incluidos el órgano garante y el poder legislativo): {}", counts.get().0)}</li>
+                <li>{move || format!("Del gobierno (incluidos la autoridad garante de acceso a la información y el poder legislativo): {}", counts.get().0)}</li>
                 <li>{move || format!("De la sociedad civil, la academia o el sector privado: {}", counts.get().1)}</li>
             </ul>
         </Show>
