@@ -54,7 +54,9 @@ test('a Quintana Roo plan is offered its 2026 authority, with date and source, a
   await page.screenshot({ path: join(OUT, 'marco-quintana-roo.png'), fullPage: true });
 
   // «Usar este nombre» writes it in the field, by keyboard; focus goes to the field.
-  await tabTo(page, { text: `Usar este nombre: ${IQTP}` }, 60);
+  const use = page.getByRole('button', { name: `Usar este nombre: ${IQTP}` });
+  assert.equal(await use.count(), 1, 'the button names the institution');
+  await tabTo(page, { id: await use.getAttribute('id') }, 60);
   await page.keyboard.press('Enter');
   assert.equal(await field.inputValue(), IQTP);
   assert.equal((await focused(page)).id, 'organo-garante');

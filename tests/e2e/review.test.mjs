@@ -33,7 +33,7 @@ after(async () => { if (s) await endSession(s); });
 
 /** The folds' buttons: [title, aria-expanded]. */
 async function folds(page) {
-  return page.locator('.fold__button').evaluateAll((bs) => bs.map((b) => [b.querySelector('.fold__title').innerText, b.getAttribute('aria-expanded')]));
+  return page.locator('.fold__button').evaluateAll((bs) => bs.map((b) => [b.querySelector('.fold__title').textContent, b.getAttribute('aria-expanded')]));
 }
 
 test('every fold starts closed and says its status; values appear only when opened', async () => {
@@ -66,7 +66,7 @@ test('a step opens with Enter and closes with Space; a member is one row', async
   const button = page.locator(STEP('Espacio de coordinación'));
   assert.equal(await button.getAttribute('aria-expanded'), 'true');
   const panel = page.locator(`#${await button.getAttribute('aria-controls')}`);
-  assert.ok(await panel.isVisible(), 'its panel shows');
+  assert.ok(await panel.locator('.summary-list').first().isVisible(), 'its panel shows');
   const rows = panel.locator('.summary-list__row');
   const members = await rows.filter({ has: page.locator('dt', { hasText: /^Integrante \d+$/ }) }).allInnerTexts();
   assert.equal(members.length, 3, 'three members, three rows');
@@ -79,7 +79,7 @@ test('a step opens with Enter and closes with Space; a member is one row', async
   assert.equal((await focused(page)).id, await button.getAttribute('id'));
   await page.keyboard.press('Space');
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
-  assert.ok(!(await panel.isVisible()), 'its panel hides');
+  assert.ok(!(await panel.locator('.summary-list').first().isVisible()), 'its panel hides');
 });
 
 test('a commitment has its own fold inside "Compromisos", opened by keyboard', async () => {

@@ -148,6 +148,23 @@ test('the weights banner offers to spread what is missing, and the review links 
   await page.waitForURL('**/plan/revisar');
 });
 
+// The timeline is an inline SVG styled only by classes: the page's CSP refuses
+// a style attribute, and the harness reports the violation as a console error
+// that fails the session's last test.
+test('the commitment overview and the monitoring page draw the timeline', async () => {
+  const { page, origin } = s;
+  const errorsBefore = s.consoleErrors.length;
+  for (const path of ['/plan/compromisos/1', '/plan/seguimiento']) {
+    await page.goto(origin + path);
+    await ready(page);
+    const svg = page.locator('svg.timeline__svg');
+    await svg.waitFor();
+    assert.equal(await svg.locator('rect.timeline__bar--key').count(), 2, `${path}: a bar per key action`);
+    assert.ok(await svg.locator('rect.timeline__bar--activity').count() >= 1, `${path}: activities drawn`);
+  }
+  assert.deepEqual(s.consoleErrors.slice(errorsBefore), [], 'no console error while drawing it (a CSP violation is one)');
+});
+
 test('the wizard session: no console errors, no foreign requests, axe clean', () => {
   assertClean(s);
   assert.equal(s.pagesChecked.length, PAGES.length + EMPTY.length + 1);

@@ -235,13 +235,13 @@ fn AuthorityItem(a: &'static Authority, form: Option<Form>, n: usize) -> impl In
                 class="button button--secondary authorities__use"
                 type="button"
                 id=format!("usar-autoridad-{n}")
+                aria-label=format!("Usar este nombre: {name}")
                 on:click=move |_| {
                     form.set(field, name.to_owned());
                     focus_id(field);
                 }
             >
                 "Usar este nombre"
-                <span class="visually-hidden">{format!(": {name}")}</span>
             </button>
         }
     });
