@@ -256,7 +256,9 @@ fn main() {
     for r in &areas {
         writeln!(out, "    {:?},", get(r, "policy_area")).unwrap();
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+
+    authorities(&states, &mut out);
 
     // Measurement switch (see README, "make bench"): the same checks, but empty
     // tables, to weigh the catalogues' share of the wasm by difference.
@@ -269,6 +271,185 @@ fn main() {
 
     font_metrics();
 }
+
+/// A date as precise as its source gives it ("2025", "2025-03", "2025-03-21"),
+/// as the generated `CatalogDate`; panics on anything else.
+fn catalog_date(text: &str, what: &str) -> String {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| -> u16 {
+        assert!(
+            s.len() == len && s.bytes().all(|b| b.is_ascii_digit()),
+            "{what}: {text:?} is not YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+        s.parse().unwrap()
+    };
+    let year = number(parts[0], 4);
+    assert!((2000..=2100).contains(&year), "{what}: year {year}");
+    let month = parts.get(1).map(|m| number(m, 2));
+    let day = parts.get(2).map(|d| number(d, 2));
+    assert!(parts.len() <= 3, "{what}: {text:?}");
+    if let Some(m) = month {
+        assert!((1..=12).contains(&m), "{what}: month in {text:?}");
+    }
+    if let (Some(m), Some(d)) = (month, day) {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        assert!((1..=days).contains(&d), "{what}: day in {text:?}");
+    }
+    let opt = |v: Option<u16>| v.map_or("None".to_owned(), |v| format!("Some({v})"));
+    format!(
+        "CatalogDate {{ year: {year}, month: {}, day: {} }}",
+        opt(month),
+        opt(day)
+    )
+}
+
+/// The transparency authorities after the 2025 reform
+/// (`instituciones-2026.csv`, see SOURCES.md): the national bodies and each
+/// state's autoridad garante by branch, each row with its source and dates.
+/// Sorted so the federation comes first and a state's rows are contiguous (in
+/// the file's order within a state). Every state must appear; a row that names
+/// no institution must say why (`nota`) and be `sin confirmar`; a row without
+/// a source address must be `sin confirmar` too.
+fn authorities(states: &[Row], out: &mut String) {
+    const FEDERATION: &str = "Federación";
+    let mut rows = read("instituciones-2026.csv");
+    let names: BTreeMap<&str, &str> = states
+        .iter()
+        .map(|r| (get(r, "cve_ent"), get(r, "nom_ent")))
+        .collect();
+    let mut seen_states = BTreeSet::new();
+    for (n, r) in rows.iter().enumerate() {
+        let at = format!("instituciones-2026.csv row {}", n + 2);
+        let (entity, code) = (get(r, "entidad"), get(r, "clave_inegi"));
+        if code.is_empty() {
+            assert_eq!(
+                entity, FEDERATION,
+                "{at}: a row without a state code is national"
+            );
+        } else {
+            assert_eq!(
+                names.get(code).copied(),
+                Some(entity),
+                "{at}: state code {code} and name {entity} agree with entidades.csv"
+            );
+            seen_states.insert(code.to_owned());
+        }
+        let scopes: Vec<&str> = get(r, "poder_o_ambito").split(';').collect();
+        let mut unique = BTreeSet::new();
+        for s in &scopes {
+            assert!(
+                SCOPES.iter().any(|(k, _)| k == s),
+                "{at}: unknown scope {s:?}"
+            );
+            assert!(unique.insert(*s), "{at}: scope {s} twice");
+        }
+        let status = get(r, "estado_del_dato");
+        assert!(
+            STATUSES.iter().any(|(k, _)| *k == status),
+            "{at}: unknown status {status:?}"
+        );
+        if get(r, "institucion").is_empty() {
+            assert!(
+                !get(r, "nota").is_empty(),
+                "{at}: says why no institution is named"
+            );
+            assert_eq!(status, "sin confirmar", "{at}: no institution named");
+        }
+        assert!(!get(r, "fuente_titulo").is_empty(), "{at}: source title");
+        let url = get(r, "fuente_url");
+        if url.is_empty() {
+            assert_eq!(
+                status, "sin confirmar",
+                "{at}: a confirmed or pending row has a source address"
+            );
+        } else {
+            assert!(
+                url.starts_with("https://") || url.starts_with("http://"),
+                "{at}: source address {url}"
+            );
+        }
+        let consulted = get(r, "consultado");
+        assert_eq!(consulted.len(), 10, "{at}: consulted on a day (YYYY-MM-DD)");
+        catalog_date(consulted, &at);
+    }
+    assert_eq!(
+        seen_states.len(),
+        names.len(),
+        "instituciones-2026.csv names every state"
+    );
+    rows.sort_by(|a, b| get(a, "clave_inegi").cmp(get(b, "clave_inegi")));
+    let text = |s: &str| {
+        if s.is_empty() {
+            "None".to_owned()
+        } else {
+            format!("Some({s:?})")
+        }
+    };
+    writeln!(
+        out,
+        "pub static AUTHORITIES: [Authority; {}] = [",
+        rows.len()
+    )
+    .unwrap();
+    for r in &rows {
+        let at = format!("instituciones-2026.csv, {}", get(r, "entidad"));
+        let scopes = get(r, "poder_o_ambito")
+            .split(';')
+            .map(|s| {
+                let (_, v) = SCOPES.iter().find(|(k, _)| *k == s).unwrap();
+                format!("AuthorityScope::{v}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let since = match get(r, "desde") {
+            "" => "None".to_owned(),
+            d => format!("Some({})", catalog_date(d, &at)),
+        };
+        let status = STATUSES
+            .iter()
+            .find(|(k, _)| *k == get(r, "estado_del_dato"))
+            .map(|(_, v)| *v)
+            .unwrap();
+        writeln!(
+            out,
+            "    Authority {{ state: {}, scopes: &[{scopes}], name: {}, note: {}, since: {since}, status: DataStatus::{status}, source_url: {}, source_title: {:?}, consulted: {} }},",
+            text(get(r, "clave_inegi")),
+            text(get(r, "institucion")),
+            text(get(r, "nota")),
+            text(get(r, "fuente_url")),
+            get(r, "fuente_titulo"),
+            catalog_date(get(r, "consultado"), &at),
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+}
+
+/// `poder_o_ambito` keys and their `AuthorityScope` variants.
+const SCOPES: [(&str, &str); 9] = [
+    ("nacional", "National"),
+    ("ejecutivo", "Executive"),
+    ("legislativo", "Legislative"),
+    ("judicial", "Judicial"),
+    ("autonomos", "Autonomous"),
+    ("municipios", "Municipal"),
+    ("partidos_politicos", "PoliticalParties"),
+    ("sindicatos", "Unions"),
+    ("todos", "All"),
+];
+
+/// `estado_del_dato` values and their `DataStatus` variants.
+const STATUSES: [(&str, &str); 3] = [
+    ("confirmado", "Confirmed"),
+    ("pendiente", "Pending"),
+    ("sin confirmar", "Unconfirmed"),
+];
 
 /// The generated source with every table emptied (`[T; N] = [ ... ];` → `[T; 0] = [];`).
 fn empty_tables(source: &str) -> String {

@@ -7,6 +7,7 @@
 //! Pure, and below the export and the persistence layers: they name things
 //! with it. Failure sentences live in [`crate::messages`].
 
+use crate::catalog::{self, Authority, AuthorityScope, CatalogDate, DataStatus};
 use crate::domain::commitment::{OgpValue, TeamRole};
 use crate::domain::contact::{Branch, Contact, Sector};
 use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind};
@@ -448,4 +449,151 @@ pub fn capitalized(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+impl Label for AuthorityScope {
+    /// As it reads inside a sentence ("Poder Ejecutivo y municipios").
+    fn label(self) -> &'static str {
+        use AuthorityScope as S;
+        match self {
+            S::National => "ámbito nacional",
+            S::Executive => "Poder Ejecutivo",
+            S::Legislative => "Poder Legislativo",
+            S::Judicial => "Poder Judicial",
+            S::Autonomous => "organismos autónomos",
+            S::Municipal => "municipios",
+            S::PoliticalParties => "partidos políticos",
+            S::Unions => "sindicatos",
+            S::All => "todos los poderes, organismos y municipios",
+        }
+    }
+}
+
+impl Label for DataStatus {
+    fn label(self) -> &'static str {
+        match self {
+            DataStatus::Confirmed => "Confirmado",
+            DataStatus::Pending => "Pendiente",
+            DataStatus::Unconfirmed => "Sin confirmar",
+        }
+    }
+}
+
+/// What a [`DataStatus`] means, as a sentence.
+pub fn data_status_meaning(status: DataStatus) -> &'static str {
+    match status {
+        DataStatus::Confirmed => "Una fuente dice que esta institución tiene la función.",
+        DataStatus::Pending => {
+            "Una reforma la nombra, pero el cambio no había terminado a la fecha de la fuente."
+        }
+        DataStatus::Unconfirmed => "Ninguna fuente consultada lo confirma.",
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// A catalogue date at its own precision: "6 de diciembre de 2026",
+/// "marzo de 2025", "2025".
+pub fn catalog_date(d: CatalogDate) -> String {
+    let month = d
+        .month
+        .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+    match (month, d.day) {
+        (Some(m), Some(day)) => format!("{day} de {m} de {}", d.year),
+        (Some(m), None) => format!("{m} de {}", d.year),
+        (None, _) => d.year.to_string(),
+    }
+}
+
+/// "Desde el 27 de noviembre de 2025", "desde marzo de 2025", "desde 2025".
+pub fn since(d: CatalogDate) -> String {
+    if d.day.is_some() && d.month.is_some() {
+        format!("desde el {}", catalog_date(d))
+    } else {
+        format!("desde {}", catalog_date(d))
+    }
+}
+
+/// "Poder Ejecutivo y municipios": whom an authority answers for, as a phrase
+/// that starts with a capital.
+pub fn scopes(scopes: &[AuthorityScope]) -> String {
+    let labels: Vec<&str> = scopes.iter().map(|s| s.label()).collect();
+    let text = match labels.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} y {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// Whose authority a plan of this kind names in its framework: a state's plan
+/// its executive's, a municipality's or alcaldía's the municipalities', the
+/// federation's the national one.
+pub fn guarantor_scope(kind: JurisdictionKind) -> AuthorityScope {
+    match kind {
+        JurisdictionKind::Estado => AuthorityScope::Executive,
+        JurisdictionKind::Municipio | JurisdictionKind::Alcaldia => AuthorityScope::Municipal,
+        JurisdictionKind::Federacion => AuthorityScope::National,
+    }
+}
+
+/// When the catalogue names no authority of `state_code` for `scope`, the
+/// sentence that says so, dated by the catalogue («Al 6 de diciembre de 2026,
+/// según las fuentes consultadas, Chiapas no ha designado su autoridad
+/// garante…»). `None` when one is named (even if not yet confirmed).
+pub fn guarantor_gap(state_code: &str, scope: AuthorityScope) -> Option<String> {
+    let rows = catalog::authorities_of(Some(state_code));
+    let named = |a: &&Authority| a.name.is_some();
+    if rows.iter().filter(|a| a.covers(scope)).any(|a| named(&a)) {
+        return None;
+    }
+    let state = catalog::state(state_code)?.name;
+    let consulted = rows.iter().map(|a| a.consulted).max()?;
+    let whose = if rows.iter().any(|a| named(&a)) {
+        use AuthorityScope as S;
+        match scope {
+            S::Executive | S::Legislative | S::Judicial => {
+                format!(
+                    "la autoridad garante de acceso a la información de su {}",
+                    scope.label()
+                )
+            }
+            S::Municipal | S::Autonomous => {
+                format!(
+                    "la autoridad garante de acceso a la información de sus {}",
+                    scope.label()
+                )
+            }
+            S::PoliticalParties | S::Unions => {
+                format!(
+                    "la autoridad garante de acceso a la información de los {}",
+                    scope.label()
+                )
+            }
+            S::National | S::All => "su autoridad garante de acceso a la información".to_owned(),
+        }
+    } else {
+        "su autoridad garante de acceso a la información".to_owned()
+    };
+    Some(format!(
+        "Al {}, según las fuentes consultadas, {state} no ha designado {whose}.",
+        catalog_date(consulted)
+    ))
 }

@@ -244,8 +244,8 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         ),
         N::LegalFramework => ("El marco jurídico", "Escriba el marco jurídico aplicable"),
         N::Guarantor => (
-            "El órgano garante",
-            "Escriba quién es el órgano garante local",
+            "La autoridad garante",
+            "Escriba cuál es la autoridad garante local",
         ),
         N::PoliticalKind => (
             "El tipo de documento",

@@ -707,16 +707,37 @@ fn every_step_with_a_document_heading_has_its_section() {
 /// with the earlier 218-character Latin subsets, which were embedded whole: the
 /// commitment-13 plan made 16 pages and 80,326 bytes then (`cargo bench --bench
 /// pdf`, same generation time), and may not grow by more than 5 %. The same page
-/// count also shows that Spanish text measures exactly as before: 16 pages until
-/// schema 5's contacts added columns for the team's role, sector and branch
-/// (and a row for the office contact's), which take a 17th.
+/// count showed that Spanish text measures exactly as before, until schema 5's
+/// contacts added columns for the team's role, sector and branch (17 pages);
+/// the row of "Fuentes de datos" added since (the autoridades garantes
+/// catalogue) is counted apart.
 #[test]
 fn a_plain_spanish_pdf_is_no_larger_than_with_the_latin_only_fonts() {
     const BEFORE: usize = 80_326;
     let plan = c13::plan();
     let doc = plan_document(&plan, datetime!(2026-11-24 10:42 -06:00));
+    let mut as_then = doc.clone();
+    let sources = as_then
+        .blocks
+        .iter_mut()
+        .find_map(|b| match b {
+            Block::Table { caption, rows, .. }
+                if caption == "Catálogos incluidos en la herramienta" =>
+            {
+                Some(rows)
+            }
+            _ => None,
+        })
+        .expect("the sources table");
+    let added = sources.pop().expect("a row");
+    assert_eq!(added[0], "Autoridades garantes de acceso a la información");
+    assert_eq!(
+        layout(&as_then, PageSize::LETTER).pages.len(),
+        17,
+        "the pages with schema 5's contacts, without the added source"
+    );
     let laid = layout(&doc, PageSize::LETTER);
-    assert_eq!(laid.pages.len(), 17, "the same pages as before");
+    assert_eq!(laid.pages.len(), 17, "the added source fits");
     let bytes = plan_local_ga::export::pdf::render_laid(&doc, &laid).expect("PDF renders");
     assert!(
         bytes.len() * 100 <= BEFORE * 105,

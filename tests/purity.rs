@@ -285,24 +285,106 @@ fn pages_change_the_plan_only_through_edit_plan() {
     assert!(direct_plan_writes("state.plan.with(|p| p.is_empty())").is_empty());
 }
 
+/// The code of a line without its `//` comment: a `//` inside a string literal
+/// (an address such as "https://…") is code, not the start of a comment.
+fn without_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut escaped = false;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && bytes.get(i + 1) == Some(&b'/') => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Places in a line of a view that would write a `style` attribute: `style=`
+/// (with or without blanks around `=`, after a blank, `<tag`, `{…}` or at the
+/// start of the line), `attr:style=`, and `"style"` as a string (as in
+/// `.attr("style", …)` or `set_attribute("style", …)`). Leptos's `style:prop=`
+/// directive is not one: it goes through the CSSOM, which the CSP allows.
+fn inline_styles(line: &str) -> bool {
+    let code = without_comment(line);
+    if code.contains("\"style\"") {
+        return true;
+    }
+    let bytes = code.as_bytes();
+    let mut from = 0;
+    while let Some(at) = code[from..].find("style") {
+        let start = from + at;
+        let end = start + "style".len();
+        from = end;
+        let before = start.checked_sub(1).map(|i| bytes[i]);
+        let word_before =
+            before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if word_before {
+            continue;
+        }
+        let rest = code[end..].trim_start();
+        if rest.starts_with('=') && !rest.starts_with("==") {
+            return true;
+        }
+    }
+    false
+}
+
 /// The release page's Content-Security-Policy has `style-src 'self'` without
 /// 'unsafe-inline': a `style` attribute written by a view is refused by the
 /// browser (and reported as a console error). Styles go in `style/`.
+///
+/// The first version of this check (which arrived with the fix of the
+/// timeline's `style=format!("max-width: …")`) looked for " style=" only after
+/// cutting each line at its first `//`, so a style after an address
+/// (`href="https://…" style="…"`) was never seen, nor `attr:style=`,
+/// `style = …` or `.attr("style", …)`; the cases below keep those in view.
 #[test]
 fn no_inline_style_attribute_in_the_ui() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    rust_files(&root, &mut files);
+    rust_files(&root.join("ui"), &mut files);
+    files.push(root.join("main.rs"));
     assert!(files.len() >= 10, "the scan found the UI files");
     let mut found = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).expect("utf-8");
         for (n, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or("");
-            if code.contains(" style=") || code.trim_start().starts_with("style=") {
+            if inline_styles(line) {
                 found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
             }
         }
     }
     assert!(found.is_empty(), "inline styles:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_style_check_would_catch_an_inline_style() {
+    for offender in [
+        // The timeline's line before the CSP fix.
+        r#"                style=format!("max-width: {}px", t.width)"#,
+        r#"<svg class="timeline__svg" style="max-width: 750px">"#,
+        r#"<a href="https://ejemplo.gob.mx" style="color: red">"x"</a>"#,
+        r#"<div attr:style="display: none"></div>"#,
+        r#"<p style = "margin: 0">"#,
+        r#"<p {..} style=move || "margin: 0">"#,
+        r#"el.set_attribute("style", "display: none")"#,
+        r#"leptos::html::div().attr("style", "color: red")"#,
+    ] {
+        assert!(inline_styles(offender), "not caught: {offender}");
+    }
+    for fine in [
+        r#"<svg class="timeline__svg" viewBox="0 0 750 300">"#,
+        r#"<p style:color="red">"#,
+        r#"// style="color: red" in a comment"#,
+        r#"<a href="https://ejemplo.gob.mx">"x"</a> // style="…""#,
+        r#"let house_style = "tokens.css";"#,
+        r#"if style == other {"#,
+        r#"/// Styles go in `style/`."#,
+    ] {
+        assert!(!inline_styles(fine), "caught wrongly: {fine}");
+    }
 }

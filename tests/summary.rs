@@ -8,6 +8,7 @@ use common::plans::{complete_commitment, framework, office, profile};
 use plan_local_ga::domain::plan::FichaPart;
 use plan_local_ga::domain::{CommitmentId, Plan};
 use plan_local_ga::export::summary::{summary, Row, Target};
+use plan_local_ga::labels::Label;
 use time::macros::date;
 
 fn rows(plan: &Plan) -> Vec<(String, Row)> {
@@ -16,10 +17,15 @@ fn rows(plan: &Plan) -> Vec<(String, Row)> {
         .flat_map(|s| {
             let title = s.title.clone();
             s.groups.into_iter().flat_map(move |g| {
-                g.rows.into_iter().map({
-                    let title = title.clone();
-                    move |r| (title.clone(), r)
-                })
+                g.all_rows()
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .map({
+                        let title = title.clone();
+                        move |r| (title.clone(), r)
+                    })
             })
         })
         .collect()
@@ -136,11 +142,122 @@ fn a_short_term_is_flagged_in_the_summary() {
         .into_iter()
         .flat_map(|s| {
             s.groups
-                .into_iter()
-                .flat_map(|g| g.rows)
+                .iter()
+                .flat_map(|g| g.all_rows().into_iter().cloned().collect::<Vec<_>>())
                 .map(|r| (String::new(), r))
                 .collect::<Vec<_>>()
         })
         .collect();
     assert!(term(&late).expect("term").contains("quedan 9 meses"));
+}
+
+/// The complete plan of the fixtures (3 members, 1 organisation, 1 commitment
+/// with 2 key actions).
+fn fixture_plan() -> Plan {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/borrador-v5.json"
+    ))
+    .expect("fixture");
+    plan_local_ga::persistence::decode(&text)
+        .expect("the fixture opens")
+        .plan
+}
+
+#[test]
+fn each_member_and_organisation_is_one_row_with_who_sector_and_role() {
+    let plan = fixture_plan();
+    let sections = summary(&plan, date!(2026 - 01 - 15));
+    let coordination = sections
+        .iter()
+        .find(|s| s.title == "Espacio de coordinación")
+        .expect("section");
+    let members = coordination
+        .groups
+        .iter()
+        .find(|g| g.title.as_deref() == Some("Integrantes"))
+        .expect("one group of members");
+    assert_eq!(members.rows.len(), plan.coordination.members.len());
+    assert_eq!(members.rows.len(), 3);
+    for (r, m) in members.rows.iter().zip(&plan.coordination.members) {
+        let line = r.value.as_deref().expect("a value");
+        if let Some(name) = m.contact.name() {
+            assert!(line.starts_with(name), "{line}");
+        }
+        if let Some(institution) = m.contact.institution() {
+            assert!(line.contains(institution), "{line}");
+        }
+        if let Some(sector) = m.contact.sector() {
+            assert!(
+                line.contains(&format!("Sector: {}", sector.label())),
+                "{line}"
+            );
+        }
+        if let Some(role) = &m.role {
+            assert!(line.contains(&format!("Papel: {role}")), "{line}");
+        }
+        assert_eq!(r.target, Target::Member(m.id));
+    }
+    assert_eq!(members.rows[0].key, "Integrante 1");
+    let organisations = coordination
+        .groups
+        .iter()
+        .find(|g| g.title.as_deref() == Some("Directorio de organizaciones"))
+        .expect("one group of organisations");
+    assert_eq!(
+        organisations.rows.len(),
+        plan.coordination.organizations.len()
+    );
+    let o = &plan.coordination.organizations[0];
+    let line = organisations.rows[0].value.as_deref().expect("a value");
+    assert!(line.starts_with(&o.name), "{line}");
+    // No other group of the step is about a single member or organisation.
+    assert!(coordination.groups.iter().all(|g| g
+        .title
+        .as_deref()
+        .is_none_or(|t| !t.starts_with("Integrante ") && !t.starts_with("Organización "))));
+}
+
+#[test]
+fn a_commitment_is_one_group_with_its_key_actions_inside_and_counts_what_is_missing() {
+    let mut plan = fixture_plan();
+    let id = plan.commitments[0].id;
+    let sections = summary(&plan, date!(2026 - 01 - 15));
+    let commitments = sections
+        .iter()
+        .find(|s| s.title == "Compromisos")
+        .expect("section");
+    assert_eq!(commitments.groups.len(), 1, "one group per commitment");
+    let g = &commitments.groups[0];
+    assert_eq!(g.title.as_deref(), Some("Compromiso 1"));
+    assert_eq!(g.commitment, Some(id));
+    let titles: Vec<Option<String>> = g.places().into_iter().map(|(t, _)| t).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("Compromiso 1".to_owned()),
+            Some("Compromiso 1 · Acción clave 1".to_owned()),
+            Some("Compromiso 1 · Acción clave 2".to_owned())
+        ]
+    );
+    assert!(g.subgroups.iter().all(|k| k.rows[0].key == "Acción clave"));
+    let before = g.missing();
+    let (rows, missing) = commitments.counts();
+    assert_eq!(missing, before);
+    assert_eq!(rows, g.all_rows().len());
+    assert!(before > 0, "the fixture leaves optional answers out");
+    // Giving one more answer shows one fewer missing, in the group and the step.
+    let o = plan.commitments[0].objectives.as_mut().expect("objectives");
+    assert!(
+        o.assumptions.is_none(),
+        "the fixture leaves the assumptions out"
+    );
+    o.assumptions = Some("Hay presupuesto".to_owned());
+    let sections = summary(&plan, date!(2026 - 01 - 15));
+    let commitments = sections
+        .iter()
+        .find(|s| s.title == "Compromisos")
+        .expect("section");
+    assert_eq!(commitments.groups[0].missing(), before - 1);
+    assert_eq!(commitments.counts().1, before - 1);
 }

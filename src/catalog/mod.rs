@@ -97,13 +97,83 @@ pub struct PndAxis {
     pub name: &'static str,
 }
 
+/// A date as precise as its source gives it: a year, a month or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CatalogDate {
+    pub year: u16,
+    pub month: Option<u16>,
+    /// Only with a month.
+    pub day: Option<u16>,
+}
+
+/// Whom an authority of [`AUTHORITIES`] answers for (`poder_o_ambito`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthorityScope {
+    /// The country as a whole (the national system, its council, the platform).
+    National,
+    Executive,
+    Legislative,
+    Judicial,
+    /// Autonomous bodies (organismos autónomos).
+    Autonomous,
+    /// Municipalities (and Mexico City's alcaldías).
+    Municipal,
+    PoliticalParties,
+    Unions,
+    /// Every public body at once (the source does not split by branch).
+    All,
+}
+
+/// How sure the catalogue is of a row (`estado_del_dato`), surest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DataStatus {
+    /// A source says this institution holds the role, from `since`.
+    Confirmed,
+    /// A reform names it, but the transition was not complete at the source's date.
+    Pending,
+    /// No source names the authority, or only proposals were found.
+    Unconfirmed,
+}
+
+/// One row of the transparency-authorities catalogue after the 2025 reform
+/// (`instituciones-2026.csv`): a national body, or a state's autoridad garante
+/// for some branches, with its source and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Authority {
+    /// INEGI code of the state; `None` for the federation.
+    pub state: Option<&'static str>,
+    pub scopes: &'static [AuthorityScope],
+    /// The institution as the source names it; `None` when no source names one.
+    pub name: Option<&'static str>,
+    /// What else the source says (or why no institution is named).
+    pub note: Option<&'static str>,
+    /// Since when it holds the role, when a source says.
+    pub since: Option<CatalogDate>,
+    pub status: DataStatus,
+    pub source_url: Option<&'static str>,
+    /// Outlet, date and title of the source.
+    pub source_title: &'static str,
+    /// When the source was consulted (a day).
+    pub consulted: CatalogDate,
+}
+
+impl Authority {
+    /// Whether it answers for `scope` (a row for every body answers for all).
+    pub fn covers(&self, scope: AuthorityScope) -> bool {
+        self.scopes
+            .iter()
+            .any(|s| *s == scope || *s == AuthorityScope::All)
+    }
+}
+
 mod generated {
     use super::*;
     include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 }
 
 pub use generated::{
-    MUNICIPALITIES, NATIONAL_4PA, OGP_POLICY_AREAS, PND_AXES, SDG_GOALS, SDG_TARGETS, STATES,
+    AUTHORITIES, MUNICIPALITIES, NATIONAL_4PA, OGP_POLICY_AREAS, PND_AXES, SDG_GOALS, SDG_TARGETS,
+    STATES,
 };
 
 /// The INEGI code of Mexico City, whose 16 demarcations are alcaldías.
@@ -141,6 +211,30 @@ pub fn national_commitment(id: &str) -> Option<&'static NationalCommitment> {
 
 pub fn pnd_axes(edition: PndEdition) -> impl Iterator<Item = &'static PndAxis> {
     PND_AXES.iter().filter(move |a| a.edition == edition)
+}
+
+/// The rows of one state (INEGI code) in the authorities catalogue, in the
+/// file's order; `None` gives the national rows. Every state has at least one
+/// row (`build.rs` checks it), which may say that no authority is named yet.
+pub fn authorities_of(state_code: Option<&str>) -> &'static [Authority] {
+    let start = AUTHORITIES.partition_point(|a| a.state < state_code);
+    let end = AUTHORITIES.partition_point(|a| a.state <= state_code);
+    &AUTHORITIES[start..end]
+}
+
+/// The rows of a state, those that answer for `scope` first (a state plan
+/// wants the executive's authority, a municipal plan the municipalities'),
+/// each part in the file's order.
+pub fn authorities_for(state_code: &str, scope: AuthorityScope) -> Vec<&'static Authority> {
+    let mut rows: Vec<&Authority> = authorities_of(Some(state_code)).iter().collect();
+    rows.sort_by_key(|a| !a.covers(scope));
+    rows
+}
+
+/// The day the catalogue's sources were last consulted (the newest
+/// `consultado`), for "as of" sentences.
+pub fn authorities_consulted() -> Option<CatalogDate> {
+    AUTHORITIES.iter().map(|a| a.consulted).max()
 }
 
 /// Lower-case without accents or diaeresis, for searching: "Querétaro" → "queretaro".

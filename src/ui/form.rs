@@ -196,6 +196,9 @@ pub fn TextField(
     width: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// Id of a `<datalist>` of suggestions (the person may still type anything).
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let id = field.key();
     let wiring = Wiring::new(form, field, hint.is_some());
@@ -223,6 +226,7 @@ pub fn TextField(
                 type="text"
                 autocomplete=autocomplete.unwrap_or("off")
                 inputmode=inputmode
+                list=list
                 spellcheck=if inputmode.is_some() { "false" } else { "true" }
                 aria-describedby=described
                 aria-invalid=move || error.get().is_some().then_some("true")

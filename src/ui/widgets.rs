@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::catalog::{self, AuthorityScope};
 use crate::domain::choice::Keyed;
 use crate::domain::contact::{Branch, Sector, MAX_LONG};
 use crate::domain::{Field, Named};
@@ -528,10 +529,11 @@ pub enum Term {
     SecretariadoTecnicoLocal,
     Ods,
     RespuestaRazonada,
+    AutoridadGarante,
 }
 
 impl Term {
-    pub const ALL: [Term; 7] = [
+    pub const ALL: [Term; 8] = [
         Term::Compromiso,
         Term::AccionClave,
         Term::Ponderacion,
@@ -539,6 +541,7 @@ impl Term {
         Term::SecretariadoTecnicoLocal,
         Term::Ods,
         Term::RespuestaRazonada,
+        Term::AutoridadGarante,
     ];
     pub fn word(self) -> &'static str {
         match self {
@@ -549,10 +552,11 @@ impl Term {
             Term::SecretariadoTecnicoLocal => "Secretariado Técnico Local",
             Term::Ods => "ODS",
             Term::RespuestaRazonada => "respuesta razonada",
+            Term::AutoridadGarante => "autoridad garante",
         }
     }
-    pub fn meaning(self) -> &'static str {
-        match self {
+    pub fn meaning(self) -> String {
+        let text = match self {
             Term::Compromiso => "Una acción concreta que el gobierno se obliga a cumplir, junto con la sociedad civil, para atender un problema público en un plazo definido.",
             Term::AccionClave => "Una de las partes en que se divide un compromiso. Cada acción clave tiene un indicador, un medio de verificación, fechas y una persona responsable.",
             Term::Ponderacion => "Cuánto vale una acción clave dentro de su compromiso, en puntos porcentuales. Las ponderaciones de las acciones clave de un compromiso suman 100 %.",
@@ -560,8 +564,28 @@ impl Term {
             Term::SecretariadoTecnicoLocal => "El espacio donde autoridades y sociedad civil deciden juntas sobre el plan. Se reúne con regularidad y tiene reglas públicas.",
             Term::Ods => "Objetivos de Desarrollo Sostenible de la Agenda 2030 de las Naciones Unidas: 17 objetivos y 169 metas.",
             Term::RespuestaRazonada => "La respuesta pública a cada propuesta recibida: si se incorporó al plan, se fusionó con otra o no se incorporó, y por qué.",
-        }
+            Term::AutoridadGarante => return guarantor_meaning(),
+        };
+        text.to_owned()
     }
+}
+
+/// What an autoridad garante is, with the national bodies named by the
+/// institutions catalogue (not written here: they change, the catalogue is
+/// replaced).
+fn guarantor_meaning() -> String {
+    let national = catalog::authorities_of(None)
+        .iter()
+        .filter(|a| a.covers(AuthorityScope::National) || a.covers(AuthorityScope::Executive))
+        .filter_map(|a| a.name)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let as_of = catalog::authorities_consulted()
+        .map(|d| format!(" (al {})", labels::catalog_date(d)))
+        .unwrap_or_default();
+    format!(
+        "La institución que garantiza el derecho de acceso a la información pública: resuelve las quejas cuando no se entrega información y vigila que se cumplan las obligaciones de transparencia. Desde la reforma de 2025, que extinguió los órganos garantes autónomos, cada poder, los organismos autónomos y los municipios tienen la suya. En el ámbito nacional{as_of}: {national}."
+    )
 }
 
 /// "¿Qué es …?" help that opens in place.
@@ -578,7 +602,10 @@ pub fn Glossary(term: Term) -> impl IntoView {
 fn article(term: Term) -> &'static str {
     match term {
         Term::Compromiso | Term::MedioVerificacion | Term::SecretariadoTecnicoLocal => "un",
-        Term::AccionClave | Term::Ponderacion | Term::RespuestaRazonada => "una",
+        Term::AccionClave
+        | Term::Ponderacion
+        | Term::RespuestaRazonada
+        | Term::AutoridadGarante => "una",
         Term::Ods => "un",
     }
 }

@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   startSession, endSession, ready, axeCheck, assertClean, focused, storedDraft, openDraftKey, waitForDraft,
-  INDEX_KEY, DRAFT_PREFIX, LEGACY_KEY,
+  INDEX_KEY, DRAFT_PREFIX, LEGACY_KEY, openAllFolds,
 } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -66,6 +66,7 @@ test('the single draft of an earlier version moves into the list with nothing lo
   assert.deepEqual(await axeCheck(s, 'mis borradores (uno)'), []);
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   assert.ok((await page.locator('main').innerText()).includes('Presupuesto participativo'), 'the plan opens');
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFile, readFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, assertClean, OUT, storedDraft, waitForDraft, INDEX_KEY } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, OUT, storedDraft, waitForDraft, INDEX_KEY, openAllFolds } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 let s;
@@ -161,6 +161,7 @@ test('bad or hostile files never change the draft; old versions open; text stays
   await page.waitForURL('**/plan');
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   const text = await page.locator('main').innerText();
   assert.ok(text.includes('<script>window.__pwned = 1</script> Plan'), 'the script is shown as text');
   assert.ok(text.includes('<img src=x onerror="window.__pwned = 2">'), 'the tag is shown as text');

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSession, endSession, ready, axeCheck, assertClean, tabTo, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, OUT, openAllFolds } from './harness.mjs';
 import { PLAN, C13 } from './fixtures/compromiso-13.mjs';
 
 let s;
@@ -220,6 +220,7 @@ test('commitment 13 typed by keyboard only, found again after reload on the revi
   await ready(page);
   await press(page, 'Revisar y exportar el plan');
   await arrive(page, '**/plan/revisar', 'revisar');
+  await openAllFolds(page, { keyboard: true });
   const review = squash(await page.locator('main').innerText());
   const missing = expectedValues().filter((v) => !review.includes(squash(v)));
   assert.deepEqual(missing, [], 'every typed value is on the review page');

@@ -144,6 +144,22 @@ export async function axeCheck(session, label, page = session.page) {
   return result;
 }
 
+/**
+ * On "Revise su plan": opens every step and commitment with «Abrir todo» (by
+ * keyboard with `keyboard: true`) and waits until no fold is closed, so every
+ * value is on the page (closed folds are hidden="until-found").
+ */
+export async function openAllFolds(page, { keyboard = false } = {}) {
+  if (keyboard) {
+    await tabTo(page, { text: 'Abrir todo' }, 400);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByRole('button', { name: 'Abrir todo' }).click();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('.fold__button').length > 0
+    && document.querySelectorAll('.fold__button[aria-expanded="false"], .fold__panel[hidden]').length === 0);
+}
+
 /** Presses Tab until the focused element matches, like a keyboard user; fails after `max` presses. */
 export async function tabTo(page, matcher, max = 40) {
   for (let i = 0; i < max; i++) {

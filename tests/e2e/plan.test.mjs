@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, OUT, storedDraft, openDraftKey, waitForDraft } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, OUT, storedDraft, openDraftKey, waitForDraft, openAllFolds } from './harness.mjs';
 
 const PLAN = {
   kind: 'Municipio',
@@ -168,6 +168,7 @@ test('reload restores the draft and the page', async () => {
   assert.ok((await page.locator('main').innerText()).includes(COMMITMENT.name));
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   const text = await page.locator('main').innerText();
   for (const v of [PLAN.state, PLAN.name, PLAN.code, PLAN.planName, 'Municipio', `Del ${PLAN.start} al ${PLAN.end}`, COMMITMENT.name,
     'Replica un compromiso nacional: MX0087 · Estrategia subnacional de gobierno abierto', '16.6 Crear a todos los niveles', '16.10 Garantizar el acceso público']) {
@@ -223,6 +224,7 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   assert.ok((await page.locator('main').innerText()).includes('Se abrió el borrador'));
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   const text = await page.locator('main').innerText();
   for (const v of [PLAN.name, PLAN.code, PLAN.planName, COMMITMENT.name, `Del ${PLAN.start} al ${PLAN.end}`]) {
     assert.ok(text.includes(v), `after re-opening, review shows "${v}"`);
@@ -254,6 +256,7 @@ test('a broken or foreign file gets a clear message and the draft is untouched',
   assert.equal(await storedDraft(page), before, 'the stored draft did not change');
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   assert.ok((await page.locator('main').innerText()).includes(COMMITMENT.name));
 });
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, OUT, openAllFolds } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const FORMAT = 'plan-local-gobierno-abierto';
@@ -134,6 +134,7 @@ test('a fresh browser profile opens that PDF and finds the same plan', async () 
   assert.ok((await page.locator('main').innerText()).includes('Se abrió el borrador'));
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   const review = await page.locator('main').innerText();
   for (const c of original.plan.commitments) assert.ok(review.includes(c.name), `review shows "${c.name}"`);
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, assertClean, focused, OUT, putDraft, waitForDraft } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, focused, OUT, putDraft, waitForDraft, openAllFolds } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = join(here, '..', 'fixtures', 'borrador-v5.json');
@@ -94,6 +94,7 @@ test('every wizard page of a complete plan opens by address, shows its values, a
   for (const [path, value] of PAGES) {
     await page.goto(origin + path);
     await ready(page);
+    if (path === '/plan/revisar') await openAllFolds(page);
     const h1 = await page.locator('main h1').innerText();
     assert.notEqual(h1, 'No encontramos esta página', `${path} exists`);
     await assertShows(page, path, value);
@@ -139,11 +140,29 @@ test('the weights banner offers to spread what is missing, and the review links 
   // "Cambiar" from the review returns to the review after saving.
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   await page.locator('a[href="/plan/problemas/1?volver=revisar"]').first().click();
   await page.waitForURL('**/plan/problemas/1?volver=revisar');
   await ready(page);
   await page.locator('main button[type=submit]').click();
   await page.waitForURL('**/plan/revisar');
+});
+
+// The timeline is an inline SVG styled only by classes: the page's CSP refuses
+// a style attribute, and the harness reports the violation as a console error
+// that fails the session's last test.
+test('the commitment overview and the monitoring page draw the timeline', async () => {
+  const { page, origin } = s;
+  const errorsBefore = s.consoleErrors.length;
+  for (const path of ['/plan/compromisos/1', '/plan/seguimiento']) {
+    await page.goto(origin + path);
+    await ready(page);
+    const svg = page.locator('svg.timeline__svg');
+    await svg.waitFor();
+    assert.equal(await svg.locator('rect.timeline__bar--key').count(), 2, `${path}: a bar per key action`);
+    assert.ok(await svg.locator('rect.timeline__bar--activity').count() >= 1, `${path}: activities drawn`);
+  }
+  assert.deepEqual(s.consoleErrors.slice(errorsBefore), [], 'no console error while drawing it (a CSP violation is one)');
 });
 
 test('the wizard session: no console errors, no foreign requests, axe clean', () => {

@@ -6,7 +6,7 @@
 //! here belongs there too.
 
 use crate::catalog;
-use crate::labels::thousands;
+use crate::labels::{self, thousands};
 
 /// One bundled catalogue: what it holds, where it comes from, under what terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,20 @@ pub fn catalog_sources() -> Vec<Source> {
             ),
             origin: "Glosario y páginas de compromisos de México en el sitio de la Alianza para el Gobierno Abierto.",
             licence: "Datos de hechos (nombres de categorías).",
+        },
+        Source {
+            name: "Autoridades garantes de acceso a la información",
+            content: format!(
+                "{} filas de instituciones nacionales y {} de los {} estados, por poder o ámbito, después de la reforma de 2025, cada una con su fuente, su fecha y si está confirmada, pendiente o sin confirmar{}.",
+                catalog::authorities_of(None).len(),
+                catalog::AUTHORITIES.len() - catalog::authorities_of(None).len(),
+                catalog::STATES.len(),
+                catalog::authorities_consulted()
+                    .map(|d| format!(" (fuentes consultadas al {})", labels::catalog_date(d)))
+                    .unwrap_or_default()
+            ),
+            origin: "Notas de prensa y páginas oficiales de gobiernos y congresos, citadas una por una en la página «Marco de planeación y jurídico» del perfil.",
+            licence: "Datos de hechos (nombres, fechas y títulos de las fuentes); no se reproducen los textos de las notas.",
         },
     ]
 }

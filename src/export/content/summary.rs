@@ -2,6 +2,9 @@
 //! methodology order, as sections of labelled rows. Skipped optional answers are
 //! `None` (shown as "No proporcionado"). Each row names the page where it is
 //! changed as a [`Target`], so the interface links to it and the PDF can ignore it.
+//! A commitment is one group whose key actions are its subgroups, so the review
+//! page can fold the plan by step and by commitment; a member or an
+//! organisation of the coordination body is one row.
 //!
 //! Pure: used by the "Revise su plan" page and testable natively.
 
@@ -52,7 +55,7 @@ pub struct Row {
     pub target: Target,
 }
 
-/// Answers that belong together (a commitment's key action, a member…).
+/// Answers that belong together (a commitment, a problem, the members…).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     /// `None` for the section's own answers.
@@ -60,6 +63,49 @@ pub struct Group {
     pub rows: Vec<Row>,
     /// Where "add one" goes when the group is an empty list, for the interface.
     pub empty_note: Option<String>,
+    /// The commitment whose ficha this group is, if it is one.
+    pub commitment: Option<CommitmentId>,
+    /// Groups inside this one (a commitment's key actions), titled on their own
+    /// ("Acción clave 1"): [`Group::places`] gives their full titles.
+    pub subgroups: Vec<Group>,
+}
+
+impl Group {
+    /// Every row of the group and of its subgroups.
+    pub fn all_rows(&self) -> Vec<&Row> {
+        self.rows
+            .iter()
+            .chain(self.subgroups.iter().flat_map(|g| g.all_rows()))
+            .collect()
+    }
+
+    /// How many of its answers (subgroups included) are not given.
+    pub fn missing(&self) -> usize {
+        self.all_rows().iter().filter(|r| r.value.is_none()).count()
+    }
+
+    /// The group and its subgroups, each with its full title ("Compromiso 1 ·
+    /// Acción clave 2"), for saying where an answer is.
+    pub fn places(&self) -> Vec<(Option<String>, &Group)> {
+        let mut out = vec![(self.title.clone(), self)];
+        for g in &self.subgroups {
+            let title = match (&self.title, &g.title) {
+                (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+                (a, b) => b.clone().or_else(|| a.clone()),
+            };
+            out.push((title, g));
+        }
+        out
+    }
+}
+
+impl Section {
+    /// How many answers the step shows, and how many of them are not given.
+    pub fn counts(&self) -> (usize, usize) {
+        let rows: Vec<&Row> = self.groups.iter().flat_map(|g| g.all_rows()).collect();
+        let missing = rows.iter().filter(|r| r.value.is_none()).count();
+        (rows.len(), missing)
+    }
 }
 
 /// One step of the methodology.
@@ -153,6 +199,8 @@ fn group(title: Option<String>, rows: Vec<Row>) -> Group {
         title,
         rows,
         empty_note: None,
+        commitment: None,
+        subgroups: Vec::new(),
     }
 }
 
@@ -161,6 +209,8 @@ fn empty(title: &str, note: &str) -> Group {
         title: Some(title.to_owned()),
         rows: Vec::new(),
         empty_note: Some(note.to_owned()),
+        commitment: None,
+        subgroups: Vec::new(),
     }
 }
 
@@ -304,7 +354,7 @@ fn profile(plan: &Plan, today: Date) -> Section {
         T::Framework,
     ));
     rows.push(row(
-        "Órgano garante local",
+        "Autoridad garante local",
         f.and_then(|f| f.guarantor.clone()),
         T::Framework,
     ));
@@ -410,47 +460,67 @@ fn coordination(plan: &Plan) -> Section {
             ),
         ],
     )];
+    // One row per member: who (name, post, institution, how to reach them),
+    // sector and role.
     if c.members.is_empty() {
         groups.push(empty("Integrantes", "Todavía no ha agregado integrantes."));
-    }
-    for (i, m) in c.members.iter().enumerate() {
-        let t = Target::Member(m.id);
-        groups.push(group(
-            Some(format!("Integrante {}", i + 1)),
-            vec![
-                row("Institución o persona", Some(contact_line(&m.contact)), t),
+    } else {
+        let rows = c
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let line = join_given(
+                    [
+                        Some(contact_line(&m.contact)),
+                        m.contact.sector().map(|s| format!("Sector: {}", s.label())),
+                        m.contact
+                            .branch()
+                            .map(|b| format!("Poder o ámbito: {}", b.label())),
+                        m.role.as_ref().map(|r| format!("Papel: {r}")),
+                    ],
+                    " · ",
+                );
                 row(
-                    "Sector",
-                    m.contact.sector().map(|s| s.label().to_owned()),
-                    t,
-                ),
-                row(
-                    "Poder o ámbito",
-                    m.contact.branch().map(|b| b.label().to_owned()),
-                    t,
-                ),
-                row("Papel en el espacio", m.role.clone(), t),
-            ],
-        ));
+                    &format!("Integrante {}", i + 1),
+                    Some(line),
+                    Target::Member(m.id),
+                )
+            })
+            .collect();
+        groups.push(group(Some("Integrantes".to_owned()), rows));
     }
     if c.organizations.is_empty() {
         groups.push(empty(
             "Directorio de organizaciones",
             "Todavía no ha agregado organizaciones.",
         ));
-    }
-    for (i, o) in c.organizations.iter().enumerate() {
-        let t = Target::Organization(o.id);
-        let contact = organization_contact(o, " · ");
-        groups.push(group(
-            Some(format!("Organización {}", i + 1)),
-            vec![
-                row("Nombre", Some(o.name.clone()), t),
-                row("Temas", o.themes.clone(), t),
-                row("Grupos prioritarios", o.priority_groups.clone(), t),
-                row("Contacto", Some(contact), t),
-            ],
-        ));
+    } else {
+        let rows = c
+            .organizations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let contact = organization_contact(o, " · ");
+                let line = join_given(
+                    [
+                        Some(o.name.clone()),
+                        o.themes.as_ref().map(|t| format!("Temas: {t}")),
+                        o.priority_groups
+                            .as_ref()
+                            .map(|g| format!("Grupos prioritarios: {g}")),
+                        (!contact.is_empty()).then(|| format!("Contacto: {contact}")),
+                    ],
+                    " · ",
+                );
+                row(
+                    &format!("Organización {}", i + 1),
+                    Some(line),
+                    Target::Organization(o.id),
+                )
+            })
+            .collect();
+        groups.push(group(Some("Directorio de organizaciones".to_owned()), rows));
     }
     Section {
         step: Step::Coordination,
@@ -695,7 +765,8 @@ fn commitments(plan: &Plan) -> Section {
             )),
             t,
         ));
-        groups.push(group(Some(format!("Compromiso {n}")), rows));
+        let mut commitment = group(Some(format!("Compromiso {n}")), rows);
+        commitment.commitment = Some(id);
         for (j, k) in c.key_actions.iter().enumerate() {
             let t = Target::KeyAction(id, k.id);
             let ind = &k.indicator;
@@ -740,11 +811,11 @@ fn commitments(plan: &Plan) -> Section {
                 );
                 rows.push(row(&format!("Actividad {}", m + 1), Some(details), t));
             }
-            groups.push(group(
-                Some(format!("Compromiso {n} · Acción clave {}", j + 1)),
-                rows,
-            ));
+            commitment
+                .subgroups
+                .push(group(Some(format!("Acción clave {}", j + 1)), rows));
         }
+        groups.push(commitment);
     }
     Section {
         step: Step::Commitments,

@@ -38,7 +38,7 @@ pub struct Finding {
 pub fn unprintable(plan: &Plan, today: Date) -> Vec<Finding> {
     let mut findings = Vec::new();
     for section in summary(plan, today) {
-        for group in &section.groups {
+        for (place, group) in section.groups.iter().flat_map(|g| g.places()) {
             for row in &group.rows {
                 let Some(value) = &row.value else { continue };
                 let chars = metrics::missing(value);
@@ -46,7 +46,7 @@ pub fn unprintable(plan: &Plan, today: Date) -> Vec<Finding> {
                     findings.push(Finding {
                         step: section.step,
                         step_title: section.title.clone(),
-                        group: group.title.clone(),
+                        group: place.clone(),
                         field: row.key.clone(),
                         target: row.target,
                         chars,

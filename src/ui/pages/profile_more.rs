@@ -1,15 +1,21 @@
 //! Step 0, "Perfil de la jurisdicción", pages 2 and 3: the coordinating office
-//! with its contact person, and the planning and legal framework.
+//! with its contact person, and the planning and legal framework. The
+//! framework's autoridad garante is suggested from the institutions catalogue
+//! (`catalog::AUTHORITIES`) for the plan's state, with each entry's scope,
+//! status, date and source, or the catalogue's sentence that the state has
+//! named none.
 
 use leptos::prelude::*;
 
+use crate::catalog::{self, Authority};
 use crate::domain::profile::{FrameworkInput, OfficeInput};
-use crate::domain::{Field, Named};
+use crate::domain::{Field, JurisdictionKind, Named, Plan};
+use crate::labels::{self, Label};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
-use crate::ui::form::{to_fields, Choice, RadioGroup, TextField};
+use crate::ui::form::{focus_id, to_fields, Choice, Form, RadioGroup, TextField};
 use crate::ui::paths;
-use crate::ui::widgets::{ContactFields, QuestionFrame, TextArea};
+use crate::ui::widgets::{ContactFields, Glossary, QuestionFrame, Term, TextArea};
 
 /// Unsaved-input keys of these pages (under the profile task's prefix).
 const OFFICE_PAGE: &str = "perfil/contacto";
@@ -114,9 +120,141 @@ pub fn FrameworkPage() -> impl IntoView {
             <TextField
                 form=form
                 field=Field::Named(Named::Guarantor)
-                label="Órgano garante local del acceso a la información (opcional)"
-                hint="Los nombres de las instituciones cambian: por ejemplo, desde 2025 las funciones del INAI pasaron a otras instituciones. Escriba el nombre vigente."
+                label="Autoridad garante local del acceso a la información (opcional)"
+                hint="Desde la reforma de 2025, cada poder y los municipios tienen su autoridad garante, en lugar de los antiguos institutos de transparencia. Elija la de su estado en la lista de abajo o escriba el nombre vigente."
+                list=GUARANTOR_LIST
             />
+            <Glossary term=Term::AutoridadGarante />
+            <GuarantorCatalogue form=form />
         </QuestionFrame>
+    }
+}
+
+/// Id of the `<datalist>` of the state's authorities (the field's suggestions).
+const GUARANTOR_LIST: &str = "autoridades-garantes";
+
+/// The plan's state (INEGI code) and kind of jurisdiction, once the profile's
+/// first page is saved: the lead member's (a coalition names its lead's
+/// authority; the federation has no state).
+fn plan_state(plan: &Plan) -> Option<(String, JurisdictionKind)> {
+    let lead = plan.profile.as_ref()?.lead();
+    let code = lead.code()?.get(..2)?;
+    Some((code.to_owned(), lead.kind))
+}
+
+/// The catalogue's entries for the plan's state, those for the plan's own
+/// scope first (its executive for a state, the municipalities for a
+/// municipality or alcaldía); a sentence when the state has named none for
+/// that scope; the national bodies under a "details".
+#[component]
+fn GuarantorCatalogue(form: Form) -> impl IntoView {
+    let state = use_app();
+    let Some((code, kind)) = state.plan.with_untracked(plan_state) else {
+        return view! {
+            <p class="hint">
+                "Cuando guarde la jurisdicción en el primer paso del perfil, aquí verá las autoridades garantes de su estado."
+            </p>
+        }
+        .into_any();
+    };
+    let scope = labels::guarantor_scope(kind);
+    let rows = catalog::authorities_for(&code, scope);
+    let state_name = catalog::state(&code).map_or("su estado", |s| s.name);
+    let options = rows
+        .iter()
+        .filter_map(|a| a.name)
+        .map(|n| view! { <option value=n></option> })
+        .collect_view();
+    let gap = labels::guarantor_gap(&code, scope)
+        .map(|g| view! { <p class="body"><strong>{g}</strong></p> });
+    let items = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| view! { <AuthorityItem a=a form=Some(form) n=i /> })
+        .collect_view();
+    let national = catalog::authorities_of(None)
+        .iter()
+        .enumerate()
+        .map(|(i, a)| view! { <AuthorityItem a=a form=None n=i /> })
+        .collect_view();
+    let statuses = [
+        catalog::DataStatus::Confirmed,
+        catalog::DataStatus::Pending,
+        catalog::DataStatus::Unconfirmed,
+    ]
+    .map(|s| view! { <li><strong>{s.label()}</strong>{format!(": {}", labels::data_status_meaning(s))}</li> })
+    .into_iter()
+    .collect_view();
+    view! {
+        <datalist id=GUARANTOR_LIST>{options}</datalist>
+        <section class="authorities" aria-labelledby="autoridades-estado">
+            <h2 class="heading-s" id="autoridades-estado">
+                {format!("Autoridades garantes de {state_name}")}
+            </h2>
+            {gap}
+            <ul class="authorities__list">{items}</ul>
+            <details class="details">
+                <summary class="details__summary">"¿Qué quiere decir «Confirmado», «Pendiente» y «Sin confirmar»?"</summary>
+                <div class="details__text">
+                    <ul class="list list--bullet">{statuses}</ul>
+                    <p class="body">"La lista tiene fecha y fuente. Las instituciones cambian: si su estado ya nombró otra, escriba su nombre."</p>
+                </div>
+            </details>
+            <details class="details">
+                <summary class="details__summary">"Instituciones nacionales desde la reforma de 2025"</summary>
+                <div class="details__text">
+                    <ul class="authorities__list">{national}</ul>
+                </div>
+            </details>
+        </section>
+    }
+    .into_any()
+}
+
+/// One catalogue entry: the institution (or that none is named), whom it
+/// answers for, its status and date, what else the source says, the source;
+/// with `form`, a button that writes its name in the field.
+#[component]
+fn AuthorityItem(a: &'static Authority, form: Option<Form>, n: usize) -> impl IntoView {
+    let since = a
+        .since
+        .map_or_else(|| "sin fecha en la fuente".to_owned(), labels::since);
+    let meta = format!(
+        "{} · {} · {since}",
+        labels::scopes(a.scopes),
+        a.status.label()
+    );
+    let source = match a.source_url {
+        Some(url) => view! { <a class="link" href=url>{a.source_title}</a> }.into_any(),
+        None => view! { <span>{a.source_title}</span> }.into_any(),
+    };
+    let consulted = format!(", consultada el {}.", labels::catalog_date(a.consulted));
+    let field = Field::Named(Named::Guarantor).key();
+    let choose = form.zip(a.name).map(|(form, name)| {
+        view! {
+            <button
+                class="button button--secondary authorities__use"
+                type="button"
+                id=format!("usar-autoridad-{n}")
+                aria-label=format!("Usar este nombre: {name}")
+                on:click=move |_| {
+                    form.set(field, name.to_owned());
+                    focus_id(field);
+                }
+            >
+                "Usar este nombre"
+            </button>
+        }
+    });
+    view! {
+        <li class="authorities__item">
+            <p class="authorities__name">
+                {a.name.unwrap_or("Ninguna institución nombrada")}
+            </p>
+            <p class="authorities__meta">{meta}</p>
+            {a.note.map(|note| view! { <p class="body">{note}</p> })}
+            <p class="authorities__source">"Fuente: " {source} {consulted}</p>
+            {choose}
+        </li>
     }
 }

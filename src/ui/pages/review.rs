@@ -1,22 +1,33 @@
 //! "Revise su plan": check-your-answers for every step (from the pure
-//! [`crate::export::summary`]), with "Cambiar" links that return here, then
-//! "Exportar PDF" and the JSON download. Before the export, answers with
-//! characters the PDF cannot draw are listed ([`crate::export::unprintable`]),
-//! each with a link to its page, and the person chooses to change them or to
-//! export anyway.
+//! [`crate::export::summary`]), folded by step and, in "Compromisos", by
+//! commitment: each fold is a heading whose button says the step's status and
+//! how many answers have no value, and opens or closes its panel
+//! (`aria-expanded`; the panel is `hidden="until-found"`, so the browser's
+//! find-in-page still finds a value and opens its fold). «Abrir todo» and
+//! «Cerrar todo» act on every fold; the folds left open stay open when the
+//! person comes back from a «Cambiar» link. Then "Exportar PDF" and the JSON
+//! download. Before the export, answers with characters the PDF cannot draw are
+//! listed ([`crate::export::unprintable`]), each with a link to its page, and
+//! the person chooses to change them or to export anyway.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use crate::domain::final_mark::DocumentStatus;
-use crate::domain::format_date;
+use crate::domain::plan::FichaPart;
+use crate::domain::{format_date, Plan};
 use crate::export;
 use crate::export::job::{DocumentKind, Job};
-use crate::export::summary::{summary, Section, Target};
+use crate::export::summary::{summary, Group, Section, Target};
 use crate::export::unprintable::{unprintable, Finding};
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
 use crate::ui::form::focus_id;
+use crate::ui::pages::commitment::part_name;
+use crate::ui::pages::tasks::status_tag;
 use crate::ui::paths;
 use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
@@ -24,7 +35,6 @@ use crate::ui::widgets::{SummaryList, SummaryRow};
 
 /// The page where an answer is changed, returning here after "Guardar y continuar".
 fn change_href(target: Target) -> String {
-    use crate::domain::plan::FichaPart;
     let path = match target {
         Target::Profile => paths::PROFILE.to_owned(),
         Target::Office => paths::PROFILE_OFFICE.to_owned(),
@@ -54,33 +64,235 @@ fn change_href(target: Target) -> String {
     format!("{path}?{RETURN_PARAM}={RETURN_TO_REVIEW}")
 }
 
-/// One step's answers.
+thread_local! {
+    /// The folds left open on this page (by id), kept while the app runs so a
+    /// «Cambiar» and back finds the page as it was left.
+    static LEFT_OPEN: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Which folds of the page are open: one set for the page, so «Abrir todo»
+/// and «Cerrar todo» reach every fold.
+#[derive(Clone, Copy)]
+struct Folds(RwSignal<BTreeSet<String>>);
+
+impl Folds {
+    fn new() -> Self {
+        Self(RwSignal::new(LEFT_OPEN.with(|o| o.borrow().clone())))
+    }
+
+    fn is_open(self, id: &str) -> bool {
+        self.0.with(|o| o.contains(id))
+    }
+
+    fn set(self, open: BTreeSet<String>) {
+        LEFT_OPEN.with(|o| o.borrow_mut().clone_from(&open));
+        self.0.set(open);
+    }
+
+    fn toggle(self, id: &str, open: bool) {
+        let mut now = self.0.get_untracked();
+        if open {
+            now.insert(id.to_owned());
+        } else {
+            now.remove(id);
+        }
+        self.set(now);
+    }
+}
+
+/// Id of a step's fold.
+fn step_fold(index: usize) -> String {
+    format!("paso-{index}")
+}
+
+/// Id of a commitment's fold.
+fn commitment_fold(group: &Group) -> Option<String> {
+    group.commitment.map(|id| format!("compromiso-{}", id.0))
+}
+
+/// Every fold of the review of `plan`.
+fn every_fold(sections: &[Section]) -> BTreeSet<String> {
+    sections
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            std::iter::once(step_fold(i)).chain(s.groups.iter().filter_map(commitment_fold))
+        })
+        .collect()
+}
+
+/// "3 de 20 respuestas sin dato", "Todas las respuestas tienen dato".
+fn missing_text(rows: usize, missing: usize) -> Option<String> {
+    match (rows, missing) {
+        (0, _) => None,
+        (_, 0) => Some("todas las respuestas tienen dato".to_owned()),
+        (r, m) => Some(format!("{m} de {r} respuestas sin dato")),
+    }
+}
+
+/// A heading whose button opens and closes the panel after it.
 #[component]
-fn SectionView(section: Section, index: usize) -> impl IntoView {
-    let heading_id = format!("seccion-{index}");
-    let labelled_by = heading_id.clone();
+fn Fold(
+    folds: Folds,
+    id: String,
+    /// 2 for a step, 3 for a commitment.
+    level: u8,
+    title: String,
+    /// The status tag's text and CSS modifier.
+    tag: (String, &'static str),
+    /// More about the status ("2 de 19 respuestas sin dato").
+    detail: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let panel_id = format!("{id}-panel");
+    let button_id = format!("{id}-boton");
+    let (open_id, toggle_id, found_id) = (id.clone(), id.clone(), id);
+    let expanded = Memo::new(move |_| folds.is_open(&open_id));
+    let (tag_text, modifier) = tag;
+    let button = view! {
+        <button
+            class="fold__button"
+            type="button"
+            id=button_id
+            aria-expanded=move || if expanded.get() { "true" } else { "false" }
+            aria-controls=panel_id.clone()
+            on:click=move |_| folds.toggle(&toggle_id, !folds.is_open(&toggle_id))
+        >
+            <span class="fold__title">{title}</span>
+            <span class="fold__status">
+                <strong class=format!("tag {modifier}")>{tag_text}</strong>
+                {detail.map(|d| view! { <span class="fold__detail">{d}</span> })}
+            </span>
+        </button>
+    };
+    let heading = if level == 2 {
+        view! { <h2 class="fold__heading fold__heading--step">{button}</h2> }.into_any()
+    } else {
+        view! { <h3 class="fold__heading fold__heading--commitment">{button}</h3> }.into_any()
+    };
+    view! {
+        <div class=if level == 2 { "fold fold--step" } else { "fold fold--commitment" }>
+            {heading}
+            <div
+                class="fold__panel"
+                id=panel_id
+                hidden=move || (!expanded.get()).then_some("until-found")
+                on:beforematch=move |_: leptos::web_sys::Event| folds.toggle(&found_id, true)
+            >
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// A group's rows (with its title as a heading of `level`, when it has one)
+/// and its subgroups one level down.
+fn group_view(g: Group, level: u8) -> AnyView {
+    let title = g.title.map(|t| match level {
+        3 => view! { <h3 class="heading-s">{t}</h3> }.into_any(),
+        _ => view! { <h4 class="heading-s">{t}</h4> }.into_any(),
+    });
+    let note = g.empty_note.map(|n| view! { <p class="body">{n}</p> });
+    let rows = (!g.rows.is_empty()).then(|| {
+        let rows = g
+            .rows
+            .into_iter()
+            .map(|r| SummaryRow::new(r.key, r.value, Some(change_href(r.target))))
+            .collect::<Vec<_>>();
+        view! { <SummaryList rows=rows /> }
+    });
+    let subgroups = g
+        .subgroups
+        .into_iter()
+        .map(|s| group_view(s, level + 1))
+        .collect_view();
+    view! { {title} {note} {rows} {subgroups} }.into_any()
+}
+
+/// What a commitment still needs, for its fold: "Completo", or the parts of
+/// its ficha to fill and whether something must be fixed.
+fn commitment_tag(plan: &Plan, group: &Group) -> (String, &'static str) {
+    let Some(c) = group.commitment.and_then(|id| plan.commitment(id)) else {
+        return (String::new(), "tag--muted");
+    };
+    if !plan.commitment_issues(c).is_empty() {
+        return ("Hay un problema".to_owned(), "tag--red");
+    }
+    let parts: Vec<&str> = FichaPart::ALL
+        .into_iter()
+        .filter(|p| !plan.pending(c, *p).is_empty())
+        .map(part_name)
+        .collect();
+    if parts.is_empty() {
+        ("Completo".to_owned(), "tag--done")
+    } else {
+        (format!("Falta: {}", parts.join("; ")), "tag--blue")
+    }
+}
+
+/// One step's answers, in its fold; in "Compromisos", each commitment in a
+/// fold of its own.
+#[component]
+fn SectionView(section: Section, index: usize, folds: Folds) -> impl IntoView {
+    let state = use_app();
+    let step = section.step;
+    let unsaved = state.has_unsaved(step.unsaved_prefix());
+    let (status, tag) = state.plan.with_untracked(|p| {
+        let status = step.status(p, unsaved);
+        let tag = section
+            .groups
+            .iter()
+            .map(|g| (commitment_fold(g), commitment_tag(p, g)))
+            .collect::<Vec<_>>();
+        (status, tag)
+    });
+    let (rows, missing) = section.counts();
+    let commitments = section
+        .groups
+        .iter()
+        .filter(|g| g.commitment.is_some())
+        .count();
+    let detail = match (step, commitments) {
+        (crate::domain::Step::Commitments, n) if n > 0 => Some(format!(
+            "{n} {}; {}",
+            if n == 1 { "compromiso" } else { "compromisos" },
+            missing_text(rows, missing).unwrap_or_default()
+        )),
+        _ => missing_text(rows, missing),
+    };
+    let (tag_text, modifier) = status_tag(status);
     let groups = section
         .groups
         .into_iter()
-        .map(|g| {
-            let title = g.title.map(|t| view! { <h3 class="heading-s">{t}</h3> });
-            let note = g.empty_note.map(|n| view! { <p class="body">{n}</p> });
-            let rows = (!g.rows.is_empty()).then(|| {
-                let rows = g
-                    .rows
-                    .into_iter()
-                    .map(|r| SummaryRow::new(r.key, r.value, Some(change_href(r.target))))
-                    .collect::<Vec<_>>();
-                view! { <SummaryList rows=rows /> }
-            });
-            view! { {title} {note} {rows} }
+        .zip(tag)
+        .map(|(g, (fold, tag))| match fold {
+            Some(id) => {
+                let title = match g.rows.first().and_then(|r| r.value.clone()) {
+                    Some(name) => format!("{}: {name}", g.title.clone().unwrap_or_default()),
+                    None => g.title.clone().unwrap_or_default(),
+                };
+                let detail = missing_text(g.all_rows().len(), g.missing());
+                view! {
+                    <Fold folds=folds id=id level=3 title=title tag=tag detail=detail>
+                        {group_view(Group { title: None, ..g }, 4)}
+                    </Fold>
+                }
+                .into_any()
+            }
+            None => group_view(g, 3),
         })
         .collect_view();
     view! {
-        <section class="review-section" aria-labelledby=labelled_by>
-            <h2 class="heading-m" id=heading_id>{section.title}</h2>
+        <Fold
+            folds=folds
+            id=step_fold(index)
+            level=2
+            title=section.title
+            tag=(tag_text.to_owned(), modifier)
+            detail=detail
+        >
             {groups}
-        </section>
+        </Fold>
     }
 }
 
@@ -250,16 +462,22 @@ impl CheckedExport {
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
     let export = Export::new();
+    let folds = Folds::new();
     let sections = move || {
         let today = browser::now_local().date();
         state.plan.with(|p| {
             summary(p, today)
                 .into_iter()
                 .enumerate()
-                .map(|(i, s)| view! { <SectionView section=s index=i /> })
+                .map(|(i, s)| view! { <SectionView section=s index=i folds=folds /> })
                 .collect_view()
         })
     };
+    let open_all = move |_| {
+        let today = browser::now_local().date();
+        folds.set(state.plan.with(|p| every_fold(&summary(p, today))));
+    };
+    let close_all = move |_| folds.set(BTreeSet::new());
     let checked = CheckedExport::new(move || {
         // The PDF carries the draft, so «Abrir un borrador» can open it again.
         // It is shared and published: it carries the plan, not the half-typed
@@ -280,8 +498,12 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
         <PageHeading text="Revise su plan antes de exportarlo" caption="Revise y comparta" />
-        <p class="body">"Estas son todas sus respuestas. Use «Cambiar» para corregir una; al guardar, regresará a esta página."</p>
-        {sections}
+        <p class="body">"Estas son todas sus respuestas, por paso. Abra un paso para verlas; use «Cambiar» para corregir una y, al guardar, regresará a esta página."</p>
+        <div class="button-group fold-controls">
+            <button class="button button--secondary" type="button" on:click=open_all>"Abrir todo"</button>
+            <button class="button button--secondary" type="button" on:click=close_all>"Cerrar todo"</button>
+        </div>
+        <div class="folds">{sections}</div>
         <FinalVersion />
         <h2 class="heading-m">"Exporte y comparta"</h2>
         <p class="body">

@@ -10,7 +10,7 @@ use crate::ui::shell::{download_draft, PageHeading};
 use crate::ui::widgets::NewerVersionNotice;
 
 /// Status tag text and CSS modifier.
-fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
+pub(crate) fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
     match status {
         TaskStatus::NotStarted => ("No iniciado", "tag--grey"),
         TaskStatus::InProgress => ("En curso", "tag--blue"),

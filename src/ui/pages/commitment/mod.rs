@@ -88,7 +88,7 @@ fn part_slug(part: FichaPart) -> &'static str {
     }
 }
 
-fn part_name(part: FichaPart) -> &'static str {
+pub(crate) fn part_name(part: FichaPart) -> &'static str {
     match part {
         FichaPart::General => "Nombre y fechas",
         FichaPart::Responsible => "Instituciones y personas responsables",

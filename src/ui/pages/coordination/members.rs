@@ -88,7 +88,7 @@ pub fn MembersPage() -> impl IntoView {
         />
         <Show when=has_members>
             <ul class="list--bullet">
-                <li>{move || format!("Del gobierno (de cualquier poder u orden, incluido el órgano garante): {}", counts.get().0)}</li>
+                <li>{move || format!("Del gobierno (de cualquier poder u orden, incluida la autoridad garante de acceso a la información): {}", counts.get().0)}</li>
                 <li>{move || format!("De la sociedad civil, la academia, el sector privado o la ciudadanía: {}", counts.get().1)}</li>
             </ul>
         </Show>

@@ -69,7 +69,7 @@ pub fn PoliticalPage() -> impl IntoView {
                 form=form
                 field=Named::Signatories
                 label="¿Quién lo firmó?"
-                hint="Escriba una persona o institución por línea, por ejemplo: la persona titular del Ejecutivo, el órgano garante de acceso a la información, las organizaciones de la sociedad civil."
+                hint="Escriba una persona o institución por línea, por ejemplo: la persona titular del Ejecutivo, la autoridad garante de acceso a la información, las organizaciones de la sociedad civil."
                 rows=5
             />
             <DateField form=form field=Named::PoliticalDate label="Fecha de firma" example="15/01/2026" />
