@@ -1038,9 +1038,14 @@ fn the_term_end_is_optional_and_a_date() {
         "La fecha en que termina la administración debe escribirse como día/mes/año, mes/año o año, por ejemplo 31/08/2021, 08/2021, agosto de 2021 o 2021"
     );
     // A term end published as a month counts to the month's last day.
-    let p = profile_with_term("septiembre de 2027").parse().expect("a month");
+    let p = profile_with_term("septiembre de 2027")
+        .parse()
+        .expect("a month");
     assert_eq!(p.months_left(date!(2025 - 12 - 10)), Some(21));
-    assert_eq!(ProfileInput::from_profile(&p).term_end, "septiembre de 2027");
+    assert_eq!(
+        ProfileInput::from_profile(&p).term_end,
+        "septiembre de 2027"
+    );
     assert_eq!(Field::from(Named::TermEnd).key(), "fin-administracion");
 }
 

@@ -175,6 +175,10 @@ pub fn TextField(
     width: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// The language of what is typed, when it is not Spanish ("en" for a
+    /// title in English): the browser spell-checks it in that language.
+    #[prop(optional)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     let id = field.key();
     let wiring = Wiring::new(form, field, hint.is_some());
@@ -200,6 +204,7 @@ pub fn TextField(
                 id=id
                 name=id
                 type="text"
+                lang=lang
                 autocomplete=autocomplete.unwrap_or("off")
                 inputmode=inputmode
                 spellcheck=if inputmode.is_some() { "false" } else { "true" }

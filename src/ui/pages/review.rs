@@ -50,6 +50,10 @@ fn change_href(target: Target) -> String {
         Target::Activity(id, k, a) => paths::activity(id, k, Some(a)),
         Target::Monitoring => paths::MONITORING.to_owned(),
         Target::Response(n) => paths::response(Some(n)),
+        Target::Ogp => paths::OGP.to_owned(),
+        Target::OgpSession(n) => paths::ogp_session(Some(n)),
+        Target::OgpEvent(n) => paths::ogp_event(Some(n)),
+        Target::CommitmentOgp(id) => paths::commitment_part(id, "ogp"),
     };
     format!("{path}?{RETURN_PARAM}={RETURN_TO_REVIEW}")
 }
@@ -69,7 +73,10 @@ fn SectionView(section: Section, index: usize) -> impl IntoView {
                 let rows = g
                     .rows
                     .into_iter()
-                    .map(|r| SummaryRow::new(r.key, r.value, Some(change_href(r.target))))
+                    .map(|r| {
+                        SummaryRow::new(r.key, r.value, Some(change_href(r.target)))
+                            .in_language(r.lang)
+                    })
                     .collect::<Vec<_>>();
                 view! { <SummaryList rows=rows /> }
             });
