@@ -44,10 +44,13 @@ fn answer(key: &'static str, value: Option<String>) -> Answer {
     }
 }
 
+/// An answer in English: marked so when given (what stands for a missing
+/// answer, "No proporcionado", is Spanish).
 fn english(key: &'static str, value: Option<String>) -> Answer {
+    let a = answer(key, value);
     Answer {
-        lang: Some(ENGLISH),
-        ..answer(key, value)
+        lang: a.value.is_some().then_some(ENGLISH),
+        ..a
     }
 }
 
