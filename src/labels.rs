@@ -13,6 +13,9 @@ use crate::domain::contact::{Branch, Contact, Sector};
 use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind};
 use crate::domain::key_action::{Frequency, IndicatorKind};
 use crate::domain::monitoring::Decision;
+use crate::domain::ogp::{
+    Completion, OgpProgram, Potential, Practice, PublishedValue, Relevance, YesNo,
+};
 use crate::domain::problem::{InputOrigin, Priority};
 use crate::domain::roadmap::{Channel, InclusionGroup, Phase};
 use crate::domain::{
@@ -139,6 +142,83 @@ impl Label for OgpValue {
             OgpValue::RendicionDeCuentas => "Rendición de cuentas",
             OgpValue::TecnologiaInnovacion => "Tecnología e innovación",
             OgpValue::Inclusion => "Inclusión",
+        }
+    }
+}
+
+impl Label for OgpProgram {
+    fn label(self) -> &'static str {
+        match self {
+            OgpProgram::Local => "OGP Local",
+            OgpProgram::Nacional => "Plan de acción nacional",
+            OgpProgram::PilotoSubnacional => "Programa piloto de gobiernos subnacionales",
+        }
+    }
+}
+
+impl Label for PublishedValue {
+    fn label(self) -> &'static str {
+        match self {
+            PublishedValue::AccesoInformacion => "Acceso a la información",
+            PublishedValue::ParticipacionCivica => "Participación cívica",
+            PublishedValue::RendicionCuentas => "Rendición de cuentas pública",
+            PublishedValue::TecnologiaInnovacion => {
+                "Tecnología e innovación para la transparencia y la rendición de cuentas"
+            }
+        }
+    }
+}
+
+impl Label for YesNo {
+    fn label(self) -> &'static str {
+        match self {
+            YesNo::Si => "Sí",
+            YesNo::No => "No",
+        }
+    }
+}
+
+impl Label for Relevance {
+    fn label(self) -> &'static str {
+        match self {
+            Relevance::Si => "Sí",
+            Relevance::NoClaro => "No está claro",
+            Relevance::No => "No",
+        }
+    }
+}
+
+impl Label for Practice {
+    fn label(self) -> &'static str {
+        match self {
+            Practice::Nuevo => "Nuevo: una regla, política o práctica nueva",
+            Practice::Continuo => "Continuo: sigue una práctica que ya existía",
+        }
+    }
+}
+
+impl Label for Potential {
+    fn label(self) -> &'static str {
+        match self {
+            Potential::SinIndicacion => "Sin indicación",
+            Potential::Modesto => "Modesto",
+            Potential::Sustancial => "Sustancial",
+            Potential::Ninguno => "Ninguno (escala anterior)",
+            Potential::Menor => "Menor (escala anterior)",
+            Potential::Moderado => "Moderado (escala anterior)",
+            Potential::Transformador => "Transformador (escala anterior)",
+        }
+    }
+}
+
+impl Label for Completion {
+    fn label(self) -> &'static str {
+        match self {
+            Completion::NoIniciado => "No iniciado",
+            Completion::Limitado => "Limitado",
+            Completion::Sustancial => "Sustancial",
+            Completion::Completo => "Completo",
+            Completion::SinDato => "Sin dato",
         }
     }
 }

@@ -138,6 +138,10 @@ pub fn field_error(e: &FieldError) -> String {
         (P::NoCoreValue, _) => "Seleccione al menos uno de estos valores: transparencia, participación ciudadana o rendición de cuentas".into(),
         (P::UnknownChoice, field) => format!("{} debe elegirse de la lista", subject(field)),
         (P::NoInstitutionOrPerson, _) => "Escriba la institución o el nombre de la persona".into(),
+        (P::NotAnOgpId, field) => format!(
+            "{} debe tener letras y luego números, como lo publica OGP, por ejemplo MXROO0006 o MX0087",
+            subject(field)
+        ),
         (P::Missing, F::ValueReason(i)) => format!(
             "Escriba por qué el compromiso se relaciona con {}",
             crate::domain::commitment::OgpValue::ALL
@@ -486,6 +490,81 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         ),
         N::Reason => ("La razón", "Escriba la razón de la decisión"),
         N::DraftName => ("El nombre del borrador", "Escriba el nombre del borrador"),
+        N::OgpProgram => ("El programa de OGP", "Seleccione el programa de OGP"),
+        N::OgpPlanNumber => ("El número del plan", "Escriba el número del plan"),
+        N::OgpPlanNameEn => (
+            "El nombre del plan en inglés",
+            "Escriba el nombre del plan en inglés",
+        ),
+        N::OgpPlanUrl => (
+            "La liga a la página del plan en OGP",
+            "Escriba la liga a la página del plan en OGP",
+        ),
+        N::StrategicVision => ("La visión estratégica", "Escriba la visión estratégica"),
+        N::LeadInstitutions => (
+            "La lista de instituciones líderes",
+            "Escriba las instituciones líderes, una por línea",
+        ),
+        N::OgpMonitoringName => (
+            "El nombre del órgano de monitoreo",
+            "Escriba el nombre del órgano de monitoreo",
+        ),
+        N::Evaluators => (
+            "La lista de personas evaluadoras",
+            "Escriba las personas evaluadoras, una por línea",
+        ),
+        N::SessionDate => ("La fecha de la sesión", "Escriba la fecha de la sesión"),
+        N::SessionMinutesUrl => (
+            "La liga al acta de la sesión",
+            "Escriba la liga al acta de la sesión",
+        ),
+        N::SessionNote => ("La nota de la sesión", "Escriba de qué trató la sesión"),
+        N::EventName => ("El nombre del evento", "Escriba el nombre del evento"),
+        N::EventDate => (
+            "La fecha del evento",
+            "Escriba la fecha del evento o la de su inicio",
+        ),
+        N::EventEnd => (
+            "La fecha de término del evento",
+            "Escriba la fecha de término del evento",
+        ),
+        N::EventSource => ("La fuente del evento", "Escriba dónde se publicó el evento"),
+        N::OgpId => (
+            "El identificador del compromiso en OGP",
+            "Escriba el identificador del compromiso en OGP",
+        ),
+        N::TitleEs => ("El título en español", "Escriba el título en español"),
+        N::TitleEn => ("El título en inglés", "Escriba el título en inglés"),
+        N::OgpCommitmentUrl => (
+            "La liga a la página del compromiso en OGP",
+            "Escriba la liga a la página del compromiso en OGP",
+        ),
+        N::Verifiable => (
+            "La respuesta sobre si es verificable",
+            "Elija si es verificable",
+        ),
+        N::Relevant => (
+            "La respuesta sobre si es relevante",
+            "Elija si es relevante para los valores de OGP",
+        ),
+        N::PublishedValues => (
+            "Los valores de OGP",
+            "Seleccione los valores de OGP que se publicaron",
+        ),
+        N::Potential => (
+            "El potencial de resultados",
+            "Elija el potencial de resultados",
+        ),
+        N::Practice => (
+            "La respuesta sobre si es nuevo o continuo",
+            "Elija si el compromiso es nuevo o continuo",
+        ),
+        N::Binding => (
+            "La respuesta sobre si es vinculante",
+            "Elija si es vinculante",
+        ),
+        N::Completion => ("El cumplimiento", "Elija el nivel de cumplimiento"),
+        N::OgpNote => ("La nota", "Escriba la nota"),
     }
 }
 

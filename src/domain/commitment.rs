@@ -201,6 +201,10 @@ pub struct Commitment {
     pub values: Vec<ValueReason>,
     #[serde(default)]
     pub key_actions: Vec<KeyAction>,
+    /// What OGP and the monitoring body publish about it ([`super::ogp`]);
+    /// absent, it is not written (earlier drafts re-encode unchanged).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ogp: Option<super::ogp::CommitmentOgp>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -215,6 +219,7 @@ carry_fields!(
     objectives,
     values,
     key_actions,
+    ogp,
 );
 list_item_by!(Commitment, id);
 
@@ -231,6 +236,7 @@ impl Commitment {
             objectives: None,
             values: Vec::new(),
             key_actions: Vec::new(),
+            ogp: None,
             unknown: Unknown::new(),
         }
     }

@@ -198,6 +198,34 @@ simple_fields! {
     Reason => "razon",
     /// The name of a draft in "Mis borradores".
     DraftName => "nombre-borrador",
+    // What OGP and the monitoring body publish (`domain::ogp`).
+    OgpProgram => "programa-ogp",
+    OgpPlanNumber => "numero-plan-ogp",
+    OgpPlanNameEn => "nombre-plan-ingles",
+    OgpPlanUrl => "liga-plan-ogp",
+    StrategicVision => "vision-estrategica",
+    LeadInstitutions => "instituciones-lideres",
+    OgpMonitoringName => "organo-monitoreo",
+    Evaluators => "evaluadores",
+    SessionDate => "fecha-sesion",
+    SessionMinutesUrl => "liga-acta-sesion",
+    SessionNote => "nota-sesion",
+    EventName => "nombre-evento",
+    EventDate => "fecha-evento",
+    EventEnd => "fecha-fin-evento",
+    EventSource => "fuente-evento",
+    OgpId => "id-ogp",
+    TitleEs => "titulo-es",
+    TitleEn => "titulo-en",
+    OgpCommitmentUrl => "liga-compromiso-ogp",
+    Verifiable => "verificable",
+    Relevant => "relevante",
+    PublishedValues => "valores-publicados",
+    Potential => "potencial-resultados",
+    Practice => "practica",
+    Binding => "vinculante",
+    Completion => "cumplimiento",
+    OgpNote => "nota-ogp",
 }
 
 /// Form keys of the reason given for each OGP value, in `OgpValue::ALL` order.
@@ -285,6 +313,8 @@ pub enum Problem {
     UnknownChoice,
     /// A contact with neither an institution nor a person's name.
     NoInstitutionOrPerson,
+    /// Not an OGP commitment id: letters, then digits ("MXROO0006").
+    NotAnOgpId,
 }
 
 impl Problem {
@@ -319,7 +349,8 @@ impl Problem {
             | Problem::NoInstitutionOrPerson
             | Problem::AlreadyMember { .. }
             | Problem::TooFewMembers
-            | Problem::MemberNotAdded { .. } => true,
+            | Problem::MemberNotAdded { .. }
+            | Problem::NotAnOgpId => true,
         }
     }
 }

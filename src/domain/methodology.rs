@@ -69,12 +69,14 @@ pub enum Step {
     Commitments,
     Monitoring,
     Responses,
+    /// What OGP and the monitoring body publish about the plan (optional).
+    Ogp,
     Review,
 }
 
 impl Step {
     /// Every step, in methodology order.
-    pub const ALL: [Step; 11] = [
+    pub const ALL: [Step; 12] = [
         Step::Readiness,
         Step::Profile,
         Step::NationalPlan,
@@ -85,6 +87,7 @@ impl Step {
         Step::Commitments,
         Step::Monitoring,
         Step::Responses,
+        Step::Ogp,
         Step::Review,
     ];
 
@@ -94,7 +97,7 @@ impl Step {
             Step::Readiness | Step::Profile | Step::NationalPlan => Phase::Prepare,
             Step::Political | Step::Coordination | Step::Roadmap => Phase::Organize,
             Step::Problems | Step::Commitments | Step::Monitoring | Step::Responses => Phase::Write,
-            Step::Review => Phase::Share,
+            Step::Ogp | Step::Review => Phase::Share,
         }
     }
 
@@ -111,6 +114,7 @@ impl Step {
             Step::Commitments => "Compromisos",
             Step::Monitoring => "Seguimiento",
             Step::Responses => "Respuesta razonada",
+            Step::Ogp => "Registro en la Alianza para el Gobierno Abierto (opcional)",
             Step::Review => "Revisar y exportar el plan",
         }
     }
@@ -119,6 +123,7 @@ impl Step {
     pub fn short_name(self) -> &'static str {
         match self {
             Step::Readiness => "Diagnóstico de condiciones de apertura",
+            Step::Ogp => "Registro en la Alianza para el Gobierno Abierto",
             Step::Review => "Revisar y exportar el plan",
             other => other.name(),
         }
@@ -130,6 +135,7 @@ impl Step {
         match self {
             Step::Readiness => Some("Diagnóstico de condiciones de apertura"),
             Step::Monitoring => Some("Plan de seguimiento"),
+            Step::Ogp => Some("Registro en la Alianza para el Gobierno Abierto"),
             Step::NationalPlan | Step::Review => None,
             Step::Profile
             | Step::Political
@@ -154,6 +160,7 @@ impl Step {
             Step::Commitments => "Cada compromiso en el formato de ficha nacional: responsables, objetivos, valores, alineación, acciones clave y actividades.",
             Step::Monitoring => "Cada cuánto se reporta el avance, dónde se publica y cómo participa la sociedad civil.",
             Step::Responses => "Qué se hizo con cada propuesta recibida, y por qué.",
+            Step::Ogp => "Si su plan ya está en la Alianza (OGP): su número, visión, instituciones líderes, sesiones del foro, eventos de cocreación y órgano de monitoreo. Lo de cada compromiso va en su ficha.",
             Step::Review => "Revise sus respuestas y exporte el plan en PDF.",
         }
     }
@@ -171,16 +178,17 @@ impl Step {
             Step::Commitments => "/plan/compromisos",
             Step::Monitoring => "/plan/seguimiento",
             Step::Responses => "/plan/respuesta-razonada",
+            Step::Ogp => "/plan/registro-ogp",
             Step::Review => "/plan/revisar",
         }
     }
 
     /// Whether "Versión final" needs this step complete: every step but the
-    /// optional readiness self-assessment, the national list (always set) and
-    /// the review itself.
+    /// optional readiness self-assessment, the national list (always set), the
+    /// optional OGP record and the review itself.
     pub fn required_for_final(self) -> bool {
         match self {
-            Step::Readiness | Step::NationalPlan | Step::Review => false,
+            Step::Readiness | Step::NationalPlan | Step::Ogp | Step::Review => false,
             Step::Profile
             | Step::Political
             | Step::Coordination
@@ -210,6 +218,7 @@ impl Step {
             Step::Commitments => "compromiso/",
             Step::Monitoring => "seguimiento",
             Step::Responses => "respuesta",
+            Step::Ogp => "registro-ogp",
             Step::Review => "revisar",
         }
     }
@@ -296,6 +305,15 @@ impl Step {
                 let ids: Vec<_> = plan.commitments.iter().map(|c| c.id).collect();
                 simple(!plan.responses.is_empty(), unsaved)
                     .unless_incomplete(plan.responses.iter().all(|r| r.is_complete(&ids)))
+            }
+            // Completed once the plan's record is saved; a commitment's record
+            // alone puts it in progress.
+            Step::Ogp => {
+                let started = plan.commitments.iter().any(|c| c.ogp.is_some());
+                match simple(plan.ogp.is_some(), unsaved) {
+                    TaskStatus::NotStarted if started => TaskStatus::InProgress,
+                    status => status,
+                }
             }
             Step::Review => {
                 if plan.profile.is_none() {

@@ -22,6 +22,7 @@ pub mod key_action;
 pub mod methodology;
 pub mod monitoring;
 pub mod national_list;
+pub mod ogp;
 pub mod pending;
 pub mod plan;
 pub mod problem;

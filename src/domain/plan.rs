@@ -9,6 +9,7 @@ use super::commitment::{Commitment, CommitmentId};
 use super::coordination::{Coordination, PoliticalCommitment};
 use super::final_mark::{DocumentStatus, FinalMark};
 use super::monitoring::{Monitoring, ReasonedResponse};
+use super::ogp::PlanOgp;
 use super::problem::PublicProblem;
 use super::profile::{Framework, Office, Profile};
 use super::roadmap::Roadmap;
@@ -52,6 +53,11 @@ pub struct Plan {
     /// version stays 4.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_mark: Option<FinalMark>,
+    /// What OGP publishes about the plan, once it is an OGP action plan
+    /// ([`super::ogp`]). Optional and additive, like `final_mark`: absent, it
+    /// is not written, so earlier drafts and their fingerprints are unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ogp: Option<PlanOgp>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -72,6 +78,7 @@ carry_fields!(
     monitoring,
     responses,
     final_mark,
+    ogp,
 );
 
 impl Default for Plan {
@@ -90,6 +97,7 @@ impl Default for Plan {
             monitoring: None,
             responses: Vec::new(),
             final_mark: None,
+            ogp: None,
             unknown: Unknown::new(),
         }
     }
@@ -184,13 +192,15 @@ impl Plan {
         }
     }
 
-    /// Copies a commitment (all its ficha) right after it, under a new id and
-    /// the name "Copia de …"; returns the copy's id.
+    /// Copies a commitment (all its ficha, not its OGP record) right after it,
+    /// under a new id and the name "Copia de …"; returns the copy's id.
     pub fn duplicate_commitment(&mut self, id: CommitmentId) -> Option<CommitmentId> {
         let i = self.commitments.iter().position(|c| c.id == id)?;
         let new_id = self.next_commitment_id();
         let mut copy = self.commitments[i].clone();
         copy.id = new_id;
+        // OGP's id and ratings belong to the original, not to its copy.
+        copy.ogp = None;
         let name = format!("Copia de {}", copy.name);
         copy.name = name
             .chars()

@@ -175,6 +175,7 @@ pub fn laid_json(laid: &super::layout::Laid) -> String {
                         face,
                         color,
                         text,
+                        ..
                     } => json!({
                         "t": "text", "x": x_pt, "y": y_pt, "size": size_pt,
                         "bold": match face { FontFace::Regular => false, FontFace::Bold => true },

@@ -199,6 +199,10 @@ pub fn TextField(
     /// Id of a `<datalist>` of suggestions (the person may still type anything).
     #[prop(optional)]
     list: Option<&'static str>,
+    /// The language of what is typed, when it is not Spanish ("en" for a
+    /// title in English): the browser spell-checks it in that language.
+    #[prop(optional)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     let id = field.key();
     let wiring = Wiring::new(form, field, hint.is_some());
@@ -224,6 +228,7 @@ pub fn TextField(
                 id=id
                 name=id
                 type="text"
+                lang=lang
                 autocomplete=autocomplete.unwrap_or("off")
                 inputmode=inputmode
                 list=list

@@ -21,6 +21,7 @@ pub mod pages {
     pub mod monitoring;
     pub mod national;
     pub mod not_found;
+    pub mod ogp;
     pub mod open;
     pub mod problems;
     pub mod profile;
@@ -53,6 +54,9 @@ use pages::{
     monitoring::{MonitoringPage, ResponsePage, ResponsesPage},
     national::NationalPlanPage,
     not_found::NotFound,
+    ogp::{
+        CommitmentOgpPage, OgpEventPage, OgpEventsPage, OgpPage, OgpSessionPage, OgpSessionsPage,
+    },
     open::OpenDraftPage,
     problems::{ProblemPage, ProblemsPage},
     profile::ProfilePage,
@@ -95,6 +99,9 @@ pub mod paths {
     pub const MONITORING: &str = Step::Monitoring.path();
     pub const RESPONSES: &str = Step::Responses.path();
     pub const GLOSSARY: &str = "/glosario";
+    pub const OGP: &str = Step::Ogp.path();
+    pub const OGP_SESSIONS: &str = "/plan/registro-ogp/sesiones";
+    pub const OGP_EVENTS: &str = "/plan/registro-ogp/eventos";
 
     use crate::domain::{CommitmentId, ItemId, Step};
     use crate::persistence::drafts::DraftId;
@@ -145,6 +152,12 @@ pub mod paths {
     }
     pub fn response(n: Option<ItemId>) -> String {
         format!("{RESPONSES}/{}", item(n))
+    }
+    pub fn ogp_session(n: Option<ItemId>) -> String {
+        format!("{OGP_SESSIONS}/{}", item(n))
+    }
+    pub fn ogp_event(n: Option<ItemId>) -> String {
+        format!("{OGP_EVENTS}/{}", item(n))
     }
 }
 
@@ -201,6 +214,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/seguimiento") view=MonitoringPage />
                         <Route path=path!("/plan/respuesta-razonada") view=ResponsesPage />
                         <Route path=path!("/plan/respuesta-razonada/:n") view=ResponsePage />
+                        <Route path=path!("/plan/compromisos/:id/ogp") view=CommitmentOgpPage />
+                        <Route path=path!("/plan/registro-ogp") view=OgpPage />
+                        <Route path=path!("/plan/registro-ogp/sesiones") view=OgpSessionsPage />
+                        <Route path=path!("/plan/registro-ogp/sesiones/:n") view=OgpSessionPage />
+                        <Route path=path!("/plan/registro-ogp/eventos") view=OgpEventsPage />
+                        <Route path=path!("/plan/registro-ogp/eventos/:n") view=OgpEventPage />
                         <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />

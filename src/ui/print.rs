@@ -253,7 +253,7 @@ fn FieldList(fields: Vec<Field>) -> impl IntoView {
             view! {
                 <div class="summary-list__row">
                     <dt class="summary-list__key">{f.label}</dt>
-                    <dd class="summary-list__value summary-list__value--text">{f.value}</dd>
+                    <dd class="summary-list__value summary-list__value--text" lang=f.lang>{f.value}</dd>
                 </div>
             }
         })

@@ -482,6 +482,8 @@ pub struct SummaryRow {
     pub key: String,
     pub value: Option<String>,
     pub href: Option<String>,
+    /// The value's language when it is not Spanish ("en"), as its `lang`.
+    pub lang: Option<&'static str>,
 }
 
 impl SummaryRow {
@@ -490,7 +492,14 @@ impl SummaryRow {
             key: key.into(),
             value: value.filter(|v| !v.trim().is_empty()),
             href,
+            lang: None,
         }
+    }
+
+    /// The row with its value in language `lang`.
+    pub fn in_language(mut self, lang: Option<&'static str>) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -501,8 +510,9 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
         .into_iter()
         .map(|r| {
             let hidden = format!(" {}", r.key.to_lowercase());
+            let lang = r.lang;
             let value = match r.value {
-                Some(v) => view! { <dd class="summary-list__value summary-list__value--text">{v}</dd> }.into_any(),
+                Some(v) => view! { <dd class="summary-list__value summary-list__value--text" lang=lang>{v}</dd> }.into_any(),
                 None => view! { <dd class="summary-list__value summary-list__value--empty">"No proporcionado"</dd> }.into_any(),
             };
             view! {

@@ -163,6 +163,11 @@ pub struct Field {
     pub label: String,
     /// E.g. "10/12/2019".
     pub value: String,
+    /// The BCP 47 language of the value when it is not the document's
+    /// ([`Meta::language`]), e.g. "en" for a title OGP publishes in English.
+    /// The PDF marks each of its lines as a `/Span` with that `/Lang`; the
+    /// print view gives its element that `lang`.
+    pub lang: Option<&'static str>,
 }
 
 impl Field {
@@ -171,7 +176,14 @@ impl Field {
         Self {
             label: label.into(),
             value: value.into(),
+            lang: None,
         }
+    }
+
+    /// The field with its value in language `lang` (see [`Field::lang`]).
+    pub fn in_language(mut self, lang: Option<&'static str>) -> Self {
+        self.lang = lang;
+        self
     }
 }
 

@@ -8,7 +8,10 @@
 //! 4. executive summary; alignment (national commitment, Agenda 2030 goals and
 //!    targets with their texts, gender perspective, PND axis, local axis);
 //!    other actors and additional information;
-//! 5. per key action "Acción clave N. Nombre (W % de ponderación del compromiso)":
+//! 5. what OGP and the monitoring body publish about it, when recorded
+//!    ([`super::ogp`]: its OGP id, titles in Spanish and English, inception
+//!    assessment and completion);
+//! 6. per key action "Acción clave N. Nombre (W % de ponderación del compromiso)":
 //!    the responsible person, a table Descripción / objetivo | Indicador | Medio de
 //!    verificación | Fecha de inicio | Fecha de término, and the "Actividades"
 //!    table Actividad | Descripción / objetivo | Medio de verificación.
@@ -152,6 +155,7 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
         ),
         Field::new("Información adicional", text(|o| o.additional_info.as_deref())),
     ]));
+    super::ogp::ficha_blocks(c, blocks);
 
     if c.key_actions.is_empty() {
         blocks.push(sub("Acciones clave"));

@@ -12,6 +12,7 @@
 pub mod blocks;
 pub mod document;
 pub mod ficha;
+pub mod ogp;
 pub mod plan_document;
 pub mod plan_sections;
 pub mod readiness_document;

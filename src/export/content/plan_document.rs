@@ -72,8 +72,9 @@ impl PlanSection {
 }
 
 /// The sections of the plan, in order. Every step with a
-/// [`Step::document_heading`] is here (`tests/pdf_plan.rs` checks it).
-pub const SECTIONS: [PlanSection; 12] = [
+/// [`Step::document_heading`] is here (`tests/pdf_plan.rs` checks it); the
+/// OGP record's is printed only when the plan has one ([`PlanSection::shown`]).
+pub const SECTIONS: [PlanSection; 13] = [
     PlanSection::Step(Step::Profile),
     PlanSection::Step(Step::Readiness),
     PlanSection::Step(Step::Political),
@@ -85,8 +86,20 @@ pub const SECTIONS: [PlanSection; 12] = [
     PlanSection::Step(Step::Monitoring),
     PlanSection::Timeline,
     PlanSection::Step(Step::Responses),
+    PlanSection::Step(Step::Ogp),
     PlanSection::Sources,
 ];
+
+impl PlanSection {
+    /// Whether `plan`'s document has this section: all do, but the OGP
+    /// record's, which a plan not yet in OGP does not have.
+    pub fn shown(self, plan: &Plan) -> bool {
+        match self {
+            PlanSection::Step(Step::Ogp) => super::ogp::has_record(plan),
+            _ => true,
+        }
+    }
+}
 
 /// The export document of `plan`, generated at `generated_at` (local time).
 pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
@@ -121,12 +134,12 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
         },
         Block::PageBreak,
     ];
-    let heading = |n: usize| Block::Heading {
-        level: 1,
-        text: format!("{}. {}", n + 1, SECTIONS[n].title()),
-    };
-    for (n, section) in SECTIONS.into_iter().enumerate() {
-        blocks.push(heading(n));
+    let shown = SECTIONS.into_iter().filter(|s| s.shown(plan));
+    for (n, section) in shown.enumerate() {
+        blocks.push(Block::Heading {
+            level: 1,
+            text: format!("{}. {}", n + 1, section.title()),
+        });
         match section {
             PlanSection::Step(Step::Profile) => sections::profile(plan, &answers, &mut blocks),
             PlanSection::Step(Step::Readiness) => sections::readiness(plan, &mut blocks),
@@ -141,6 +154,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
                 sections::monitoring(plan, &answers, &mut blocks)
             }
             PlanSection::Step(Step::Responses) => sections::responses(plan, &mut blocks),
+            PlanSection::Step(Step::Ogp) => super::ogp::section_blocks(plan, &mut blocks),
             // No section of their own (no document heading).
             PlanSection::Step(Step::NationalPlan | Step::Review) => {}
             PlanSection::Alignment => sections::alignment(plan, &mut blocks),

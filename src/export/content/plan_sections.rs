@@ -23,7 +23,10 @@ use crate::labels::{self, Label};
 /// Summary rows as fields; a skipped answer reads "No proporcionado".
 fn fields_of<'a>(rows: impl IntoIterator<Item = &'a Row>) -> Vec<Field> {
     rows.into_iter()
-        .map(|r| Field::new(r.key.clone(), r.value.clone().unwrap_or_else(not_provided)))
+        .map(|r| {
+            Field::new(r.key.clone(), r.value.clone().unwrap_or_else(not_provided))
+                .in_language(r.lang)
+        })
         .collect()
 }
 

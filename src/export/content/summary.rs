@@ -24,6 +24,8 @@ use crate::domain::{
 };
 use crate::labels::{self, Label};
 
+use super::ogp;
+
 /// The page where an answer is changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -45,6 +47,12 @@ pub enum Target {
     Activity(CommitmentId, ItemId, ItemId),
     Monitoring,
     Response(ItemId),
+    /// The plan's OGP record, a forum session, a co-creation event, a
+    /// commitment's OGP record ([`super::ogp`]).
+    Ogp,
+    OgpSession(ItemId),
+    OgpEvent(ItemId),
+    CommitmentOgp(CommitmentId),
 }
 
 /// One answer.
@@ -53,6 +61,10 @@ pub struct Row {
     pub key: String,
     pub value: Option<String>,
     pub target: Target,
+    /// The value's BCP 47 language when it is not Spanish ("en" for a title
+    /// OGP publishes in English): the review page marks it with `lang`, the
+    /// PDF with a `/Lang` span.
+    pub lang: Option<&'static str>,
 }
 
 /// Answers that belong together (a commitment, a problem, the members…).
@@ -123,6 +135,7 @@ fn row(key: &str, value: Option<String>, target: Target) -> Row {
         key: key.to_owned(),
         value: value.filter(|v| !v.trim().is_empty()),
         target,
+        lang: None,
     }
 }
 
@@ -228,6 +241,7 @@ pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
             Step::Commitments => Some(commitments(plan)),
             Step::Monitoring => Some(monitoring(plan)),
             Step::Responses => Some(responses(plan)),
+            Step::Ogp => ogp_record(plan),
             // The readiness self-assessment has its own result page; the
             // national list and the review have no answers of their own here.
             Step::Readiness | Step::NationalPlan | Step::Review => None,
@@ -765,6 +779,14 @@ fn commitments(plan: &Plan) -> Section {
             )),
             t,
         ));
+        if let Some(o) = &c.ogp {
+            let t = Target::CommitmentOgp(id);
+            rows.extend(
+                ogp::commitment_answers(o)
+                    .into_iter()
+                    .map(|a| answer_row(a, t)),
+            );
+        }
         let mut commitment = group(Some(format!("Compromiso {n}")), rows);
         commitment.commitment = Some(id);
         for (j, k) in c.key_actions.iter().enumerate() {
@@ -895,4 +917,68 @@ fn responses(plan: &Plan) -> Section {
         title: Step::Responses.name().into(),
         groups,
     }
+}
+
+fn answer_row(a: ogp::Answer, target: Target) -> Row {
+    Row {
+        lang: a.lang,
+        ..row(a.key, a.value, target)
+    }
+}
+
+/// What OGP publishes about the plan (optional): shown once there is a record.
+fn ogp_record(plan: &Plan) -> Option<Section> {
+    let o = plan.ogp.as_ref()?;
+    let own = ogp::plan_answers(o)
+        .into_iter()
+        .map(|a| answer_row(a, Target::Ogp))
+        .collect();
+    let mut groups = vec![group(None, own)];
+    groups.push(if o.sessions.is_empty() {
+        empty(
+            "Sesiones del foro",
+            "Todavía no ha registrado sesiones del foro.",
+        )
+    } else {
+        group(
+            Some("Sesiones del foro".to_owned()),
+            o.sessions
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    row(
+                        &format!("Sesión {}", i + 1),
+                        Some(ogp::session_line(s)),
+                        Target::OgpSession(s.id),
+                    )
+                })
+                .collect(),
+        )
+    });
+    groups.push(if o.events.is_empty() {
+        empty(
+            "Eventos de cocreación",
+            "Todavía no ha registrado eventos de cocreación.",
+        )
+    } else {
+        group(
+            Some("Eventos de cocreación".to_owned()),
+            o.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    row(
+                        &format!("Evento {}", i + 1),
+                        Some(ogp::event_line(e)),
+                        Target::OgpEvent(e.id),
+                    )
+                })
+                .collect(),
+        )
+    });
+    Some(Section {
+        step: Step::Ogp,
+        title: Step::Ogp.name().into(),
+        groups,
+    })
 }

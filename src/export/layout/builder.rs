@@ -79,6 +79,8 @@ pub(super) struct Style {
     pub(super) leading: f32,
     pub(super) face: FontFace,
     pub(super) color: Rgb,
+    /// The text's language when it is not the document's (see [`Item::Text`]).
+    pub(super) lang: Option<&'static str>,
 }
 
 impl Style {
@@ -88,7 +90,14 @@ impl Style {
             leading,
             face,
             color,
+            lang: None,
         }
+    }
+
+    /// The style for text in language `lang`.
+    pub(super) const fn in_language(mut self, lang: Option<&'static str>) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -183,6 +192,7 @@ impl Unit {
             face: style.face,
             color: style.color,
             text,
+            lang: style.lang,
         });
     }
 

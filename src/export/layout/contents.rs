@@ -87,6 +87,7 @@ pub(super) fn contents_number(
             face: FontFace::Regular,
             color: palette::MUTED,
             text: leaders,
+            lang: None,
         });
     }
     page.items.push(Item::Text {
@@ -96,5 +97,6 @@ pub(super) fn contents_number(
         face: style.face,
         color: style.color,
         text,
+        lang: None,
     });
 }

@@ -37,7 +37,8 @@ impl Builder {
                     u.text(
                         value_x,
                         0.0,
-                        Style::new(size, leading, FontFace::Regular, palette::INK),
+                        Style::new(size, leading, FontFace::Regular, palette::INK)
+                            .in_language(field.lang),
                         v.clone(),
                     );
                 }

@@ -52,6 +52,7 @@ pub(super) fn add_running_heads(
                     face: FontFace::Regular,
                     color: palette::MUTED,
                     text,
+                    lang: None,
                 },
                 Item::Rect {
                     x_pt: frame.left,
@@ -116,6 +117,7 @@ pub(super) fn add_footers(pages: &mut [LaidPage], doc: &Document, frame: Frame) 
                     face,
                     color: palette::MUTED,
                     text,
+                    lang: None,
                 });
             }
         }

@@ -63,6 +63,9 @@ pub enum Item {
         color: Rgb,
         /// The text.
         text: String,
+        /// Its BCP 47 language when it is not the document's ("en"); the PDF
+        /// wraps the run in a marked-content `/Span` with that `/Lang`.
+        lang: Option<&'static str>,
     },
     /// A filled rectangle (also used for rules).
     Rect {

@@ -47,6 +47,10 @@ fn change_href(target: Target) -> String {
         Target::Organization(n) => paths::organization(Some(n)),
         Target::Roadmap => paths::ROADMAP.to_owned(),
         Target::Problem(n) => paths::problem(Some(n)),
+        Target::Ogp => paths::OGP.to_owned(),
+        Target::OgpSession(n) => paths::ogp_session(Some(n)),
+        Target::OgpEvent(n) => paths::ogp_event(Some(n)),
+        Target::CommitmentOgp(id) => paths::commitment_part(id, "ogp"),
         Target::Part(id, FichaPart::General) => paths::commitment_part(id, "datos"),
         Target::Part(id, FichaPart::Responsible) => paths::commitment_part(id, "responsables"),
         Target::Part(id, FichaPart::CoResponsible) => paths::commitment_part(id, "corresponsables"),
@@ -197,7 +201,9 @@ fn group_view(g: Group, level: u8) -> AnyView {
         let rows = g
             .rows
             .into_iter()
-            .map(|r| SummaryRow::new(r.key, r.value, Some(change_href(r.target))))
+            .map(|r| {
+                SummaryRow::new(r.key, r.value, Some(change_href(r.target))).in_language(r.lang)
+            })
             .collect::<Vec<_>>();
         view! { <SummaryList rows=rows /> }
     });
