@@ -23,6 +23,16 @@ pub trait Label: Copy {
     fn label(self) -> &'static str;
 }
 
+/// What a document and a page say where the plan gives nothing.
+pub const NOT_GIVEN: &str = "No proporcionado";
+
+/// A choice not made yet reads [`NOT_GIVEN`].
+impl<T: Label> Label for Option<T> {
+    fn label(self) -> &'static str {
+        self.map_or(NOT_GIVEN, Label::label)
+    }
+}
+
 impl Label for BodyKind {
     fn label(self) -> &'static str {
         match self {
@@ -320,6 +330,18 @@ pub fn national_link(plan: &Plan, link: &NationalLink) -> Option<String> {
 /// The name shown for a draft that has no name yet.
 pub const UNNAMED_DRAFT: &str = "Borrador sin nombre";
 
+/// What a commitment, key action or activity saved without a name is called.
+pub const UNNAMED: &str = "(sin nombre)";
+
+/// The name as saved, or [`UNNAMED`] when it is empty.
+pub fn name_or_unnamed(name: &str) -> &str {
+    if name.trim().is_empty() {
+        UNNAMED
+    } else {
+        name
+    }
+}
+
 /// A size for people: "0.3 KB", "12.4 KB", "1,024 KB".
 pub fn kilobytes(bytes: u64) -> String {
     let tenths = (bytes * 10 + 512) / 1024;
@@ -338,4 +360,12 @@ pub fn date_time(at: time::OffsetDateTime) -> String {
         at.hour(),
         at.minute()
     )
+}
+
+/// The text with its first letter in capitals ("del 10/12/2019…" → "Del 10/12/2019…").
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -58,7 +58,7 @@ pub fn field_error(e: &FieldError) -> String {
             thousands(*max)
         ),
         (P::NotADate, field) => format!(
-            "{} debe escribirse como día/mes/año, por ejemplo 31/08/2021",
+            "{} debe escribirse como día/mes/año, mes/año o año, por ejemplo 31/08/2021, 08/2021, agosto de 2021 o 2021",
             subject(field)
         ),
         (P::ImpossibleDate, field) => format!(
@@ -68,6 +68,10 @@ pub fn field_error(e: &FieldError) -> String {
         (P::EndNotAfterStart, _) => {
             "La fecha de término debe ser posterior a la fecha de inicio".into()
         }
+        (P::OtherDateMissing, field) => format!(
+            "Escriba {} también, o borre la otra fecha: un periodo necesita las dos",
+            lower_first(subject(field))
+        ),
         (P::InegiCodeShape { kind }, _) => match kind {
             JurisdictionKind::Estado => {
                 "La clave INEGI de un estado tiene 2 dígitos, por ejemplo 09".into()
@@ -81,22 +85,19 @@ pub fn field_error(e: &FieldError) -> String {
             "La clave INEGI debe empezar con la clave de un estado, de 01 a 32".into()
         }
         (P::OutsidePlanPeriod { period }, field) => format!(
-            "{} debe estar dentro del periodo del plan, del {} al {}",
+            "{} debe estar dentro del periodo del plan, {}",
             subject(field),
-            format_date(period.start()),
-            format_date(period.end())
+            period.from_to()
         ),
         (P::OutsideCommitment { period }, field) => format!(
-            "{} debe estar dentro de las fechas del compromiso, del {} al {}",
+            "{} debe estar dentro de las fechas del compromiso, {}",
             subject(field),
-            format_date(period.start()),
-            format_date(period.end())
+            period.from_to()
         ),
         (P::OutsideKeyAction { period }, field) => format!(
-            "{} debe estar dentro de las fechas de la acción clave, del {} al {}",
+            "{} debe estar dentro de las fechas de la acción clave, {}",
             subject(field),
-            format_date(period.start()),
-            format_date(period.end())
+            period.from_to()
         ),
         (P::NotAnEmail, field) => format!(
             "{} debe escribirse como nombre@dominio.mx",
@@ -688,6 +689,15 @@ pub fn weight_status(status: crate::domain::key_action::WeightStatus) -> Option<
             "Las ponderaciones suman {total} %. Deben sumar 100 %: {}.",
             points(total - 100, "sobra", "sobran")
         )),
+        W::Unweighted {
+            total,
+            unweighted: 1,
+        } => Some(format!(
+            "Una acción clave no tiene ponderación todavía; las demás suman {total} %. Entre todas deben sumar 100 %."
+        )),
+        W::Unweighted { total, unweighted } => Some(format!(
+            "{unweighted} acciones clave no tienen ponderación todavía; las demás suman {total} %. Entre todas deben sumar 100 %."
+        )),
     }
 }
 
@@ -701,6 +711,10 @@ pub fn spread_weights_action(status: crate::domain::key_action::WeightStatus) ->
         W::Short { total } => Some(format!("Repartir los {} puntos que faltan", 100 - total)),
         W::Over { total: 101 } => Some("Quitar el punto que sobra".to_owned()),
         W::Over { total } => Some(format!("Quitar los {} puntos que sobran", total - 100)),
+        W::Unweighted { total, .. } => Some(format!(
+            "Repartir los {} puntos que faltan entre las acciones sin ponderación",
+            100u32.saturating_sub(total)
+        )),
     }
 }
 
@@ -719,3 +733,60 @@ pub const NEWER_VERSION_TITLE: &str =
 
 /// What that means for the person, and what to do.
 pub const NEWER_VERSION: &str = "Esta versión no conoce algunos de sus datos. Los conserva sin cambios cada vez que se guarda el borrador, pero no puede mostrarlos ni editarlos. Le recomendamos continuar el borrador en la versión más reciente de la herramienta.";
+
+/// "La fecha de término" → "la fecha de término".
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
+/// One thing a commitment still needs, as the ficha overview lists it:
+/// "El nombre del compromiso", "Acción clave 2: la ponderación".
+pub fn pending_item(
+    c: &crate::domain::Commitment,
+    item: &crate::domain::pending::Pending,
+) -> String {
+    use crate::domain::pending::Pending as P;
+    let what = |e: &FieldError| match e.problem {
+        Problem::Missing => subject(e.field).to_owned(),
+        _ => field_error(e),
+    };
+    let key_action_number = |k| {
+        c.key_actions
+            .iter()
+            .position(|x| x.id == k)
+            .map_or(0, |i| i + 1)
+    };
+    match item {
+        P::Field(e) => what(e),
+        P::Nothing => "Todavía no hay nada guardado en esta parte".to_owned(),
+        P::KeyAction(k, e) => format!(
+            "Acción clave {}: {}",
+            key_action_number(*k),
+            lower_first(&what(e))
+        ),
+        P::Activity(k, a, e) => {
+            let activity = c
+                .key_action(*k)
+                .and_then(|ka| ka.activities.iter().position(|x| x.id == *a))
+                .map_or(0, |i| i + 1);
+            format!(
+                "Actividad {}.{activity}: {}",
+                key_action_number(*k),
+                lower_first(&what(e))
+            )
+        }
+        P::Weights(status) => weight_status(*status).unwrap_or_default(),
+    }
+}
+
+/// "Compromiso 2 (Presupuesto abierto): faltan 4 datos".
+pub fn commitment_pending(n: usize, c: &crate::domain::Commitment, count: usize) -> String {
+    let name = crate::labels::name_or_unnamed(&c.name);
+    match count {
+        1 => format!("Compromiso {n} ({name}): falta 1 dato"),
+        _ => format!("Compromiso {n} ({name}): faltan {count} datos"),
+    }
+}

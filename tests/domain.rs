@@ -7,8 +7,8 @@ use common::plans;
 use plan_local_ga::domain::commitment::AlignmentInput;
 use plan_local_ga::domain::methodology::{Step, TaskStatus};
 use plan_local_ga::domain::{
-    parse_date, Commitment, CommitmentId, CommitmentInput, Field, FieldError, NationalPlan, Plan,
-    Problem, ProfileInput,
+    parse_date, Commitment, CommitmentId, CommitmentInput, Field, FieldError, NationalPlan,
+    PartialDate, Plan, Problem, ProfileInput,
 };
 use plan_local_ga::messages;
 use time::macros::date;
@@ -31,11 +31,26 @@ fn fields(errors: &[FieldError]) -> Vec<Field> {
 
 #[test]
 fn dates_are_read_in_mexican_and_iso_order() {
-    assert_eq!(parse_date("31/08/2021"), Ok(date!(2021 - 08 - 31)));
-    assert_eq!(parse_date(" 2/1/2020 "), Ok(date!(2020 - 01 - 02)));
-    assert_eq!(parse_date("2020-01-02"), Ok(date!(2020 - 01 - 02)));
-    assert_eq!(parse_date("02-01-2020"), Ok(date!(2020 - 01 - 02)));
-    assert_eq!(parse_date("02.01.2020"), Ok(date!(2020 - 01 - 02)));
+    assert_eq!(
+        parse_date("31/08/2021"),
+        Ok(PartialDate::Day(date!(2021 - 08 - 31)))
+    );
+    assert_eq!(
+        parse_date(" 2/1/2020 "),
+        Ok(PartialDate::Day(date!(2020 - 01 - 02)))
+    );
+    assert_eq!(
+        parse_date("2020-01-02"),
+        Ok(PartialDate::Day(date!(2020 - 01 - 02)))
+    );
+    assert_eq!(
+        parse_date("02-01-2020"),
+        Ok(PartialDate::Day(date!(2020 - 01 - 02)))
+    );
+    assert_eq!(
+        parse_date("02.01.2020"),
+        Ok(PartialDate::Day(date!(2020 - 01 - 02)))
+    );
 }
 
 #[test]
@@ -47,7 +62,10 @@ fn bad_dates_are_told_apart() {
     assert_eq!(parse_date("001/02/2020"), Err(Problem::NotADate));
     assert_eq!(parse_date("31/02/2021"), Err(Problem::ImpossibleDate));
     assert_eq!(parse_date("29/02/2023"), Err(Problem::ImpossibleDate));
-    assert_eq!(parse_date("29/02/2024"), Ok(date!(2024 - 02 - 29)));
+    assert_eq!(
+        parse_date("29/02/2024"),
+        Ok(PartialDate::Day(date!(2024 - 02 - 29)))
+    );
 }
 
 #[test]

@@ -294,8 +294,14 @@ fn version_3_fixture_migrates_to_4_without_loss() {
     };
     assert_eq!(first.id, CommitmentId(1));
     assert_eq!(first.name, "Estrategia subnacional de gobierno abierto");
-    assert_eq!(first.period.start(), date!(2026 - 01 - 02));
-    assert_eq!(first.period.end(), date!(2027 - 07 - 31));
+    assert_eq!(
+        first.period.as_ref().expect("dates").start(),
+        date!(2026 - 01 - 02)
+    );
+    assert_eq!(
+        first.period.as_ref().expect("dates").end(),
+        date!(2027 - 07 - 31)
+    );
     let link = first.alignment.national.as_ref().expect("national link");
     assert_eq!(link.relation(), Relation::Replica);
     assert_eq!(link.commitment(), Some("MX0087"));

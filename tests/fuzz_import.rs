@@ -8,7 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use plan_local_ga::domain::national_list::parse_national_list;
-use plan_local_ga::domain::{parse_date, Problem};
+use plan_local_ga::domain::{parse_date, PartialDate, Problem};
 use plan_local_ga::messages;
 use plan_local_ga::persistence::{decode, decode_file, encode, DecodeError, Envelope};
 use proptest::prelude::*;
@@ -212,8 +212,13 @@ fn date_text() -> impl Strategy<Value = String> {
     prop_oneof![
         1 => ".{0,16}",
         1 => "[0-9/.\\- ]{0,12}",
-        2 => (number.clone(), sep.clone(), number.clone(), sep, number, "[ ]{0,2}")
+        2 => (number.clone(), sep.clone(), number.clone(), sep, number.clone(), "[ ]{0,2}")
             .prop_map(|(a, s1, b, s2, c, pad)| format!("{pad}{a}{s1}{b}{s2}{c}{pad}")),
+        1 => (number.clone(), prop::sample::select(vec!["/", "-", ".", " / ", "x", ""]), number.clone())
+            .prop_map(|(a, s, b)| format!("{a}{s}{b}")),
+        1 => "[0-9]{3,5}",
+        1 => (1u32..=12, 1800i32..=2300, any::<bool>())
+            .prop_map(|(m, y, iso)| if iso { format!("{y}-{m:02}") } else { format!("{m}/{y}") }),
         2 => (1u32..=31, 1u32..=12, 1900i32..=2200, any::<bool>(), any::<bool>())
             .prop_map(|(d, m, y, iso, pad)| match (iso, pad) {
                 (true, _) => format!("{y}-{m:02}-{d:02}"),
@@ -224,9 +229,32 @@ fn date_text() -> impl Strategy<Value = String> {
 }
 
 /// "31/08/2021", "1/8/2021" or "2021-08-31" naming a day on the calendar
-/// between 1900 and 2200 (checked with the `time` crate, not the parser).
+/// between 1900 and 2200 (checked with the `time` crate, not the parser);
+/// or "08/2021", "2021-08" or "2021" in those years.
 fn is_plain_date(text: &str) -> bool {
     let t = text.trim();
+    let year_in_range = |y: &str| {
+        y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && (1900..=2200).contains(&y.parse::<i32>().unwrap_or(0))
+    };
+    let month_ok = |m: &str| {
+        !m.is_empty()
+            && m.len() <= 2
+            && m.bytes().all(|b| b.is_ascii_digit())
+            && (1..=12).contains(&m.parse::<u8>().unwrap_or(0))
+    };
+    if year_in_range(t) {
+        return true;
+    }
+    let halves: Vec<&str> = t.split(['/', '-']).collect();
+    if let [a, b] = halves[..] {
+        if (year_in_range(a) && month_ok(b) && b.len() == 2 && t.contains('-'))
+            || (year_in_range(b) && month_ok(a) && t.contains('/'))
+        {
+            return true;
+        }
+    }
     let (y, m, d) = if let Some((y, rest)) = t.split_once('-').filter(|(y, _)| y.len() == 4) {
         match rest.split_once('-') {
             Some((m, d)) => (y, m, d),
@@ -401,10 +429,12 @@ proptest! {
         }
     }
 
-    /// Any text in a date field: blank is "missing"; a date is read only from
-    /// exactly three numbers in day/month/year or year-month-day order, and it
-    /// is the date those numbers name; a well-formed date that does not exist
-    /// is "impossible"; anything else is "not a date".
+    /// Any text in a date field: blank is "missing"; a date is read from
+    /// numbers only in the shapes people type (day/month/year or
+    /// year-month-day for a day, month/year or year-month for a month, four
+    /// digits for a year), and it is the date those numbers name; a
+    /// well-formed day that does not exist is "impossible"; anything else is
+    /// "not a date". (Month names are covered in tests/dates.rs.)
     #[test]
     fn dates_parse_or_refuse(text in date_text()) {
         let numbers: Vec<&str> = text
@@ -417,14 +447,30 @@ proptest! {
         match parse_date(&text) {
             Ok(date) => {
                 prop_assert!(only_separators, "{:?} read as {}", text, date);
-                prop_assert_eq!(numbers.len(), 3);
                 let n: Vec<u32> = numbers.iter().map(|p| p.parse().expect("digits")).collect();
-                let (d, m, y) = (u32::from(date.day()), u32::from(u8::from(date.month())), date.year());
-                let y = u32::try_from(y).expect("positive year");
-                prop_assert!(
-                    (numbers[2].len() == 4 && n == [d, m, y]) || (numbers[0].len() == 4 && n == [y, m, d]),
-                    "{:?} read as {}", text, date
-                );
+                let y = u32::try_from(date.year()).expect("positive year");
+                match date {
+                    PartialDate::Day(day) => {
+                        prop_assert_eq!(numbers.len(), 3);
+                        let (d, m) = (u32::from(day.day()), u32::from(u8::from(day.month())));
+                        prop_assert!(
+                            (numbers[2].len() == 4 && n == [d, m, y]) || (numbers[0].len() == 4 && n == [y, m, d]),
+                            "{:?} read as {}", text, date
+                        );
+                    }
+                    PartialDate::Month(_, month) => {
+                        prop_assert_eq!(numbers.len(), 2);
+                        let m = u32::from(u8::from(month));
+                        prop_assert!(
+                            (numbers[1].len() == 4 && n == [m, y]) || (numbers[0].len() == 4 && n == [y, m]),
+                            "{:?} read as {}", text, date
+                        );
+                    }
+                    PartialDate::Year(_) => {
+                        prop_assert_eq!(numbers.len(), 1);
+                        prop_assert!(numbers[0].len() == 4 && n == [y], "{:?} read as {}", text, date);
+                    }
+                }
                 prop_assert_eq!(parse_date(&plan_local_ga::domain::format_date(date)), Ok(date));
             }
             Err(Problem::Missing) => prop_assert!(text.trim().is_empty()),

@@ -24,7 +24,7 @@ use plan_local_ga::domain::coordination::{
 use plan_local_ga::domain::error::{PHASE_END_IDS, PHASE_START_IDS, VALUE_REASON_IDS};
 use plan_local_ga::domain::key_action::{
     parse_whole, spread_remainder, weight_total, weighted_progress, ActivityInput, KeyAction,
-    KeyActionInput,
+    KeyActionInput, Weight,
 };
 use plan_local_ga::domain::methodology::{Step, TaskStatus};
 use plan_local_ga::domain::monitoring::{Decision, MonitoringInput, ResponseInput};
@@ -213,7 +213,7 @@ fn weights_must_add_up_to_exactly_100() {
     let (plan, c) = plan_with_weights(&[35, 40, 25]);
     assert_eq!(plan.commitment_issues(&c), vec![]);
     assert!(plan.commitment_complete(&c));
-    assert!(FichaPart::KeyActions.is_done(&c));
+    assert!(plan.pending(&c, FichaPart::KeyActions).is_empty());
 
     for (weights, total) in [(&[34u8, 40, 25], 99), (&[35, 40, 26], 101)] {
         let (plan, c) = plan_with_weights(weights);
@@ -223,7 +223,7 @@ fn weights_must_add_up_to_exactly_100() {
             "{weights:?}"
         );
         assert!(!plan.commitment_complete(&c));
-        assert!(!FichaPart::KeyActions.is_done(&c));
+        assert!(!plan.pending(&c, FichaPart::KeyActions).is_empty());
         assert_eq!(
             Step::Commitments.status(&plan, false),
             TaskStatus::HasProblem
@@ -233,7 +233,7 @@ fn weights_must_add_up_to_exactly_100() {
     // No key actions yet: nothing to add up (the ficha is just not complete).
     let (plan, c) = plan_with_weights(&[]);
     assert_eq!(plan.commitment_issues(&c), vec![]);
-    assert!(!FichaPart::KeyActions.is_done(&c));
+    assert!(!plan.pending(&c, FichaPart::KeyActions).is_empty());
     assert_eq!(
         Step::Commitments.status(&plan, false),
         TaskStatus::InProgress
@@ -365,7 +365,7 @@ fn whole_numbers_are_read_with_or_without_percent_sign() {
     let k = plans::key_action_input(" 35 % ", C_START, C_END)
         .parse(ItemId(1), commitment_period(), Vec::new())
         .expect("35 %");
-    assert_eq!(k.weight, 35);
+    assert_eq!(k.weight, Weight::new(35).ok());
 
     // Progress is optional, 0-100.
     let mut input = plans::key_action_input("35", C_START, C_END);
@@ -503,15 +503,18 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
     let e = activity("01/03/2026", "")
         .parse(ItemId(1), ka.clone())
         .expect_err("only a start");
-    assert_eq!(e, vec![err(Named::ActivityEnd, Problem::Missing)]);
+    assert_eq!(e, vec![err(Named::ActivityEnd, Problem::OtherDateMissing)]);
     assert_eq!(
         messages::field_error(&e[0]),
-        "Escriba la fecha de término de la actividad"
+        "Escriba la fecha de término de la actividad también, o borre la otra fecha: un periodo necesita las dos"
     );
     let e = activity("", "31/03/2026")
         .parse(ItemId(1), ka.clone())
         .expect_err("only an end");
-    assert_eq!(e, vec![err(Named::ActivityStart, Problem::Missing)]);
+    assert_eq!(
+        e,
+        vec![err(Named::ActivityStart, Problem::OtherDateMissing)]
+    );
 
     let e = activity("31/03/2026", "01/03/2026")
         .parse(ItemId(1), ka.clone())
@@ -520,7 +523,13 @@ fn an_activity_has_no_dates_or_both_within_its_key_action() {
     let e = activity("31/02/2026", "")
         .parse(ItemId(1), ka.clone())
         .expect_err("impossible date, no end");
-    assert_eq!(e, vec![err(Named::ActivityEnd, Problem::Missing)]);
+    assert_eq!(
+        e,
+        vec![
+            err(Named::ActivityStart, Problem::ImpossibleDate),
+            err(Named::ActivityEnd, Problem::OtherDateMissing)
+        ]
+    );
     let e = activity("31/02/2026", "31/03/2026")
         .parse(ItemId(1), ka.clone())
         .expect_err("impossible date");
@@ -1067,7 +1076,7 @@ fn the_term_end_is_optional_and_a_date() {
     );
 
     let p = profile_with_term("30/09/2027").parse().expect("term end");
-    assert_eq!(p.term_end, Some(date!(2027 - 09 - 30)));
+    assert_eq!(p.term_end, Some(date!(2027 - 09 - 30).into()));
     assert_eq!(
         ProfileInput::from_profile(&p).term_end,
         "30/09/2027",
@@ -1078,7 +1087,16 @@ fn the_term_end_is_optional_and_a_date() {
     assert_eq!(e, vec![err(Named::TermEnd, Problem::NotADate)]);
     assert_eq!(
         messages::field_error(&e[0]),
-        "La fecha en que termina la administración debe escribirse como día/mes/año, por ejemplo 31/08/2021"
+        "La fecha en que termina la administración debe escribirse como día/mes/año, mes/año o año, por ejemplo 31/08/2021, 08/2021, agosto de 2021 o 2021"
+    );
+    // A term end published as a month counts to the month's last day.
+    let p = profile_with_term("septiembre de 2027")
+        .parse()
+        .expect("a month");
+    assert_eq!(p.months_left(date!(2025 - 12 - 10)), Some(21));
+    assert_eq!(
+        ProfileInput::from_profile(&p).term_end,
+        "septiembre de 2027"
     );
     assert_eq!(Field::from(Named::TermEnd).key(), "fin-administracion");
 }
@@ -1149,7 +1167,7 @@ fn the_roadmap_is_published_before_cocreation_starts() {
             Phase::MesasTematicas
         ]
     );
-    assert_eq!(r.cocreation_start(), Some(date!(2026 - 03 - 01)));
+    assert_eq!(r.cocreation_start(), Some(date!(2026 - 03 - 01).into()));
     assert_eq!(r.gaps(), vec![], "published during awareness-raising");
     let r = roadmap_input(&phases, "01/03/2026").parse().expect("valid");
     assert_eq!(r.gaps(), vec![], "published the day consultation starts");
@@ -1251,7 +1269,7 @@ fn an_incorporated_input_names_its_commitment() {
     let r = response_input("incorporada", "3")
         .parse(ItemId(1), &ids)
         .expect("valid");
-    assert_eq!(r.decision, Decision::Incorporada);
+    assert_eq!(r.decision, Some(Decision::Incorporada));
     assert_eq!(r.commitment, Some(CommitmentId(3)));
 
     let r = response_input("no-incorporada", "")

@@ -69,7 +69,7 @@ fn commitment(id: u32, name: &str) -> Commitment {
     Commitment::new(
         CommitmentId(id),
         name.to_owned(),
-        period(date!(2020 - 01 - 15), date!(2021 - 06 - 30)),
+        Some(period(date!(2020 - 01 - 15), date!(2021 - 06 - 30))),
     )
 }
 

@@ -71,7 +71,10 @@ fn commitment_with_weights(weights: &[u8]) -> Commitment {
 }
 
 fn weights(c: &Commitment) -> Vec<u8> {
-    c.key_actions.iter().map(|k| k.weight.get()).collect()
+    c.key_actions
+        .iter()
+        .map(|k| k.weight.map_or(0, |w| w.get()))
+        .collect()
 }
 
 // ---------------------------------------------------------------------------

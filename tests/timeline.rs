@@ -18,7 +18,7 @@ fn key_action(id: u32, name: &str, start: Date, end: Date, activities: Vec<Activ
         id: ItemId(id),
         name: name.into(),
         objective: None,
-        weight: Weight::new(50).expect("1-100"),
+        weight: Weight::new(50).ok(),
         indicator: Indicator {
             name: "Indicador".into(),
             kind: None,
@@ -29,7 +29,7 @@ fn key_action(id: u32, name: &str, start: Date, end: Date, activities: Vec<Activ
             unknown: Default::default(),
         },
         verification: "Acta".into(),
-        period: period(start, end),
+        period: Some(period(start, end)),
         responsible: None,
         progress: None,
         activities,
@@ -54,7 +54,7 @@ fn plan() -> Plan {
     let mut first = Commitment::new(
         CommitmentId(7),
         "Transparencia presupuestaria".into(),
-        period(date!(2026 - 01 - 02), date!(2026 - 12 - 31)),
+        Some(period(date!(2026 - 01 - 02), date!(2026 - 12 - 31))),
     );
     first.key_actions = vec![
         key_action(
@@ -82,7 +82,7 @@ fn plan() -> Plan {
     let mut second = Commitment::new(
         CommitmentId(3),
         "Participación".into(),
-        period(date!(2026 - 03 - 01), date!(2027 - 03 - 31)),
+        Some(period(date!(2026 - 03 - 01), date!(2027 - 03 - 31))),
     );
     second.key_actions = vec![key_action(
         5,
@@ -191,7 +191,8 @@ fn the_tick_step_grows_with_the_span() {
 #[test]
 fn yearly_ticks_show_only_the_year() {
     let mut p = plan();
-    p.commitments[1].key_actions[0].period = period(date!(2026 - 03 - 01), date!(2031 - 12 - 31));
+    p.commitments[1].key_actions[0].period =
+        Some(period(date!(2026 - 03 - 01), date!(2031 - 12 - 31)));
     let t = timeline(&p, None, date!(2020 - 01 - 01)).expect("rows");
     assert_eq!(t.tick_step, 12);
     let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.as_str()).collect();

@@ -11,7 +11,7 @@ use super::choice::{
 };
 use super::contact::{Contact, ContactInput, ContactRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
-use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::error::{optional_text, required_text, Field, FieldError, Named, Problem, Reading};
 use super::key_action::{
     spread_remainder, weight_status, Activity, KeyAction, Weight, WeightStatus,
 };
@@ -56,6 +56,7 @@ impl OgpValue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueReason {
     pub value: OgpValue,
+    #[serde(default)]
     pub reason: String,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
@@ -141,6 +142,7 @@ impl TeamMemberInput {
 /// The ficha's narrative: objectives, problem, assumptions, verification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Objectives {
+    #[serde(default)]
     pub short_term: String,
     #[serde(default)]
     pub medium_term: Option<String>,
@@ -148,12 +150,15 @@ pub struct Objectives {
     #[serde(default)]
     pub problem: Option<ItemId>,
     /// "¿Cuál es la problemática que el compromiso aborda?"
+    #[serde(default)]
     pub problem_text: String,
     /// "¿Cómo contribuirá a resolver la problemática?"
+    #[serde(default)]
     pub how_it_helps: String,
     #[serde(default)]
     pub assumptions: Option<String>,
     /// "¿Cómo se verificará el cumplimiento del compromiso?"
+    #[serde(default)]
     pub verification: String,
     /// Other actors involved (civil society, private sector, multilaterals, academia).
     #[serde(default)]
@@ -170,12 +175,16 @@ pub struct Objectives {
 
 carry_fields!(Objectives);
 
-/// One commitment of the plan, valid by construction.
+/// One commitment of the plan: every value is readable by construction; what
+/// the methodology still asks for (an empty name, no dates) is allowed, so a
+/// published plan can be recorded as published (see [`crate::domain::error::Reading`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,
+    #[serde(default)]
     pub name: String,
-    pub period: Period,
+    #[serde(default)]
+    pub period: Option<Period>,
     /// National commitment and SDG targets (schema 2; empty in drafts from schema 1),
     /// PND and local plan axes and gender perspective (schema 4).
     #[serde(default)]
@@ -211,7 +220,7 @@ list_item_by!(Commitment, id);
 
 impl Commitment {
     /// A new commitment with only its general data.
-    pub fn new(id: CommitmentId, name: String, period: Period) -> Self {
+    pub fn new(id: CommitmentId, name: String, period: Option<Period>) -> Self {
         Self {
             id,
             name,
@@ -242,11 +251,14 @@ impl Commitment {
                 .map(|c| c.id),
         )
     }
-    /// Key actions whose dates fall outside the commitment's period.
+    /// Key actions whose dates fall outside the commitment's period (when both have dates).
     pub fn key_actions_outside(&self) -> Vec<ItemId> {
+        let Some(period) = &self.period else {
+            return Vec::new();
+        };
         self.key_actions
             .iter()
-            .filter(|k| !self.period.contains(&k.period))
+            .filter(|k| k.period.as_ref().is_some_and(|p| !period.contains(p)))
             .map(|k| k.id)
             .collect()
     }
@@ -262,14 +274,20 @@ impl Commitment {
         self.key_actions
             .iter()
             .filter(|k| k.id != id)
-            .map(|k| u32::from(k.weight))
+            .filter_map(|k| k.weight)
+            .map(u32::from)
             .sum()
     }
 
     /// Makes the key actions' weights add up to exactly 100, changing them as
     /// little as possible (see [`spread_remainder`]); returns whether any changed.
     pub fn spread_weights(&mut self) -> bool {
-        let weights: Vec<u8> = self.key_actions.iter().map(|k| k.weight.get()).collect();
+        // A key action without a weight yet counts as 0 and receives its share.
+        let weights: Vec<u8> = self
+            .key_actions
+            .iter()
+            .map(|k| k.weight.map_or(0, Weight::get))
+            .collect();
         let Some(spread) = spread_remainder(&weights) else {
             return false;
         };
@@ -277,8 +295,8 @@ impl Commitment {
         for (k, w) in self.key_actions.iter_mut().zip(spread) {
             // Every spread weight is 1-100: it holds for up to 100 key actions.
             if let Ok(w) = Weight::new(w.into()) {
-                changed |= k.weight != w;
-                k.weight = w;
+                changed |= k.weight != Some(w);
+                k.weight = Some(w);
             }
         }
         changed
@@ -331,20 +349,39 @@ impl CommitmentInput {
     pub fn from_commitment(c: &Commitment) -> Self {
         Self {
             name: c.name.clone(),
-            start: format_date(c.period.start()),
-            end: format_date(c.period.end()),
+            start: c
+                .period
+                .as_ref()
+                .map(|p| format_date(p.start()))
+                .unwrap_or_default(),
+            end: c
+                .period
+                .as_ref()
+                .map(|p| format_date(p.end()))
+                .unwrap_or_default(),
         }
     }
 
-    /// Parses the name and dates. When the plan has a period, the commitment must
-    /// lie within it. The result is the commitment `existing` (or a new one) with
-    /// these values.
+    /// Parses the name and dates (strict: every rule met). When the plan has a
+    /// period, the commitment must lie within it. The result is the commitment
+    /// `existing` (or a new one) with these values.
     pub fn parse(
         &self,
         id: CommitmentId,
-        plan_period: Option<Period>,
+        plan_period: impl Into<Option<Period>>,
         existing: Option<&Commitment>,
     ) -> Result<Commitment, Vec<FieldError>> {
+        self.read(id, plan_period.into().as_ref(), existing)
+            .complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(
+        &self,
+        id: CommitmentId,
+        plan_period: Option<&Period>,
+        existing: Option<&Commitment>,
+    ) -> Reading<Commitment> {
         let mut errors = Vec::new();
         let name = required_text(
             &self.name,
@@ -377,17 +414,18 @@ impl CommitmentInput {
                 ));
             }
         }
-        match (name, period) {
-            (Some(name), Some(period)) if errors.is_empty() => Ok(match existing {
+        let name = name.unwrap_or_default();
+        Reading::new(
+            || match existing {
                 Some(c) => Commitment {
                     name,
                     period,
                     ..c.clone()
                 },
                 None => Commitment::new(id, name, period),
-            }),
-            _ => Err(errors),
-        }
+            },
+            errors,
+        )
     }
 }
 
@@ -600,8 +638,13 @@ impl ObjectivesInput {
         }
     }
 
-    /// Parses the page; a linked problem must be one of `problem_ids`.
+    /// Parses the page (strict); a linked problem must be one of `problem_ids`.
     pub fn parse(&self, problem_ids: &[ItemId]) -> Result<Objectives, Vec<FieldError>> {
+        self.read(problem_ids).complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self, problem_ids: &[ItemId]) -> Reading<Objectives> {
         let mut errors = Vec::new();
         let e = &mut errors;
         let short_term = required_text(&self.short_term, Named::ShortObjective.into(), MAX_LONG, e);
@@ -639,26 +682,22 @@ impl ObjectivesInput {
             MAX_LONG,
             e,
         );
-        match (short_term, problem_text, how_it_helps, verification) {
-            (Some(short_term), Some(problem_text), Some(how_it_helps), Some(verification))
-                if errors.is_empty() =>
-            {
-                Ok(Objectives {
-                    short_term,
-                    medium_term,
-                    problem,
-                    problem_text,
-                    how_it_helps,
-                    assumptions,
-                    verification,
-                    other_actors,
-                    summary,
-                    additional_info,
-                    unknown: Unknown::new(),
-                })
-            }
-            _ => Err(errors),
-        }
+        Reading::new(
+            || Objectives {
+                short_term: short_term.unwrap_or_default(),
+                medium_term,
+                problem,
+                problem_text: problem_text.unwrap_or_default(),
+                how_it_helps: how_it_helps.unwrap_or_default(),
+                assumptions,
+                verification: verification.unwrap_or_default(),
+                other_actors,
+                summary,
+                additional_info,
+                unknown: Unknown::new(),
+            },
+            errors,
+        )
     }
 }
 
@@ -703,8 +742,14 @@ impl ValuesInput {
         input
     }
 
-    /// At least one core value; a reason for each value chosen.
+    /// At least one core value; a reason for each value chosen (strict).
     pub fn parse(&self) -> Result<Vec<ValueReason>, Vec<FieldError>> {
+        self.read().complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]): a value chosen without
+    /// its reason is kept, with the reason still to write.
+    pub fn read(&self) -> Reading<Vec<ValueReason>> {
         let mut errors = Vec::new();
         let chosen = choice_set(
             &self.values,
@@ -726,20 +771,14 @@ impl ValuesInput {
         for v in chosen {
             let i = OgpValue::ALL.iter().position(|x| *x == v).unwrap_or(0) as u8;
             let raw = this.reason_mut(v).clone();
-            if let Some(reason) = required_text(&raw, Field::ValueReason(i), MAX_LONG, &mut errors)
-            {
-                out.push(ValueReason {
-                    value: v,
-                    reason,
-                    unknown: Unknown::new(),
-                });
-            }
+            let reason = required_text(&raw, Field::ValueReason(i), MAX_LONG, &mut errors);
+            out.push(ValueReason {
+                value: v,
+                reason: reason.unwrap_or_default(),
+                unknown: Unknown::new(),
+            });
         }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        Reading::new(|| out, errors)
     }
 }
 

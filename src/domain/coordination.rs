@@ -3,15 +3,14 @@
 //! civil-society organisations.
 
 use serde::{Deserialize, Serialize};
-use time::Date;
 
 use super::choice::{choices, next_id, required_choice, ItemId};
 use super::contact::{
     optional, same_name, Contact, ContactInput, ContactRules, Email, Phone, WebAddress, MAX_LONG,
     MAX_SHORT,
 };
-use super::date::{format_date, parse_date};
-use super::error::{optional_text, required_text, FieldError, Named, Problem};
+use super::date::{format_date, parse_date, PartialDate};
+use super::error::{optional_text, required_text, FieldError, Named, Problem, Reading};
 use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
@@ -27,10 +26,13 @@ choices! {
 /// Step 2: who signed the commitment to open government, and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PoliticalCommitment {
-    pub kind: PoliticalKind,
+    #[serde(default)]
+    pub kind: Option<PoliticalKind>,
     /// One signatory per entry ("Gobernadora del Estado", "Comisión de Transparencia"...).
+    #[serde(default)]
     pub signatories: Vec<String>,
-    pub date: Date,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
     #[serde(default)]
     pub document_url: Option<WebAddress>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
@@ -66,9 +68,9 @@ pub fn lines(raw: &str) -> Vec<String> {
 impl PoliticalInput {
     pub fn from_value(p: &PoliticalCommitment) -> Self {
         Self {
-            kind: p.kind.key().to_owned(),
+            kind: p.kind.map(|k| k.key().to_owned()).unwrap_or_default(),
             signatories: p.signatories.join("\n"),
-            date: format_date(p.date),
+            date: p.date.map(format_date).unwrap_or_default(),
             document_url: p
                 .document_url
                 .as_ref()
@@ -76,7 +78,13 @@ impl PoliticalInput {
                 .unwrap_or_default(),
         }
     }
+    /// Parses the page (strict: every rule met).
     pub fn parse(&self) -> Result<PoliticalCommitment, Vec<FieldError>> {
+        self.read().complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self) -> Reading<PoliticalCommitment> {
         let mut errors = Vec::new();
         let kind = required_choice(
             &self.kind,
@@ -102,16 +110,16 @@ impl PoliticalInput {
             WebAddress::parse,
             &mut errors,
         );
-        match (kind, date) {
-            (Some(kind), Some(date)) if errors.is_empty() => Ok(PoliticalCommitment {
+        Reading::new(
+            || PoliticalCommitment {
                 kind,
                 signatories,
                 date,
                 document_url,
                 unknown: Unknown::new(),
-            }),
-            _ => Err(errors),
-        }
+            },
+            errors,
+        )
     }
 }
 
@@ -159,18 +167,21 @@ impl Cadence {
 /// Step 3: the coordination body itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoordinationBody {
-    pub kind: BodyKind,
+    #[serde(default)]
+    pub kind: Option<BodyKind>,
     /// What the kind is, when "otro".
     #[serde(default)]
     pub kind_other: Option<String>,
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub selection_method: Option<String>,
     #[serde(default)]
     pub rules_url: Option<WebAddress>,
-    pub cadence: Cadence,
     #[serde(default)]
-    pub installation_date: Option<Date>,
+    pub cadence: Option<Cadence>,
+    #[serde(default)]
+    pub installation_date: Option<PartialDate>,
     #[serde(default)]
     pub installation_url: Option<WebAddress>,
     #[serde(default)]
@@ -208,7 +219,7 @@ pub struct BodyInput {
 impl BodyInput {
     pub fn from_value(b: &CoordinationBody) -> Self {
         Self {
-            kind: b.kind.key().into(),
+            kind: b.kind.map(|k| k.key().into()).unwrap_or_default(),
             kind_other: b.kind_other.clone().unwrap_or_default(),
             name: b.name.clone(),
             selection_method: b.selection_method.clone().unwrap_or_default(),
@@ -217,7 +228,7 @@ impl BodyInput {
                 .as_ref()
                 .map(|u| u.as_str().to_owned())
                 .unwrap_or_default(),
-            cadence: b.cadence.key().into(),
+            cadence: b.cadence.map(|k| k.key().into()).unwrap_or_default(),
             installation_date: b.installation_date.map(format_date).unwrap_or_default(),
             installation_url: b
                 .installation_url
@@ -227,7 +238,13 @@ impl BodyInput {
             monitoring_body: b.monitoring_body.clone().unwrap_or_default(),
         }
     }
+    /// Parses the page (strict: every rule met).
     pub fn parse(&self) -> Result<CoordinationBody, Vec<FieldError>> {
+        self.read().complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self) -> Reading<CoordinationBody> {
         let mut errors = Vec::new();
         let kind = required_choice(
             &self.kind,
@@ -282,11 +299,11 @@ impl BodyInput {
             MAX_SHORT,
             &mut errors,
         );
-        match (kind, name, cadence) {
-            (Some(kind), Some(name), Some(cadence)) if errors.is_empty() => Ok(CoordinationBody {
+        Reading::new(
+            || CoordinationBody {
                 kind,
                 kind_other,
-                name,
+                name: name.unwrap_or_default(),
                 selection_method,
                 rules_url,
                 cadence,
@@ -294,9 +311,9 @@ impl BodyInput {
                 installation_url,
                 monitoring_body,
                 unknown: Unknown::new(),
-            }),
-            _ => Err(errors),
-        }
+            },
+            errors,
+        )
     }
 }
 
@@ -520,7 +537,8 @@ impl Coordination {
         if !self.members.iter().any(|m| m.contact.is_non_government()) {
             gaps.push(CoordinationGap::NoNonGovernmentMember);
         }
-        if !body.cadence.meets_ogp_minimum() {
+        // An unknown cadence is still to write, not a gap.
+        if body.cadence.is_some_and(|c| !c.meets_ogp_minimum()) {
             gaps.push(CoordinationGap::MeetsTooRarely);
         }
         if body.rules_url.is_none() {
@@ -531,3 +549,17 @@ impl Coordination {
 }
 
 super::choice::identified!(Member, Organization);
+
+impl PoliticalCommitment {
+    /// True when nothing the page asks for is missing.
+    pub fn is_complete(&self) -> bool {
+        PoliticalInput::from_value(self).read().pending().is_empty()
+    }
+}
+
+impl CoordinationBody {
+    /// True when nothing the page asks for is missing.
+    pub fn is_complete(&self) -> bool {
+        BodyInput::from_value(self).read().pending().is_empty()
+    }
+}

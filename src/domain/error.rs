@@ -234,6 +234,8 @@ pub enum Problem {
     ImpossibleDate,
     /// The end date is on or before the start date.
     EndNotAfterStart,
+    /// One date of a start and an end was given without the other.
+    OtherDateMissing,
     /// The INEGI code has the wrong shape for the kind of jurisdiction.
     InegiCodeShape {
         kind: crate::domain::JurisdictionKind,
@@ -268,6 +270,100 @@ pub enum Problem {
     UnknownChoice,
     /// A contact with neither an institution nor a person's name.
     NoInstitutionOrPerson,
+}
+
+impl Problem {
+    /// True when the value cannot be read as typed (a date that is not a date,
+    /// a text too long, an unknown choice): the page cannot be saved until it
+    /// is fixed. Every other problem says what the methodology still asks for
+    /// (a field left empty, a date outside the plan): the page is saved as it
+    /// is and the problem is shown on the task list and the review page.
+    pub fn blocks_saving(&self) -> bool {
+        match self {
+            Problem::Missing
+            | Problem::OutsidePlanPeriod { .. }
+            | Problem::OutsideCommitment { .. }
+            | Problem::OutsideKeyAction { .. }
+            | Problem::NoCoreValue => false,
+            Problem::TooLong { .. }
+            | Problem::NotADate
+            | Problem::ImpossibleDate
+            | Problem::EndNotAfterStart
+            | Problem::OtherDateMissing
+            | Problem::InegiCodeShape { .. }
+            | Problem::InegiUnknownState
+            | Problem::NotInCatalog
+            | Problem::MunicipalityOfOtherState
+            | Problem::KindDoesNotFitState
+            | Problem::NotAnEmail
+            | Problem::NotAPhone
+            | Problem::NotAUrl
+            | Problem::NotAWholeNumber
+            | Problem::OutOfRange { .. }
+            | Problem::UnknownChoice
+            | Problem::NoInstitutionOrPerson => true,
+        }
+    }
+}
+
+/// A page's input read by the page's rules: the value, unless something
+/// cannot be read as typed, and every problem found.
+///
+/// One reading serves the form and the file: [`Reading::savable`] is what
+/// "Guardar y continuar" keeps (complete or not), [`Reading::complete`] what
+/// the methodology accepts, and [`Reading::pending`] what it still asks for,
+/// which is also what a stored value read back into its page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading<T> {
+    value: Option<T>,
+    errors: Vec<FieldError>,
+}
+
+impl<T> Reading<T> {
+    /// `value` is used only when no error blocks saving.
+    pub fn new(value: impl FnOnce() -> T, errors: Vec<FieldError>) -> Self {
+        let readable = errors.iter().all(|e| !e.problem.blocks_saving());
+        Self {
+            value: readable.then(value),
+            errors,
+        }
+    }
+    /// The reading of a page whose item no longer exists (deleted in another
+    /// tab): nothing to save and nothing to show.
+    pub fn gone() -> Self {
+        Self {
+            value: None,
+            errors: Vec::new(),
+        }
+    }
+    /// The value when every rule is met.
+    pub fn complete(self) -> Result<T, Vec<FieldError>> {
+        match self.value {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ => Err(self.errors),
+        }
+    }
+    /// The value as typed, complete or not; only the errors that block saving otherwise.
+    pub fn savable(self) -> Result<T, Vec<FieldError>> {
+        match self.value {
+            Some(v) => Ok(v),
+            None => Err(self
+                .errors
+                .into_iter()
+                .filter(|e| e.problem.blocks_saving())
+                .collect()),
+        }
+    }
+    /// What the methodology still asks for (every error, when the value could be read).
+    pub fn pending(&self) -> &[FieldError] {
+        &self.errors
+    }
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reading<U> {
+        Reading {
+            value: self.value.map(f),
+            errors: self.errors,
+        }
+    }
 }
 
 impl From<Named> for Field {

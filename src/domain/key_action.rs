@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::choice::{choices, next_id, optional_choice, remove_item, ItemId};
 use super::contact::{Contact, ContactInput, ContactRules, MAX_LONG, MAX_SHORT};
 use super::date::{format_date, Period};
-use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
+use super::error::{optional_text, required_text, Field, FieldError, Named, Problem, Reading};
 use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
@@ -38,8 +38,9 @@ choices! {
 }
 
 /// The indicator of a key action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub kind: Option<IndicatorKind>,
@@ -62,6 +63,7 @@ carry_fields!(Indicator);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: ItemId,
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub objective: Option<String>,
@@ -138,17 +140,24 @@ impl fmt::Display for Weight {
 carry_fields!(Activity, period);
 list_item_by!(Activity, id);
 
-/// A key action, valid by construction (its weight is 1-100).
+/// A key action: readable by construction (a weight is 1-100); what the
+/// methodology still asks for may be missing (no weight, no indicator, no
+/// dates), as in most published local plans.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyAction {
     pub id: ItemId,
+    #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub objective: Option<String>,
-    pub weight: Weight,
+    #[serde(default)]
+    pub weight: Option<Weight>,
+    #[serde(default)]
     pub indicator: Indicator,
+    #[serde(default)]
     pub verification: String,
-    pub period: Period,
+    #[serde(default)]
+    pub period: Option<Period>,
     #[serde(default)]
     pub responsible: Option<Contact>,
     /// Progress to date, 0-100 %, updated during monitoring.
@@ -176,11 +185,14 @@ impl KeyAction {
     pub fn remove_activity(&mut self, id: ItemId) -> bool {
         remove_item(&mut self.activities, id)
     }
-    /// Activities whose dates fall outside this key action's period.
+    /// Activities whose dates fall outside this key action's period (when both have dates).
     pub fn activities_outside(&self) -> Vec<ItemId> {
+        let Some(period) = &self.period else {
+            return Vec::new();
+        };
         self.activities
             .iter()
-            .filter(|a| a.period.as_ref().is_some_and(|p| !self.period.contains(p)))
+            .filter(|a| a.period.as_ref().is_some_and(|p| !period.contains(p)))
             .map(|a| a.id)
             .collect()
     }
@@ -241,7 +253,7 @@ impl KeyActionInput {
         Self {
             name: k.name.clone(),
             objective: k.objective.clone().unwrap_or_default(),
-            weight: k.weight.to_string(),
+            weight: k.weight.map(|w| w.to_string()).unwrap_or_default(),
             indicator: k.indicator.name.clone(),
             indicator_kind: k
                 .indicator
@@ -257,8 +269,16 @@ impl KeyActionInput {
                 .map(|x| x.key().to_owned())
                 .unwrap_or_default(),
             verification: k.verification.clone(),
-            start: format_date(k.period.start()),
-            end: format_date(k.period.end()),
+            start: k
+                .period
+                .as_ref()
+                .map(|p| format_date(p.start()))
+                .unwrap_or_default(),
+            end: k
+                .period
+                .as_ref()
+                .map(|p| format_date(p.end()))
+                .unwrap_or_default(),
             responsible: k
                 .responsible
                 .as_ref()
@@ -268,14 +288,26 @@ impl KeyActionInput {
         }
     }
 
-    /// Parses the key action; its dates must lie within the commitment's period.
-    /// `activities` are kept from the saved key action (they have pages of their own).
+    /// Parses the key action (strict: every rule met); its dates must lie
+    /// within the commitment's period. `activities` are kept from the saved
+    /// key action (they have pages of their own).
     pub fn parse(
         &self,
         id: ItemId,
-        commitment_period: Period,
+        commitment_period: impl Into<Option<Period>>,
         activities: Vec<Activity>,
     ) -> Result<KeyAction, Vec<FieldError>> {
+        self.read(id, commitment_period.into().as_ref(), activities)
+            .complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(
+        &self,
+        id: ItemId,
+        commitment_period: Option<&Period>,
+        activities: Vec<Activity>,
+    ) -> Reading<KeyAction> {
         let mut errors = Vec::new();
         let name = required_text(
             &self.name,
@@ -343,10 +375,10 @@ impl KeyActionInput {
             Named::KeyActionEnd.into(),
             &mut errors,
         );
-        if let Some(p) = &period {
+        if let (Some(p), Some(outer)) = (&period, commitment_period) {
             within(
                 p,
-                &commitment_period,
+                outer,
                 Named::KeyActionStart.into(),
                 Named::KeyActionEnd.into(),
                 |period| Problem::OutsideCommitment { period },
@@ -366,34 +398,30 @@ impl KeyActionInput {
                 .ok()
                 .map(|p| p as u8)
         };
-        match (name, weight, indicator_name, verification, period) {
-            (Some(name), Some(weight), Some(indicator_name), Some(verification), Some(period))
-                if errors.is_empty() =>
-            {
-                Ok(KeyAction {
-                    id,
-                    name,
-                    objective,
-                    weight,
-                    indicator: Indicator {
-                        name: indicator_name,
-                        kind,
-                        unit,
-                        baseline,
-                        target,
-                        frequency,
-                        unknown: Unknown::new(),
-                    },
-                    verification,
-                    period,
-                    responsible,
-                    progress,
-                    activities,
+        Reading::new(
+            || KeyAction {
+                id,
+                name: name.unwrap_or_default(),
+                objective,
+                weight,
+                indicator: Indicator {
+                    name: indicator_name.unwrap_or_default(),
+                    kind,
+                    unit,
+                    baseline,
+                    target,
+                    frequency,
                     unknown: Unknown::new(),
-                })
-            }
-            _ => Err(errors),
-        }
+                },
+                verification: verification.unwrap_or_default(),
+                period,
+                responsible,
+                progress,
+                activities,
+                unknown: Unknown::new(),
+            },
+            errors,
+        )
     }
 }
 
@@ -448,12 +476,17 @@ impl ActivityInput {
         }
     }
 
-    /// Parses the activity; when it has dates they must lie within the key action's.
+    /// Parses the activity (strict); when it has dates they must lie within the key action's.
     pub fn parse(
         &self,
         id: ItemId,
-        key_action_period: Period,
+        key_action_period: impl Into<Option<Period>>,
     ) -> Result<Activity, Vec<FieldError>> {
+        self.read(id, key_action_period.into().as_ref()).complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self, id: ItemId, key_action_period: Option<&Period>) -> Reading<Activity> {
         let mut errors = Vec::new();
         let name = required_text(
             &self.name,
@@ -474,45 +507,38 @@ impl ActivityInput {
             &mut errors,
         );
         let (sf, ef): (Field, Field) = (Named::ActivityStart.into(), Named::ActivityEnd.into());
+        // Optional as a pair: both or neither.
         let period = match (self.start.trim().is_empty(), self.end.trim().is_empty()) {
             (true, true) => None,
-            (false, true) => {
-                errors.push(FieldError::new(ef, Problem::Missing));
-                None
-            }
-            (true, false) => {
-                errors.push(FieldError::new(sf, Problem::Missing));
-                None
-            }
-            (false, false) => Period::parse(&self.start, &self.end, sf, ef, &mut errors),
+            _ => Period::parse(&self.start, &self.end, sf, ef, &mut errors),
         };
-        if let Some(p) = &period {
+        if let (Some(p), Some(outer)) = (&period, key_action_period) {
             within(
                 p,
-                &key_action_period,
+                outer,
                 sf,
                 ef,
                 |period| Problem::OutsideKeyAction { period },
                 &mut errors,
             );
         }
-        match name {
-            Some(name) if errors.is_empty() => Ok(Activity {
+        Reading::new(
+            || Activity {
                 id,
-                name,
+                name: name.unwrap_or_default(),
                 objective,
                 verification,
                 period,
                 unknown: Unknown::new(),
-            }),
-            _ => Err(errors),
-        }
+            },
+            errors,
+        )
     }
 }
 
-/// The sum of the key actions' weights, in percentage points.
+/// The sum of the key actions' weights, in percentage points (those without a weight count 0).
 pub fn weight_total(actions: &[KeyAction]) -> u32 {
-    actions.iter().map(|k| u32::from(k.weight)).sum()
+    actions.iter().filter_map(|k| k.weight).map(u32::from).sum()
 }
 
 /// How a commitment's key-action weights add up: the one check behind the
@@ -527,6 +553,9 @@ pub enum WeightStatus {
     Short { total: u32 },
     /// They add up to `total`, more than 100.
     Over { total: u32 },
+    /// `unweighted` key actions have no weight yet, and the others add up to
+    /// `total`, at most 100: still to complete, nothing to fix.
+    Unweighted { total: u32, unweighted: u32 },
 }
 
 impl WeightStatus {
@@ -535,7 +564,9 @@ impl WeightStatus {
         match self {
             WeightStatus::NoKeyActions => 0,
             WeightStatus::AddUp => 100,
-            WeightStatus::Short { total } | WeightStatus::Over { total } => total,
+            WeightStatus::Short { total }
+            | WeightStatus::Over { total }
+            | WeightStatus::Unweighted { total, .. } => total,
         }
     }
     /// The status of weights that add up to `total`. Each weight is at least
@@ -560,7 +591,13 @@ impl WeightStatus {
 
 /// Checks whether the key actions' weights add up to 100.
 pub fn weight_status(actions: &[KeyAction]) -> WeightStatus {
-    WeightStatus::from_total(weight_total(actions))
+    let total = weight_total(actions);
+    let unweighted = actions.iter().filter(|k| k.weight.is_none()).count() as u32;
+    match unweighted {
+        0 => WeightStatus::from_total(total),
+        _ if total > 100 => WeightStatus::Over { total },
+        _ => WeightStatus::Unweighted { total, unweighted },
+    }
 }
 
 /// Weights that add up to exactly 100, changing the given ones as little as
@@ -600,7 +637,7 @@ pub fn spread_remainder(weights: &[u8]) -> Option<Vec<u8>> {
 pub fn weighted_progress(actions: &[KeyAction]) -> u32 {
     actions
         .iter()
-        .map(|k| u32::from(k.progress.unwrap_or(0)) * u32::from(k.weight))
+        .map(|k| u32::from(k.progress.unwrap_or(0)) * k.weight.map_or(0, u32::from))
         .sum()
 }
 

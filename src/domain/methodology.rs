@@ -245,12 +245,16 @@ impl Step {
             }
             // A list is always in use (the 4th plan by default).
             Step::NationalPlan => TaskStatus::Completed,
-            Step::Political => simple(plan.political.is_some(), unsaved),
+            Step::Political => simple(plan.political.is_some(), unsaved)
+                .unless_incomplete(plan.political.as_ref().is_some_and(|p| p.is_complete())),
             Step::Coordination => {
                 let c = &plan.coordination;
                 if c.body.is_some() && !c.gaps().is_empty() {
                     TaskStatus::HasProblem
-                } else if c.body.is_some() && !c.members.is_empty() && !unsaved {
+                } else if c.body.as_ref().is_some_and(|b| b.is_complete())
+                    && !c.members.is_empty()
+                    && !unsaved
+                {
                     TaskStatus::Completed
                 } else if unsaved || !c.is_empty() {
                     TaskStatus::InProgress
@@ -262,7 +266,8 @@ impl Step {
                 Some(r) if !r.gaps().is_empty() => TaskStatus::HasProblem,
                 r => simple(r.is_some(), unsaved),
             },
-            Step::Problems => simple(!plan.problems.is_empty(), unsaved),
+            Step::Problems => simple(!plan.problems.is_empty(), unsaved)
+                .unless_incomplete(plan.problems.iter().all(|p| p.is_complete())),
             Step::Commitments => {
                 if plan
                     .commitments
@@ -282,10 +287,16 @@ impl Step {
                 if plan.commitments.is_empty() && plan.monitoring.is_none() {
                     TaskStatus::CannotStartYet
                 } else {
-                    simple(plan.monitoring.is_some(), unsaved)
+                    simple(plan.monitoring.is_some(), unsaved).unless_incomplete(
+                        plan.monitoring.as_ref().is_some_and(|m| m.is_complete()),
+                    )
                 }
             }
-            Step::Responses => simple(!plan.responses.is_empty(), unsaved),
+            Step::Responses => {
+                let ids: Vec<_> = plan.commitments.iter().map(|c| c.id).collect();
+                simple(!plan.responses.is_empty(), unsaved)
+                    .unless_incomplete(plan.responses.iter().all(|r| r.is_complete(&ids)))
+            }
             Step::Review => {
                 if plan.profile.is_none() {
                     TaskStatus::CannotStartYet
@@ -295,6 +306,16 @@ impl Step {
                     TaskStatus::NotStarted
                 }
             }
+        }
+    }
+}
+
+impl TaskStatus {
+    /// "En curso" instead of "Completado" while something saved is incomplete.
+    fn unless_incomplete(self, complete: bool) -> TaskStatus {
+        match self {
+            TaskStatus::Completed if !complete => TaskStatus::InProgress,
+            s => s,
         }
     }
 }

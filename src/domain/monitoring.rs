@@ -6,21 +6,24 @@ use serde::{Deserialize, Serialize};
 use super::choice::{choices, next_id, optional_choice, required_choice, ItemId};
 use super::commitment::CommitmentId;
 use super::contact::{optional, WebAddress, MAX_LONG, MAX_SHORT};
-use super::error::{optional_text, required_text, FieldError, Named, Problem};
+use super::error::{optional_text, required_text, FieldError, Named, Problem, Reading};
 use super::key_action::Frequency;
 use super::unknown::{carry_fields, list_item_by, Unknown};
 
 /// Step 7, valid by construction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Monitoring {
-    pub frequency: Frequency,
+    #[serde(default)]
+    pub frequency: Option<Frequency>,
     #[serde(default)]
     pub dashboard_url: Option<WebAddress>,
     #[serde(default)]
     pub repository_url: Option<WebAddress>,
     /// Follow-up meetings with civil society (OGP standard 5): when and how.
+    #[serde(default)]
     pub meetings: String,
     /// Who updates progress.
+    #[serde(default)]
     pub updater: String,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
@@ -47,7 +50,7 @@ pub struct MonitoringInput {
 impl MonitoringInput {
     pub fn from_value(m: &Monitoring) -> Self {
         Self {
-            frequency: m.frequency.key().into(),
+            frequency: m.frequency.map(|f| f.key().into()).unwrap_or_default(),
             dashboard_url: m
                 .dashboard_url
                 .as_ref()
@@ -62,7 +65,13 @@ impl MonitoringInput {
             updater: m.updater.clone(),
         }
     }
+    /// Parses the page (strict: every rule met).
     pub fn parse(&self) -> Result<Monitoring, Vec<FieldError>> {
+        self.read().complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self) -> Reading<Monitoring> {
         let mut errors = Vec::new();
         let e = &mut errors;
         let frequency = required_choice(
@@ -85,19 +94,17 @@ impl MonitoringInput {
         );
         let meetings = required_text(&self.meetings, Named::FollowUpMeetings.into(), MAX_LONG, e);
         let updater = required_text(&self.updater, Named::ProgressUpdater.into(), MAX_SHORT, e);
-        match (frequency, meetings, updater) {
-            (Some(frequency), Some(meetings), Some(updater)) if errors.is_empty() => {
-                Ok(Monitoring {
-                    frequency,
-                    dashboard_url,
-                    repository_url,
-                    meetings,
-                    updater,
-                    unknown: Unknown::new(),
-                })
-            }
-            _ => Err(errors),
-        }
+        Reading::new(
+            || Monitoring {
+                frequency,
+                dashboard_url,
+                repository_url,
+                meetings: meetings.unwrap_or_default(),
+                updater: updater.unwrap_or_default(),
+                unknown: Unknown::new(),
+            },
+            errors,
+        )
     }
 }
 
@@ -115,14 +122,17 @@ choices! {
 pub struct ReasonedResponse {
     pub id: ItemId,
     /// The proposal or comment received.
+    #[serde(default)]
     pub input: String,
     /// Who made it or where it came from ("Mesa temática de salud, 12/03/2026").
     #[serde(default)]
     pub source: Option<String>,
-    pub decision: Decision,
+    #[serde(default)]
+    pub decision: Option<Decision>,
     /// The commitment it fed; required unless not incorporated.
     #[serde(default)]
     pub commitment: Option<CommitmentId>,
+    #[serde(default)]
     pub reason: String,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
@@ -153,7 +163,7 @@ impl ResponseInput {
         Self {
             input: r.input.clone(),
             source: r.source.clone().unwrap_or_default(),
-            decision: r.decision.key().into(),
+            decision: r.decision.map(|d| d.key().into()).unwrap_or_default(),
             commitment: r.commitment.map(|c| c.0.to_string()).unwrap_or_default(),
             reason: r.reason.clone(),
         }
@@ -166,6 +176,11 @@ impl ResponseInput {
         id: ItemId,
         commitments: &[CommitmentId],
     ) -> Result<ReasonedResponse, Vec<FieldError>> {
+        self.read(id, commitments).complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self, id: ItemId, commitments: &[CommitmentId]) -> Reading<ReasonedResponse> {
         let mut errors = Vec::new();
         let e = &mut errors;
         let input = required_text(&self.input, Named::ResponseInput.into(), MAX_LONG, e);
@@ -198,24 +213,22 @@ impl ResponseInput {
             ));
         }
         let reason = required_text(&self.reason, Named::Reason.into(), MAX_LONG, e);
-        match (input, decision, reason) {
-            (Some(input), Some(decision), Some(reason)) if errors.is_empty() => {
-                Ok(ReasonedResponse {
-                    id,
-                    input,
-                    source,
-                    decision,
-                    commitment: if decision == Decision::NoIncorporada {
-                        None
-                    } else {
-                        commitment
-                    },
-                    reason,
-                    unknown: Unknown::new(),
-                })
-            }
-            _ => Err(errors),
-        }
+        Reading::new(
+            || ReasonedResponse {
+                id,
+                input: input.unwrap_or_default(),
+                source,
+                decision,
+                commitment: if decision == Some(Decision::NoIncorporada) {
+                    None
+                } else {
+                    commitment
+                },
+                reason: reason.unwrap_or_default(),
+                unknown: Unknown::new(),
+            },
+            errors,
+        )
     }
 }
 
@@ -224,3 +237,23 @@ pub fn next_response_id(responses: &[ReasonedResponse]) -> ItemId {
 }
 
 super::choice::identified!(ReasonedResponse);
+
+impl Monitoring {
+    /// True when nothing the page asks for is missing.
+    pub fn is_complete(&self) -> bool {
+        MonitoringInput::from_value(self)
+            .read()
+            .pending()
+            .is_empty()
+    }
+}
+
+impl ReasonedResponse {
+    /// True when nothing the page asks for is missing (`commitments`: the plan's).
+    pub fn is_complete(&self, commitments: &[CommitmentId]) -> bool {
+        ResponseInput::from_value(self)
+            .read(self.id, commitments)
+            .pending()
+            .is_empty()
+    }
+}

@@ -130,21 +130,6 @@ impl FichaPart {
         FichaPart::Alignment,
         FichaPart::KeyActions,
     ];
-
-    /// Whether this part holds what the ficha needs.
-    pub fn is_done(self, c: &Commitment) -> bool {
-        match self {
-            FichaPart::General => true,
-            FichaPart::Responsible => !c.responsible.is_empty(),
-            FichaPart::CoResponsible => !c.co_responsible.is_empty(),
-            FichaPart::Objectives => c.objectives.is_some(),
-            FichaPart::Values => !c.values.is_empty(),
-            FichaPart::Alignment => {
-                c.alignment.national.is_some() && !c.alignment.sdg_targets.is_empty()
-            }
-            FichaPart::KeyActions => c.weight_status().adds_up(),
-        }
-    }
 }
 
 impl Plan {
@@ -257,8 +242,8 @@ impl Plan {
     /// What must be fixed in a commitment (dates out of range, weights).
     pub fn commitment_issues(&self, c: &Commitment) -> Vec<CommitmentIssue> {
         let mut out = Vec::new();
-        if let Some(p) = &self.profile {
-            if !p.period.contains(&c.period) {
+        if let (Some(p), Some(own)) = (&self.profile, &c.period) {
+            if !p.period.contains(own) {
                 out.push(CommitmentIssue::OutsidePlan);
             }
         }
@@ -285,7 +270,10 @@ impl Plan {
 
     /// Whether every part of the commitment's ficha is filled and nothing needs fixing.
     pub fn commitment_complete(&self, c: &Commitment) -> bool {
-        FichaPart::ALL.iter().all(|p| p.is_done(c)) && self.commitment_issues(c).is_empty()
+        FichaPart::ALL
+            .iter()
+            .all(|&p| self.pending(c, p).is_empty())
+            && self.commitment_issues(c).is_empty()
     }
 
     /// The PND edition chosen in the profile's framework, if any.
@@ -300,7 +288,11 @@ impl Plan {
         };
         self.commitments
             .iter()
-            .filter(|c| !profile.period.contains(&c.period))
+            .filter(|c| {
+                c.period
+                    .as_ref()
+                    .is_some_and(|p| !profile.period.contains(p))
+            })
             .map(|c| c.id)
             .collect()
     }

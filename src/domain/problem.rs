@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::choice::{choices, next_id, required_choice, ItemId};
 use super::contact::MAX_LONG;
-use super::error::{optional_text, required_text, FieldError, Named};
+use super::error::{optional_text, required_text, FieldError, Named, Reading};
 use super::unknown::{carry_fields, list_item_by, Unknown};
 
 choices! {
@@ -28,11 +28,14 @@ choices! {
     }
 }
 
-/// A public problem, valid by construction.
+/// A public problem: readable by construction; what the methodology still
+/// asks for may be missing ([`PublicProblem::is_complete`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicProblem {
     pub id: ItemId,
+    #[serde(default)]
     pub statement: String,
+    #[serde(default)]
     pub affected_population: String,
     #[serde(default)]
     pub baseline: Option<String>,
@@ -40,8 +43,10 @@ pub struct PublicProblem {
     pub baseline_source: Option<String>,
     #[serde(default)]
     pub causes: Option<String>,
-    pub origin: InputOrigin,
-    pub priority: Priority,
+    #[serde(default)]
+    pub origin: Option<InputOrigin>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -86,11 +91,17 @@ impl ProblemInput {
             baseline: p.baseline.clone().unwrap_or_default(),
             baseline_source: p.baseline_source.clone().unwrap_or_default(),
             causes: p.causes.clone().unwrap_or_default(),
-            origin: p.origin.key().into(),
-            priority: p.priority.key().into(),
+            origin: p.origin.map(|o| o.key().into()).unwrap_or_default(),
+            priority: p.priority.map(|o| o.key().into()).unwrap_or_default(),
         }
     }
+    /// Parses the page (strict: every rule met).
     pub fn parse(&self, id: ItemId) -> Result<PublicProblem, Vec<FieldError>> {
+        self.read(id).complete()
+    }
+
+    /// Reads the page by its rules (see [`Reading`]).
+    pub fn read(&self, id: ItemId) -> Reading<PublicProblem> {
         let mut errors = Vec::new();
         let statement = required_text(
             &self.statement,
@@ -129,24 +140,20 @@ impl ProblemInput {
             Priority::from_key,
             &mut errors,
         );
-        match (statement, affected_population, origin, priority) {
-            (Some(statement), Some(affected_population), Some(origin), Some(priority))
-                if errors.is_empty() =>
-            {
-                Ok(PublicProblem {
-                    id,
-                    statement,
-                    affected_population,
-                    baseline,
-                    baseline_source,
-                    causes,
-                    origin,
-                    priority,
-                    unknown: Unknown::new(),
-                })
-            }
-            _ => Err(errors),
-        }
+        Reading::new(
+            || PublicProblem {
+                id,
+                statement: statement.unwrap_or_default(),
+                affected_population: affected_population.unwrap_or_default(),
+                baseline,
+                baseline_source,
+                causes,
+                origin,
+                priority,
+                unknown: Unknown::new(),
+            },
+            errors,
+        )
     }
 }
 
@@ -184,3 +191,17 @@ pub fn next_problem_id(problems: &[PublicProblem]) -> ItemId {
 }
 
 super::choice::identified!(PublicProblem);
+
+impl PublicProblem {
+    /// What the problem's page still asks for, read by the page's own rules.
+    pub fn pending(&self) -> Vec<FieldError> {
+        ProblemInput::from_value(self)
+            .read(self.id)
+            .pending()
+            .to_vec()
+    }
+    /// True when nothing the page asks for is missing.
+    pub fn is_complete(&self) -> bool {
+        self.pending().is_empty()
+    }
+}

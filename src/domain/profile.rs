@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::contact::{optional, Contact, ContactInput, ContactRules, MAX_LONG, MAX_SHORT};
-use super::date::{format_date, parse_date, Period};
+use super::date::{format_date, parse_date, PartialDate, Period};
 use super::error::{optional_text, required_text, Field, FieldError, Named, Problem};
 use super::unknown::{carry_fields, Unknown};
 use crate::catalog;
@@ -101,7 +101,7 @@ pub struct Profile {
     /// The day the administration's term ends (schema 4). OGP Local asks for at
     /// least 16 months left when the plan starts.
     #[serde(default)]
-    pub term_end: Option<Date>,
+    pub term_end: Option<PartialDate>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -114,8 +114,9 @@ pub const MIN_MONTHS_LEFT: i32 = 16;
 
 impl Profile {
     /// Whole months from `today` to the term's end, when the term end is known.
+    /// A term end given as a month or a year counts to its last day.
     pub fn months_left(&self, today: Date) -> Option<i32> {
-        let end = self.term_end?;
+        let end = self.term_end?.last_day();
         let mut months = (end.year() - today.year()) * 12 + i32::from(u8::from(end.month()))
             - i32::from(u8::from(today.month()));
         if end.day() < today.day() {

@@ -2,11 +2,10 @@
 //! with dates, channels, inclusion strategy, where it is published.
 
 use serde::{Deserialize, Serialize};
-use time::Date;
 
 use super::choice::{choice_set, choices, join_keys};
 use super::contact::{optional, WebAddress, MAX_LONG};
-use super::date::{format_date, parse_date, Period};
+use super::date::{format_date, parse_date, PartialDate, Period};
 use super::error::{
     optional_text, Field, FieldError, Named, Problem, PHASE_END_IDS, PHASE_START_IDS,
 };
@@ -76,7 +75,7 @@ pub struct Roadmap {
     #[serde(default)]
     pub repository_url: Option<WebAddress>,
     #[serde(default)]
-    pub published_on: Option<Date>,
+    pub published_on: Option<PartialDate>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -232,7 +231,7 @@ impl RoadmapInput {
 
 impl Roadmap {
     /// When co-creation starts: the first phase after awareness-raising.
-    pub fn cocreation_start(&self) -> Option<Date> {
+    pub fn cocreation_start(&self) -> Option<PartialDate> {
         self.phases
             .iter()
             .filter(|p| p.phase != Phase::Sensibilizacion)

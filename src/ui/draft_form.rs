@@ -8,7 +8,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::{FieldError, Plan};
+use crate::domain::error::Reading;
+use crate::domain::{FieldError, Plan, Problem};
 use crate::state::use_app;
 use crate::ui::form::Form;
 use crate::ui::paths;
@@ -56,8 +57,42 @@ impl Submit {
     }
 }
 
-/// Parses the page and, when it is valid, returns what stores it in the plan.
-type ParseAndApply = Rc<dyn Fn() -> Result<Box<dyn FnOnce()>, Vec<FieldError>>>;
+/// What a page gives to save: what stores it in the plan, the warnings to
+/// show about what was saved, and the fields still empty.
+struct ToSave {
+    apply: Box<dyn FnOnce()>,
+    warnings: Vec<FieldError>,
+    missing: Vec<FieldError>,
+}
+
+/// Parses the page and, when it can be saved, returns [`ToSave`].
+type ParseAndApply = Rc<dyn Fn() -> Result<ToSave, Vec<FieldError>>>;
+
+/// What a page's parse gives: a strict `Result` (refused unless complete) or
+/// a [`Reading`] (saved as it is; its problems other than empty fields, such
+/// as a date outside the plan's period, are shown once after saving).
+pub trait Saving<T> {
+    /// The value, the warnings and the empty fields; or what blocks saving.
+    #[allow(clippy::type_complexity)]
+    fn saving(self) -> Result<(T, Vec<FieldError>, Vec<FieldError>), Vec<FieldError>>;
+}
+
+impl<T> Saving<T> for Result<T, Vec<FieldError>> {
+    fn saving(self) -> Result<(T, Vec<FieldError>, Vec<FieldError>), Vec<FieldError>> {
+        self.map(|v| (v, Vec::new(), Vec::new()))
+    }
+}
+
+impl<T> Saving<T> for Reading<T> {
+    fn saving(self) -> Result<(T, Vec<FieldError>, Vec<FieldError>), Vec<FieldError>> {
+        let (missing, warnings): (Vec<FieldError>, Vec<FieldError>) = self
+            .pending()
+            .iter()
+            .cloned()
+            .partition(|e| e.problem == Problem::Missing);
+        self.savable().map(|v| (v, warnings, missing))
+    }
+}
 
 /// The submit handler of a question page. When `parse` succeeds, `apply`
 /// stores the value, the page's unsaved input is dropped and the person goes
@@ -65,19 +100,23 @@ type ParseAndApply = Rc<dyn Fn() -> Result<Box<dyn FnOnce()>, Vec<FieldError>>>;
 /// fails, "later" keeps the typed input (already in the draft) and returns to
 /// the task list; "continue" shows the error summary. A second click while the
 /// page is leaving is ignored.
-pub fn save_handler<T: 'static>(
+pub fn save_handler<T: 'static, P: Saving<T>>(
     form: Form,
     page: String,
     next: impl Into<String>,
-    parse: impl Fn() -> Result<T, Vec<FieldError>> + 'static,
+    parse: impl Fn() -> P + 'static,
     apply: impl Fn(T) + 'static,
 ) -> Submit {
     // Only this small shim is generic; the flow below is compiled once.
     let apply = Rc::new(apply);
     let step: ParseAndApply = Rc::new(move || {
-        parse().map(|value| {
+        parse().saving().map(|(value, warnings, missing)| {
             let apply = apply.clone();
-            Box::new(move || apply(value)) as Box<dyn FnOnce()>
+            ToSave {
+                apply: Box::new(move || apply(value)),
+                warnings,
+                missing,
+            }
         })
     });
     submit_flow(form, page, next.into(), step)
@@ -95,11 +134,33 @@ fn submit_flow(form: Form, page: String, next: String, step: ParseAndApply) -> S
         if busy.get_value() {
             return;
         }
+        // A page left entirely empty has nothing to save: "continue" says
+        // what it asks for; "later" simply leaves.
+        let blank = form
+            .values
+            .with_untracked(|v| v.values().all(|x| x.trim().is_empty()));
         match step() {
-            Ok(apply) => {
-                busy.set_value(true);
+            Ok(ToSave { missing, .. }) if blank && !missing.is_empty() => {
+                if later {
+                    busy.set_value(true);
+                    navigate(paths::TASKS, Default::default());
+                } else {
+                    form.show_errors(missing);
+                }
+            }
+            Ok(ToSave {
+                apply, warnings, ..
+            }) => {
                 apply();
                 state.clear_unsaved(&page);
+                // Saved; the first time, what to review is shown instead of leaving.
+                let shown = form.saved_with_warnings.get_untracked()
+                    && form.errors.with_untracked(|e| *e == warnings);
+                if !later && !warnings.is_empty() && !shown {
+                    form.show_warnings(warnings);
+                    return;
+                }
+                busy.set_value(true);
                 let to = if later {
                     paths::TASKS
                 } else if back_to_review {

@@ -21,6 +21,9 @@ pub const SUMMARY_ID: &str = "resumen-errores";
 pub struct Form {
     pub values: RwSignal<BTreeMap<String, String>>,
     pub errors: RwSignal<Vec<FieldError>>,
+    /// True when `errors` are warnings about what was just saved (a date
+    /// outside the plan's period): the page was kept, not refused.
+    pub saved_with_warnings: RwSignal<bool>,
 }
 
 impl Form {
@@ -28,6 +31,7 @@ impl Form {
         Self {
             values: RwSignal::new(values),
             errors: RwSignal::new(Vec::new()),
+            saved_with_warnings: RwSignal::new(false),
         }
     }
 
@@ -73,7 +77,15 @@ impl Form {
 
     /// Shows validation errors and moves focus to the summary.
     pub fn show_errors(&self, errors: Vec<FieldError>) {
+        self.saved_with_warnings.set(false);
         self.errors.set(errors);
+        request_animation_frame(|| focus_id(SUMMARY_ID));
+    }
+
+    /// Shows what to review in what was just saved (see [`Form::saved_with_warnings`]).
+    pub fn show_warnings(&self, warnings: Vec<FieldError>) {
+        self.saved_with_warnings.set(true);
+        self.errors.set(warnings);
         request_animation_frame(|| focus_id(SUMMARY_ID));
     }
 }
@@ -141,8 +153,17 @@ pub fn ErrorSummary(form: Form) -> impl IntoView {
                     aria-labelledby="resumen-errores-titulo"
                 >
                     <h2 class="error-summary__title" id="resumen-errores-titulo">
-                        "Hay un problema"
+                        {move || if form.saved_with_warnings.get() {
+                            "Se guardó, pero revise esto"
+                        } else {
+                            "Hay un problema"
+                        }}
                     </h2>
+                    {move || form.saved_with_warnings.get().then(|| view! {
+                        <p class="error-summary__body">
+                            "Puede corregirlo ahora o volver a elegir «Guardar y continuar» para seguir: el plan lo señalará hasta que lo corrija."
+                        </p>
+                    })}
                     <ul class="error-summary__list">{items}</ul>
                 </div>
             }

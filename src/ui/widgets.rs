@@ -179,10 +179,25 @@ pub fn DateField(
             form=form
             field=field
             label=label
-            hint=format!("Día/mes/año, por ejemplo {example}.")
+            hint=format!("{}.", date_hint(example))
             width="input--w10"
-            inputmode="numeric"
         />
+    }
+}
+
+/// "Día, mes o año, como lo publicó su plan: 31/08/2027, agosto de 2027 o 2027",
+/// with the example's month and year.
+pub fn date_hint(example: &'static str) -> String {
+    match crate::domain::parse_date(example) {
+        Ok(d) => format!(
+            "Día, mes o año, como lo publique su plan: {example}, {} o {}",
+            crate::domain::format_date(crate::domain::PartialDate::Month(
+                d.year(),
+                d.first_day().month()
+            )),
+            d.year()
+        ),
+        Err(_) => format!("Por ejemplo {example}"),
     }
 }
 

@@ -74,7 +74,13 @@ pub fn key_action_input(weight: &str, start: &str, end: &str) -> KeyActionInput 
 }
 
 /// A valid key action within `commitment`.
-pub fn key_action(id: u32, weight: u8, start: &str, end: &str, commitment: Period) -> KeyAction {
+pub fn key_action(
+    id: u32,
+    weight: u8,
+    start: &str,
+    end: &str,
+    commitment: impl Into<Option<Period>>,
+) -> KeyAction {
     key_action_input(&weight.to_string(), start, end)
         .parse(ItemId(id), commitment, Vec::new())
         .expect("valid key action")

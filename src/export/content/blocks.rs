@@ -11,7 +11,7 @@ use crate::domain::{format_date, Period};
 pub const TOOL_NAME: &str = "Plan de acción local de gobierno abierto";
 
 /// Shown for anything the person has not entered yet (house style).
-pub const NOT_PROVIDED: &str = "No proporcionado";
+pub const NOT_PROVIDED: &str = crate::labels::NOT_GIVEN;
 
 /// Shown under "Compromisos" while the plan has none.
 pub const NO_COMMITMENTS: &str = "Todavía no se han registrado compromisos.";
@@ -45,13 +45,19 @@ pub(crate) fn not_provided() -> String {
     NOT_PROVIDED.to_owned()
 }
 
+/// A text the plan must have, or [`NOT_PROVIDED`] when it is empty.
+pub(crate) fn given(text: &str) -> String {
+    or_np(Some(text))
+}
+
+/// A period, or [`NOT_PROVIDED`] when there is none.
+pub(crate) fn period_or_np(period: Option<&Period>) -> String {
+    period.map_or_else(not_provided, period_text)
+}
+
 /// "10/12/2019 al 31/08/2021".
 pub fn period_text(period: &Period) -> String {
-    format!(
-        "{} al {}",
-        format_date(period.start()),
-        format_date(period.end())
-    )
+    period.to_string()
 }
 
 /// "24/11/2026, 10:42" (24-hour clock, the time as given).

@@ -15,7 +15,7 @@
 //!
 //! Each ficha starts on a new page, as the national ones do.
 
-use super::blocks::{columns, not_provided, or_np, period_text, sub, table};
+use super::blocks::{columns, given, not_provided, or_np, period_or_np, sub, table};
 use super::document::{Block, Field};
 use super::summary::{contact_reach, join_given};
 use crate::catalog;
@@ -27,15 +27,16 @@ use crate::labels::{self, Label};
 
 /// The ficha's heading: "Compromiso 3. Nombre".
 pub fn ficha_heading(n: usize, c: &Commitment) -> String {
-    format!("Compromiso {n}. {}", c.name)
+    format!("Compromiso {n}. {}", labels::name_or_unnamed(&c.name))
 }
 
 /// A key action's heading, as the national ficha words it.
 pub fn key_action_heading(j: usize, k: &KeyAction) -> String {
-    format!(
-        "Acción clave {j}. {} ({} % de ponderación del compromiso)",
-        k.name, k.weight
-    )
+    let name = labels::name_or_unnamed(&k.name);
+    match k.weight {
+        Some(w) => format!("Acción clave {j}. {name} ({w} % de ponderación del compromiso)"),
+        None => format!("Acción clave {j}. {name} (ponderación no proporcionada)"),
+    }
 }
 
 /// Appends commitment `n`'s ficha.
@@ -47,7 +48,7 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
     });
     blocks.push(Block::Fields(vec![Field::new(
         "Fecha de inicio y fecha de término",
-        period_text(&c.period),
+        period_or_np(c.period.as_ref()),
     )]));
 
     people(
@@ -288,10 +289,14 @@ fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {
         ]),
         vec![vec![
             or_np(k.objective.as_deref()),
-            k.indicator.name.clone(),
-            k.verification.clone(),
-            format_date(k.period.start()),
-            format_date(k.period.end()),
+            given(&k.indicator.name),
+            given(&k.verification),
+            k.period
+                .as_ref()
+                .map_or_else(not_provided, |p| format_date(p.start())),
+            k.period
+                .as_ref()
+                .map_or_else(not_provided, |p| format_date(p.end())),
         ]],
     ));
     if k.activities.is_empty() {
@@ -323,9 +328,11 @@ fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {
                     or_np(a.verification.as_deref()),
                 ];
                 if dated {
-                    row.push(a.period.as_ref().map_or_else(not_provided, |p| {
-                        format!("{} al {}", format_date(p.start()), format_date(p.end()))
-                    }));
+                    row.push(
+                        a.period
+                            .as_ref()
+                            .map_or_else(not_provided, |p| p.to_string()),
+                    );
                 }
                 row
             })

@@ -215,9 +215,13 @@ pub fn commitments(plan: &Plan, blocks: &mut Vec<Block>) {
             .map(|(i, c)| {
                 vec![
                     (i + 1).to_string(),
-                    c.name.clone(),
-                    format_date(c.period.start()),
-                    format_date(c.period.end()),
+                    crate::labels::name_or_unnamed(&c.name).to_owned(),
+                    c.period
+                        .as_ref()
+                        .map_or_else(not_provided, |p| format_date(p.start())),
+                    c.period
+                        .as_ref()
+                        .map_or_else(not_provided, |p| format_date(p.end())),
                 ]
             })
             .collect(),
@@ -376,10 +380,12 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
             c.key_actions.iter().enumerate().map(move |(j, k)| {
                 vec![
                     format!("{}.{}", i + 1, j + 1),
-                    k.name.clone(),
-                    format!("{} %", k.weight),
+                    crate::labels::name_or_unnamed(&k.name).to_owned(),
+                    k.weight.map_or_else(not_provided, |w| format!("{w} %")),
                     k.progress.map_or_else(not_provided, |p| format!("{p} %")),
-                    percent(u32::from(k.progress.unwrap_or(0)) * u32::from(k.weight)),
+                    k.weight.map_or_else(not_provided, |w| {
+                        percent(u32::from(k.progress.unwrap_or(0)) * u32::from(w))
+                    }),
                 ]
             })
         })

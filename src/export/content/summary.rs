@@ -78,12 +78,13 @@ fn row(key: &str, value: Option<String>, target: Target) -> Row {
     }
 }
 
-fn some(s: &str) -> Option<String> {
-    Some(s.to_owned())
+/// The text, or `None` (shown as missing) when it is empty.
+fn filled(s: &str) -> Option<String> {
+    (!s.trim().is_empty()).then(|| s.to_owned())
 }
 
 fn period(p: &Period) -> String {
-    format!("Del {} al {}", format_date(p.start()), format_date(p.end()))
+    crate::labels::capitalized(&p.from_to())
 }
 
 /// The parts that are given, joined by `sep` (" · ", or "\n" for one a line).
@@ -290,9 +291,18 @@ fn political(plan: &Plan) -> Section {
         groups: vec![group(
             None,
             vec![
-                row("Tipo de documento", p.map(|p| p.kind.label().to_owned()), t),
-                row("Firmantes", p.map(|p| p.signatories.join("; ")), t),
-                row("Fecha de firma", p.map(|p| format_date(p.date)), t),
+                row(
+                    "Tipo de documento",
+                    p.and_then(|p| p.kind).map(|k| k.label().to_owned()),
+                    t,
+                ),
+                row(
+                    "Firmantes",
+                    p.filter(|p| !p.signatories.is_empty())
+                        .map(|p| p.signatories.join("; ")),
+                    t,
+                ),
+                row("Fecha de firma", p.and_then(|p| p.date).map(format_date), t),
                 row(
                     "Liga al documento",
                     p.and_then(|p| p.document_url.as_ref().map(|u| u.as_str().to_owned())),
@@ -307,15 +317,15 @@ fn coordination(plan: &Plan) -> Section {
     let c = &plan.coordination;
     let b = c.body.as_ref();
     let t = Target::Coordination;
-    let kind = b.map(|b| match &b.kind_other {
-        Some(other) => other.clone(),
-        None => b.kind.label().to_owned(),
+    let kind = b.and_then(|b| match &b.kind_other {
+        Some(other) => Some(other.clone()),
+        None => b.kind.map(|k| k.label().to_owned()),
     });
     let mut groups = vec![group(
         None,
         vec![
             row("Tipo de espacio", kind, t),
-            row("Nombre", b.map(|b| b.name.clone()), t),
+            row("Nombre", b.and_then(|b| filled(&b.name)), t),
             row(
                 "Forma de selección de integrantes no gubernamentales",
                 b.and_then(|b| b.selection_method.clone()),
@@ -328,7 +338,7 @@ fn coordination(plan: &Plan) -> Section {
             ),
             row(
                 "Frecuencia de las sesiones",
-                b.map(|b| b.cadence.label().to_owned()),
+                b.and_then(|b| b.cadence).map(|c| c.label().to_owned()),
                 t,
             ),
             row(
@@ -473,12 +483,16 @@ fn problems(plan: &Plan) -> Section {
         groups.push(group(
             Some(format!("Problema {}", i + 1)),
             vec![
-                row("Problema público", Some(p.statement.clone()), t),
-                row("Población afectada", Some(p.affected_population.clone()), t),
+                row("Problema público", filled(&p.statement), t),
+                row("Población afectada", filled(&p.affected_population), t),
                 row("Línea base", baseline, t),
                 row("Causas", p.causes.clone(), t),
-                row("Origen del insumo", some(p.origin.label()), t),
-                row("Prioridad", some(p.priority.label()), t),
+                row(
+                    "Origen del insumo",
+                    p.origin.map(|o| o.label().to_owned()),
+                    t,
+                ),
+                row("Prioridad", p.priority.map(|o| o.label().to_owned()), t),
             ],
         ));
     }
@@ -512,8 +526,12 @@ fn commitments(plan: &Plan) -> Section {
         let id = c.id;
         let part = |p| Target::Part(id, p);
         let mut rows = vec![
-            row("Nombre", Some(c.name.clone()), part(FichaPart::General)),
-            row("Fechas", Some(period(&c.period)), part(FichaPart::General)),
+            row("Nombre", filled(&c.name), part(FichaPart::General)),
+            row(
+                "Fechas",
+                c.period.as_ref().map(period),
+                part(FichaPart::General),
+            ),
         ];
         if c.responsible.is_empty() {
             rows.push(row("Responsables", None, part(FichaPart::Responsible)));
@@ -631,7 +649,7 @@ fn commitments(plan: &Plan) -> Section {
             let ind = &k.indicator;
             let indicator = join_given(
                 [
-                    Some(ind.name.clone()),
+                    filled(&ind.name),
                     ind.kind.map(|x| x.label().to_owned()),
                     ind.unit.as_ref().map(|u| format!("unidad: {u}")),
                     ind.baseline.as_ref().map(|u| format!("línea base: {u}")),
@@ -642,12 +660,12 @@ fn commitments(plan: &Plan) -> Section {
                 " · ",
             );
             let mut rows = vec![
-                row("Acción clave", Some(k.name.clone()), t),
+                row("Acción clave", filled(&k.name), t),
                 row("Descripción u objetivo", k.objective.clone(), t),
-                row("Ponderación", Some(format!("{} %", k.weight)), t),
-                row("Indicador", Some(indicator), t),
-                row("Medio de verificación", Some(k.verification.clone()), t),
-                row("Fechas", Some(period(&k.period)), t),
+                row("Ponderación", k.weight.map(|w| format!("{w} %")), t),
+                row("Indicador", filled(&indicator), t),
+                row("Medio de verificación", filled(&k.verification), t),
+                row("Fechas", k.period.as_ref().map(period), t),
                 row(
                     "Persona responsable",
                     k.responsible.as_ref().map(contact_line),
@@ -703,7 +721,7 @@ fn monitoring(plan: &Plan) -> Section {
             vec![
                 row(
                     "Frecuencia de los reportes",
-                    m.map(|m| m.frequency.label().to_owned()),
+                    m.and_then(|m| m.frequency).map(|f| f.label().to_owned()),
                     t,
                 ),
                 row(
@@ -741,11 +759,11 @@ fn responses(plan: &Plan) -> Section {
         groups.push(group(
             Some(format!("Propuesta {}", i + 1)),
             vec![
-                row("Propuesta", Some(r.input.clone()), t),
+                row("Propuesta", filled(&r.input), t),
                 row("Origen", r.source.clone(), t),
-                row("Decisión", some(r.decision.label()), t),
+                row("Decisión", r.decision.map(|d| d.label().to_owned()), t),
                 row("Compromiso relacionado", commitment, t),
-                row("Razón", Some(r.reason.clone()), t),
+                row("Razón", filled(&r.reason), t),
             ],
         ));
     }

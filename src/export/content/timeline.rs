@@ -209,28 +209,33 @@ pub fn timeline(plan: &Plan, only: Option<CommitmentId>, today: Date) -> Option<
         let mut first_of_commitment = true;
         for (ki, k) in c.key_actions.iter().enumerate() {
             let number = format!("{}.{}", ci + 1, ki + 1);
-            items.push(Item {
-                kind: RowKind::KeyAction,
-                commitment: c.id,
-                number: number.clone(),
-                name: k.name.clone(),
-                start: k.period.start(),
-                end: k.period.end(),
-                starts_commitment: first_of_commitment && !items.is_empty(),
-            });
-            first_of_commitment = false;
-            for (ai, a) in k.activities.iter().enumerate() {
-                if let Some(p) = &a.period {
-                    items.push(Item {
-                        kind: RowKind::Activity,
-                        commitment: c.id,
-                        number: format!("{number}.{}", ai + 1),
-                        name: a.name.clone(),
-                        start: p.start(),
-                        end: p.end(),
-                        starts_commitment: false,
-                    });
-                }
+            // Only what has dates is drawn; a key action saved without dates
+            // still shows its activities that have them.
+            let dated = k
+                .period
+                .iter()
+                .map(|p| (RowKind::KeyAction, number.clone(), &k.name, p))
+                .chain(k.activities.iter().enumerate().filter_map(|(ai, a)| {
+                    a.period.as_ref().map(|p| {
+                        (
+                            RowKind::Activity,
+                            format!("{number}.{}", ai + 1),
+                            &a.name,
+                            p,
+                        )
+                    })
+                }));
+            for (kind, number, name, p) in dated {
+                items.push(Item {
+                    kind,
+                    commitment: c.id,
+                    number,
+                    name: crate::labels::name_or_unnamed(name).to_owned(),
+                    start: p.first_day(),
+                    end: p.last_day(),
+                    starts_commitment: first_of_commitment && !items.is_empty(),
+                });
+                first_of_commitment = false;
             }
         }
     }

@@ -2,6 +2,7 @@
 //! key action and the plan's timeline; and step 8, "Respuesta razonada": what
 //! was done with each proposal received, one page per proposal.
 
+use crate::export::content::blocks::NOT_PROVIDED;
 use leptos::prelude::*;
 
 use crate::domain::choice::upsert;
@@ -43,7 +44,7 @@ pub fn MonitoringPage() -> impl IntoView {
         form,
         MONITORING_PAGE.to_owned(),
         paths::TASKS,
-        move || form.input::<MonitoringInput>().parse(),
+        move || form.input::<MonitoringInput>().read(),
         move |m| state.edit_plan(|p| p.monitoring = Some(m)),
     );
     view! {
@@ -144,9 +145,9 @@ fn Progress() -> impl IntoView {
                                 view! {
                                     <tr class="table__row">
                                         <th scope="row" class="table__cell">{code.clone()}</th>
-                                        <td class="table__cell">{k.name.clone()}</td>
-                                        <td class="table__cell">{format!("{} %", k.weight)}</td>
-                                        <td class="table__cell">{k.indicator.name.clone()}</td>
+                                        <td class="table__cell">{crate::labels::name_or_unnamed(&k.name).to_owned()}</td>
+                                        <td class="table__cell">{k.weight.map_or_else(|| NOT_PROVIDED.to_owned(), |w| format!("{w} %"))}</td>
+                                        <td class="table__cell">{if k.indicator.name.trim().is_empty() { NOT_PROVIDED.to_owned() } else { k.indicator.name.clone() }}</td>
                                         <td class="table__cell">{baseline_to_target(k)}</td>
                                         <td class="table__cell">{progress}</td>
                                         <td class="table__cell table__cell--actions">
@@ -319,7 +320,7 @@ fn ResponseForm(existing: Option<ItemId>) -> impl IntoView {
             let ids: Vec<CommitmentId> = state
                 .plan
                 .with_untracked(|p| p.commitments.iter().map(|c| c.id).collect());
-            form.input::<ResponseInput>().parse(n, &ids)
+            form.input::<ResponseInput>().read(n, &ids)
         },
         move |response: ReasonedResponse| state.edit_plan(|p| upsert(&mut p.responses, response)),
     );

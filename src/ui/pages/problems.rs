@@ -1,6 +1,7 @@
 //! Step 5, "Problemas públicos": the list of problems the plan answers, with
 //! advice (never blocking) on how each is written, and one page per problem.
 
+use crate::export::content::blocks::NOT_PROVIDED;
 use leptos::prelude::*;
 
 use crate::domain::choice::upsert;
@@ -48,7 +49,8 @@ pub fn ProblemsPage() -> impl IntoView {
                         (i + 1).to_string(),
                         shorten(&x.statement, 120),
                         shorten(&x.affected_population, 80),
-                        x.priority.label().to_owned(),
+                        x.priority
+                            .map_or_else(|| NOT_PROVIDED.to_owned(), |o| o.label().to_owned()),
                     ],
                     href: paths::problem(Some(x.id)),
                     noun: format!("el problema {}", i + 1),
@@ -152,7 +154,7 @@ fn ProblemForm(existing: Option<ItemId>) -> impl IntoView {
         form,
         page,
         paths::PROBLEMS,
-        move || form.input::<ProblemInput>().parse(n),
+        move || form.input::<ProblemInput>().read(n),
         move |problem: PublicProblem| state.edit_plan(|p| upsert(&mut p.problems, problem)),
     );
     let title = match existing {

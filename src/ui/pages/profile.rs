@@ -11,7 +11,7 @@ use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{from_fields, to_fields, Choice, RadioGroup, SelectField, TextField};
 use crate::ui::paths;
 use crate::ui::picker::{PickOption, SearchableRadios};
-use crate::ui::widgets::QuestionFrame;
+use crate::ui::widgets::{date_hint, DateField, QuestionFrame};
 
 /// Key of this page's unsaved input in the draft.
 const PAGE: &str = "perfil";
@@ -150,30 +150,15 @@ pub fn ProfilePage() -> impl IntoView {
             />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--m">"Periodo del plan"</legend>
-                <TextField
-                    form=form
-                    field=Field::PlanStart
-                    label="Fecha de inicio"
-                    hint="Día/mes/año, por ejemplo 10/12/2025."
-                    width="input--w10"
-                    inputmode="numeric"
-                />
-                <TextField
-                    form=form
-                    field=Field::PlanEnd
-                    label="Fecha de término"
-                    hint="Día/mes/año, por ejemplo 31/08/2027."
-                    width="input--w10"
-                    inputmode="numeric"
-                />
+                <DateField form=form field=Field::PlanStart label="Fecha de inicio" example="10/12/2025" />
+                <DateField form=form field=Field::PlanEnd label="Fecha de término" example="31/08/2027" />
             </fieldset>
             <TextField
                 form=form
                 field=Field::Named(Named::TermEnd)
                 label="Fecha en que termina la administración actual (opcional)"
-                hint=format!("OGP Local, el programa local de la Alianza para el Gobierno Abierto, pide que a la administración le queden al menos {MIN_MONTHS_LEFT} meses al empezar el plan. Día/mes/año, por ejemplo 30/09/2027.")
+                hint=format!("OGP Local, el programa local de la Alianza para el Gobierno Abierto, pide que a la administración le queden al menos {MIN_MONTHS_LEFT} meses al empezar el plan. {}.", date_hint("30/09/2027"))
                 width="input--w10"
-                inputmode="numeric"
             />
             <div aria-live="polite">{term_warning}</div>
         </QuestionFrame>

@@ -53,7 +53,7 @@ pub fn RoadmapPage() -> impl IntoView {
             <fieldset class="fieldset" aria-describedby="fases-hint">
                 <legend class="fieldset__legend fieldset__legend--m">"Fases y fechas"</legend>
                 <div class="hint" id="fases-hint">
-                    "Escriba cuándo empieza y cuándo termina cada fase, como día/mes/año. Deje vacías las fases que no realizará."
+                    "Escriba cuándo empieza y cuándo termina cada fase: el día, el mes o el año (31/01/2026, enero de 2026 o 2026). Deje vacías las fases que no realizará."
                 </div>
                 <div class="phases">{phases}</div>
             </fieldset>
@@ -121,17 +121,15 @@ fn PhaseDates(form: Form, index: u8, phase: Phase) -> impl IntoView {
                     form=form
                     field=Field::Phase(index, false)
                     label="Inicio"
-                    hint="Por ejemplo 02/02/2026."
+                    hint="Por ejemplo 02/02/2026 o febrero de 2026."
                     width="input--w10"
-                    inputmode="numeric"
                 />
                 <TextField
                     form=form
                     field=Field::Phase(index, true)
                     label="Término"
-                    hint="Por ejemplo 27/02/2026."
+                    hint="Por ejemplo 27/02/2026 o febrero de 2026."
                     width="input--w10"
-                    inputmode="numeric"
                 />
             </div>
         </fieldset>

@@ -20,6 +20,40 @@ fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
     }
 }
 
+/// Under "Compromisos": each commitment that still lacks something the
+/// methodology asks for, with how many things and a link to its ficha.
+#[component]
+fn CommitmentsPending() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let items: Vec<(String, String)> = state.plan.with(|p| {
+            p.commitments
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let count: usize = p.commitment_pending(c).iter().map(|(_, v)| v.len()).sum();
+                    (count > 0).then(|| {
+                        (
+                            crate::messages::commitment_pending(i + 1, c, count),
+                            paths::commitment(c.id),
+                        )
+                    })
+                })
+                .collect()
+        });
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul class="list--bullet list--compact task-list__hint">
+                    {items
+                        .into_iter()
+                        .map(|(text, href)| view! { <li><a href=href>{text}</a></li> })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
 #[component]
 fn TaskRow(task: Step) -> impl IntoView {
     let state = use_app();
@@ -48,6 +82,7 @@ fn TaskRow(task: Step) -> impl IntoView {
                     }
                 }}
                 <div class="task-list__hint" id=hint_id>{task.hint()}</div>
+                {(task == Step::Commitments).then(|| view! { <CommitmentsPending /> })}
             </div>
             <div class="task-list__status" id=status_id>
                 {move || {

@@ -3,13 +3,16 @@
 //! one key action (indicator, verification, dates, responsible, progress); the
 //! page of one activity.
 
+use crate::domain::error::Reading;
 use leptos::prelude::*;
 
 use super::{caption, page_key, percent};
 use crate::domain::key_action::{
     weighted_progress, ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
 };
-use crate::domain::{format_date, CommitmentId, Field, ItemId, Named};
+use crate::domain::{CommitmentId, Field, ItemId, Named};
+use crate::export::content::blocks::NOT_PROVIDED;
+use crate::labels::name_or_unnamed;
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{focus_id, to_fields, TextField};
@@ -154,10 +157,10 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                         .enumerate()
                         .map(|(j, a)| {
                             let aid = a.id;
-                            let dates = a.period.as_ref().map(|p| format!("{} al {}", format_date(p.start()), format_date(p.end())));
+                            let dates = a.period.as_ref().map(|p| p.to_string());
                             view! {
                                 <li class="activity">
-                                    <span class="activity__name">{format!("{}. {}", j + 1, a.name)}</span>
+                                    <span class="activity__name">{format!("{}. {}", j + 1, name_or_unnamed(&a.name))}</span>
                                     {dates.map(|d| view! { <span class="hint">{format!(" ({d})")}</span> })}
                                     " "
                                     <a href=paths::activity(id, k, Some(aid))>"Cambiar"<span class="visually-hidden">{format!(" la actividad {} de la acción clave {n}", j + 1)}</span></a>
@@ -170,15 +173,15 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    let dates = format!("{} al {}", format_date(ka.period.start()), format_date(ka.period.end()));
+                    let dates = ka.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
                     let progress = ka.progress.map_or_else(|| "Sin registrar".to_owned(), |p| format!("{p} %"));
                     view! {
                         <section class="key-action" aria-labelledby=format!("accion-{}", k.0)>
-                            <h2 class="heading-m" id=format!("accion-{}", k.0)>{format!("Acción clave {n}: {}", ka.name)}</h2>
+                            <h2 class="heading-m" id=format!("accion-{}", k.0)>{format!("Acción clave {n}: {}", name_or_unnamed(&ka.name))}</h2>
                             <dl class="summary-list">
-                                <div class="summary-list__row"><dt class="summary-list__key">"Ponderación"</dt><dd class="summary-list__value">{format!("{} %", ka.weight)}</dd></div>
-                                <div class="summary-list__row"><dt class="summary-list__key">"Indicador"</dt><dd class="summary-list__value">{ka.indicator.name.clone()}</dd></div>
-                                <div class="summary-list__row"><dt class="summary-list__key">"Medio de verificación"</dt><dd class="summary-list__value">{ka.verification.clone()}</dd></div>
+                                <div class="summary-list__row"><dt class="summary-list__key">"Ponderación"</dt><dd class="summary-list__value">{ka.weight.map_or_else(|| NOT_PROVIDED.to_owned(), |w| format!("{w} %"))}</dd></div>
+                                <div class="summary-list__row"><dt class="summary-list__key">"Indicador"</dt><dd class="summary-list__value">{or_not_provided(&ka.indicator.name)}</dd></div>
+                                <div class="summary-list__row"><dt class="summary-list__key">"Medio de verificación"</dt><dd class="summary-list__value">{or_not_provided(&ka.verification)}</dd></div>
                                 <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
                                 <div class="summary-list__row"><dt class="summary-list__key">"Avance"</dt><dd class="summary-list__value">{progress}</dd></div>
                             </dl>
@@ -260,12 +263,14 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
         move || {
             let input: KeyActionInput = form.input();
             state.plan.with_untracked(|p| {
-                let c = p.commitment(id).ok_or_else(Vec::new)?;
+                let Some(c) = p.commitment(id) else {
+                    return Reading::gone();
+                };
                 let activities = c
                     .key_action(k)
                     .map(|ka| ka.activities.clone())
                     .unwrap_or_default();
-                input.parse(k, c.period.clone(), activities)
+                input.read(k, c.period.as_ref(), activities)
             })
         },
         move |ka| {
@@ -290,11 +295,12 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
         .plan
         .with_untracked(|p| {
             p.commitment(id).map(|c| {
-                format!(
-                    "Deben quedar dentro de las fechas del compromiso: del {} al {}.",
-                    format_date(c.period.start()),
-                    format_date(c.period.end())
-                )
+                c.period.as_ref().map_or_else(String::new, |cp| {
+                    format!(
+                        "Deben quedar dentro de las fechas del compromiso: {}.",
+                        cp.from_to()
+                    )
+                })
             })
         })
         .unwrap_or_default();
@@ -364,13 +370,12 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
         list.clone(),
         move || {
             let input: ActivityInput = form.input();
-            state.plan.with_untracked(|p| {
-                let ka = p
-                    .commitment(id)
-                    .and_then(|c| c.key_action(k))
-                    .ok_or_else(Vec::new)?;
-                input.parse(a, ka.period.clone())
-            })
+            state
+                .plan
+                .with_untracked(|p| match p.commitment(id).and_then(|c| c.key_action(k)) {
+                    Some(ka) => input.read(a, ka.period.as_ref()),
+                    None => Reading::gone(),
+                })
         },
         move |activity| {
             state.edit_plan(|p| {
@@ -388,7 +393,10 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
                 Some((
                     i + 1,
                     ka.name.clone(),
-                    format!("Opcional. Si las escribe, deben quedar dentro de las fechas de la acción clave: del {} al {}.", format_date(ka.period.start()), format_date(ka.period.end())),
+                    ka.period.as_ref().map_or_else(
+                        || "Opcional.".to_owned(),
+                        |kp| format!("Opcional. Si las escribe, deben quedar dentro de las fechas de la acción clave: {}.", kp.from_to()),
+                    ),
                 ))
             })
             .unwrap_or_default()
@@ -405,5 +413,14 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
             <TextArea form=form field=Named::ActivityVerification label="Medio de verificación (opcional)" hint="Por ejemplo «Grupo de trabajo integrado» o «Minuta de reuniones»." rows=2 />
             <PeriodFields form=form legend="Fechas de la actividad (opcional)" hint=hint start=Named::ActivityStart end=Named::ActivityEnd />
         </QuestionFrame>
+    }
+}
+
+/// The text, or "No proporcionado" when it is empty.
+fn or_not_provided(text: &str) -> String {
+    if text.trim().is_empty() {
+        NOT_PROVIDED.to_owned()
+    } else {
+        text.to_owned()
     }
 }

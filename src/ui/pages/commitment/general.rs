@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{next_part, page_key};
 use crate::domain::plan::FichaPart;
-use crate::domain::{format_date, CommitmentId, CommitmentInput, Field};
+use crate::domain::{CommitmentId, CommitmentInput, Field};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, TextField};
@@ -44,9 +44,9 @@ pub(super) fn GeneralForm(existing: Option<CommitmentId>) -> impl IntoView {
         move || {
             let input: CommitmentInput = form.input();
             state.plan.with_untracked(|p| {
-                input.parse(
+                input.read(
                     id,
-                    p.profile.as_ref().map(|pr| pr.period.clone()),
+                    p.profile.as_ref().map(|pr| &pr.period),
                     p.commitment(id),
                 )
             })
@@ -67,9 +67,8 @@ pub(super) fn GeneralForm(existing: Option<CommitmentId>) -> impl IntoView {
     let period_hint = state.plan.with_untracked(|p| {
         p.profile.as_ref().map(|pr| {
             format!(
-                "Deben quedar dentro del periodo del plan: del {} al {}.",
-                format_date(pr.period.start()),
-                format_date(pr.period.end())
+                "Deben quedar dentro del periodo del plan: {}.",
+                pr.period.from_to()
             )
         })
     });

@@ -15,11 +15,13 @@ pub use general::CommitmentPage;
 pub use narrative::{ObjectivesPage, ValuesPage};
 pub use people::{CoResponsibleListPage, CoResponsiblePage, ResponsibleListPage, ResponsiblePage};
 
+use crate::domain::pending::Pending;
+use crate::export::content::blocks::NOT_PROVIDED;
 use leptos::prelude::*;
 
 use crate::domain::key_action::weighted_progress;
 use crate::domain::plan::FichaPart;
-use crate::domain::{format_date, CommitmentId};
+use crate::domain::CommitmentId;
 use crate::messages;
 use crate::state::use_app;
 use crate::ui::form::focus_id;
@@ -53,6 +55,20 @@ pub(crate) fn next_part(id: CommitmentId, part: FichaPart) -> String {
     match FichaPart::ALL.get(i + 1) {
         Some(next) => part_path(id, *next),
         None => paths::commitment(id),
+    }
+}
+
+/// Where a missing item is written: its page, at its field.
+fn pending_link(id: CommitmentId, part: FichaPart, item: &Pending) -> String {
+    match item {
+        Pending::Field(e) => format!("{}#{}", part_path(id, part), e.field.key()),
+        Pending::Nothing | Pending::Weights(_) => part_path(id, part),
+        Pending::KeyAction(k, e) => {
+            format!("{}#{}", paths::key_action(id, Some(*k)), e.field.key())
+        }
+        Pending::Activity(k, a, e) => {
+            format!("{}#{}", paths::activity(id, *k, Some(*a)), e.field.key())
+        }
     }
 }
 
@@ -100,8 +116,8 @@ pub fn CommitmentsPage() -> impl IntoView {
                 .map(|(i, c)| {
                     let id = c.id;
                     let number = i + 1;
-                    let name = c.name.clone();
-                    let dates = format!("{} al {}", format_date(c.period.start()), format_date(c.period.end()));
+                    let name = crate::labels::name_or_unnamed(&c.name).to_owned();
+                    let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
                     let status = if !plan.commitment_issues(c).is_empty() {
                         ("Hay un problema", "tag tag--red")
                     } else if plan.commitment_complete(c) {
@@ -263,19 +279,48 @@ fn Hub(id: CommitmentId) -> impl IntoView {
     let parts = FichaPart::ALL
         .iter()
         .map(|&part| {
-            let done = move || state.plan.with(|p| p.commitment(id).is_some_and(|c| part.is_done(c)));
+            let pending = move || {
+                state.plan.with(|p| {
+                    p.commitment(id)
+                        .map(|c| {
+                            p.pending(c, part)
+                                .into_iter()
+                                .map(|item| (messages::pending_item(c, &item), pending_link(id, part, &item), item))
+                                .collect::<Vec<_>>()
+                        })
+                        .unwrap_or_default()
+                })
+            };
             let slug = part_slug(part);
             let status_id = format!("parte-{slug}-estado");
+            let missing_id = format!("parte-{slug}-falta");
             view! {
                 <li class="task-list__item">
                     <div class="task-list__name">
                         <a class="task-list__link" href=part_path(id, part) aria-describedby=status_id.clone()>{part_name(part)}</a>
+                        {move || {
+                            let items = pending();
+                            let shown = !(items.is_empty() || matches!(items.as_slice(), [(_, _, Pending::Nothing)]));
+                            shown.then(|| view! {
+                                <div class="task-list__hint" id=missing_id.clone()>
+                                    <p class="hint">"Falta:"</p>
+                                    <ul class="list--bullet list--compact">
+                                        {items.into_iter().map(|(text, href, _)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                                    </ul>
+                                </div>
+                            })
+                        }}
                     </div>
                     <div class="task-list__status" id=status_id>
-                        {move || if done() {
-                            view! { <strong class="tag tag--done">"Completado"</strong> }.into_any()
-                        } else {
-                            view! { <strong class="tag tag--grey">"Por completar"</strong> }.into_any()
+                        {move || {
+                            let items = pending();
+                            if items.is_empty() {
+                                view! { <strong class="tag tag--done">"Completado"</strong> }.into_any()
+                            } else if matches!(items.as_slice(), [(_, _, Pending::Nothing)]) {
+                                view! { <strong class="tag tag--grey">"Por completar"</strong> }.into_any()
+                            } else {
+                                view! { <strong class="tag tag--blue">"En curso"</strong> }.into_any()
+                            }
                         }}
                     </div>
                 </li>
@@ -301,7 +346,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
     let figures = move || {
         state.plan.with(|p| {
             let c = p.commitment(id)?;
-            let dates = format!("Del {} al {}", format_date(c.period.start()), format_date(c.period.end()));
+            let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| crate::labels::capitalized(&p.from_to()));
             Some(view! {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>

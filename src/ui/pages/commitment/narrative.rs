@@ -52,7 +52,7 @@ fn ObjectivesForm(id: CommitmentId) -> impl IntoView {
             let ids: Vec<ItemId> = state
                 .plan
                 .with_untracked(|p| p.problems.iter().map(|x| x.id).collect());
-            input.parse(&ids)
+            input.read(&ids)
         },
         move |o| {
             state.edit_plan(|p| {
@@ -110,7 +110,7 @@ fn ValuesForm(id: CommitmentId) -> impl IntoView {
         form,
         page,
         next_part(id, FichaPart::Values),
-        move || form.input::<ValuesInput>().parse(),
+        move || form.input::<ValuesInput>().read(),
         move |values| {
             state.edit_plan(|p| {
                 if let Some(c) = p.commitment_mut(id) {

@@ -44,7 +44,7 @@ pub fn PoliticalPage() -> impl IntoView {
         form,
         POLITICAL_PAGE.to_owned(),
         paths::TASKS,
-        move || form.input::<PoliticalInput>().parse(),
+        move || form.input::<PoliticalInput>().read(),
         move |political| state.edit_plan(|p| p.political = Some(political)),
     );
     view! {
@@ -98,7 +98,7 @@ pub fn CoordinationPage() -> impl IntoView {
         form,
         BODY_PAGE.to_owned(),
         paths::MEMBERS,
-        move || form.input::<BodyInput>().parse(),
+        move || form.input::<BodyInput>().read(),
         move |body| state.edit_plan(|p| p.coordination.body = Some(body)),
     );
     let is_other = move || form.value(Named::BodyKind.key()) == BodyKind::Otro.key();
