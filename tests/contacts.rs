@@ -378,14 +378,27 @@ fn a_draft_holds_only_contacts_a_page_would_accept() {
             "plan.commitments[0].responsible[0]",
         ),
     ];
+    let mut said = Vec::new();
     for (pointer, value, path) in refused {
         let text = draft_with(|v| *v.pointer_mut(pointer).expect("in the fixture") = value);
         match decode(&text) {
-            Err(DecodeError::Invalid { path: at, .. }) => {
+            Err(e @ DecodeError::Invalid { .. }) => {
+                let DecodeError::Invalid { path: at, .. } = &e else {
+                    unreachable!()
+                };
                 assert!(at.starts_with(path), "{pointer}: named at {at}");
+                said.push(messages::decode_error(&e));
             }
             other => panic!("{pointer}: {other:?}"),
         }
+    }
+    // The person is told which part of the plan, in Spanish.
+    for (i, part) in [
+        (1, "«oficina coordinadora y contacto»"),
+        (2, "«integrantes del espacio de coordinación»"),
+        (4, "«compromisos»"),
+    ] {
+        assert!(said[i].contains(part), "{}", said[i]);
     }
 }
 

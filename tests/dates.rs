@@ -2,6 +2,7 @@
 //!
 //! The published dates come from the real plans in tests/fixtures/planes-reales
 //! (`periodo.fechas_publicadas[].tal_como_se_publico` with their normalised form).
+#![cfg(not(target_arch = "wasm32"))]
 
 use plan_local_ga::domain::{format_date, parse_date, PartialDate, Period, Precision, Problem};
 use proptest::prelude::*;
