@@ -1084,7 +1084,10 @@ fn the_national_plan_is_the_federations_and_prints_no_inegi_code() {
     );
     // Words joined by single spaces (`squash` drops the spaces themselves).
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("Estados Unidos Mexicanos"), "the text is searchable");
+    assert!(
+        flat.contains("Estados Unidos Mexicanos"),
+        "the text is searchable"
+    );
     // "clave INEGI" followed by a code (the data sources say the catalogue has
     // them: "con su clave INEGI y…").
     let codes: Vec<String> = flat
