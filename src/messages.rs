@@ -39,6 +39,9 @@ pub fn field_error(e: &FieldError) -> String {
             "Seleccione un compromiso de la lista del plan nacional".into()
         }
         (P::NotInCatalog, F::SdgTargets) => "Seleccione metas de los ODS de la lista".into(),
+        (P::NotInCatalog, F::Named(crate::domain::Named::Members)) => {
+            "Un integrante de la coalición no está en el catálogo del INEGI. Quítelo y elija uno de la lista".into()
+        }
         (P::NotInCatalog, field) => format!("{} debe elegirse de la lista", subject(field)),
         (P::MunicipalityOfOtherState, _) => {
             "El municipio elegido no pertenece al estado seleccionado. Elija uno de la lista".into()
@@ -207,7 +210,7 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
             "Escriba la fecha en que termina la administración",
         ),
         N::Members => (
-            "Los integrantes de la coalición",
+            "La lista de integrantes de la coalición",
             "Seleccione los estados, municipios o alcaldías de la coalición y agréguelos a la lista",
         ),
         N::Lead => (

@@ -292,6 +292,10 @@ fn a_member_listed_twice_is_refused_in_spanish() {
     );
     let e = errors(&coalition("19,19999", "19"));
     assert_eq!(e, vec![FieldError::new(MEMBERS, Problem::NotInCatalog)]);
+    assert_eq!(
+        said(&e),
+        ["Un integrante de la coalición no está en el catálogo del INEGI. Quítelo y elija uno de la lista"]
+    );
 }
 
 #[test]

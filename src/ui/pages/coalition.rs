@@ -12,6 +12,8 @@
 //! "Quitar" (or the first field of "Agregar un integrante") after a removal.
 //! A polite live region says what changed.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::catalog;
@@ -31,27 +33,34 @@ const WRITTEN: [Field; 3] = [
 /// Id of the "Agregar a la coalición" button.
 const ADD_ID: &str = "agregar-integrante";
 
-/// A member of the list: its code (static, from the catalogue) and its name.
+/// A member of the list: its code, the catalogue's own copy of it (which the
+/// lead's radio needs), and its name.
 #[derive(Clone, PartialEq)]
 struct Listed {
-    code: &'static str,
+    code: Arc<str>,
+    catalogued: Option<&'static str>,
     name: String,
 }
 
-/// The members listed in the form, in order (codes not in the catalogue are
-/// left out here; saving names them as an error).
+/// The members listed in the form, in order. A code not in the catalogue (a
+/// draft from a file) is listed too, so that it can be taken out; saving
+/// names it as an error.
 fn listed(raw: &str) -> Vec<Listed> {
     member_codes(raw)
         .into_iter()
-        .filter_map(|code| {
-            let code = catalog::state(code)
+        .map(|code| {
+            let catalogued = catalog::state(code)
                 .map(|s| s.code)
-                .or_else(|| catalog::municipality(code).map(|m| m.code))?;
-            let member = Jurisdiction::from_catalog(code)?;
-            Some(Listed {
-                code,
-                name: member_name(&member),
-            })
+                .or_else(|| catalog::municipality(code).map(|m| m.code));
+            let name = Jurisdiction::from_catalog(code).map_or_else(
+                || format!("Clave INEGI {code}, que no está en el catálogo"),
+                |m| member_name(&m),
+            );
+            Listed {
+                code: code.into(),
+                catalogued,
+                name,
+            }
         })
         .collect()
 }
@@ -128,39 +137,44 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
         list.iter()
             .enumerate()
             .map(|(i, m)| {
-                let code = m.code;
+                let code = m.code.clone();
                 let name = m.name.clone();
                 let number = i + 1;
-                let role = if lead == code { "Líder" } else { "Integrante" };
+                let role = if lead.as_str() == &*code { "Líder" } else { "Integrante" };
+                let (up_id, down_id, remove_id, row_id) = (
+                    format!("subir-integrante-{code}"),
+                    format!("bajar-integrante-{code}"),
+                    format!("quitar-integrante-{code}"),
+                    format!("integrante-{code}"),
+                );
                 let move_by = {
-                    let name = name.clone();
+                    let (name, code) = (name.clone(), code.clone());
+                    let (up_id, down_id) = (up_id.clone(), down_id.clone());
                     move |up: bool| {
                         let mut input = form.input::<ProfileInput>();
-                        if input.move_member(code, up) {
+                        if input.move_member(&code, up) {
                             write_back(form, &input);
                             let at = input
                                 .member_codes()
                                 .iter()
-                                .position(|c| *c == code)
+                                .position(|c| *c == &*code)
                                 .map_or(0, |p| p + 1);
                             announce.set(format!(
                                 "{name} es ahora el integrante {at} de {count}."
                             ));
                         }
-                        let (pressed, other) = if up { ("subir", "bajar") } else { ("bajar", "subir") };
-                        focus_first(vec![
-                            format!("{pressed}-integrante-{code}"),
-                            format!("{other}-integrante-{code}"),
-                        ]);
+                        // The button pressed, or the other one once the member is first or last.
+                        let (pressed, other) = if up { (&up_id, &down_id) } else { (&down_id, &up_id) };
+                        focus_first(vec![pressed.clone(), other.clone()]);
                     }
                 };
                 let move_up = move_by.clone();
                 let remove = {
-                    let name = name.clone();
+                    let (name, code) = (name.clone(), code.clone());
                     move |_| {
                         let mut input = form.input::<ProfileInput>();
-                        let was_lead = input.lead.trim() == code;
-                        input.remove_member(code);
+                        let was_lead = input.lead.trim() == &*code;
+                        input.remove_member(&code);
                         write_back(form, &input);
                         announce.set(if was_lead {
                             format!("Se quitó {name} de la coalición. Elija qué integrante la lidera.")
@@ -179,21 +193,21 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
                 view! {
                     <tr class="table__row">
                         <td class="table__cell">{number}</td>
-                        <th scope="row" class="table__cell" id=format!("integrante-{code}") tabindex="-1">{name.clone()}</th>
-                        <td class="table__cell">{code}</td>
+                        <th scope="row" class="table__cell" id=row_id tabindex="-1">{name.clone()}</th>
+                        <td class="table__cell">{code.to_string()}</td>
                         <td class="table__cell">{role}</td>
                         <td class="table__cell table__cell--actions">
                             {(i > 0).then(|| view! {
-                                <button class="button-link" type="button" id=format!("subir-integrante-{code}")
+                                <button class="button-link" type="button" id=up_id.clone()
                                     aria-label=format!("Subir {name}")
                                     on:click=move |_| move_up(true)>"Subir"</button>
                             })}
                             {(number < count).then(|| view! {
-                                <button class="button-link" type="button" id=format!("bajar-integrante-{code}")
+                                <button class="button-link" type="button" id=down_id.clone()
                                     aria-label=format!("Bajar {name}")
                                     on:click=move |_| move_by(false)>"Bajar"</button>
                             })}
-                            <button class="button-link" type="button" id=format!("quitar-integrante-{code}")
+                            <button class="button-link" type="button" id=remove_id
                                 aria-label=format!("Quitar {name} de la coalición")
                                 on:click=remove>"Quitar"</button>
                         </td>
@@ -235,13 +249,16 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
 
     // Which member leads: a radio per member, redrawn when the list changes.
     let lead = move || {
+        // A code not in the catalogue cannot lead: it cannot be saved.
         let choices: Vec<Choice> = members
             .get()
             .into_iter()
-            .map(|m| Choice {
-                key: m.code,
-                label: m.name.into(),
-                hint: None,
+            .filter_map(|m| {
+                Some(Choice {
+                    key: m.catalogued?,
+                    label: m.name.into(),
+                    hint: None,
+                })
             })
             .collect();
         (!choices.is_empty()).then(|| {
