@@ -224,11 +224,17 @@ fn AuthorityItem(a: &'static Authority, form: Option<Form>, n: usize) -> impl In
         labels::scopes(a.scopes),
         a.status.label()
     );
-    let source = match a.source_url {
-        Some(url) => view! { <a class="link" href=url>{a.source_title}</a> }.into_any(),
-        None => view! { <span>{a.source_title}</span> }.into_any(),
+    // Without an address there is no source to have consulted: only the search.
+    let (source, consulted) = match a.source_url {
+        Some(url) => (
+            view! { <a class="link" href=url>{a.source_title}</a> }.into_any(),
+            format!(", consultada el {}.", labels::catalog_date(a.consulted)),
+        ),
+        None => (
+            view! { <span>{a.source_title}</span> }.into_any(),
+            ".".to_owned(),
+        ),
     };
-    let consulted = format!(", consultada el {}.", labels::catalog_date(a.consulted));
     let field = Field::Named(Named::Guarantor).key();
     let choose = form.zip(a.name).map(|(form, name)| {
         view! {
