@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, waitForDraft, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, waitForDraft, OUT, openAllFolds } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REAL = join(here, '..', 'fixtures', 'planes-reales', 'nuevo-leon-coalicion-2022-2024.json');
@@ -146,6 +146,7 @@ test('"Revise su plan", "Mis borradores" and the PDF name every member', async (
   const { page, origin } = s;
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   const review = squash(await page.locator('main').innerText());
   for (const said of [
     'Tipo de jurisdicción Coalición de 3 jurisdicciones',

@@ -6,7 +6,7 @@
 // is named once on "Revise su plan". axe-core runs on every kind of page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, endSession, ready, axeCheck, assertClean, tabTo } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, openAllFolds } from './harness.mjs';
 
 let s;
 before(async () => { s = await startSession(); });
@@ -144,6 +144,7 @@ test('institutions and organisations without a person, typed by keyboard, are na
   await ready(page);
   await press(page, 'Revisar y exportar el plan');
   await arrive(page, '**/plan/revisar', 'revisar');
+  await openAllFolds(page);
   const review = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   for (const name of [MEMBER, LEAD, ORG]) {
     assert.equal(review.split(name).length - 1, 1, `${name} once on the review page`);
@@ -151,7 +152,7 @@ test('institutions and organisations without a person, typed by keyboard, are na
   assert.ok(review.includes(`${LEAD} · Lidera · Gobierno, Poder Ejecutivo`), 'the lead institution with its role, sector and branch');
   assert.ok(review.includes(`${ORG} · Apoya · Sociedad civil`), 'the organisation with its role and sector');
   const after = review.slice(review.indexOf(MEMBER), review.indexOf(MEMBER) + 200);
-  assert.match(after, /Sector Sociedad civil/, 'the member with its sector');
+  assert.match(after, /Sector: Sociedad civil/, 'the member with its sector');
 });
 
 test('the contacts session: no console errors, no foreign requests, axe clean, on every page', () => {

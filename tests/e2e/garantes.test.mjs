@@ -22,7 +22,7 @@ after(async () => { if (s) await endSession(s); });
 /** The fixture as a state plan of `name` (INEGI `code`), without a guarantor. */
 async function statePlan(code, name) {
   const env = JSON.parse(await readFile(FIXTURE, 'utf8'));
-  env.plan.profile.jurisdiction = { inegi_code: code, kind: 'estado', name };
+  env.plan.profile.jurisdictions = [{ inegi_code: code, kind: 'estado', name, lead: true }];
   env.plan.framework.guarantor = null;
   return JSON.stringify(env);
 }

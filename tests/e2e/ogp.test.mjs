@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, OUT } from './harness.mjs';
+import { startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, OUT, openAllFolds } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const QROO = JSON.parse(await readFile(
@@ -171,6 +171,7 @@ test('the Quintana Roo plan\'s OGP record and commitment MXROO0007, typed by key
   // "Revise su plan" shows all of it; the English texts are marked English.
   await page.goto(origin + '/plan/revisar');
   await ready(page);
+  await openAllFolds(page);
   assert.deepEqual(await axeCheck(s, 'revise su plan'), []);
   const review = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   const values = [

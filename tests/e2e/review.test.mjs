@@ -70,9 +70,9 @@ test('a step opens with Enter and closes with Space; a member is one row', async
   const rows = panel.locator('.summary-list__row');
   const members = await rows.filter({ has: page.locator('dt', { hasText: /^Integrante \d+$/ }) }).allInnerTexts();
   assert.equal(members.length, 3, 'three members, three rows');
-  assert.match(members[0], /María López Hernández · Titular · Secretaría de la Contraloría/);
+  assert.match(members[0], /María López Hernández \(Titular\), Secretaría de la Contraloría/);
   assert.match(members[0], /Sector: Gobierno · Papel: Presidencia/);
-  assert.match(members[2], /Ana Ruiz Torres[^\n]*Sector: Autoridad garante de acceso a la información · Papel: Integrante/);
+  assert.match(members[2], /Ana Ruiz Torres[^\n]*Sector: Gobierno · Poder o ámbito: Organismo autónomo · Papel: Integrante/);
   assert.ok((await page.locator('main').innerText()).includes('María López Hernández'));
   assert.deepEqual(await axeCheck(s, 'revisar (un paso abierto)'), []);
   // Focus stays on the button; Space closes it again.
