@@ -470,7 +470,9 @@ pub fn build(id: &'static str) -> RealPlan {
         plan.upsert_commitment(commitment);
     }
     expected.retain(|s| !s.trim().is_empty());
-    expected.dedup();
+    // Each string once, in the order first met.
+    let mut seen = std::collections::HashSet::new();
+    expected.retain(|s| seen.insert(s.clone()));
     RealPlan { id, plan, expected }
 }
 
