@@ -7,6 +7,7 @@
 pub mod bench_plan;
 pub mod c13;
 pub mod plans;
+pub mod real_plans;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
