@@ -149,8 +149,9 @@ test('the Quintana Roo plan\'s OGP record and commitment MXROO0007, typed by key
   assert.equal(await page.locator('tbody tr').count(), 2);
   await tabToLabel(page, 'Eliminar la sesión 2');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('[role="alertdialog"]');
-  assert.match((await focused(page)).id, /^confirmar-/, 'focus moves to the confirmation');
+  // Focus moves to the confirmation (on the next frame).
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alertdialog');
+  assert.match((await focused(page)).id, /^confirmar-/, 'focus is on the confirmation');
   await press(page, 'Sí, eliminar', 5);
   await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
   await page.waitForFunction(() => document.activeElement?.id === 'agregar-sesion');
