@@ -146,7 +146,11 @@ pub fn ErrorSummary(form: Form) -> impl IntoView {
                 .collect_view();
             view! {
                 <div
-                    class="error-summary"
+                    class=move || if form.saved_with_warnings.get() {
+                        "error-summary error-summary--saved"
+                    } else {
+                        "error-summary"
+                    }
                     id=SUMMARY_ID
                     tabindex="-1"
                     role="alert"

@@ -118,6 +118,10 @@ test('fill the profile and one commitment by keyboard; bad dates are explained a
   await tabTo(page, { text: 'Guardar y continuar' });
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#resumen-errores')?.innerText.includes('dentro del periodo del plan'));
+  // Kept as typed (a published plan may say so), with what to review.
+  assert.match(await page.locator('#resumen-errores h2').innerText(), /Se guardó, pero revise esto/);
+  assert.ok(await waitForDraft(page, (d) => d.plan.commitments[0]?.period?.end === '2027-12-31', 3000), 'saved with the date outside the plan');
+  assert.deepEqual(await axeCheck(s, 'compromiso guardado con aviso'), []);
   await tabTo(page, { id: 'termino-compromiso' });
   await page.keyboard.press('Control+A');
   await page.keyboard.type(COMMITMENT.end);
