@@ -332,7 +332,7 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
             <Glossary term=Term::MedioVerificacion />
             <TextArea form=form field=Named::KeyActionVerification label="Medio de verificación" hint="La evidencia pública, por ejemplo «Diagnóstico integrado publicado en el sitio de gobierno abierto»." rows=2 />
             <PeriodFields form=form legend="Fechas de la acción clave" hint=period_hint start=Named::KeyActionStart end=Named::KeyActionEnd />
-            <ContactFields form=form legend="Responsable de la implementación (opcional)" optional=true />
+            <ContactFields form=form legend="Responsable de la implementación (opcional)" optional=true affiliation=true />
             <TextField form=form field=Field::Named(Named::Progress) label="Avance a la fecha (%) (opcional)" hint="Número entero de 0 a 100. Se actualiza durante el seguimiento." width="input--w5" inputmode="numeric" />
         </QuestionFrame>
     }
