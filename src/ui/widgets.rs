@@ -338,6 +338,16 @@ pub fn QuestionFrame(
     children: Children,
 ) -> impl IntoView {
     let later = submit.clone();
+    // Arriving from a "Falta: …" link (the page's address with #field), the
+    // field gets the focus, after the heading takes it on arrival.
+    let hash = leptos_router::hooks::use_location().hash;
+    Effect::new(move |_| {
+        let target = hash.get_untracked();
+        if let Some(id) = target.strip_prefix('#').filter(|id| !id.is_empty()) {
+            let id = id.to_owned();
+            request_animation_frame(move || crate::ui::form::focus_id(&id));
+        }
+    });
     view! {
         <BackLink href=back text=back_text />
         <div class="grid-two-thirds">

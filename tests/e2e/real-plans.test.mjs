@@ -149,6 +149,19 @@ for (const id of IDS) {
     const hub = await page.locator('main').innerText();
     assert.match(hub, /En curso/);
     assert.deepEqual(await axeCheck(s, `${id}: ficha`), []);
+    // What is missing is listed with links; following one by keyboard lands
+    // on its field, with the focus there.
+    const links = page.locator('.task-list__hint a[href*="#"]');
+    assert.ok(await links.count() > 0, 'the ficha lists what is missing');
+    const href = await links.first().getAttribute('href');
+    const text = await links.first().innerText();
+    await tabTo(page, { text });
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${href.split('#')[0]}**`);
+    await ready(page);
+    const field = href.split('#')[1];
+    await page.waitForFunction((f) => document.activeElement?.id === f, field, { timeout: 3000 });
+    assert.deepEqual(await axeCheck(s, `${id}: campo que falta`), []);
 
     await page.goto(origin + '/plan/revisar');
     await ready(page);
