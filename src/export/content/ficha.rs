@@ -80,7 +80,7 @@ pub fn commitment_ficha(plan: &Plan, n: usize, c: &Commitment, blocks: &mut Vec<
     } else {
         c.values
             .iter()
-            .map(|v| format!("{}: {}", v.value.label(), v.reason))
+            .map(|v| format!("{}: {}", v.value.label(), given(&v.reason)))
             .collect::<Vec<_>>()
             .join("\n")
     };
@@ -327,7 +327,7 @@ fn key_action(blocks: &mut Vec<Block>, j: usize, k: &KeyAction) {
             .enumerate()
             .map(|(m, a)| {
                 let mut row = vec![
-                    format!("{}. {}", m + 1, a.name),
+                    format!("{}. {}", m + 1, labels::name_or_unnamed(&a.name)),
                     or_np(a.objective.as_deref()),
                     or_np(a.verification.as_deref()),
                 ];

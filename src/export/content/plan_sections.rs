@@ -4,7 +4,7 @@
 
 use time::Date;
 
-use super::blocks::{columns, not_provided, or_np, sub, table, NO_COMMITMENTS};
+use super::blocks::{columns, given, not_provided, or_np, sub, table, NO_COMMITMENTS};
 use super::document::palette;
 use super::document::{Bar, Block, Field};
 use super::ficha;
@@ -268,7 +268,7 @@ pub fn alignment(plan: &Plan, blocks: &mut Vec<Block>) {
                 let link = c.alignment.national.as_ref();
                 vec![
                     (i + 1).to_string(),
-                    c.name.clone(),
+                    labels::name_or_unnamed(&c.name).to_owned(),
                     link.map_or_else(not_provided, |l| relation_short(l.relation()).to_owned()),
                     match link {
                         Some(l) if l.relation() == Relation::Nuevo => "No aplica".to_owned(),
@@ -368,7 +368,7 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
             .map(|(i, c)| {
                 vec![
                     (i + 1).to_string(),
-                    c.name.clone(),
+                    labels::name_or_unnamed(&c.name).to_owned(),
                     format!("{} %", weight_total(&c.key_actions)),
                     percent(weighted_progress(&c.key_actions)),
                 ]
@@ -488,7 +488,7 @@ pub fn responses(plan: &Plan, blocks: &mut Vec<Block>) {
                     proposal,
                     r.decision.label().to_owned(),
                     commitment,
-                    r.reason.clone(),
+                    given(&r.reason),
                 ]
             })
             .collect(),

@@ -740,7 +740,7 @@ fn commitments(plan: &Plan) -> Section {
             rows.push(row("Valores de la AGA", None, t));
         }
         for v in &c.values {
-            rows.push(row(v.value.label(), Some(v.reason.clone()), t));
+            rows.push(row(v.value.label(), filled(&v.reason), t));
         }
         let a = &c.alignment;
         let t = part(FichaPart::Alignment);
