@@ -504,6 +504,18 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
             "Escriba la liga a la página del plan en OGP",
         ),
         N::StrategicVision => ("La visión estratégica", "Escriba la visión estratégica"),
+        N::OtherPeriodStart => (
+            "La fecha de inicio según la otra fuente",
+            "Escriba la fecha de inicio según la otra fuente",
+        ),
+        N::OtherPeriodEnd => (
+            "La fecha de término según la otra fuente",
+            "Escriba la fecha de término según la otra fuente",
+        ),
+        N::OtherPeriodSource => (
+            "La otra fuente",
+            "Escriba qué fuente publica estas fechas",
+        ),
         N::LeadInstitutions => (
             "La lista de instituciones líderes",
             "Escriba las instituciones líderes, una por línea",

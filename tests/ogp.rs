@@ -96,6 +96,9 @@ fn the_plans_page_reads_numbers_addresses_and_lines() {
         name_en: "Action plan".into(),
         page_url: "https://www.opengovpartnership.org/documents/x".into(),
         strategic_vision: "".into(),
+        other_start: "2019".into(),
+        other_end: "2022".into(),
+        other_source: "Página del plan en OGP".into(),
         lead_institutions: "Secretaría A\n\n  Secretaría B  \n".into(),
         monitoring_name: "".into(),
         evaluators: "Persona 1\nPersona 2".into(),
@@ -105,6 +108,26 @@ fn the_plans_page_reads_numbers_addresses_and_lines() {
     assert_eq!(ok.program, Some(OgpProgram::Local));
     assert_eq!(ok.plan_number, Some(2));
     assert_eq!(ok.lead_institutions, ["Secretaría A", "Secretaría B"]);
+    // The plan's period as another source publishes it, with that source.
+    let other = ok.other_period.as_ref().expect("a second period");
+    assert_eq!(other.period.to_string(), "2019 a 2022");
+    assert_eq!(other.source.as_deref(), Some("Página del plan en OGP"));
+    assert_eq!(PlanOgpInput::from_value(&ok).other_start, "2019");
+    // One date without the other, or a source without dates, is refused.
+    for (start, end, source) in [("2019", "", ""), ("", "", "Página de OGP")] {
+        let e = PlanOgpInput {
+            other_start: start.into(),
+            other_end: end.into(),
+            other_source: source.into(),
+            ..PlanOgpInput::default()
+        }
+        .parse(None)
+        .expect_err("incomplete period");
+        assert!(
+            e.iter().all(|e| e.problem == Problem::OtherDateMissing),
+            "{e:?}"
+        );
+    }
     let m = ok.monitoring_body.as_ref().expect("evaluators make a body");
     assert_eq!((m.name.as_deref(), m.evaluators.len()), (None, 2));
     assert_eq!(ok.strategic_vision, None);
@@ -570,6 +593,7 @@ fn plan_input(q: &QuintanaRoo) -> PlanOgpInput {
         lead_institutions: institutions,
         monitoring_name: text(&q.0["organo_de_monitoreo_local"]["nombre"]),
         evaluators,
+        ..PlanOgpInput::default()
     }
 }
 

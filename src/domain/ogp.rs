@@ -227,6 +227,10 @@ pub struct PlanOgp {
     pub page_url: Option<WebAddress>,
     #[serde(default)]
     pub strategic_vision: Option<String>,
+    /// The plan's period as a second source publishes it, when it disagrees
+    /// with the profile's (OGP's page and the state's site often do).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_period: Option<SourcedPeriod>,
     /// One institution per entry, as published.
     #[serde(default)]
     pub lead_institutions: Vec<String>,
@@ -241,7 +245,20 @@ pub struct PlanOgp {
     pub unknown: Unknown,
 }
 
-carry_fields!(PlanOgp, monitoring_body, sessions, events);
+carry_fields!(PlanOgp, other_period, monitoring_body, sessions, events);
+
+/// A period with the source that publishes it ("OGP, página del plan").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourcedPeriod {
+    pub period: Period,
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+carry_fields!(SourcedPeriod, period);
 
 impl PlanOgp {
     /// True when it records nothing (not even fields of a newer version).
@@ -368,6 +385,12 @@ pub struct PlanOgpInput {
     pub page_url: String,
     #[serde(rename = "vision-estrategica")]
     pub strategic_vision: String,
+    #[serde(rename = "inicio-otra-fuente")]
+    pub other_start: String,
+    #[serde(rename = "termino-otra-fuente")]
+    pub other_end: String,
+    #[serde(rename = "otra-fuente-periodo")]
+    pub other_source: String,
     /// One institution per line.
     #[serde(rename = "instituciones-lideres")]
     pub lead_institutions: String,
@@ -387,6 +410,21 @@ impl PlanOgpInput {
             name_en: o.name_en.clone().unwrap_or_default(),
             page_url: url_text(&o.page_url),
             strategic_vision: o.strategic_vision.clone().unwrap_or_default(),
+            other_start: o
+                .other_period
+                .as_ref()
+                .map(|p| format_date(p.period.start()))
+                .unwrap_or_default(),
+            other_end: o
+                .other_period
+                .as_ref()
+                .map(|p| format_date(p.period.end()))
+                .unwrap_or_default(),
+            other_source: o
+                .other_period
+                .as_ref()
+                .and_then(|p| p.source.clone())
+                .unwrap_or_default(),
             lead_institutions: o.lead_institutions.join("\n"),
             monitoring_name: m.and_then(|m| m.name.clone()).unwrap_or_default(),
             evaluators: m.map(|m| m.evaluators.join("\n")).unwrap_or_default(),
@@ -422,6 +460,32 @@ impl PlanOgpInput {
             MAX_LONG,
             &mut errors,
         );
+        // Both dates or none; a source alone has no period to name.
+        let other_period = match (
+            self.other_start.trim().is_empty(),
+            self.other_end.trim().is_empty(),
+        ) {
+            (true, true) => None,
+            _ => Period::parse(
+                &self.other_start,
+                &self.other_end,
+                Named::OtherPeriodStart.into(),
+                Named::OtherPeriodEnd.into(),
+                &mut errors,
+            ),
+        };
+        let other_source = optional_text(
+            &self.other_source,
+            Named::OtherPeriodSource.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
+        if other_period.is_none() && other_source.is_some() && errors.is_empty() {
+            errors.push(FieldError::new(
+                Named::OtherPeriodStart.into(),
+                Problem::OtherDateMissing,
+            ));
+        }
         let lead_institutions = line_list(
             &self.lead_institutions,
             Named::LeadInstitutions,
@@ -450,12 +514,22 @@ impl PlanOgpInput {
                     .unwrap_or_default(),
             })
         };
+        let other_period = other_period.map(|period| SourcedPeriod {
+            period,
+            source: other_source,
+            unknown: before
+                .other_period
+                .as_ref()
+                .map(|p| p.unknown.clone())
+                .unwrap_or_default(),
+        });
         Ok(PlanOgp {
             program,
             plan_number,
             name_en,
             page_url,
             strategic_vision,
+            other_period,
             lead_institutions,
             monitoring_body,
             sessions: before.sessions,

@@ -326,8 +326,46 @@ pub fn build(id: &'static str) -> RealPlan {
         Some("nacional") => "nacional",
         other => panic!("{id}: a program this test does not know: {other:?}"),
     };
+    // A second source whose years disagree with the plan's own dates (MX0087:
+    // OGP's page says 2019-2022, the ficha 10/12/2019 to 31/08/2021), as the
+    // plan's period "según otra fuente".
+    let own_years = {
+        let dates = list(&f["periodo"]["fechas_publicadas"]);
+        let year = |campo: &str| {
+            dates
+                .iter()
+                .find(|d| d["campo"] == campo)
+                .and_then(|d| d["normalizado"].as_str())
+                .map(|n| n[..4].to_owned())
+        };
+        year("inicio").zip(year("fin"))
+    };
+    let other = list(&f["periodo"]["fechas_publicadas"])
+        .iter()
+        .find_map(|d| {
+            let (start, end) = d["normalizado"].as_str()?.split_once('/')?;
+            let (own_start, own_end) = own_years.as_ref()?;
+            (d["campo"] == "años en el título" && (start != own_start || end != own_end)).then(
+                || {
+                    let source = list(&f["fuentes"])
+                        .iter()
+                        .find(|s| s["id"] == d["fuente"])
+                        .and_then(|s| s["titulo"].as_str())
+                        .expect("the source of the date")
+                        .to_owned();
+                    (start.to_owned(), end.to_owned(), source)
+                },
+            )
+        });
+    if let Some((start, end, source)) = &other {
+        expected.push(format!("{start} a {end} (fuente: {source})"));
+    }
+    let (other_start, other_end, other_source) = other.unwrap_or_default();
     let mut record = PlanOgpInput {
         program: program.into(),
+        other_start,
+        other_end,
+        other_source,
         plan_number: p["numero_de_plan"]["valor"].to_string(),
         name_en: name_en.clone(),
         page_url: list(&f["fuentes"])

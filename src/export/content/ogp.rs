@@ -78,6 +78,16 @@ pub fn plan_answers(o: &PlanOgp) -> Vec<Answer> {
             o.page_url.as_ref().map(|u| u.as_str().to_owned()),
         ),
         answer("Visión estratégica", o.strategic_vision.clone()),
+        answer(
+            "Periodo del plan según otra fuente",
+            o.other_period.as_ref().map(|p| {
+                let period = p.period.to_string();
+                match &p.source {
+                    Some(source) => format!("{period} (fuente: {source})"),
+                    None => period,
+                }
+            }),
+        ),
         answer("Instituciones líderes", joined(&o.lead_institutions)),
         answer("Órgano de monitoreo", m.and_then(|m| m.name.clone())),
         answer(

@@ -129,6 +129,20 @@ pub fn OgpPage() -> impl IntoView {
                 hint="Empieza con https://."
                 inputmode="url"
             />
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--m">"Periodo del plan según otra fuente (opcional)"</legend>
+                <p class="hint">
+                    "Si otra fuente publica fechas distintas de las del perfil (por ejemplo, la página de OGP dice 2019-2022 y el plan dice del 10/12/2019 al 31/08/2021), regístrelas aquí con su fuente. El perfil conserva las fechas del plan."
+                </p>
+                <DateField form=form field=Named::OtherPeriodStart label="Fecha de inicio" example="01/07/2023" />
+                <DateField form=form field=Named::OtherPeriodEnd label="Fecha de término" example="31/12/2025" />
+                <TextField
+                    form=form
+                    field=Field::Named(Named::OtherPeriodSource)
+                    label="Fuente"
+                    hint="Por ejemplo «Página del plan en OGP»."
+                />
+            </fieldset>
             <TextArea
                 form=form
                 field=Named::StrategicVision
