@@ -940,7 +940,12 @@ pub fn pending_item(
 
 /// "Compromiso 2 (Presupuesto abierto): faltan 4 datos".
 pub fn commitment_pending(n: usize, c: &crate::domain::Commitment, count: usize) -> String {
-    let name = crate::labels::name_or_unnamed(&c.name);
+    // A long published title is cut, so each line stays one line on a phone.
+    let full = crate::labels::name_or_unnamed(&c.name);
+    let name = match full.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", full[..at].trim_end()),
+        None => full.to_owned(),
+    };
     match count {
         1 => format!("Compromiso {n} ({name}): falta 1 dato"),
         _ => format!("Compromiso {n} ({name}): faltan {count} datos"),

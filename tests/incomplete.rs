@@ -288,3 +288,23 @@ fn an_incomplete_draft_round_trips() {
     assert_eq!(v["plan"]["commitments"][0]["period"]["start"], "2023-07");
     assert_eq!(v["plan"]["commitments"][0]["period"]["end"], "2025-12");
 }
+
+#[test]
+fn the_task_list_names_a_long_title_shortly() {
+    let plan = typed();
+    let c = &plan.commitments[0];
+    let count: usize = plan
+        .commitment_pending(c)
+        .iter()
+        .map(|(_, v)| v.len())
+        .sum();
+    let line = messages::commitment_pending(1, c, count);
+    // MXROO0005's English title is 160 characters: cut at 60, with "…".
+    assert!(c.name.chars().count() > 60);
+    assert!(
+        line.starts_with("Compromiso 1 (Co-creation of the Strategic Plan for Sustainable"),
+        "{line}"
+    );
+    assert!(line.contains("…): faltan "), "{line}");
+    assert!(line.chars().count() < 100, "{line}");
+}
