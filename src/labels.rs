@@ -11,6 +11,7 @@ use crate::catalog::{self, Authority, AuthorityScope, CatalogDate, DataStatus};
 use crate::domain::commitment::{OgpValue, TeamRole};
 use crate::domain::contact::{Branch, Contact, Sector};
 use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind};
+use crate::domain::date::MONTHS_ES;
 use crate::domain::key_action::{Frequency, IndicatorKind};
 use crate::domain::monitoring::Decision;
 use crate::domain::ogp::{
@@ -570,27 +571,12 @@ pub fn data_status_meaning(status: DataStatus) -> &'static str {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
 /// A catalogue date at its own precision: "6 de diciembre de 2026",
 /// "marzo de 2025", "2025".
 pub fn catalog_date(d: CatalogDate) -> String {
     let month = d
         .month
-        .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+        .and_then(|m| MONTHS_ES.get(usize::from(m).checked_sub(1)?));
     match (month, d.day) {
         (Some(m), Some(day)) => format!("{day} de {m} de {}", d.year),
         (Some(m), None) => format!("{m} de {}", d.year),
@@ -616,11 +602,7 @@ pub fn scopes(scopes: &[AuthorityScope]) -> String {
         Some((last, rest)) => format!("{} y {last}", rest.join(", ")),
         None => String::new(),
     };
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => text,
-    }
+    capitalized(&text)
 }
 
 /// Whose authority a plan of this kind names in its framework: a state's plan

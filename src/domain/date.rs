@@ -189,7 +189,8 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
-const MONTHS_ES: [&str; 12] = [
+/// The months' names in Spanish, as dates are written ("julio de 2023").
+pub const MONTHS_ES: [&str; 12] = [
     "enero",
     "febrero",
     "marzo",

@@ -410,12 +410,6 @@ impl<T> Reading<T> {
     pub fn pending(&self) -> &[FieldError] {
         &self.errors
     }
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reading<U> {
-        Reading {
-            value: self.value.map(f),
-            errors: self.errors,
-        }
-    }
 }
 
 impl From<Named> for Field {

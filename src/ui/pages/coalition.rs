@@ -274,23 +274,7 @@ pub fn CoalitionMembers(form: Form) -> impl IntoView {
         })
     };
 
-    let kinds = vec![
-        Choice {
-            key: "estado",
-            label: "Estado (entidad federativa)".into(),
-            hint: None,
-        },
-        Choice {
-            key: "municipio",
-            label: "Municipio".into(),
-            hint: None,
-        },
-        Choice {
-            key: "alcaldia",
-            label: "Alcaldía de la Ciudad de México".into(),
-            hint: None,
-        },
-    ];
+    let kinds = super::profile::single_kinds();
     let kind = move || form.value(Named::MemberKind.key());
     let (options, total) = super::profile::municipality_picker(
         form,

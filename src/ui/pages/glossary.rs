@@ -6,15 +6,6 @@ use crate::catalog::fold;
 use crate::ui::shell::PageHeading;
 use crate::ui::widgets::Term;
 
-/// "acción clave" → "Acción clave".
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// Every [`Term`], in alphabetical order, as a description list; each term
 /// has an id ("accion-clave") so it can be linked to.
 #[component]
@@ -27,7 +18,7 @@ pub fn GlossaryPage() -> impl IntoView {
             let id = fold(t.word()).replace(' ', "-");
             view! {
                 <div class="glossary__item">
-                    <dt class="glossary__term" id=id>{capitalised(t.word())}</dt>
+                    <dt class="glossary__term" id=id>{crate::labels::capitalized(t.word())}</dt>
                     <dd class="glossary__meaning">{t.meaning()}</dd>
                 </div>
             }

@@ -2,7 +2,7 @@
 //! key action and the plan's timeline; and step 8, "Respuesta razonada": what
 //! was done with each proposal received, one page per proposal.
 
-use crate::export::content::blocks::NOT_PROVIDED;
+use crate::export::content::blocks::{given, NOT_PROVIDED};
 use leptos::prelude::*;
 
 use crate::domain::choice::upsert;
@@ -147,7 +147,7 @@ fn Progress() -> impl IntoView {
                                         <th scope="row" class="table__cell">{code.clone()}</th>
                                         <td class="table__cell">{crate::labels::name_or_unnamed(&k.name).to_owned()}</td>
                                         <td class="table__cell">{k.weight.map_or_else(|| NOT_PROVIDED.to_owned(), |w| format!("{w} %"))}</td>
-                                        <td class="table__cell">{if k.indicator.name.trim().is_empty() { NOT_PROVIDED.to_owned() } else { k.indicator.name.clone() }}</td>
+                                        <td class="table__cell">{given(&k.indicator.name)}</td>
                                         <td class="table__cell">{baseline_to_target(k)}</td>
                                         <td class="table__cell">{progress}</td>
                                         <td class="table__cell table__cell--actions">

@@ -40,22 +40,8 @@ pub fn ProfilePage() -> impl IntoView {
     let municipality_query = RwSignal::new(String::new());
     let (municipality_options, municipality_total) =
         municipality_picker(form, "tipo-jurisdiccion", "estado", municipality_query);
-    let kinds = vec![
-        Choice {
-            key: "estado",
-            label: "Estado (entidad federativa)".into(),
-            hint: None,
-        },
-        Choice {
-            key: "municipio",
-            label: "Municipio".into(),
-            hint: None,
-        },
-        Choice {
-            key: "alcaldia",
-            label: "Alcaldía de la Ciudad de México".into(),
-            hint: None,
-        },
+    let mut kinds = single_kinds();
+    kinds.extend([
         Choice {
             key: COALITION_KEY,
             label: "Una coalición de estados, municipios o alcaldías".into(),
@@ -66,7 +52,7 @@ pub fn ProfilePage() -> impl IntoView {
             label: "La federación (plan nacional)".into(),
             hint: Some("El Gobierno de México, a nivel nacional. No tiene clave INEGI."),
         },
-    ];
+    ]);
     let kind = move || form.value("tipo-jurisdiccion");
     // The state is asked for one state or one municipality (and before a kind
     // is chosen); an alcaldía implies Mexico City; a coalition asks it of
@@ -220,4 +206,26 @@ fn TermWarning(months: i32) -> impl IntoView {
             </p>
         </div>
     }
+}
+
+/// The kinds of one jurisdiction: what the profile asks first, and what a
+/// coalition member may be.
+pub(crate) fn single_kinds() -> Vec<Choice> {
+    vec![
+        Choice {
+            key: "estado",
+            label: "Estado (entidad federativa)".into(),
+            hint: None,
+        },
+        Choice {
+            key: "municipio",
+            label: "Municipio".into(),
+            hint: None,
+        },
+        Choice {
+            key: "alcaldia",
+            label: "Alcaldía de la Ciudad de México".into(),
+            hint: None,
+        },
+    ]
 }

@@ -11,7 +11,7 @@ use crate::domain::key_action::{
     weighted_progress, ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
 };
 use crate::domain::{CommitmentId, Field, ItemId, Named};
-use crate::export::content::blocks::NOT_PROVIDED;
+use crate::export::content::blocks::{given, NOT_PROVIDED};
 use crate::labels::name_or_unnamed;
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
@@ -180,8 +180,8 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                             <h2 class="heading-m" id=format!("accion-{}", k.0)>{format!("Acción clave {n}: {}", name_or_unnamed(&ka.name))}</h2>
                             <dl class="summary-list">
                                 <div class="summary-list__row"><dt class="summary-list__key">"Ponderación"</dt><dd class="summary-list__value">{ka.weight.map_or_else(|| NOT_PROVIDED.to_owned(), |w| format!("{w} %"))}</dd></div>
-                                <div class="summary-list__row"><dt class="summary-list__key">"Indicador"</dt><dd class="summary-list__value">{or_not_provided(&ka.indicator.name)}</dd></div>
-                                <div class="summary-list__row"><dt class="summary-list__key">"Medio de verificación"</dt><dd class="summary-list__value">{or_not_provided(&ka.verification)}</dd></div>
+                                <div class="summary-list__row"><dt class="summary-list__key">"Indicador"</dt><dd class="summary-list__value">{given(&ka.indicator.name)}</dd></div>
+                                <div class="summary-list__row"><dt class="summary-list__key">"Medio de verificación"</dt><dd class="summary-list__value">{given(&ka.verification)}</dd></div>
                                 <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
                                 <div class="summary-list__row"><dt class="summary-list__key">"Avance"</dt><dd class="summary-list__value">{progress}</dd></div>
                             </dl>
@@ -413,14 +413,5 @@ fn ActivityForm(id: CommitmentId, k: ItemId, existing: Option<ItemId>) -> impl I
             <TextArea form=form field=Named::ActivityVerification label="Medio de verificación (opcional)" hint="Por ejemplo «Grupo de trabajo integrado» o «Minuta de reuniones»." rows=2 />
             <PeriodFields form=form legend="Fechas de la actividad (opcional)" hint=hint start=Named::ActivityStart end=Named::ActivityEnd />
         </QuestionFrame>
-    }
-}
-
-/// The text, or "No proporcionado" when it is empty.
-fn or_not_provided(text: &str) -> String {
-    if text.trim().is_empty() {
-        NOT_PROVIDED.to_owned()
-    } else {
-        text.to_owned()
     }
 }

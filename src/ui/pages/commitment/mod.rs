@@ -279,7 +279,8 @@ fn Hub(id: CommitmentId) -> impl IntoView {
     let parts = FichaPart::ALL
         .iter()
         .map(|&part| {
-            let pending = move || {
+            // Read once per change of the plan; the hint and the status share it.
+            let pending = Memo::new(move |_| {
                 state.plan.with(|p| {
                     p.commitment(id)
                         .map(|c| {
@@ -290,7 +291,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
                         })
                         .unwrap_or_default()
                 })
-            };
+            });
             let slug = part_slug(part);
             let status_id = format!("parte-{slug}-estado");
             let missing_id = format!("parte-{slug}-falta");
@@ -299,7 +300,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
                     <div class="task-list__name">
                         <a class="task-list__link" href=part_path(id, part) aria-describedby=status_id.clone()>{part_name(part)}</a>
                         {move || {
-                            let items = pending();
+                            let items = pending.get();
                             let shown = !(items.is_empty() || matches!(items.as_slice(), [(_, _, Pending::Nothing)]));
                             shown.then(|| view! {
                                 <div class="task-list__hint" id=missing_id.clone()>
@@ -313,7 +314,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
                     </div>
                     <div class="task-list__status" id=status_id>
                         {move || {
-                            let items = pending();
+                            let items = pending.get();
                             if items.is_empty() {
                                 view! { <strong class="tag tag--done">"Completado"</strong> }.into_any()
                             } else if matches!(items.as_slice(), [(_, _, Pending::Nothing)]) {
