@@ -8,6 +8,7 @@
 //! with it. Failure sentences live in [`crate::messages`].
 
 use crate::catalog::{self, Authority, AuthorityScope, CatalogDate, DataStatus};
+use crate::domain::classification::ChallengeArea;
 use crate::domain::commitment::{OgpValue, TeamRole};
 use crate::domain::contact::{Branch, Contact, Sector};
 use crate::domain::coordination::{BodyKind, Cadence, PoliticalKind};
@@ -143,6 +144,23 @@ impl Label for OgpValue {
             OgpValue::RendicionDeCuentas => "Rendición de cuentas",
             OgpValue::TecnologiaInnovacion => "Tecnología e innovación",
             OgpValue::Inclusion => "Inclusión",
+        }
+    }
+}
+
+impl Label for ChallengeArea {
+    fn label(self) -> &'static str {
+        match self {
+            ChallengeArea::AccesoInformacion => "Acceso a la información",
+            ChallengeArea::Anticorrupcion => "Anticorrupción",
+            ChallengeArea::EspacioCivico => "Espacio cívico",
+            ChallengeArea::ClimaMedioAmbiente => "Clima y medio ambiente",
+            ChallengeArea::GobernanzaDigital => "Gobernanza digital",
+            ChallengeArea::AperturaFiscal => "Apertura fiscal",
+            ChallengeArea::GeneroInclusion => "Género e inclusión",
+            ChallengeArea::Justicia => "Justicia",
+            ChallengeArea::LibertadMedios => "Libertad de prensa y de medios",
+            ChallengeArea::ParticipacionPublica => "Participación pública",
         }
     }
 }

@@ -580,6 +580,24 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         ),
         N::Completion => ("El cumplimiento", "Elija el nivel de cumplimiento"),
         N::OgpNote => ("La nota", "Escriba la nota"),
+        N::ChallengeArea => (
+            "El área del Open Gov Challenge",
+            "Seleccione el área del Open Gov Challenge",
+        ),
+        N::PolicyArea => ("El área de política", "Escriba el área de política"),
+        N::CommitmentSector => ("El sector", "Escriba el sector"),
+        N::OwnPractice => (
+            "Si es una práctica nueva o continua",
+            "Seleccione si es una práctica nueva o continua",
+        ),
+        N::OwnBinding => (
+            "Si el cambio es vinculante o institucional",
+            "Seleccione si el cambio es vinculante o institucional",
+        ),
+        N::Nominate => (
+            "La postulación al Open Gov Challenge",
+            "Indique si postula el compromiso al Open Gov Challenge",
+        ),
     }
 }
 

@@ -205,6 +205,10 @@ pub struct Commitment {
     /// absent, it is not written (earlier drafts re-encode unchanged).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ogp: Option<super::ogp::CommitmentOgp>,
+    /// The plan's own classification the way OGP's data classifies
+    /// commitments ([`super::classification`]); absent, it is not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classification: Option<super::classification::Classification>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -220,6 +224,7 @@ carry_fields!(
     values,
     key_actions,
     ogp,
+    classification,
 );
 list_item_by!(Commitment, id);
 
@@ -237,6 +242,7 @@ impl Commitment {
             values: Vec::new(),
             key_actions: Vec::new(),
             ogp: None,
+            classification: None,
             unknown: Unknown::new(),
         }
     }

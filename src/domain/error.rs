@@ -229,6 +229,13 @@ simple_fields! {
     Binding => "vinculante",
     Completion => "cumplimiento",
     OgpNote => "nota-ogp",
+    // The plan's own classification of a commitment (`domain::classification`).
+    ChallengeArea => "area-desafio",
+    PolicyArea => "area-politica",
+    CommitmentSector => "sector-compromiso",
+    OwnPractice => "practica-compromiso",
+    OwnBinding => "cambio-vinculante",
+    Nominate => "postular-desafio",
 }
 
 /// Form keys of the reason given for each OGP value, in `OgpValue::ALL` order.

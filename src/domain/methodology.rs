@@ -71,12 +71,14 @@ pub enum Step {
     Responses,
     /// What OGP and the monitoring body publish about the plan (optional).
     Ogp,
+    /// The quality review of the plan before it is submitted ([`super::quality`]).
+    Quality,
     Review,
 }
 
 impl Step {
     /// Every step, in methodology order.
-    pub const ALL: [Step; 12] = [
+    pub const ALL: [Step; 13] = [
         Step::Readiness,
         Step::Profile,
         Step::NationalPlan,
@@ -88,6 +90,7 @@ impl Step {
         Step::Monitoring,
         Step::Responses,
         Step::Ogp,
+        Step::Quality,
         Step::Review,
     ];
 
@@ -97,7 +100,7 @@ impl Step {
             Step::Readiness | Step::Profile | Step::NationalPlan => Phase::Prepare,
             Step::Political | Step::Coordination | Step::Roadmap => Phase::Organize,
             Step::Problems | Step::Commitments | Step::Monitoring | Step::Responses => Phase::Write,
-            Step::Ogp | Step::Review => Phase::Share,
+            Step::Ogp | Step::Quality | Step::Review => Phase::Share,
         }
     }
 
@@ -115,6 +118,7 @@ impl Step {
             Step::Monitoring => "Seguimiento",
             Step::Responses => "Respuesta razonada",
             Step::Ogp => "Registro en la Alianza para el Gobierno Abierto (opcional)",
+            Step::Quality => "Revisión de calidad",
             Step::Review => "Revisar y exportar el plan",
         }
     }
@@ -136,6 +140,7 @@ impl Step {
             Step::Readiness => Some("Diagnóstico de condiciones de apertura"),
             Step::Monitoring => Some("Plan de seguimiento"),
             Step::Ogp => Some("Registro en la Alianza para el Gobierno Abierto"),
+            Step::Quality => Some("Anexo: revisión de calidad"),
             Step::NationalPlan | Step::Review => None,
             Step::Profile
             | Step::Political
@@ -161,6 +166,7 @@ impl Step {
             Step::Monitoring => "Cada cuánto se reporta el avance, dónde se publica y cómo participa la sociedad civil.",
             Step::Responses => "Qué se hizo con cada propuesta recibida, y por qué.",
             Step::Ogp => "Si su plan ya está en la Alianza (OGP): su número, visión, instituciones líderes, sesiones del foro, eventos de cocreación y órgano de monitoreo. Lo de cada compromiso va en su ficha.",
+            Step::Quality => "Lo que el Mecanismo de Revisión Independiente de la Alianza revisará en cada compromiso: si es verificable, relevante y con potencial de resultados; y los requisitos mínimos de la cocreación.",
             Step::Review => "Revise sus respuestas y exporte el plan en PDF.",
         }
     }
@@ -179,13 +185,15 @@ impl Step {
             Step::Monitoring => "/plan/seguimiento",
             Step::Responses => "/plan/respuesta-razonada",
             Step::Ogp => "/plan/registro-ogp",
+            Step::Quality => "/plan/calidad",
             Step::Review => "/plan/revisar",
         }
     }
 
     /// Whether "Versión final" needs this step complete: every step but the
     /// optional readiness self-assessment, the national list (always set), the
-    /// optional OGP record and the review itself.
+    /// optional OGP record and the review itself (the quality review is needed:
+    /// nothing it finds "Falta para la versión final" may remain).
     pub fn required_for_final(self) -> bool {
         match self {
             Step::Readiness | Step::NationalPlan | Step::Ogp | Step::Review => false,
@@ -196,7 +204,8 @@ impl Step {
             | Step::Problems
             | Step::Commitments
             | Step::Monitoring
-            | Step::Responses => true,
+            | Step::Responses
+            | Step::Quality => true,
         }
     }
 
@@ -219,6 +228,7 @@ impl Step {
             Step::Monitoring => "seguimiento",
             Step::Responses => "respuesta",
             Step::Ogp => "registro-ogp",
+            Step::Quality => "calidad",
             Step::Review => "revisar",
         }
     }
@@ -313,6 +323,17 @@ impl Step {
                 match simple(plan.ogp.is_some(), unsaved) {
                     TaskStatus::NotStarted if started => TaskStatus::InProgress,
                     status => status,
+                }
+            }
+            // Nothing to review before the first commitment; complete when the
+            // review finds nothing the final version needs.
+            Step::Quality => {
+                if plan.commitments.is_empty() {
+                    TaskStatus::CannotStartYet
+                } else if plan.quality_required_findings() > 0 {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::Completed
                 }
             }
             Step::Review => {

@@ -12,6 +12,7 @@
 pub mod alignment;
 pub mod assessment;
 pub mod choice;
+pub mod classification;
 pub mod commitment;
 pub mod contact;
 pub mod coordination;
@@ -27,6 +28,7 @@ pub mod pending;
 pub mod plan;
 pub mod problem;
 pub mod profile;
+pub mod quality;
 pub mod readiness;
 pub mod roadmap;
 pub mod unknown;

@@ -58,6 +58,10 @@ pub struct Plan {
     /// is not written, so earlier drafts and their fingerprints are unchanged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ogp: Option<PlanOgp>,
+    /// Recommendations of the quality review kept as they are, with a reason
+    /// ([`super::quality`]). Optional and additive, like `ogp`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_findings: Vec<super::quality::KeptFinding>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -79,6 +83,7 @@ carry_fields!(
     responses,
     final_mark,
     ogp,
+    kept_findings,
 );
 
 impl Default for Plan {
@@ -98,6 +103,7 @@ impl Default for Plan {
             responses: Vec::new(),
             final_mark: None,
             ogp: None,
+            kept_findings: Vec::new(),
             unknown: Unknown::new(),
         }
     }

@@ -244,7 +244,8 @@ pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
             Step::Ogp => ogp_record(plan),
             // The readiness self-assessment has its own result page; the
             // national list and the review have no answers of their own here.
-            Step::Readiness | Step::NationalPlan | Step::Review => None,
+            // The quality review has its own page and the document's annex.
+            Step::Readiness | Step::NationalPlan | Step::Quality | Step::Review => None,
         })
         .collect()
 }
