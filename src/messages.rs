@@ -7,6 +7,8 @@
 use crate::domain::{format_date, Field, FieldError, JurisdictionKind, Problem};
 use crate::labels::{member_name, ogp_value_object, thousands, Label};
 
+pub mod quality;
+
 /// The sentence shown in the error summary and next to the field.
 pub fn field_error(e: &FieldError) -> String {
     use Field as F;
@@ -967,5 +969,14 @@ pub fn commitment_pending(n: usize, c: &crate::domain::Commitment, count: usize)
     match count {
         1 => format!("Compromiso {n} ({name}): falta 1 dato"),
         _ => format!("Compromiso {n} ({name}): faltan {count} datos"),
+    }
+}
+
+/// The methodology's advice on how a problem is written, in plain words.
+pub fn problem_advice(a: crate::domain::problem::ProblemAdvice) -> &'static str {
+    match a {
+        crate::domain::problem::ProblemAdvice::PhrasedAsMissingSolution => "Está escrito como una solución que falta («falta de…», «no hay…»). Describa la situación que afecta a las personas: en lugar de «Falta de un portal de trámites», escriba por ejemplo «Las personas tardan 30 días en obtener una licencia de funcionamiento».",
+        crate::domain::problem::ProblemAdvice::NoCause => "No tiene causas. Escriba por qué ocurre: ayuda a elegir compromisos que lo atiendan de raíz.",
+        crate::domain::problem::ProblemAdvice::NoBaseline => "No tiene línea base. Agregue un dato de la situación actual y su fuente, para medir después si mejoró.",
     }
 }

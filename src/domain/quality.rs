@@ -401,9 +401,40 @@ impl Finding {
             Rule::Deliverable(k) | Rule::BaselineAndTarget(k) | Rule::Activities(k) => {
                 key.push_str(&format!("/k{}", k.0));
             }
+            Rule::FichaComplete(part, item) => {
+                key.push_str(&format!("/{}/{}", part_key(*part), pending_key(item)));
+            }
+            Rule::DatesAndWeights(issue) => key.push_str(match issue {
+                CommitmentIssue::OutsidePlan => "/plan",
+                CommitmentIssue::KeyActionsOutside(_) => "/acciones",
+                CommitmentIssue::ActivitiesOutside(_) => "/actividades",
+                CommitmentIssue::WeightsDoNotAddUp { .. } => "/ponderaciones",
+            }),
             _ => {}
         }
         key
+    }
+}
+
+fn part_key(part: FichaPart) -> &'static str {
+    match part {
+        FichaPart::General => "datos",
+        FichaPart::Responsible => "responsables",
+        FichaPart::CoResponsible => "corresponsables",
+        FichaPart::Objectives => "objetivos",
+        FichaPart::Values => "valores",
+        FichaPart::Alignment => "alineacion",
+        FichaPart::KeyActions => "acciones",
+    }
+}
+
+fn pending_key(item: &Pending) -> String {
+    match item {
+        Pending::Field(e) => e.field.key().to_owned(),
+        Pending::Nothing => "nada".to_owned(),
+        Pending::KeyAction(k, e) => format!("k{}/{}", k.0, e.field.key()),
+        Pending::Activity(k, a, e) => format!("k{}/a{}/{}", k.0, a.0, e.field.key()),
+        Pending::Weights(_) => "ponderaciones".to_owned(),
     }
 }
 
@@ -436,7 +467,7 @@ pub const MAX_KEPT_REASON: usize = 1000;
 /// The IRM's potential for results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PotentialLevel {
-    /// Not clear enough to judge: not verifiable, not relevant, or no target.
+    /// Not clear enough to judge: not verifiable or not relevant.
     Unclear,
     Modest,
     Substantial,
@@ -447,7 +478,6 @@ pub enum PotentialLevel {
 pub enum PotentialReason {
     NotVerifiable,
     NotRelevant,
-    NoTarget,
     /// It changes rules (the classification says so, or a key action names a
     /// law, a regulation, guidelines, a cabildo agreement).
     Binding,
@@ -752,7 +782,11 @@ impl Plan {
                 );
             }
         }
-        let repository = self.roadmap.as_ref().is_some_and(|r| r.repository_url.is_some())
+        // OGP's minimum: an online repository (a website or a page counts).
+        let repository = self
+            .roadmap
+            .as_ref()
+            .is_some_and(|r| r.repository_url.is_some() || r.site_url.is_some())
             || self.monitoring.as_ref().is_some_and(|m| m.repository_url.is_some());
         if !repository {
             push(
@@ -951,7 +985,6 @@ impl Plan {
     /// The IRM's three questions for `c`; `vague` are its findings of key
     /// actions without a deliverable.
     fn irm_answers(&self, c: &Commitment, vague: Vec<Rule>) -> IrmAnswers {
-        let id = c.id;
         // Verifiable: every key action has a name, an indicator, a means of
         // verification and dates, and names a product.
         let mut not_verifiable_because = Vec::new();
@@ -990,10 +1023,6 @@ impl Plan {
         if relevant_values.is_empty() {
             because.push(PotentialReason::NotRelevant);
         }
-        if !c.key_actions.iter().any(|k| k.indicator.target.is_some()) {
-            because.push(PotentialReason::NoTarget);
-        }
-        let _ = id;
         let potential = if !because.is_empty() {
             PotentialLevel::Unclear
         } else {

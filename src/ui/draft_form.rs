@@ -18,6 +18,8 @@ use crate::ui::paths;
 pub const RETURN_PARAM: &str = "volver";
 /// Its value for the check-your-answers page.
 pub const RETURN_TO_REVIEW: &str = "revisar";
+/// Its value for the quality review.
+pub const RETURN_TO_QUALITY: &str = "calidad";
 
 /// The form of question page `page`: the input typed earlier and not saved
 /// yet, or else the plan's saved answers (`from_plan`), kept in the draft's
@@ -125,10 +127,14 @@ pub fn save_handler<T: 'static, P: Saving<T>>(
 fn submit_flow(form: Form, page: String, next: String, step: ParseAndApply) -> Submit {
     let state = use_app();
     let navigate = use_navigate();
-    // Coming from "Revise su plan" (a "Cambiar" link), continuing goes back there.
+    // Coming from "Revise su plan" (a "Cambiar" link) or from the quality
+    // review (a finding), continuing goes back there.
     let query = leptos_router::hooks::use_query_map();
-    let back_to_review =
-        query.with_untracked(|q| q.get(RETURN_PARAM).as_deref() == Some(RETURN_TO_REVIEW));
+    let back_to = query.with_untracked(|q| match q.get(RETURN_PARAM).as_deref() {
+        Some(RETURN_TO_REVIEW) => Some(paths::REVIEW),
+        Some(RETURN_TO_QUALITY) => Some(paths::QUALITY),
+        _ => None,
+    });
     let busy = StoredValue::new(false);
     Submit(Rc::new(move |later: bool| {
         if busy.get_value() {
@@ -163,10 +169,8 @@ fn submit_flow(form: Form, page: String, next: String, step: ParseAndApply) -> S
                 busy.set_value(true);
                 let to = if later {
                     paths::TASKS
-                } else if back_to_review {
-                    paths::REVIEW
                 } else {
-                    next.as_str()
+                    back_to.unwrap_or(next.as_str())
                 };
                 navigate(to, Default::default());
             }

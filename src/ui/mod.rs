@@ -26,6 +26,7 @@ pub mod pages {
     pub mod problems;
     pub mod profile;
     pub mod profile_more;
+    pub mod quality;
     pub mod readiness;
     pub mod review;
     pub mod roadmap;
@@ -61,6 +62,7 @@ use pages::{
     problems::{ProblemPage, ProblemsPage},
     profile::ProfilePage,
     profile_more::{FrameworkPage, OfficePage},
+    quality::QualityPage,
     readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
     review::ReviewPage,
     roadmap::RoadmapPage,
@@ -79,6 +81,7 @@ pub mod paths {
     pub const COMMITMENTS: &str = Step::Commitments.path();
     pub const NEW_COMMITMENT: &str = "/plan/compromisos/nuevo";
     pub const REVIEW: &str = Step::Review.path();
+    pub const QUALITY: &str = Step::Quality.path();
     /// The plan's print view: the export document as HTML, styled for paper.
     pub const PRINT: &str = "/plan/imprimir";
     pub const OPEN: &str = "/abrir";
@@ -221,6 +224,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/registro-ogp/eventos") view=OgpEventsPage />
                         <Route path=path!("/plan/registro-ogp/eventos/:n") view=OgpEventPage />
                         <Route path=path!("/glosario") view=GlossaryPage />
+                        <Route path=path!("/plan/calidad") view=QualityPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />

@@ -15,6 +15,7 @@ pub mod ficha;
 pub mod ogp;
 pub mod plan_document;
 pub mod plan_sections;
+pub mod quality;
 pub mod readiness_document;
 pub mod sources;
 pub mod summary;

@@ -74,7 +74,7 @@ impl PlanSection {
 /// The sections of the plan, in order. Every step with a
 /// [`Step::document_heading`] is here (`tests/pdf_plan.rs` checks it); the
 /// OGP record's is printed only when the plan has one ([`PlanSection::shown`]).
-pub const SECTIONS: [PlanSection; 13] = [
+pub const SECTIONS: [PlanSection; 14] = [
     PlanSection::Step(Step::Profile),
     PlanSection::Step(Step::Readiness),
     PlanSection::Step(Step::Political),
@@ -87,15 +87,18 @@ pub const SECTIONS: [PlanSection; 13] = [
     PlanSection::Timeline,
     PlanSection::Step(Step::Responses),
     PlanSection::Step(Step::Ogp),
+    PlanSection::Step(Step::Quality),
     PlanSection::Sources,
 ];
 
 impl PlanSection {
     /// Whether `plan`'s document has this section: all do, but the OGP
-    /// record's, which a plan not yet in OGP does not have.
+    /// record's, which a plan not yet in OGP does not have, and the quality
+    /// review's, which needs a commitment to review.
     pub fn shown(self, plan: &Plan) -> bool {
         match self {
             PlanSection::Step(Step::Ogp) => super::ogp::has_record(plan),
+            PlanSection::Step(Step::Quality) => !plan.commitments.is_empty(),
             _ => true,
         }
     }
@@ -157,7 +160,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             PlanSection::Step(Step::Ogp) => super::ogp::section_blocks(plan, &mut blocks),
             // No section of their own (no document heading).
             PlanSection::Step(Step::NationalPlan | Step::Review) => {}
-            PlanSection::Step(Step::Quality) => {}
+            PlanSection::Step(Step::Quality) => super::quality::section_blocks(plan, today, &mut blocks),
             PlanSection::Alignment => sections::alignment(plan, &mut blocks),
             PlanSection::Timeline => sections::timeline(plan, today, &mut blocks),
             PlanSection::Sources => sections::sources(&mut blocks),

@@ -25,15 +25,6 @@ fn page_key(n: Option<ItemId>) -> String {
     format!("problema/{}", paths::item(n))
 }
 
-/// The advice in plain words.
-fn advice_text(a: ProblemAdvice) -> &'static str {
-    match a {
-        ProblemAdvice::PhrasedAsMissingSolution => "Está escrito como una solución que falta («falta de…», «no hay…»). Describa la situación que afecta a las personas: en lugar de «Falta de un portal de trámites», escriba por ejemplo «Las personas tardan 30 días en obtener una licencia de funcionamiento».",
-        ProblemAdvice::NoCause => "No tiene causas. Escriba por qué ocurre: ayuda a elegir compromisos que lo atiendan de raíz.",
-        ProblemAdvice::NoBaseline => "No tiene línea base. Agregue un dato de la situación actual y su fuente, para medir después si mejoró.",
-    }
-}
-
 /// The list of public problems, with advice on how they are written.
 #[component]
 pub fn ProblemsPage() -> impl IntoView {
@@ -82,7 +73,7 @@ pub fn ProblemsPage() -> impl IntoView {
                 .map(|(number, id, statement, advice)| {
                     let points = advice
                         .into_iter()
-                        .map(|a| view! { <li>{advice_text(a)}</li> })
+                        .map(|a| view! { <li>{crate::messages::problem_advice(a)}</li> })
                         .collect_view();
                     view! {
                         <li class="advice__item">

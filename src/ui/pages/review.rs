@@ -510,6 +510,8 @@ pub fn ReviewPage() -> impl IntoView {
             <button class="button button--secondary" type="button" on:click=close_all>"Cerrar todo"</button>
         </div>
         <div class="folds">{sections}</div>
+        <h2 class="heading-m">"Revisión de calidad"</h2>
+        <crate::ui::pages::quality::QualitySummary />
         <FinalVersion />
         <h2 class="heading-m">"Exporte y comparta"</h2>
         <p class="body">
