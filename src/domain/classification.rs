@@ -139,12 +139,19 @@ pub struct ClassificationInput {
 impl ClassificationInput {
     pub fn from_value(c: &Classification) -> Self {
         Self {
-            challenge_area: c.challenge_area.map(|a| a.key().to_owned()).unwrap_or_default(),
+            challenge_area: c
+                .challenge_area
+                .map(|a| a.key().to_owned())
+                .unwrap_or_default(),
             policy_area: c.policy_area.clone().unwrap_or_default(),
             sector: c.sector.clone().unwrap_or_default(),
             practice: c.practice.map(|p| p.key().to_owned()).unwrap_or_default(),
             binding: c.binding.map(|b| b.key().to_owned()).unwrap_or_default(),
-            nominate: if c.nominate { "si".to_owned() } else { String::new() },
+            nominate: if c.nominate {
+                "si".to_owned()
+            } else {
+                String::new()
+            },
         }
     }
 
@@ -164,7 +171,12 @@ impl ClassificationInput {
             MAX_SHORT,
             &mut errors,
         );
-        let sector = optional_text(&self.sector, Named::CommitmentSector.into(), MAX_SHORT, &mut errors);
+        let sector = optional_text(
+            &self.sector,
+            Named::CommitmentSector.into(),
+            MAX_SHORT,
+            &mut errors,
+        );
         let practice = optional_choice(
             &self.practice,
             Named::OwnPractice.into(),

@@ -309,12 +309,16 @@ pub enum Rule {
     /// A key action without activities.
     Activities(ItemId),
     /// No assumptions, or written as the team's own actions.
-    Assumptions { missing: bool },
+    Assumptions {
+        missing: bool,
+    },
     NonGovernmentCoResponsible,
     ResponseNamesCommitment,
     /// No gender perspective (`missing`) or one that names no group and no
     /// disaggregation.
-    GenderSpecific { missing: bool },
+    GenderSpecific {
+        missing: bool,
+    },
     ModestPotential,
     Classified,
     ChallengeArea,
@@ -554,7 +558,11 @@ impl Review {
     pub fn counts(&self, plan: &Plan) -> Counts {
         let mut counts = Counts {
             commitments: self.commitments.len(),
-            promising: self.commitments.iter().filter(|c| c.irm.promising()).count(),
+            promising: self
+                .commitments
+                .iter()
+                .filter(|c| c.irm.promising())
+                .count(),
             ..Counts::default()
         };
         for f in self.findings() {
@@ -586,19 +594,77 @@ const VAGUE_VERBS: &[&str] = &[
 
 /// Words that name a product someone can check (stems, folded).
 const DELIVERABLES: &[&str] = &[
-    "publica", "portal", "plataforma", "sitio", "micrositio", "tablero", "repositorio",
-    "lineamiento", "reglamento", "ley", "decreto", "acuerdo", "norma", "protocolo", "manual",
-    "guia", "metodologia", "informe", "reporte", "estudio", "diagnostico", "documento",
-    "sesion", "acta", "convocatoria", "catalogo", "base de datos", "datos abiertos", "registro",
-    "padron", "sistema", "mecanismo", "comite", "consejo", "grupo de trabajo", "espacio",
-    "red", "mesa", "programa", "plan", "mapa", "taller", "curso", "capacitacion", "foro",
-    "evento", "encuesta", "convenio", "modelo", "estrategia", "indice", "formato",
+    "publica",
+    "portal",
+    "plataforma",
+    "sitio",
+    "micrositio",
+    "tablero",
+    "repositorio",
+    "lineamiento",
+    "reglamento",
+    "ley",
+    "decreto",
+    "acuerdo",
+    "norma",
+    "protocolo",
+    "manual",
+    "guia",
+    "metodologia",
+    "informe",
+    "reporte",
+    "estudio",
+    "diagnostico",
+    "documento",
+    "sesion",
+    "acta",
+    "convocatoria",
+    "catalogo",
+    "base de datos",
+    "datos abiertos",
+    "registro",
+    "padron",
+    "sistema",
+    "mecanismo",
+    "comite",
+    "consejo",
+    "grupo de trabajo",
+    "espacio",
+    "red",
+    "mesa",
+    "programa",
+    "plan",
+    "mapa",
+    "taller",
+    "curso",
+    "capacitacion",
+    "foro",
+    "evento",
+    "encuesta",
+    "convenio",
+    "modelo",
+    "estrategia",
+    "indice",
+    "formato",
 ];
 
 /// Deliverables the IRM reads as modest on their own.
 const MODEST: &[&str] = &[
-    "portal", "plataforma", "sitio", "micrositio", "pagina", "taller", "curso", "capacitacion",
-    "piloto", "evento", "foro", "difusion", "campana", "sensibilizacion", "platica",
+    "portal",
+    "plataforma",
+    "sitio",
+    "micrositio",
+    "pagina",
+    "taller",
+    "curso",
+    "capacitacion",
+    "piloto",
+    "evento",
+    "foro",
+    "difusion",
+    "campana",
+    "sensibilizacion",
+    "platica",
 ];
 
 /// Instruments that change rules (binding or institutional change).
@@ -651,9 +717,14 @@ fn key_action_text(k: &KeyAction) -> String {
     ))
 }
 
-/// A key action whose words promise effort but name no product.
+/// A key action whose description (name and objective) promises effort but
+/// names no product.
 fn only_vague(k: &KeyAction) -> bool {
-    let text = key_action_text(k);
+    let text = words(&format!(
+        "{} {}",
+        k.name,
+        k.objective.as_deref().unwrap_or("")
+    ));
     let vague = VAGUE_VERBS.iter().any(|v| text.contains(&format!(" {v}")));
     vague && !has_any(&text, DELIVERABLES)
 }
@@ -720,10 +791,18 @@ impl Plan {
     /// How many findings the final version still needs fixed. No required
     /// rule depends on the date, so the step's status needs none.
     pub fn quality_required_findings(&self) -> usize {
-        let commitments = self.commitments.iter().map(|c| self.commitment_review(c, None));
+        let commitments = self
+            .commitments
+            .iter()
+            .map(|c| self.commitment_review(c, None));
         self.plan_findings(None)
             .iter()
-            .chain(commitments.collect::<Vec<_>>().iter().flat_map(|c| c.findings.iter()))
+            .chain(
+                commitments
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .flat_map(|c| c.findings.iter()),
+            )
             .filter(|f| f.severity() == Severity::Required)
             .count()
     }
@@ -787,7 +866,10 @@ impl Plan {
             .roadmap
             .as_ref()
             .is_some_and(|r| r.repository_url.is_some() || r.site_url.is_some())
-            || self.monitoring.as_ref().is_some_and(|m| m.repository_url.is_some());
+            || self
+                .monitoring
+                .as_ref()
+                .is_some_and(|m| m.repository_url.is_some());
         if !repository {
             push(
                 Rule::Repository,
@@ -799,7 +881,10 @@ impl Plan {
         }
         let n = self.commitments.len();
         if !(5..=15).contains(&n) {
-            push(Rule::CommitmentCount(n), Place::Step(Step::Commitments, None));
+            push(
+                Rule::CommitmentCount(n),
+                Place::Step(Step::Commitments, None),
+            );
         }
         if n > 0 {
             let accountability = self.commitments.iter().any(|c| {
@@ -813,7 +898,11 @@ impl Plan {
                     Place::Step(Step::Commitments, None),
                 );
             }
-            if !self.commitments.iter().any(|c| c.alignment.gender.is_some()) {
+            if !self
+                .commitments
+                .iter()
+                .any(|c| c.alignment.gender.is_some())
+            {
                 push(Rule::GenderInPlan, Place::Step(Step::Commitments, None));
             }
         }
@@ -825,7 +914,9 @@ impl Plan {
                     push(Rule::TermLeft(months), place);
                 }
             }
-            if p.term_end.is_some_and(|end| end.last_day() < p.period.last_day()) {
+            if p.term_end
+                .is_some_and(|end| end.last_day() < p.period.last_day())
+            {
                 if let Some(place) = term {
                     push(Rule::PlanWithinTerm, place);
                 }
@@ -919,7 +1010,8 @@ impl Plan {
             }
         }
         if let Some(o) = &c.objectives {
-            let place = Place::CommitmentPart(id, FichaPart::Objectives, Some(Named::Assumptions.into()));
+            let place =
+                Place::CommitmentPart(id, FichaPart::Objectives, Some(Named::Assumptions.into()));
             match o.assumptions.as_deref() {
                 None => push(Rule::Assumptions { missing: true }, place),
                 Some(text) if assumptions_are_tasks(text) => {
@@ -929,7 +1021,10 @@ impl Plan {
             }
         }
         if !c.co_responsible.is_empty()
-            && !c.co_responsible.iter().any(|m| m.contact.is_non_government())
+            && !c
+                .co_responsible
+                .iter()
+                .any(|m| m.contact.is_non_government())
         {
             push(
                 Rule::NonGovernmentCoResponsible,
@@ -937,9 +1032,13 @@ impl Plan {
             );
         }
         if !self.responses.is_empty() && !self.responses.iter().any(|r| r.commitment == Some(id)) {
-            push(Rule::ResponseNamesCommitment, Place::Step(Step::Responses, None));
+            push(
+                Rule::ResponseNamesCommitment,
+                Place::Step(Step::Responses, None),
+            );
         }
-        let gender_place = Place::CommitmentPart(id, FichaPart::Alignment, Some(Named::Gender.into()));
+        let gender_place =
+            Place::CommitmentPart(id, FichaPart::Alignment, Some(Named::Gender.into()));
         match c.alignment.gender.as_deref() {
             None => push(Rule::GenderSpecific { missing: true }, gender_place),
             Some(g) if !has_any(&words(g), GENDER_SPECIFIC) => {
@@ -949,7 +1048,10 @@ impl Plan {
         }
         let irm = self.irm_answers(c, vague);
         if irm.potential == PotentialLevel::Modest {
-            push(Rule::ModestPotential, Place::Classification(id, Some(Named::OwnBinding.into())));
+            push(
+                Rule::ModestPotential,
+                Place::Classification(id, Some(Named::OwnBinding.into())),
+            );
         }
         let classification = c.classification.clone().unwrap_or_default();
         let classified = classification.challenge_area.is_some()
@@ -989,7 +1091,8 @@ impl Plan {
         // verification and dates, and names a product.
         let mut not_verifiable_because = Vec::new();
         if c.key_actions.is_empty() {
-            not_verifiable_because.push(Rule::FichaComplete(FichaPart::KeyActions, Pending::Nothing));
+            not_verifiable_because
+                .push(Rule::FichaComplete(FichaPart::KeyActions, Pending::Nothing));
         }
         for item in self.pending(c, FichaPart::KeyActions) {
             if let Pending::KeyAction(_, e) = &item {
@@ -1027,7 +1130,10 @@ impl Plan {
             PotentialLevel::Unclear
         } else {
             let text: String = c.key_actions.iter().map(key_action_text).collect();
-            let declared = c.classification.as_ref().and_then(|cl: &Classification| cl.binding);
+            let declared = c
+                .classification
+                .as_ref()
+                .and_then(|cl: &Classification| cl.binding);
             let binding = match declared {
                 Some(YesNo::Si) => {
                     because.push(PotentialReason::Binding);

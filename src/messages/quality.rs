@@ -25,11 +25,17 @@ pub const KEPT: &str = "Revisado, se mantiene así";
 /// A source's name, as the page and the annex cite it.
 pub fn source(s: Source) -> &'static str {
     match s {
-        Source::Ficha => "Formato de ficha del 4º Plan de Acción Nacional (compromiso 13) y su metodología",
-        Source::CocreationStandards => "Estándares de participación y cocreación de la Alianza (2022), requisitos mínimos",
+        Source::Ficha => {
+            "Formato de ficha del 4º Plan de Acción Nacional (compromiso 13) y su metodología"
+        }
+        Source::CocreationStandards => {
+            "Estándares de participación y cocreación de la Alianza (2022), requisitos mínimos"
+        }
         Source::Handbook => "Manual nacional de la Alianza (2024)",
         Source::OgpLocal => "Criterios de elegibilidad de OGP Local",
-        Source::IrmReview => "Mecanismo de Revisión Independiente (IRM): revisión del plan de acción",
+        Source::IrmReview => {
+            "Mecanismo de Revisión Independiente (IRM): revisión del plan de acción"
+        }
         Source::OpenGovChallenge => "Open Gov Challenge (estrategia de la Alianza 2023-2028)",
         Source::Coneval => "CONEVAL, Metodología de Marco Lógico",
     }
@@ -189,19 +195,32 @@ pub fn potential_reason(r: PotentialReason) -> &'static str {
         PotentialReason::NotVerifiable => "no es verificable todavía",
         PotentialReason::NotRelevant => "no justifica ningún valor central de la Alianza",
         PotentialReason::Binding => "cambia reglas o instituciones",
-        PotentialReason::DeclaredNotBinding => "su clasificación dice que el cambio no es vinculante",
-        PotentialReason::NoBindingChange => "no nombra un cambio de reglas (ley, reglamento, lineamientos, acuerdo de cabildo)",
+        PotentialReason::DeclaredNotBinding => {
+            "su clasificación dice que el cambio no es vinculante"
+        }
+        PotentialReason::NoBindingChange => {
+            "no nombra un cambio de reglas (ley, reglamento, lineamientos, acuerdo de cabildo)"
+        }
         PotentialReason::BaselinesAndTargets => "cada indicador tiene línea base y meta",
         PotentialReason::SomeWithoutBaseline => "no todos los indicadores tienen línea base y meta",
-        PotentialReason::OnlyModestDeliverables => "solo entrega sitios web, capacitaciones o eventos",
-        PotentialReason::BeyondWebsiteOrTraining => "entrega algo más que un sitio web o una capacitación",
+        PotentialReason::OnlyModestDeliverables => {
+            "solo entrega sitios web, capacitaciones o eventos"
+        }
+        PotentialReason::BeyondWebsiteOrTraining => {
+            "entrega algo más que un sitio web o una capacitación"
+        }
     }
 }
 
 /// "Sí" or "No" with its reasons: the answer to "¿Es verificable?".
-pub fn verifiable_answer(plan: &Plan, c: &Commitment, answers: &crate::domain::quality::IrmAnswers) -> String {
+pub fn verifiable_answer(
+    plan: &Plan,
+    c: &Commitment,
+    answers: &crate::domain::quality::IrmAnswers,
+) -> String {
     if answers.verifiable {
-        "Sí: cada acción clave tiene producto, indicador, medio de verificación y fechas.".to_owned()
+        "Sí: cada acción clave tiene producto, indicador, medio de verificación y fechas."
+            .to_owned()
     } else {
         let finding = |rule: &Rule| {
             finding(
@@ -279,5 +298,8 @@ pub const KEEP_REASON_MISSING: &str = "Escriba por qué se mantiene así";
 
 /// The message when that reason is too long.
 pub fn keep_reason_too_long(max: usize) -> String {
-    format!("La razón debe tener {} caracteres o menos", crate::labels::thousands(max))
+    format!(
+        "La razón debe tener {} caracteres o menos",
+        crate::labels::thousands(max)
+    )
 }

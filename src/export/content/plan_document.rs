@@ -160,7 +160,9 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             PlanSection::Step(Step::Ogp) => super::ogp::section_blocks(plan, &mut blocks),
             // No section of their own (no document heading).
             PlanSection::Step(Step::NationalPlan | Step::Review) => {}
-            PlanSection::Step(Step::Quality) => super::quality::section_blocks(plan, today, &mut blocks),
+            PlanSection::Step(Step::Quality) => {
+                super::quality::section_blocks(plan, today, &mut blocks)
+            }
             PlanSection::Alignment => sections::alignment(plan, &mut blocks),
             PlanSection::Timeline => sections::timeline(plan, today, &mut blocks),
             PlanSection::Sources => sections::sources(&mut blocks),

@@ -116,7 +116,13 @@ fn findings_table(caption: &str, items: &[FindingView]) -> Block {
         columns(["Estado", "Hallazgo", "Fuente"]),
         items
             .iter()
-            .map(|f| vec![status_text(f), f.text.clone(), words::source(f.source).to_owned()])
+            .map(|f| {
+                vec![
+                    status_text(f),
+                    f.text.clone(),
+                    words::source(f.source).to_owned(),
+                ]
+            })
             .collect(),
     )
 }
@@ -142,7 +148,13 @@ pub fn section_blocks(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
     if !view.commitments.is_empty() {
         blocks.push(table(
             "Las tres preguntas del Mecanismo de Revisión Independiente",
-            columns(["Compromiso", "¿Verificable?", "¿Relevante?", "Potencial de resultados", "¿Prometedor?"]),
+            columns([
+                "Compromiso",
+                "¿Verificable?",
+                "¿Relevante?",
+                "Potencial de resultados",
+                "¿Prometedor?",
+            ]),
             view.commitments
                 .iter()
                 .map(|c| {
@@ -162,7 +174,9 @@ pub fn section_blocks(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
         text: "El plan".to_owned(),
     });
     if view.plan.is_empty() {
-        blocks.push(Block::Note("La revisión no encontró nada en el plan en su conjunto.".to_owned()));
+        blocks.push(Block::Note(
+            "La revisión no encontró nada en el plan en su conjunto.".to_owned(),
+        ));
     } else {
         blocks.push(findings_table("Hallazgos del plan", &view.plan));
     }
@@ -181,9 +195,14 @@ pub fn section_blocks(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
             Field::new("Resultado", words::promising(c.promising)),
         ]));
         if c.findings.is_empty() {
-            blocks.push(Block::Note("La revisión no encontró nada en este compromiso.".to_owned()));
+            blocks.push(Block::Note(
+                "La revisión no encontró nada en este compromiso.".to_owned(),
+            ));
         } else {
-            blocks.push(findings_table(&format!("Hallazgos: {}", c.heading), &c.findings));
+            blocks.push(findings_table(
+                &format!("Hallazgos: {}", c.heading),
+                &c.findings,
+            ));
         }
     }
     blocks.push(Block::Heading {
