@@ -598,7 +598,7 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
         ),
         N::Nominate => (
             "La postulación al Open Gov Challenge",
-            "Indique si postula el compromiso al Open Gov Challenge",
+            "Elija si postula el compromiso al Open Gov Challenge",
         ),
     }
 }
@@ -747,9 +747,21 @@ pub const OPEN_DRAFT_NOT_SAVED: &str = "No se pudieron guardar los últimos camb
 /// Another tab saved the open draft: the person chooses first.
 pub const CONFLICT_FIRST: &str = "El borrador que tiene abierto cambió en otra pestaña. Elija primero qué versión conservar, en el aviso de arriba.";
 
+/// Why an export from the app did not end in a download; [`export_failure`]
+/// says each in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The worker (its script or its WebAssembly) could not be loaded or started.
+    WorkerUnavailable,
+    /// The worker started but could not produce the PDF.
+    Generation,
+    /// The browser refused the download.
+    DownloadBlocked,
+}
+
 /// Why an export did not end in a download, and what to do.
-pub fn export_failure(e: crate::export::job::ExportFailure) -> &'static str {
-    use crate::export::job::ExportFailure as F;
+pub fn export_failure(e: ExportFailure) -> &'static str {
+    use ExportFailure as F;
     match e {
         F::WorkerUnavailable => "No se pudo cargar la parte de la herramienta que crea el PDF. Revise su conexión a internet y vuelva a intentarlo. Mientras tanto, descargue su borrador (JSON) para no perder nada.",
         F::Generation => "No se pudo crear el PDF. Descargue su borrador (JSON) para no perder nada y vuelva a intentarlo.",

@@ -26,7 +26,7 @@ fn an_unfinished_plan_cannot_be_final_and_says_what_is_missing() {
     plan.responses.clear();
     assert_eq!(
         plan.mark_final(date!(2026 - 11 - 25)),
-        Err(vec![Step::Monitoring, Step::Responses])
+        Err(vec![Step::Monitoring, Step::Responses, Step::Quality])
     );
     assert_eq!(plan.document_status(), DocumentStatus::Draft);
 }

@@ -1904,7 +1904,7 @@ fn full_plan() -> Plan {
     .readiness;
     let mut second = plans::complete_commitment(CommitmentId(3), "01/03/2026", "30/06/2027");
     second.name = "Datos abiertos de obra pública".into();
-    Plan {
+    let mut plan = Plan {
         profile: Some(plans::profile()),
         commitments: vec![
             plans::complete_commitment(CommitmentId(1), C_START, C_END),
@@ -1946,7 +1946,18 @@ fn full_plan() -> Plan {
             .parse(ItemId(1), &[CommitmentId(1), CommitmentId(3)])
             .expect("valid")],
         ..Plan::default()
-    }
+    };
+    // What the quality review needs for the final version: a public
+    // repository and a commitment with a gender perspective.
+    plan.roadmap.as_mut().expect("roadmap").repository_url = Some(
+        plan_local_ga::domain::contact::WebAddress::parse(
+            "https://queretaro.gob.mx/gobierno-abierto/repositorio",
+        )
+        .expect("an address"),
+    );
+    plan.commitments[0].alignment.gender =
+        Some("Indicadores desagregados por sexo; atiende a mujeres jefas de familia.".into());
+    plan
 }
 
 #[test]
@@ -1958,7 +1969,15 @@ fn a_full_plan_completes_every_task_and_round_trips_through_a_draft() {
             Step::Review => assert_eq!(status, TaskStatus::NotStarted),
             // Optional: what OGP publishes once the plan is in OGP.
             Step::Ogp => assert_eq!(status, TaskStatus::NotStarted),
-            _ => assert_eq!(status, TaskStatus::Completed, "{task:?}"),
+            _ => assert_eq!(
+                status,
+                TaskStatus::Completed,
+                "{task:?}: {:#?}",
+                plan.quality_review(time::macros::date!(2026 - 12 - 06))
+                    .findings()
+                    .filter(|f| f.severity() == plan_local_ga::domain::quality::Severity::Required)
+                    .collect::<Vec<_>>()
+            ),
         }
     }
     let env = Envelope::new(

@@ -64,11 +64,14 @@ fn check_tools(bytes: &[u8], dir: &Path) -> (usize, String) {
         &["-enc", "UTF-8", "-raw", path_str(&pdf), path_str(&out)],
     );
     let raw = std::fs::read_to_string(&out).expect("pdftotext output");
-    // The default mode must find every word too.
+    // The default mode must find every word too. It joins a word broken at a
+    // line-end hyphen and drops that hyphen (the addresses of the quality
+    // annex's sources break there), so hyphens are not counted.
     let default = pdftotext(&pdf, false);
+    let letters = |t: &str| squash(t).chars().filter(|c| *c != '-').count();
     assert_eq!(
-        squash(&default).chars().count(),
-        squash(&raw).chars().count(),
+        letters(&default),
+        letters(&raw),
         "both modes extract the same text"
     );
     (pages, raw)
@@ -403,7 +406,7 @@ fn contents_page_numbers_match_where_the_headings_land() {
     let doc = plan_document(&plan, when());
     let laid = layout(&doc, PageSize::LETTER);
     let entries = doc.contents_entries(0);
-    assert_eq!(entries.len(), 12 + 4);
+    assert_eq!(entries.len(), 13 + 4);
     // The contents page: each entry's text, then its page number on its last line.
     let page0: Vec<(&str, f32)> = laid.pages[0]
         .items
@@ -700,6 +703,7 @@ fn every_step_with_a_document_heading_has_its_section() {
             "Cronograma",
             "Respuesta razonada",
             "Registro en la Alianza para el Gobierno Abierto",
+            "Anexo: revisión de calidad",
             "Fuentes de datos",
         ]
     );
@@ -717,7 +721,21 @@ fn every_step_with_a_document_heading_has_its_section() {
 fn a_plain_spanish_pdf_is_no_larger_than_with_the_latin_only_fonts() {
     const BEFORE: usize = 80_326;
     let plan = c13::plan();
-    let doc = plan_document(&plan, datetime!(2026-11-24 10:42 -06:00));
+    let mut doc = plan_document(&plan, datetime!(2026-11-24 10:42 -06:00));
+    // The measure is of the fonts, on the document as it was: without the
+    // quality annex (issue 17), which adds two pages of its own.
+    let annex = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { level: 1, text } if text.ends_with("Anexo: revisión de calidad")))
+        .expect("the annex");
+    let next = annex
+        + 1
+        + doc.blocks[annex + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { level: 1, .. }))
+            .expect("a section after the annex");
+    doc.blocks.drain(annex..next);
     let mut as_then = doc.clone();
     let sources = as_then
         .blocks

@@ -95,11 +95,11 @@ const FLOORS: [&str; 14] = [
     "labels",
     "export/font",
     "persistence",
+    "messages",
     "export/content",
     "export/layout",
     "export/pdf",
     "export/job",
-    "messages",
     "state",
     "ui",
     "bin",
@@ -224,15 +224,11 @@ fn floors_import_only_downward() {
 fn the_floor_check_would_catch_an_upward_import() {
     let named = named_paths(
         "export/content/summary.rs",
-        "use super::super::layout::wrap_text;\nuse crate::{labels, messages::field_error};",
+        "use super::super::layout::wrap_text;\nuse crate::{labels, state::use_app};",
     );
     assert_eq!(
         named,
-        [
-            "export::layout::wrap_text",
-            "labels",
-            "messages::field_error"
-        ]
+        ["export::layout::wrap_text", "labels", "state::use_app"]
     );
     let own = floor_of("export/content/summary.rs");
     assert!(floor_of(&named[0]) > own && floor_of(&named[2]) > own);

@@ -73,17 +73,9 @@ pub enum JobError {
     Pdf(String),
 }
 
-/// Why an export from the app did not end in a download; the app shows
-/// [`crate::messages::export_failure`] for each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFailure {
-    /// The worker (its script or its WebAssembly) could not be loaded or started.
-    WorkerUnavailable,
-    /// The worker started but could not produce the PDF.
-    Generation,
-    /// The browser refused the download.
-    DownloadBlocked,
-}
+/// Why an export from the app did not end in a download (defined beside its
+/// words, in [`crate::messages`], which sit below the export).
+pub use crate::messages::ExportFailure;
 
 impl Job {
     /// A request for the PDF of `document`.

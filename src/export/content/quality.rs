@@ -169,10 +169,7 @@ pub fn section_blocks(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
                 .collect(),
         ));
     }
-    blocks.push(Block::Heading {
-        level: 2,
-        text: "El plan".to_owned(),
-    });
+    blocks.push(sub("El plan"));
     if view.plan.is_empty() {
         blocks.push(Block::Note(
             "La revisión no encontró nada en el plan en su conjunto.".to_owned(),
@@ -181,13 +178,13 @@ pub fn section_blocks(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
         blocks.push(findings_table("Hallazgos del plan", &view.plan));
     }
     if !view.commitments.is_empty() {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: "Cada compromiso".to_owned(),
-        });
+        blocks.push(sub("Cada compromiso"));
     }
     for c in &view.commitments {
-        blocks.push(sub(c.heading.clone()));
+        blocks.push(Block::Heading {
+            level: 4,
+            text: c.heading.clone(),
+        });
         blocks.push(Block::Fields(vec![
             Field::new("¿Es verificable?", c.verifiable_text.clone()),
             Field::new("¿Es relevante?", c.relevant_text.clone()),
@@ -205,10 +202,7 @@ pub fn section_blocks(plan: &Plan, today: Date, blocks: &mut Vec<Block>) {
             ));
         }
     }
-    blocks.push(Block::Heading {
-        level: 2,
-        text: "Fuentes de las reglas".to_owned(),
-    });
+    blocks.push(sub("Fuentes de las reglas"));
     blocks.push(table(
         "Fuentes de las reglas de la revisión",
         columns(["Fuente", "Dónde consultarla"]),
