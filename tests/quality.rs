@@ -37,7 +37,7 @@ fn first(plan: &mut Plan) -> &mut plan_local_ga::domain::Commitment {
 /// a classification that says the change is binding.
 fn passing() -> Plan {
     let mut plan = common::c13::plan();
-    plan.profile.as_mut().unwrap().term_end = PartialDate::from_iso("2030-09-30");
+    plan.profile.as_mut().expect("present").term_end = PartialDate::from_iso("2030-09-30");
     {
         let c = first(&mut plan);
         c.values.push(ValueReason {
@@ -95,16 +95,16 @@ const TABLE: &[(RuleId, Change)] = &[
         p.coordination.members.retain(|m| m.contact.is_government())
     }),
     (RuleId::ForumEverySixMonths, |p| {
-        p.coordination.body.as_mut().unwrap().cadence = Some(Cadence::Anual)
+        p.coordination.body.as_mut().expect("present").cadence = Some(Cadence::Anual)
     }),
     (RuleId::ForumPublicRules, |p| {
-        p.coordination.body.as_mut().unwrap().rules_url = None
+        p.coordination.body.as_mut().expect("present").rules_url = None
     }),
     (RuleId::RoadmapBeforeCocreation, |p| {
-        p.roadmap.as_mut().unwrap().published_on = None
+        p.roadmap.as_mut().expect("present").published_on = None
     }),
     (RuleId::Repository, |p| {
-        let r = p.roadmap.as_mut().unwrap();
+        let r = p.roadmap.as_mut().expect("present");
         r.site_url = None;
         r.repository_url = None;
     }),
@@ -121,15 +121,16 @@ const TABLE: &[(RuleId, Change)] = &[
         }
     }),
     (RuleId::TermLeft, |p| {
-        p.profile.as_mut().unwrap().term_end = PartialDate::from_iso("2027-06")
+        p.profile.as_mut().expect("present").term_end = PartialDate::from_iso("2027-06")
     }),
     (RuleId::PlanWithinTerm, |p| {
-        p.profile.as_mut().unwrap().term_end = PartialDate::from_iso("2021-03")
+        p.profile.as_mut().expect("present").term_end = PartialDate::from_iso("2021-03")
     }),
     (RuleId::PlanLength, |p| {
-        let start = p.profile.as_ref().unwrap().period.start();
-        p.profile.as_mut().unwrap().period =
-            Period::new(start, PartialDate::from_iso("2024-12").unwrap()).unwrap();
+        let start = p.profile.as_ref().expect("present").period.start();
+        p.profile.as_mut().expect("present").period =
+            Period::new(start, PartialDate::from_iso("2024-12").expect("present"))
+                .expect("present");
     }),
     (RuleId::ProblemWording, |p| {
         p.problems[0].statement = "Falta de un portal de datos abiertos".into()
@@ -150,7 +151,7 @@ const TABLE: &[(RuleId, Change)] = &[
         first(p).key_actions[0].activities.clear()
     }),
     (RuleId::Assumptions, |p| {
-        first(p).objectives.as_mut().unwrap().assumptions =
+        first(p).objectives.as_mut().expect("present").assumptions =
             Some("Elaborar el diagnóstico.\nCapacitar al personal.".into())
     }),
     (RuleId::NonGovernmentCoResponsible, |p| {
@@ -166,21 +167,21 @@ const TABLE: &[(RuleId, Change)] = &[
         first(p).alignment.gender = Some("Se tomará en cuenta la perspectiva de género.".into())
     }),
     (RuleId::ModestPotential, |p| {
-        first(p).classification.as_mut().unwrap().binding = Some(YesNo::No)
+        first(p).classification.as_mut().expect("present").binding = Some(YesNo::No)
     }),
     (RuleId::Classified, |p| first(p).classification = None),
     (RuleId::ChallengeArea, |p| {
-        let c = first(p).classification.as_mut().unwrap();
+        let c = first(p).classification.as_mut().expect("present");
         c.nominate = true;
         c.challenge_area = None;
     }),
     (RuleId::ChallengeCoreValue, |p| {
-        first(p).classification.as_mut().unwrap().nominate = true;
+        first(p).classification.as_mut().expect("present").nominate = true;
         first(p).values.retain(|v| !v.value.is_core());
     }),
     // The commitment-13 key actions ended in 2021.
     (RuleId::ChallengeFutureMilestone, |p| {
-        first(p).classification.as_mut().unwrap().nominate = true
+        first(p).classification.as_mut().expect("present").nominate = true
     }),
 ];
 
@@ -304,16 +305,20 @@ fn commitment_13_is_promising_and_needs_nothing_for_the_final_version() {
 fn failing() -> Plan {
     let mut plan = common::c13::plan();
     plan.political = None;
-    plan.coordination.body.as_mut().unwrap().cadence = Some(Cadence::Anual);
-    plan.coordination.body.as_mut().unwrap().rules_url = None;
+    plan.coordination.body.as_mut().expect("present").cadence = Some(Cadence::Anual);
+    plan.coordination.body.as_mut().expect("present").rules_url = None;
     plan.coordination.members.clear();
-    let r = plan.roadmap.as_mut().unwrap();
+    let r = plan.roadmap.as_mut().expect("present");
     r.published_on = None;
     r.site_url = None;
     plan.responses.clear();
-    let p = plan.profile.as_mut().unwrap();
+    let p = plan.profile.as_mut().expect("present");
     p.term_end = PartialDate::from_iso("2020-06");
-    p.period = Period::new(p.period.start(), PartialDate::from_iso("2024-12").unwrap()).unwrap();
+    p.period = Period::new(
+        p.period.start(),
+        PartialDate::from_iso("2024-12").expect("present"),
+    )
+    .expect("present");
     plan.problems[0].statement = "Falta de un portal".into();
     plan.problems[0].causes = None;
     plan.problems[0].baseline = None;
@@ -326,7 +331,7 @@ fn failing() -> Plan {
             nominate: true,
             ..Classification::default()
         });
-        c.objectives.as_mut().unwrap().assumptions = None;
+        c.objectives.as_mut().expect("present").assumptions = None;
     }
     second.id = CommitmentId(2);
     second.name = String::new();
@@ -343,7 +348,7 @@ fn failing() -> Plan {
         nominate: true,
         ..Classification::default()
     });
-    second.objectives.as_mut().unwrap().assumptions = Some("Publicar el informe.".into());
+    second.objectives.as_mut().expect("present").assumptions = Some("Publicar el informe.".into());
     plan.upsert_commitment(second);
     plan
 }
@@ -393,7 +398,7 @@ fn a_kept_recommendation_counts_apart_and_a_required_finding_cannot_be_kept() {
         .quality_review(TODAY)
         .findings()
         .find(|f| f.rule.id() == RuleId::CommitmentCount)
-        .unwrap()
+        .expect("present")
         .key();
     plan.keep_finding(
         advice.clone(),
@@ -403,21 +408,21 @@ fn a_kept_recommendation_counts_apart_and_a_required_finding_cannot_be_kept() {
     assert_eq!(after.advisory, before.advisory - 1);
     assert_eq!(after.kept, 1);
     let view = review_view(&plan, TODAY);
-    let kept = view.plan.iter().find(|f| f.key == advice).unwrap();
+    let kept = view.plan.iter().find(|f| f.key == advice).expect("present");
     assert_eq!(
         kept.kept.as_deref(),
         Some("Es un compromiso nacional: el plan tiene uno.")
     );
     // Kept findings come after the others.
-    assert_eq!(view.plan.last().unwrap().key, advice);
+    assert_eq!(view.plan.last().expect("present").key, advice);
 
     // A required finding stays required even if a mark names it.
-    plan.roadmap.as_mut().unwrap().site_url = None;
+    plan.roadmap.as_mut().expect("present").site_url = None;
     let required = plan
         .quality_review(TODAY)
         .findings()
         .find(|f| f.severity() == Severity::Required)
-        .unwrap()
+        .expect("present")
         .clone();
     plan.keep_finding(required.key(), "No aplica.".into());
     assert!(plan.kept(&required).is_none());
@@ -430,14 +435,14 @@ fn a_kept_recommendation_counts_apart_and_a_required_finding_cannot_be_kept() {
 #[test]
 fn the_final_version_waits_for_the_quality_review() {
     let mut plan = common::c13::plan();
-    plan.roadmap.as_mut().unwrap().site_url = None;
+    plan.roadmap.as_mut().expect("present").site_url = None;
     assert_eq!(plan.unfinished_for_final(), vec![Step::Quality]);
     assert_eq!(plan.mark_final(TODAY), Err(vec![Step::Quality]));
-    plan.roadmap.as_mut().unwrap().repository_url = Some(
+    plan.roadmap.as_mut().expect("present").repository_url = Some(
         plan_local_ga::domain::contact::WebAddress::parse(
             "https://gobiernoabierto.jalisco.gob.mx/repositorio",
         )
-        .unwrap(),
+        .expect("present"),
     );
     assert_eq!(plan.mark_final(TODAY), Ok(()));
     assert_eq!(
@@ -453,7 +458,7 @@ fn the_pdf_annex_has_the_three_answers_the_findings_and_the_kept_reason() {
         .quality_review(TODAY)
         .findings()
         .find(|f| f.rule.id() == RuleId::Classified)
-        .unwrap()
+        .expect("present")
         .key();
     plan.keep_finding(
         key,
