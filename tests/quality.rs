@@ -509,3 +509,23 @@ fn real_plans_are_reviewed_as_published() {
         assert_eq!(unique.len(), keys.len(), "{}", p.id);
     }
 }
+
+#[test]
+fn the_readme_lists_every_rule_with_its_severity_and_source() {
+    use plan_local_ga::messages::quality as words;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README");
+    for id in RuleId::ALL {
+        let line = format!(
+            "- `{}` ({}): {}",
+            id.key(),
+            words::severity(id.severity()),
+            words::rule(id)
+        );
+        assert!(readme.contains(&line), "README lacks: {line}");
+    }
+    for s in plan_local_ga::domain::quality::Source::ALL {
+        let heading = format!("**{}** ({})", words::source(s), s.url());
+        assert!(readme.contains(&heading), "README lacks: {heading}");
+    }
+}

@@ -77,13 +77,13 @@ impl Source {
             Source::CocreationStandards => {
                 "https://www.opengovpartnership.org/ogp-participation-co-creation-standards/"
             }
-            Source::Handbook => "https://www.opengovpartnership.org/documents/ogp-national-handbook-2024/",
+            Source::Handbook => "https://www.opengovpartnership.org/national-handbook/",
             Source::OgpLocal => "https://www.opengovpartnership.org/ogp-local/",
             Source::IrmReview => {
                 "https://www.opengovpartnership.org/documents/independent-reporting-mechanism-action-plan-review/"
             }
             Source::OpenGovChallenge => "https://www.opengovpartnership.org/open-gov-challenge/",
-            Source::Coneval => "https://www.coneval.org.mx/coordinacion/Paginas/monitoreo/metodologia-marco-logico.aspx",
+            Source::Coneval => "https://www.coneval.org.mx/",
         }
     }
 }
@@ -903,7 +903,12 @@ impl Plan {
                 .iter()
                 .any(|c| c.alignment.gender.is_some())
             {
-                push(Rule::GenderInPlan, Place::Step(Step::Commitments, None));
+                // Written in a commitment's alignment: the first one's.
+                let first = self.commitments[0].id;
+                push(
+                    Rule::GenderInPlan,
+                    Place::CommitmentPart(first, FichaPart::Alignment, Some(Named::Gender.into())),
+                );
             }
         }
         if let Some(p) = &self.profile {

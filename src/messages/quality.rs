@@ -100,7 +100,7 @@ pub fn finding(plan: &Plan, f: &Finding) -> String {
         Rule::CommitmentCount(1) => "El plan tiene 1 compromiso; la Alianza recomienda de 5 a 15.".to_owned(),
         Rule::CommitmentCount(n) => format!("El plan tiene {n} compromisos; la Alianza recomienda de 5 a 15."),
         Rule::AccountabilityCommitment => "Ningún compromiso marca «Rendición de cuentas» con su razón. El Mecanismo de Revisión Independiente valora que el plan permita a la ciudadanía pedir cuentas.".to_owned(),
-        Rule::GenderInPlan => "Ningún compromiso tiene perspectiva de género. Escríbala en la alineación de al menos un compromiso.".to_owned(),
+        Rule::GenderInPlan => "Ningún compromiso tiene perspectiva de género. Escríbala en la alineación de al menos un compromiso (este enlace lleva al primero).".to_owned(),
         Rule::TermLeft(m) if *m <= 0 => "La administración ya terminó según la fecha que escribió; OGP Local pide que queden al menos 16 meses.".to_owned(),
         Rule::TermLeft(1) => "Queda 1 mes de la administración; OGP Local pide que queden al menos 16.".to_owned(),
         Rule::TermLeft(m) => format!("Quedan {m} meses de la administración; OGP Local pide que queden al menos 16."),

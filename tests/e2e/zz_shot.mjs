@@ -1,0 +1,16 @@
+import { startSession, endSession, ready, putDraft, OUT } from './harness.mjs';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+const s = await startSession();
+const page = await s.context.newPage();
+await page.goto(s.origin + '/');
+const draft = JSON.parse(await readFile('../fixtures/borrador-v5.json', 'utf8'));
+delete draft.plan.roadmap.site_url; delete draft.plan.roadmap.repository_url;
+await putDraft(page, JSON.stringify(draft));
+await mkdir(join(OUT, 'shots'), { recursive: true });
+await page.goto(s.origin + '/plan/calidad'); await ready(page);
+await page.screenshot({ path: join(OUT, 'shots', 'calidad.png'), fullPage: true });
+await page.goto(s.origin + '/plan'); await ready(page);
+await page.screenshot({ path: join(OUT, 'shots', 'tareas.png'), fullPage: true });
+console.log(s.consoleErrors);
+await endSession(s);
