@@ -159,7 +159,7 @@ fn FindingItem(finding: FindingView, keeping: Keeping) -> impl IntoView {
                             </p>
                         })}
                         <textarea
-                            class="textarea"
+                            class=move || if keeping.error.get().is_some() { "textarea input--error" } else { "textarea" }
                             id=reason_id.clone()
                             rows="3"
                             aria-describedby=described
