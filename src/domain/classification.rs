@@ -16,7 +16,7 @@ use super::choice::{choices, optional_choice};
 use super::contact::MAX_SHORT;
 use super::error::{optional_text, Named, Reading};
 use super::ogp::{Practice, YesNo};
-use super::unknown::{carry_fields, Unknown};
+use super::unknown::{carry_fields, Carry, Unknown};
 
 choices! {
     /// The ten areas of the Open Gov Challenge (OGP strategy 2023-2028).
@@ -114,6 +114,17 @@ impl Classification {
     /// True when it records nothing (not even fields of a newer version).
     pub fn is_empty(&self) -> bool {
         *self == Classification::default()
+    }
+
+    /// What saving the page stores over `existing`: `None` when it records
+    /// nothing (an empty page removes the classification). Fields of a newer
+    /// version in `existing` stay, so a classification holding only those
+    /// is kept, as the commitment's OGP record is.
+    pub fn saved_over(mut self, existing: Option<&Classification>) -> Option<Classification> {
+        if let Some(before) = existing {
+            self.unknown.carry_from(&before.unknown);
+        }
+        (!self.is_empty()).then_some(self)
     }
 }
 

@@ -13,6 +13,7 @@ pub mod widgets;
 /// One module per page (or per small group of pages of one step), declared
 /// here beside the routes that show them.
 pub mod pages {
+    pub mod classification;
     pub mod coalition;
     pub mod commitment;
     pub mod coordination;
@@ -41,6 +42,7 @@ use leptos_router::path;
 
 use crate::state::AppState;
 use pages::{
+    classification::ClassificationPage,
     commitment::{
         ActivityPage, AlignmentPage, CoResponsibleListPage, CoResponsiblePage, CommitmentHubPage,
         CommitmentPage, CommitmentsPage, KeyActionPage, KeyActionsPage, ObjectivesPage,
@@ -128,6 +130,10 @@ pub mod paths {
     /// "objetivos", "valores", "alineacion", "acciones".
     pub fn commitment_part(id: CommitmentId, part: &str) -> String {
         format!("{COMMITMENTS}/{}/{part}", id.0)
+    }
+    /// A commitment's classification and Open Gov Challenge page.
+    pub fn classification(id: CommitmentId) -> String {
+        commitment_part(id, "clasificacion")
     }
     /// A responsible ("responsables") or co-responsible ("corresponsables") person.
     pub fn contact(id: CommitmentId, list: &str, n: Option<ItemId>) -> String {
@@ -218,6 +224,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/respuesta-razonada") view=ResponsesPage />
                         <Route path=path!("/plan/respuesta-razonada/:n") view=ResponsePage />
                         <Route path=path!("/plan/compromisos/:id/ogp") view=CommitmentOgpPage />
+                        <Route path=path!("/plan/compromisos/:id/clasificacion") view=ClassificationPage />
                         <Route path=path!("/plan/registro-ogp") view=OgpPage />
                         <Route path=path!("/plan/registro-ogp/sesiones") view=OgpSessionsPage />
                         <Route path=path!("/plan/registro-ogp/sesiones/:n") view=OgpSessionPage />

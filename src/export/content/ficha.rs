@@ -8,9 +8,11 @@
 //! 4. executive summary; alignment (national commitment, Agenda 2030 goals and
 //!    targets with their texts, gender perspective, PND axis, local axis);
 //!    other actors and additional information;
-//! 5. what OGP and the monitoring body publish about it, when recorded
-//!    ([`super::ogp`]: its OGP id, titles in Spanish and English, inception
-//!    assessment and completion);
+//! 5. the plan's classification of it the way OGP's data classifies
+//!    commitments (Open Gov Challenge area, policy area, sector, practice,
+//!    binding change, nomination), when given, and what OGP and the monitoring
+//!    body publish about it, when recorded ([`super::ogp`]: its OGP id, titles
+//!    in Spanish and English, inception assessment and completion);
 //! 6. per key action "Acción clave N. Nombre (W % de ponderación del compromiso)":
 //!    the responsible person, a table Descripción / objetivo | Indicador | Medio de
 //!    verificación | Fecha de inicio | Fecha de término, and the "Actividades"

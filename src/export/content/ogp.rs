@@ -1,7 +1,10 @@
 //! What OGP and the monitoring body publish about the plan and its
 //! commitments ([`crate::domain::ogp`]), as the review page's rows and the
 //! exported plan's blocks: a section for the plan's record (shown only when
-//! there is one) and a part of each commitment's ficha.
+//! there is one) and a part of each commitment's ficha. Beside it, the plan's
+//! own classification of a commitment the way OGP's data classifies it
+//! ([`crate::domain::classification`]: the Open Gov Challenge area, policy
+//! area, sector…), also a part of the ficha when there is one.
 //!
 //! English text (the titles OGP publishes in English) carries its language
 //! ([`ENGLISH`]) in the rows and fields, so that the review page marks it with
@@ -9,6 +12,7 @@
 
 use super::blocks::{columns, not_provided, or_np, sub, table};
 use super::document::{Block, Field};
+use crate::domain::classification::Classification;
 use crate::domain::commitment::Commitment;
 use crate::domain::ogp::{CocreationEvent, CommitmentOgp, ForumSession, Inception, PlanOgp};
 use crate::domain::Plan;
@@ -19,6 +23,9 @@ pub const ENGLISH: &str = "en";
 
 /// Heading of a commitment's OGP record in its ficha.
 pub const COMMITMENT_HEADING: &str = "Registro en la Alianza para el Gobierno Abierto (OGP)";
+
+/// Heading of a commitment's classification in its ficha (and of its page).
+pub const CLASSIFICATION_HEADING: &str = "Clasificación de la Alianza y Open Gov Challenge";
 
 /// Whether the plan records anything OGP publishes (its own record or a
 /// commitment's): the plan's document then has the OGP section.
@@ -173,6 +180,44 @@ pub fn commitment_answers(o: &CommitmentOgp) -> Vec<Answer> {
     ]
 }
 
+/// The plan's classification of a commitment, every answer (`None` when not
+/// given). Whether it is nominated is always given: "Sí" or "No".
+pub fn classification_answers(c: &Classification) -> Vec<Answer> {
+    let label = |v: Option<&'static str>| v.map(str::to_owned);
+    vec![
+        answer(
+            "Área del Open Gov Challenge",
+            label(c.challenge_area.map(Label::label)),
+        ),
+        answer("Área de política principal", c.policy_area.clone()),
+        answer("Sector", c.sector.clone()),
+        answer("Práctica", label(c.practice.map(Label::label))),
+        answer(
+            "Cambio vinculante o institucional",
+            label(c.binding.map(Label::label)),
+        ),
+        answer(
+            "Postulado al Open Gov Challenge",
+            Some(if c.nominate { "Sí" } else { "No" }.to_owned()),
+        ),
+    ]
+}
+
+/// A commitment's classification in a line, for its ficha's overview
+/// ("Anticorrupción · Apertura fiscal · Postulado al Open Gov Challenge"): the
+/// area, the policy area and the sector given, and the nomination; `None`
+/// when none of these is given.
+pub fn classification_line(c: &Classification) -> Option<String> {
+    let line = dotted([
+        c.challenge_area.map(|a| a.label().to_owned()),
+        c.policy_area.clone(),
+        c.sector.clone(),
+        c.nominate
+            .then(|| "Postulado al Open Gov Challenge".to_owned()),
+    ]);
+    (!line.is_empty()).then_some(line)
+}
+
 /// Answers as fields of the document, keeping each value's language; a
 /// skipped answer reads "No proporcionado".
 fn fields(answers: Vec<Answer>) -> Vec<Field> {
@@ -260,8 +305,13 @@ pub fn section_blocks(plan: &Plan, blocks: &mut Vec<Block>) {
     }
 }
 
-/// A commitment's OGP record in its ficha (nothing when it has none).
+/// A commitment's classification, then its OGP record, in its ficha (each
+/// only when it has one).
 pub fn ficha_blocks(c: &Commitment, blocks: &mut Vec<Block>) {
+    if let Some(k) = &c.classification {
+        blocks.push(sub(CLASSIFICATION_HEADING));
+        blocks.push(Block::Fields(fields(classification_answers(k))));
+    }
     if let Some(o) = &c.ogp {
         blocks.push(sub(COMMITMENT_HEADING));
         blocks.push(Block::Fields(fields(commitment_answers(o))));

@@ -53,6 +53,8 @@ pub enum Target {
     OgpSession(ItemId),
     OgpEvent(ItemId),
     CommitmentOgp(CommitmentId),
+    /// A commitment's classification ([`crate::domain::classification`]).
+    Classification(CommitmentId),
 }
 
 /// One answer.
@@ -780,6 +782,15 @@ fn commitments(plan: &Plan) -> Section {
             )),
             t,
         ));
+        // As in the ficha: the classification, then the OGP record.
+        if let Some(k) = &c.classification {
+            let t = Target::Classification(id);
+            rows.extend(
+                ogp::classification_answers(k)
+                    .into_iter()
+                    .map(|a| answer_row(a, t)),
+            );
+        }
         if let Some(o) = &c.ogp {
             let t = Target::CommitmentOgp(id);
             rows.extend(

@@ -51,6 +51,7 @@ fn change_href(target: Target) -> String {
         Target::OgpSession(n) => paths::ogp_session(Some(n)),
         Target::OgpEvent(n) => paths::ogp_event(Some(n)),
         Target::CommitmentOgp(id) => paths::commitment_part(id, "ogp"),
+        Target::Classification(id) => paths::classification(id),
         Target::Part(id, FichaPart::General) => paths::commitment_part(id, "datos"),
         Target::Part(id, FichaPart::Responsible) => paths::commitment_part(id, "responsables"),
         Target::Part(id, FichaPart::CoResponsible) => paths::commitment_part(id, "corresponsables"),

@@ -364,6 +364,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
         {figures}
         <h2 class="heading-m">"Partes de la ficha"</h2>
         <ul class="task-list">{parts}</ul>
+        <crate::ui::pages::classification::ClassificationLink id=id />
         <crate::ui::pages::ogp::CommitmentOgpLink id=id />
         <Timeline commitment=Some(id) />
         <div class="button-group">
