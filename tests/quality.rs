@@ -513,8 +513,8 @@ fn real_plans_are_reviewed_as_published() {
 #[test]
 fn the_readme_lists_every_rule_with_its_severity_and_source() {
     use plan_local_ga::messages::quality as words;
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
     for id in RuleId::ALL {
         let line = format!(
             "- `{}` ({}): {}",

@@ -30,7 +30,7 @@ pub fn place_href(place: &Place) -> String {
         Place::CommitmentPart(id, part, field) => (part_path(*id, *part), *field),
         Place::KeyAction(id, k, field) => (paths::key_action(*id, Some(*k)), *field),
         Place::Activity(id, k, a, field) => (paths::activity(*id, *k, Some(*a)), *field),
-        Place::Classification(id, field) => (paths::commitment_part(*id, "clasificacion"), *field),
+        Place::Classification(id, field) => (paths::classification(*id), *field),
     };
     let fragment = field.map(|f| format!("#{}", f.key())).unwrap_or_default();
     format!("{path}?{RETURN_PARAM}={RETURN_TO_QUALITY}{fragment}")
