@@ -592,7 +592,8 @@ const VAGUE_VERBS: &[&str] = &[
     "difundir",
 ];
 
-/// Words that name a product someone can check (stems, folded).
+/// Words that name a product someone can check (stems, folded; an entry
+/// ending in a space is a whole word: "red " is not "reducir").
 const DELIVERABLES: &[&str] = &[
     "publica",
     "portal",
@@ -617,7 +618,7 @@ const DELIVERABLES: &[&str] = &[
     "diagnostico",
     "documento",
     "sesion",
-    "acta",
+    "acta ",
     "convocatoria",
     "catalogo",
     "base de datos",
@@ -630,15 +631,17 @@ const DELIVERABLES: &[&str] = &[
     "consejo",
     "grupo de trabajo",
     "espacio",
-    "red",
-    "mesa",
+    "red ",
+    "mesa ",
     "programa",
-    "plan",
-    "mapa",
+    "plan ",
+    "planes ",
+    "mapa ",
     "taller",
     "curso",
     "capacitacion",
-    "foro",
+    "foro ",
+    "foros ",
     "evento",
     "encuesta",
     "convenio",
@@ -660,7 +663,8 @@ const MODEST: &[&str] = &[
     "capacitacion",
     "piloto",
     "evento",
-    "foro",
+    "foro ",
+    "foros ",
     "difusion",
     "campana",
     "sensibilizacion",
@@ -700,12 +704,20 @@ const GENDER_SPECIFIC: &[&str] = &[
     "brecha",
 ];
 
+/// `text` folded (lower case, no accents), punctuation as spaces, with a
+/// space at each end: every word starts after a space.
 fn words(text: &str) -> String {
-    format!(" {} ", fold(text))
+    let folded: String = fold(text)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    format!(" {folded} ")
 }
 
+/// Whether a word of `folded` ([`words`]) starts with an entry of `list`
+/// (a stem: "publica" finds "publicacion" and "publicar", not "republica").
 fn has_any(folded: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| folded.contains(w))
+    list.iter().any(|w| folded.contains(&format!(" {w}")))
 }
 
 fn key_action_text(k: &KeyAction) -> String {
@@ -736,16 +748,22 @@ fn has_baseline_and_target(k: &KeyAction) -> bool {
 /// Assumptions written as the team's own tasks ("Elaborar…", "Capacitar…")
 /// rather than external conditions: the first word is an infinitive.
 fn assumptions_are_tasks(text: &str) -> bool {
-    text.split(['\n', ';'])
-        .map(|line| {
-            line.trim_start_matches(|c: char| !c.is_alphabetic())
-                .split_whitespace()
-                .next()
-                .map(fold)
-                .unwrap_or_default()
+    // A list marker ("a)", "1.", "-") is not the first word.
+    let marker = |t: &&str| {
+        t.chars().count() <= 3 && !t.chars().any(char::is_alphabetic)
+            || (t.chars().count() <= 2 && (t.ends_with(')') || t.ends_with('.')))
+    };
+    let firsts: Vec<String> = text
+        .split(['\n', ';'])
+        .filter_map(|line| {
+            let first = line.split_whitespace().find(|t| !marker(t))?;
+            Some(fold(first.trim_matches(|c: char| !c.is_alphabetic())))
         })
-        .filter(|w| !w.is_empty())
-        .all(|w| w.len() > 3 && (w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir")))
+        .collect();
+    !firsts.is_empty()
+        && firsts.iter().all(|w| {
+            w.chars().count() > 3 && (w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir"))
+        })
 }
 
 impl Plan {
@@ -1169,7 +1187,7 @@ impl Plan {
                     && !DELIVERABLES
                         .iter()
                         .filter(|d| !MODEST.contains(d))
-                        .any(|d| t.contains(d));
+                        .any(|d| t.contains(&format!(" {d}")));
                 !modest_only
             });
             because.push(if beyond {
@@ -1226,4 +1244,94 @@ fn months_between(start: time::Date, end: time::Date) -> i32 {
     let next = end.next_day().unwrap_or(end);
     (next.year() - start.year()) * 12 + i32::from(u8::from(next.month()))
         - i32::from(u8::from(start.month()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_action(name: &str, objective: Option<&str>) -> KeyAction {
+        let mut k = crate::domain::key_action::KeyActionInput {
+            name: name.into(),
+            ..Default::default()
+        }
+        .read(ItemId(1), None, Vec::new())
+        .savable()
+        .expect("a name is enough to save");
+        k.objective = objective.map(str::to_owned);
+        k
+    }
+
+    #[test]
+    fn a_description_of_vague_verbs_names_no_product() {
+        for (name, objective, vague) in [
+            ("Promover la cultura de apertura", None, true),
+            (
+                "Fortalecer e impulsar la participación",
+                Some("Fomentar la confianza"),
+                true,
+            ),
+            // A product named: a report, a regulation, a platform.
+            (
+                "Promover la publicación del informe trimestral",
+                None,
+                false,
+            ),
+            ("Impulsar el reglamento de participación", None, false),
+            // "reducir" is not "red", nor "república" a "publicación".
+            ("Fortalecer la república para reducir la brecha", None, true),
+            // No vague verb at all.
+            ("Integrar el padrón de obras", None, false),
+        ] {
+            assert_eq!(only_vague(&key_action(name, objective)), vague, "{name}");
+        }
+    }
+
+    #[test]
+    fn assumptions_written_as_tasks_are_told_apart_from_conditions() {
+        assert!(assumptions_are_tasks(
+            "Elaborar el diagnóstico.\nCapacitar al personal."
+        ));
+        assert!(assumptions_are_tasks("a) Publicar el informe; b) Difundir"));
+        assert!(!assumptions_are_tasks(
+            "Que el Congreso apruebe la reforma."
+        ));
+        assert!(!assumptions_are_tasks(
+            "Cambios en el personal de los organismos garantes."
+        ));
+    }
+
+    #[test]
+    fn a_specific_gender_perspective_names_a_group_or_a_disaggregation() {
+        assert!(has_any(
+            &words("Atiende a mujeres jefas de familia"),
+            GENDER_SPECIFIC
+        ));
+        assert!(has_any(
+            &words("Indicadores desagregados por sexo."),
+            GENDER_SPECIFIC
+        ));
+        assert!(has_any(&words("(Niñas y adolescentes)"), GENDER_SPECIFIC));
+        assert!(!has_any(
+            &words("Se tomará en cuenta la perspectiva de género."),
+            GENDER_SPECIFIC
+        ));
+    }
+
+    #[test]
+    fn months_count_whole_months_of_a_period() {
+        use time::macros::date;
+        assert_eq!(
+            months_between(date!(2023 - 01 - 01), date!(2024 - 12 - 31)),
+            24
+        );
+        assert_eq!(
+            months_between(date!(2019 - 12 - 10), date!(2021 - 08 - 31)),
+            21
+        );
+        assert_eq!(
+            months_between(date!(2023 - 07 - 01), date!(2025 - 12 - 31)),
+            30
+        );
+    }
 }

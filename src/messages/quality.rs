@@ -123,7 +123,7 @@ pub fn finding(plan: &Plan, f: &Finding) -> String {
             format!("Valores: falta la razón de «{value}».")
         }
         Rule::FichaComplete(part, item) => match c {
-            Some(c) => format!("{}: {}", part_name(*part), lower(&super::pending_item(c, item))),
+            Some(c) => format!("{}: {}", part_name(*part), missing_item(c, item)),
             None => String::new(),
         },
         Rule::DatesAndWeights(CommitmentIssue::OutsidePlan) => "Las fechas del compromiso quedan fuera del periodo del plan.".to_owned(),
@@ -148,6 +148,33 @@ pub fn finding(plan: &Plan, f: &Finding) -> String {
         Rule::ChallengeArea => "Está postulado al Open Gov Challenge, pero no tiene área del desafío.".to_owned(),
         Rule::ChallengeCoreValue => "Está postulado al Open Gov Challenge, pero no marca transparencia, participación ciudadana ni rendición de cuentas con su razón.".to_owned(),
         Rule::ChallengeFutureMilestone => "Está postulado al Open Gov Challenge, pero todas sus acciones clave y actividades ya terminaron: el desafío pide hitos por venir.".to_owned(),
+    }
+}
+
+/// What a part of the ficha still lacks, as a sentence: "falta el nombre del
+/// compromiso.", "acción clave 2: falta la ponderación.".
+fn missing_item(c: &Commitment, item: &crate::domain::pending::Pending) -> String {
+    use crate::domain::pending::Pending as P;
+    use crate::domain::Problem;
+    let number = |k| key_action_number(Some(c), k);
+    match item {
+        P::Nothing => "todavía no hay nada guardado.".to_owned(),
+        P::Field(e) if e.problem == Problem::Missing => {
+            format!("falta {}.", lower(super::subject(e.field)))
+        }
+        P::KeyAction(k, e) if e.problem == Problem::Missing => format!(
+            "acción clave {}: falta {}.",
+            number(*k),
+            lower(super::subject(e.field))
+        ),
+        other => {
+            let t = lower(&super::pending_item(c, other));
+            if t.ends_with('.') {
+                t
+            } else {
+                format!("{t}.")
+            }
+        }
     }
 }
 

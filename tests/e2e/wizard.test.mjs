@@ -47,6 +47,8 @@ const PAGES = [
   ['/plan/seguimiento', { 'frecuencia-reportes-trimestral': true, 'liga-tablero': 'https://municipiodequeretaro.gob.mx/gobierno-abierto/tablero', 'responsable-avance': 'Dirección de Gobierno Abierto' }],
   ['/plan/respuesta-razonada', 'Publicar el avance de cada obra por localidad.'],
   ['/plan/respuesta-razonada/1', { propuesta: 'Publicar el avance de cada obra por localidad.', 'origen-propuesta': 'Consulta pública, 20/01/2026' }],
+  ['/plan/compromisos/1/clasificacion', 'Clasificación de la Alianza y Open Gov Challenge'],
+  ['/plan/calidad', 'Compromiso 1: Presupuesto participativo'],
   ['/plan/revisar', 'Secretariado Técnico Local de Gobierno Abierto de Querétaro'],
   ['/glosario', 'Secretariado Técnico Local'],
 ];
@@ -101,7 +103,7 @@ test('every wizard page of a complete plan opens by address, shows its values, a
     assert.deepEqual(await axeCheck(s, path), [], `axe-core on ${path}`);
     await page.screenshot({ path: join(shots, `wizard-${slug(path)}.png`), fullPage: true });
   }
-  assert.equal(PAGES.length, 32);
+  assert.equal(PAGES.length, 34);
 });
 
 test('empty item pages explain what is missing, with focus on the summary, and pass axe-core', async () => {
