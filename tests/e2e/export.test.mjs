@@ -251,7 +251,11 @@ test('a complete plan can be marked final with the keyboard; the PDF and the pri
   const { page, origin } = s;
   await page.goto(origin + '/');
   await ready(page);
-  await putDraft(page, await readFile(FIXTURE, 'utf8'));
+  // Complete, and with what the quality review needs for the final version
+  // (the fixture's only commitment has no gender perspective).
+  const complete = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  complete.plan.commitments[0].alignment.gender = 'Indicadores desagregados por sexo; atiende a mujeres jefas de familia.';
+  await putDraft(page, JSON.stringify(complete));
   await page.goto(origin + '/plan/revisar');
   await ready(page);
   const status = page.locator('#estado-del-documento');
