@@ -19,6 +19,7 @@ use crate::domain::ogp::{
     Completion, OgpProgram, Potential, Practice, PublishedValue, Relevance, YesNo,
 };
 use crate::domain::problem::{InputOrigin, Priority};
+use crate::domain::progress::{EarlyResult, PlanLength, Status as ProgressStatus};
 use crate::domain::roadmap::{Channel, InclusionGroup, Phase};
 use crate::domain::{
     format_date, Jurisdiction, JurisdictionKind, Makers, NationalEntry, NationalLink, Plan,
@@ -161,6 +162,39 @@ impl Label for ChallengeArea {
             ChallengeArea::Justicia => "Justicia",
             ChallengeArea::LibertadMedios => "Libertad de prensa y de medios",
             ChallengeArea::ParticipacionPublica => "Participación pública",
+        }
+    }
+}
+
+impl Label for ProgressStatus {
+    fn label(self) -> &'static str {
+        match self {
+            ProgressStatus::SinEvidencia => "Sin evidencia",
+            ProgressStatus::NoIniciado => "No iniciado",
+            ProgressStatus::Limitado => "Limitado",
+            ProgressStatus::Sustancial => "Sustancial",
+            ProgressStatus::Completo => "Completo",
+        }
+    }
+}
+
+impl Label for EarlyResult {
+    fn label(self) -> &'static str {
+        match self {
+            EarlyResult::Empeoro => "Empeoró",
+            EarlyResult::NoCambio => "No cambió",
+            EarlyResult::Marginal => "Marginal",
+            EarlyResult::Importante => "Importante",
+            EarlyResult::Sobresaliente => "Sobresaliente",
+        }
+    }
+}
+
+impl Label for PlanLength {
+    fn label(self) -> &'static str {
+        match self {
+            PlanLength::DosAnios => "Dos años",
+            PlanLength::CuatroAnios => "Cuatro años, con una actualización a la mitad",
         }
     }
 }

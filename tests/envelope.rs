@@ -466,7 +466,7 @@ fn unsaved_alignment_input_moves_to_the_alignment_page_when_migrating_from_3() {
 
 #[test]
 fn the_current_version_has_a_fixture_of_a_complete_plan_that_round_trips_exactly() {
-    // Written by this version (schema 4) and never edited: when the format
+    // Written by this version (schema 6) and never edited: when the format
     // grows again, it becomes the fixture the next migration must load.
     let text = fixture(&format!("borrador-v{SCHEMA_VERSION}.json"));
     let env = decode(&text).expect("the current fixture loads");

@@ -1969,6 +1969,8 @@ fn a_full_plan_completes_every_task_and_round_trips_through_a_draft() {
             Step::Review => assert_eq!(status, TaskStatus::NotStarted),
             // Optional: what OGP publishes once the plan is in OGP.
             Step::Ogp => assert_eq!(status, TaskStatus::NotStarted),
+            // Implementation starts once the plan is approved.
+            Step::Progress => assert_eq!(status, TaskStatus::NotStarted),
             _ => assert_eq!(
                 status,
                 TaskStatus::Completed,

@@ -30,8 +30,9 @@ use serde_json::{json, Value};
 use time::macros::{date, datetime};
 
 /// Written by hand: `borrador-v5.json` as a newer version (app 0.4.0, schema
-/// 5) would save it, with fields this version does not know. Never edited.
-const NEWER: &str = "borrador-v5-con-campos-nuevos.json";
+/// 6: the step from 5 changed nothing else) would save it, with fields this
+/// version does not know. Never edited but for that schema number.
+const NEWER: &str = "borrador-v6-con-campos-nuevos.json";
 
 /// Every field of [`NEWER`] that this version does not know (JSON pointers).
 const UNKNOWN: [&str; 42] = [
@@ -134,6 +135,7 @@ fn the_fixture_is_the_current_fixture_plus_new_fields() {
         remove(&mut newer, p);
     }
     newer["app_version"] = "0.1.0".into();
+    newer["schema_version"] = 5.into();
     assert_eq!(newer, json(&fixture("borrador-v5.json")));
 }
 
@@ -202,14 +204,19 @@ fn the_person_is_told_when_a_newer_version_made_the_draft() {
     let resaved = decode(&v.to_string()).expect("loads");
     assert!(!resaved.saved_by_newer_app());
     assert!(resaved.made_by_newer_version());
-    // So is one field deep in the plan.
-    let mut v = json(&fixture("borrador-v5.json"));
+    // So is one field deep in the plan (`borrador-v5.json` as this schema writes it).
+    let current = || {
+        let mut v = json(&fixture("borrador-v5.json"));
+        v["schema_version"] = plan_local_ga::persistence::SCHEMA_VERSION.into();
+        v
+    };
+    let mut v = current();
     v["plan"]["commitments"][0]["key_actions"][0]["activities"][0]["nuevo"] = json!([1]);
     assert!(decode(&v.to_string())
         .expect("loads")
         .made_by_newer_version());
     // And a newer version number alone.
-    let mut v = json(&fixture("borrador-v5.json"));
+    let mut v = current();
     v["app_version"] = "0.2.0".into();
     let env = decode(&v.to_string()).expect("loads");
     assert!(!env.holds_unknown());
@@ -223,6 +230,7 @@ fn the_person_is_told_when_a_newer_version_made_the_draft() {
         "borrador-v2.json",
         "borrador-v3.json",
         "borrador-v5.json",
+        "borrador-v6.json",
     ] {
         let env = decode(&fixture(name)).expect("loads");
         assert!(!env.made_by_newer_version(), "{name}");

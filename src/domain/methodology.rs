@@ -24,10 +24,17 @@ pub enum Phase {
     Organize,
     Write,
     Share,
+    Implement,
 }
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [Phase::Prepare, Phase::Organize, Phase::Write, Phase::Share];
+    pub const ALL: [Phase; 5] = [
+        Phase::Prepare,
+        Phase::Organize,
+        Phase::Write,
+        Phase::Share,
+        Phase::Implement,
+    ];
 
     /// The task list's heading for the phase.
     pub fn heading(self) -> &'static str {
@@ -36,6 +43,7 @@ impl Phase {
             Phase::Organize => "2. Organice la cocreación",
             Phase::Write => "3. Escriba el plan",
             Phase::Share => "4. Revise y comparta",
+            Phase::Implement => "5. Dé seguimiento al plan",
         }
     }
 
@@ -74,11 +82,13 @@ pub enum Step {
     /// The quality review of the plan before it is submitted ([`super::quality`]).
     Quality,
     Review,
+    /// Progress reports over the plan's years ([`super::progress`]).
+    Progress,
 }
 
 impl Step {
     /// Every step, in methodology order.
-    pub const ALL: [Step; 13] = [
+    pub const ALL: [Step; 14] = [
         Step::Readiness,
         Step::Profile,
         Step::NationalPlan,
@@ -92,6 +102,7 @@ impl Step {
         Step::Ogp,
         Step::Quality,
         Step::Review,
+        Step::Progress,
     ];
 
     /// The phase the task list shows the step under.
@@ -101,6 +112,7 @@ impl Step {
             Step::Political | Step::Coordination | Step::Roadmap => Phase::Organize,
             Step::Problems | Step::Commitments | Step::Monitoring | Step::Responses => Phase::Write,
             Step::Ogp | Step::Quality | Step::Review => Phase::Share,
+            Step::Progress => Phase::Implement,
         }
     }
 
@@ -120,6 +132,7 @@ impl Step {
             Step::Ogp => "Registro en la Alianza para el Gobierno Abierto (opcional)",
             Step::Quality => "Revisión de calidad",
             Step::Review => "Revisar y exportar el plan",
+            Step::Progress => "Informes de avance",
         }
     }
 
@@ -141,7 +154,9 @@ impl Step {
             Step::Monitoring => Some("Plan de seguimiento"),
             Step::Ogp => Some("Registro en la Alianza para el Gobierno Abierto"),
             Step::Quality => Some("Anexo: revisión de calidad"),
-            Step::NationalPlan | Step::Review => None,
+            // The progress reports have their own document (the plan's
+            // section of the latest round is to come).
+            Step::NationalPlan | Step::Review | Step::Progress => None,
             Step::Profile
             | Step::Political
             | Step::Coordination
@@ -168,6 +183,7 @@ impl Step {
             Step::Ogp => "Si su plan ya está en la Alianza (OGP): su número, visión, instituciones líderes, sesiones del foro, eventos de cocreación y órgano de monitoreo. Lo de cada compromiso va en su ficha.",
             Step::Quality => "Lo que el Mecanismo de Revisión Independiente de la Alianza revisará en cada compromiso: si es verificable, relevante y con potencial de resultados; y los requisitos mínimos de la cocreación.",
             Step::Review => "Revise sus respuestas y exporte el plan en PDF.",
+            Step::Progress => "Durante los dos o cuatro años del plan: el avance de cada acción clave y actividad con su evidencia, lo que requiere atención, el órgano de monitoreo y la valoración final de cada compromiso.",
         }
     }
 
@@ -187,6 +203,7 @@ impl Step {
             Step::Ogp => "/plan/registro-ogp",
             Step::Quality => "/plan/calidad",
             Step::Review => "/plan/revisar",
+            Step::Progress => "/plan/avances",
         }
     }
 
@@ -196,7 +213,9 @@ impl Step {
     /// nothing it finds "Falta para la versión final" may remain).
     pub fn required_for_final(self) -> bool {
         match self {
-            Step::Readiness | Step::NationalPlan | Step::Ogp | Step::Review => false,
+            Step::Readiness | Step::NationalPlan | Step::Ogp | Step::Review | Step::Progress => {
+                false
+            }
             Step::Profile
             | Step::Political
             | Step::Coordination
@@ -230,6 +249,7 @@ impl Step {
             Step::Ogp => "registro-ogp",
             Step::Quality => "calidad",
             Step::Review => "revisar",
+            Step::Progress => "avances",
         }
     }
 }
@@ -334,6 +354,25 @@ impl Step {
                     TaskStatus::InProgress
                 } else {
                     TaskStatus::Completed
+                }
+            }
+            // Implementation goes on for years: in progress from the first
+            // report until every commitment has its end-of-commitment assessment.
+            Step::Progress => {
+                let imp = &plan.implementation;
+                if plan.commitments.is_empty() && imp.is_empty() {
+                    TaskStatus::CannotStartYet
+                } else if !plan.commitments.is_empty()
+                    && plan
+                        .commitments
+                        .iter()
+                        .all(|c| plan.end_assessment(c.id).is_some())
+                {
+                    TaskStatus::Completed
+                } else if unsaved || !imp.is_empty() {
+                    TaskStatus::InProgress
+                } else {
+                    TaskStatus::NotStarted
                 }
             }
             Step::Review => {

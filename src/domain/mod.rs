@@ -28,6 +28,7 @@ pub mod pending;
 pub mod plan;
 pub mod problem;
 pub mod profile;
+pub mod progress;
 pub mod quality;
 pub mod readiness;
 pub mod roadmap;

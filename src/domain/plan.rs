@@ -62,6 +62,14 @@ pub struct Plan {
     /// ([`super::quality`]). Optional and additive, like `ogp`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kept_findings: Vec<super::quality::KeptFinding>,
+    /// What happened after approval: report rounds, the monitoring body, the
+    /// refresh, end-of-commitment assessments, amendments
+    /// ([`super::progress`]; schema 6).
+    #[serde(
+        default,
+        skip_serializing_if = "super::progress::Implementation::is_empty"
+    )]
+    pub implementation: super::progress::Implementation,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -84,6 +92,7 @@ carry_fields!(
     final_mark,
     ogp,
     kept_findings,
+    implementation,
 );
 
 impl Default for Plan {
@@ -104,6 +113,7 @@ impl Default for Plan {
             final_mark: None,
             ogp: None,
             kept_findings: Vec::new(),
+            implementation: super::progress::Implementation::default(),
             unknown: Unknown::new(),
         }
     }

@@ -30,7 +30,7 @@ pub const FORMAT: &str = "plan-local-gobierno-abierto";
 /// The plan format written by this version of the app. Bump it whenever the
 /// stored shape changes, add a step to [`migrate`], and add a fixture of the old
 /// version under `tests/fixtures/` (never edited afterwards).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Largest draft accepted, in bytes. A real plan is far below 1 MB.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -490,7 +490,14 @@ fn people_to_5(value: &mut Value) {
 fn migrate(mut value: Value, version: u64) -> Result<Value, DecodeError> {
     match version {
         v if v > u64::from(SCHEMA_VERSION) => Err(DecodeError::FromNewerVersion { found: v }),
-        5 => Ok(value),
+        6 => Ok(value),
+        // 5 → 6: the plan's implementation (issue 18: report rounds, the
+        // monitoring body, the refresh, end-of-commitment assessments,
+        // amendments) is a new part that starts empty; nothing else changed.
+        5 => {
+            value["schema_version"] = Value::from(6);
+            migrate(value, 6)
+        }
         // 4 → 5: real plans fit (issue 16). Dates keep their ISO text (a
         // day-precision date is still `aaaa-mm-dd`); each part whose shape
         // changed has its own step in `to_schema_5`.

@@ -27,6 +27,7 @@ pub mod pages {
     pub mod problems;
     pub mod profile;
     pub mod profile_more;
+    pub mod progress;
     pub mod quality;
     pub mod readiness;
     pub mod review;
@@ -64,6 +65,7 @@ use pages::{
     problems::{ProblemPage, ProblemsPage},
     profile::ProfilePage,
     profile_more::{FrameworkPage, OfficePage},
+    progress::ProgressPage,
     quality::QualityPage,
     readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
     review::ReviewPage,
@@ -84,6 +86,7 @@ pub mod paths {
     pub const NEW_COMMITMENT: &str = "/plan/compromisos/nuevo";
     pub const REVIEW: &str = Step::Review.path();
     pub const QUALITY: &str = Step::Quality.path();
+    pub const PROGRESS: &str = Step::Progress.path();
     /// The plan's print view: the export document as HTML, styled for paper.
     pub const PRINT: &str = "/plan/imprimir";
     pub const OPEN: &str = "/abrir";
@@ -232,6 +235,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/registro-ogp/eventos/:n") view=OgpEventPage />
                         <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/calidad") view=QualityPage />
+                        <Route path=path!("/plan/avances") view=ProgressPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />

@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { startSession, endSession, ready, axeCheck, storedDraft, waitForDraft, putDraft } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-const NEWER = join(FIXTURES, 'borrador-v5-con-campos-nuevos.json');
+const NEWER = join(FIXTURES, 'borrador-v6-con-campos-nuevos.json');
 const NOTICE = '#aviso-version-reciente';
 const TITLE = 'Este borrador se hizo con una versión más reciente de la herramienta';
 

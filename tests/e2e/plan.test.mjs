@@ -194,7 +194,7 @@ test('download the JSON, clear storage, open it again: nothing lost', async () =
   await download.saveAs(jsonPath);
   const json = JSON.parse(await readFile(jsonPath, 'utf8'));
   assert.equal(json.format, 'plan-local-gobierno-abierto');
-  assert.equal(json.schema_version, 5);
+  assert.equal(json.schema_version, 6);
   assert.equal(json.plan.profile.plan_name, PLAN.planName);
   assert.deepEqual(json.plan.profile.jurisdictions.map((j) => [j.inegi_code, j.lead]), [[PLAN.code, true]], 'one municipality, the lead');
   assert.equal(json.plan.profile.period.start, '2025-12-10');

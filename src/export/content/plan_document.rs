@@ -159,7 +159,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             PlanSection::Step(Step::Responses) => sections::responses(plan, &mut blocks),
             PlanSection::Step(Step::Ogp) => super::ogp::section_blocks(plan, &mut blocks),
             // No section of their own (no document heading).
-            PlanSection::Step(Step::NationalPlan | Step::Review) => {}
+            PlanSection::Step(Step::NationalPlan | Step::Review | Step::Progress) => {}
             PlanSection::Step(Step::Quality) => {
                 super::quality::section_blocks(plan, today, &mut blocks)
             }

@@ -247,7 +247,11 @@ pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
             // The readiness self-assessment has its own result page; the
             // national list and the review have no answers of their own here.
             // The quality review has its own page and the document's annex.
-            Step::Readiness | Step::NationalPlan | Step::Quality | Step::Review => None,
+            Step::Readiness
+            | Step::NationalPlan
+            | Step::Quality
+            | Step::Review
+            | Step::Progress => None,
         })
         .collect()
 }

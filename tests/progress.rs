@@ -1,0 +1,253 @@
+//! Implementation over the plan's years (issue 18): report rounds, weighted
+//! progress per round, what needs attention, the schema-6 fixture and the
+//! migration from earlier drafts.
+
+mod common;
+
+use plan_local_ga::domain::progress::{
+    evidence_lines, parse_percent, Attention, Implementation, Item, ItemReport, Round, Status,
+};
+use plan_local_ga::domain::{CommitmentId, ItemId, Plan, Unknown};
+use plan_local_ga::persistence::{decode, encode, SCHEMA_VERSION};
+use time::macros::date;
+use time::Date;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+fn round(id: u32, cutoff: Date, reports: Vec<ItemReport>) -> Round {
+    Round {
+        id: ItemId(id),
+        name: format!("Informe {id}"),
+        cutoff,
+        reporter: None,
+        reports,
+        unknown: Unknown::new(),
+    }
+}
+
+fn report(c: u32, k: u32, a: Option<u32>, status: Status, percent: Option<u8>) -> ItemReport {
+    let mut r = ItemReport::new(CommitmentId(c), ItemId(k), a.map(ItemId));
+    r.status = Some(status);
+    r.percent = percent;
+    r
+}
+
+fn item(c: u32, k: u32, a: Option<u32>) -> Item {
+    Item {
+        commitment: CommitmentId(c),
+        key_action: ItemId(k),
+        activity: a.map(ItemId),
+    }
+}
+
+#[test]
+fn weighted_progress_per_round_follows_the_weights_35_40_25() {
+    // Commitment 13: key actions weighted 35, 40 and 25.
+    let plan = common::c13::plan();
+    let weights: Vec<u8> = plan.commitments[0]
+        .key_actions
+        .iter()
+        .map(|k| k.weight.expect("weighted").get())
+        .collect();
+    assert_eq!(weights, [35, 40, 25]);
+    let first = round(
+        1,
+        date!(2020 - 06 - 30),
+        vec![
+            report(1, 1, None, Status::Completo, None),
+            report(1, 2, None, Status::Limitado, Some(25)),
+            report(1, 3, None, Status::NoIniciado, Some(0)),
+        ],
+    );
+    let p = plan.round_progress(&first);
+    // 100 × 35 + 25 × 40 + 0 × 25 = 4,500 hundredths: 45 %.
+    assert_eq!(p.commitments[0].hundredths, 4_500);
+    assert_eq!(p.plan, 4_500);
+    let second = round(
+        2,
+        date!(2020 - 12 - 31),
+        vec![
+            report(1, 1, None, Status::Completo, Some(100)),
+            report(1, 2, None, Status::Sustancial, Some(80)),
+            report(1, 3, None, Status::Limitado, Some(10)),
+            // Activities do not count in the weighted progress.
+            report(1, 3, Some(1), Status::Completo, Some(100)),
+        ],
+    );
+    // 3,500 + 3,200 + 250 = 6,950: 69.5 %.
+    assert_eq!(
+        plan.round_progress(&second).commitments[0].hundredths,
+        6_950
+    );
+    // A key action without a report counts as 0.
+    assert_eq!(
+        plan.round_progress(&round(3, date!(2021 - 01 - 31), Vec::new()))
+            .commitments[0]
+            .hundredths,
+        0
+    );
+}
+
+#[test]
+fn the_plan_progress_is_the_mean_of_its_commitments() {
+    let mut plan = common::c13::plan();
+    let mut other = plan.commitments[0].clone();
+    other.id = plan.next_commitment_id();
+    plan.upsert_commitment(other);
+    let r = round(
+        1,
+        date!(2020 - 06 - 30),
+        vec![
+            report(1, 1, None, Status::Completo, Some(100)),
+            report(2, 2, None, Status::Sustancial, Some(50)),
+        ],
+    );
+    let p = plan.round_progress(&r);
+    assert_eq!(
+        p.commitments
+            .iter()
+            .map(|c| c.hundredths)
+            .collect::<Vec<_>>(),
+        [3_500, 2_000]
+    );
+    assert_eq!(p.plan, 2_750);
+}
+
+#[test]
+fn needs_attention_no_progress_overdue_and_no_evidence() {
+    let mut plan = common::c13::plan();
+    // Key action 1 ran 02/01/2020 to 30/04/2020 in the ficha.
+    let k1_end = plan
+        .item_period(item(1, 1, None))
+        .expect("dated")
+        .last_day();
+    assert_eq!(k1_end, date!(2020 - 04 - 30));
+    let mut evidenced = report(1, 2, None, Status::Limitado, Some(20));
+    evidenced.evidence = vec!["Acta de la sesión del 12/03/2020".into()];
+    let first = round(
+        1,
+        date!(2020 - 03 - 31),
+        vec![
+            report(1, 1, None, Status::Limitado, Some(40)),
+            evidenced.clone(),
+        ],
+    );
+    let mut evidenced_again = evidenced.clone();
+    evidenced_again.percent = Some(60);
+    let second = round(
+        2,
+        date!(2020 - 09 - 30),
+        vec![
+            // No growth, past its end date, started without evidence.
+            report(1, 1, None, Status::Limitado, Some(40)),
+            // Grew, with evidence: nothing to say.
+            evidenced_again,
+        ],
+    );
+    plan.implementation.upsert_round(second);
+    plan.implementation.upsert_round(first);
+    assert_eq!(
+        plan.implementation
+            .rounds
+            .iter()
+            .map(|r| r.id.0)
+            .collect::<Vec<_>>(),
+        [1, 2],
+        "rounds kept in cut-off order"
+    );
+    let attention = plan.needs_attention(ItemId(2));
+    let k1 = attention
+        .iter()
+        .find(|a| a.item == item(1, 1, None))
+        .expect("key action 1 needs attention");
+    assert_eq!(
+        k1.why,
+        [
+            Attention::NoProgress,
+            Attention::Overdue,
+            Attention::NoEvidence
+        ]
+    );
+    assert!(attention.iter().all(|a| a.item != item(1, 2, None)));
+    // In the first round nothing came before: only what its own report says.
+    let first = plan.needs_attention(ItemId(1));
+    assert_eq!(
+        first
+            .iter()
+            .find(|a| a.item == item(1, 1, None))
+            .map(|a| a.why.clone()),
+        Some(vec![Attention::NoEvidence])
+    );
+    // Complete items never need attention for progress or dates.
+    let mut done = plan.clone();
+    let mut r = done.implementation.round(ItemId(2)).expect("round").clone();
+    let mut complete = report(1, 1, None, Status::Completo, Some(100));
+    complete.evidence = vec!["Informe final".into()];
+    r.set_report(complete);
+    done.implementation.upsert_round(r);
+    assert!(done
+        .needs_attention(ItemId(2))
+        .iter()
+        .all(|a| a.item != item(1, 1, None)));
+}
+
+#[test]
+fn an_empty_report_removes_the_items_answer() {
+    let mut r = round(
+        1,
+        date!(2020 - 06 - 30),
+        vec![report(1, 1, None, Status::Limitado, Some(10))],
+    );
+    r.set_report(ItemReport::new(CommitmentId(1), ItemId(1), None));
+    assert!(r.reports.is_empty());
+}
+
+#[test]
+fn percents_and_evidence_read_as_typed() {
+    assert_eq!(parse_percent("35"), Some(35));
+    assert_eq!(parse_percent(" 35 % "), Some(35));
+    assert_eq!(parse_percent("100%"), Some(100));
+    assert_eq!(parse_percent("101"), None);
+    assert_eq!(parse_percent("treinta"), None);
+    assert_eq!(
+        evidence_lines("https://ejemplo.gob.mx/acta.pdf\n\n  Minuta del 3 de marzo  \n"),
+        ["https://ejemplo.gob.mx/acta.pdf", "Minuta del 3 de marzo"]
+    );
+}
+
+#[test]
+fn the_schema_6_fixture_holds_an_implementation_and_round_trips_exactly() {
+    let text = fixture("borrador-v6.json");
+    let env = decode(&text).expect("loads");
+    assert_eq!(env.schema_version, SCHEMA_VERSION);
+    assert_eq!(encode(&env), text, "written by this version, byte for byte");
+    let imp = &env.plan.implementation;
+    assert_eq!(imp.rounds.len(), 2);
+    assert!(imp.monitoring_body.is_some());
+    assert_eq!(imp.assessments.len(), 1);
+    let over_time: Vec<u32> = env
+        .plan
+        .progress_over_time()
+        .iter()
+        .map(|p| p.plan)
+        .collect();
+    // Weights 60/40: 30 × 60 + 0 × 40 = 1,800; 70 × 60 + 20 × 40 = 5,000.
+    assert_eq!(over_time, [1_800, 5_000]);
+}
+
+#[test]
+fn earlier_drafts_open_with_an_empty_implementation_and_write_none() {
+    for version in 1..SCHEMA_VERSION {
+        let name = format!("borrador-v{version}.json");
+        let env = decode(&fixture(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(env.plan.implementation.is_empty(), "{name}");
+        assert!(!encode(&env).contains("\"implementation\""), "{name}");
+    }
+    assert_eq!(Plan::default().implementation, Implementation::default());
+}
