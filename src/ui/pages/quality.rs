@@ -19,10 +19,21 @@ use crate::ui::pages::commitment::part_path;
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
-/// Where a finding is fixed, with "?volver=calidad" so that "Guardar y
-/// continuar" comes back here, and the field as the fragment (the page
-/// focuses it).
+/// The page (and field, as the fragment: the page focuses it) where `place`
+/// is changed.
+pub fn place_path(place: &Place) -> String {
+    let (path, fragment) = place_parts(place);
+    format!("{path}{fragment}")
+}
+
+/// [`place_path`] with "?volver=calidad", so that "Guardar y continuar"
+/// comes back to the review.
 pub fn place_href(place: &Place) -> String {
+    let (path, fragment) = place_parts(place);
+    format!("{path}?{RETURN_PARAM}={RETURN_TO_QUALITY}{fragment}")
+}
+
+fn place_parts(place: &Place) -> (String, String) {
     let (path, field) = match place {
         Place::Step(step, field) => (step.path().to_owned(), *field),
         Place::Members => (paths::MEMBERS.to_owned(), None),
@@ -33,7 +44,7 @@ pub fn place_href(place: &Place) -> String {
         Place::Classification(id, field) => (paths::classification(*id), *field),
     };
     let fragment = field.map(|f| format!("#{}", f.key())).unwrap_or_default();
-    format!("{path}?{RETURN_PARAM}={RETURN_TO_QUALITY}{fragment}")
+    (path, fragment)
 }
 
 /// An HTML id from a finding's key ("entregable/c3/k2" → "hallazgo-entregable-c3-k2").

@@ -58,18 +58,10 @@ pub(crate) fn next_part(id: CommitmentId, part: FichaPart) -> String {
     }
 }
 
-/// Where a missing item is written: its page, at its field.
+/// Where a missing item is written: its page, at its field (the quality
+/// review names the same places).
 fn pending_link(id: CommitmentId, part: FichaPart, item: &Pending) -> String {
-    match item {
-        Pending::Field(e) => format!("{}#{}", part_path(id, part), e.field.key()),
-        Pending::Nothing | Pending::Weights(_) => part_path(id, part),
-        Pending::KeyAction(k, e) => {
-            format!("{}#{}", paths::key_action(id, Some(*k)), e.field.key())
-        }
-        Pending::Activity(k, a, e) => {
-            format!("{}#{}", paths::activity(id, *k, Some(*a)), e.field.key())
-        }
-    }
+    crate::ui::pages::quality::place_path(&crate::domain::quality::pending_place(id, part, item))
 }
 
 pub(crate) fn part_path(id: CommitmentId, part: FichaPart) -> String {
