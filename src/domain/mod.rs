@@ -19,6 +19,8 @@ pub mod coordination;
 pub mod date;
 pub mod error;
 pub mod final_mark;
+pub mod implementation;
+pub mod kept;
 pub mod key_action;
 pub mod methodology;
 pub mod monitoring;

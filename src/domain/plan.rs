@@ -61,15 +61,15 @@ pub struct Plan {
     /// Recommendations of the quality review kept as they are, with a reason
     /// ([`super::quality`]). Optional and additive, like `ogp`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub kept_findings: Vec<super::quality::KeptFinding>,
+    pub kept_findings: Vec<super::kept::KeptFinding>,
     /// What happened after approval: report rounds, the monitoring body, the
     /// refresh, end-of-commitment assessments, amendments
     /// ([`super::progress`]; schema 6).
     #[serde(
         default,
-        skip_serializing_if = "super::progress::Implementation::is_empty"
+        skip_serializing_if = "super::implementation::Implementation::is_empty"
     )]
-    pub implementation: super::progress::Implementation,
+    pub implementation: super::implementation::Implementation,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -113,7 +113,7 @@ impl Default for Plan {
             final_mark: None,
             ogp: None,
             kept_findings: Vec::new(),
-            implementation: super::progress::Implementation::default(),
+            implementation: super::implementation::Implementation::default(),
             unknown: Unknown::new(),
         }
     }

@@ -12,19 +12,18 @@
 //! The texts of the rules and findings are in [`crate::messages`]; the list of
 //! rules with their sources is in the README.
 
-use serde::{Deserialize, Serialize};
-
 use super::choice::ItemId;
 use super::classification::Classification;
 use super::commitment::{Commitment, CommitmentId, OgpValue};
 use super::error::{Field, Named};
+pub use super::kept::KeptFinding;
 use super::key_action::KeyAction;
 use super::methodology::{Step, TaskStatus};
 use super::ogp::YesNo;
 use super::pending::Pending;
 use super::plan::{CommitmentIssue, FichaPart, Plan};
 use super::problem::ProblemAdvice;
-use super::unknown::{carry_fields, list_item_by, Unknown};
+use super::unknown::Unknown;
 use crate::catalog::fold;
 
 /// How much a finding weighs.
@@ -449,21 +448,6 @@ fn advice_key(a: ProblemAdvice) -> &'static str {
         ProblemAdvice::NoBaseline => "linea-base",
     }
 }
-
-/// A recommendation the team reviewed and keeps as it is, with its reason
-/// ("Revisado, se mantiene así"); printed in the review's annex.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeptFinding {
-    /// [`Finding::key`].
-    pub key: String,
-    pub reason: String,
-    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
-    #[serde(flatten)]
-    pub unknown: Unknown,
-}
-
-carry_fields!(KeptFinding);
-list_item_by!(KeptFinding, key);
 
 /// Longest accepted reason for keeping a finding.
 pub const MAX_KEPT_REASON: usize = 1000;

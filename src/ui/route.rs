@@ -1,14 +1,20 @@
 //! Route helpers for pages whose address names something: the values of the
 //! route parameters (a page mounted afresh when they change), a saved
-//! commitment's id, and an item of a list ("nuevo" or a stable id).
+//! commitment's id, an item of a list ("nuevo" or a stable id), the addresses,
+//! captions and unsaved-input keys of a commitment's pages, and the page of a
+//! place the quality review names ([`place_path`], [`place_href`]).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::choice::Identified;
+use crate::domain::plan::FichaPart;
+use crate::domain::quality::Place;
 use crate::domain::{CommitmentId, ItemId, Plan};
 use crate::state::use_app;
+use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_QUALITY};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::paths;
 
 /// Mounts `render` with the values of the route parameters `names`, afresh
 /// whenever they change (going from one commitment to another must not reuse
@@ -64,4 +70,65 @@ pub fn item_page<T: Identified>(
         Some(n) => render(n),
         None => view! { <NotFound /> }.into_any(),
     }
+}
+
+/// Unsaved-input key of a commitment's page ("compromiso/3/objetivos").
+pub(crate) fn page_key(id: CommitmentId, part: &str) -> String {
+    if part.is_empty() {
+        format!("compromiso/{}", id.0)
+    } else {
+        format!("compromiso/{}/{part}", id.0)
+    }
+}
+
+/// "Compromiso 2 · Acciones clave": the caption of a commitment's pages.
+pub(crate) fn caption(id: CommitmentId, part: &str) -> String {
+    let number = use_app()
+        .plan
+        .with_untracked(|p| p.commitment_number(id).unwrap_or(0));
+    format!("Compromiso {number} · {part}")
+}
+
+pub(crate) fn part_path(id: CommitmentId, part: FichaPart) -> String {
+    paths::commitment_part(id, part_slug(part))
+}
+
+pub(crate) fn part_slug(part: FichaPart) -> &'static str {
+    match part {
+        FichaPart::General => "datos",
+        FichaPart::Responsible => "responsables",
+        FichaPart::CoResponsible => "corresponsables",
+        FichaPart::Objectives => "objetivos",
+        FichaPart::Values => "valores",
+        FichaPart::Alignment => "alineacion",
+        FichaPart::KeyActions => "acciones",
+    }
+}
+
+/// The page (and field, as the fragment: the page focuses it) where `place`
+/// is changed.
+pub fn place_path(place: &Place) -> String {
+    let (path, fragment) = place_parts(place);
+    format!("{path}{fragment}")
+}
+
+/// [`place_path`] with "?volver=calidad", so that "Guardar y continuar"
+/// comes back to the review.
+pub fn place_href(place: &Place) -> String {
+    let (path, fragment) = place_parts(place);
+    format!("{path}?{RETURN_PARAM}={RETURN_TO_QUALITY}{fragment}")
+}
+
+fn place_parts(place: &Place) -> (String, String) {
+    let (path, field) = match place {
+        Place::Step(step, field) => (step.path().to_owned(), *field),
+        Place::Members => (paths::MEMBERS.to_owned(), None),
+        Place::Problem(n, field) => (paths::problem(Some(*n)), *field),
+        Place::CommitmentPart(id, part, field) => (part_path(*id, *part), *field),
+        Place::KeyAction(id, k, field) => (paths::key_action(*id, Some(*k)), *field),
+        Place::Activity(id, k, a, field) => (paths::activity(*id, *k, Some(*a)), *field),
+        Place::Classification(id, field) => (paths::classification(*id), *field),
+    };
+    let fragment = field.map(|f| format!("#{}", f.key())).unwrap_or_default();
+    (path, fragment)
 }

@@ -16,9 +16,9 @@ use crate::export::ogp::{classification_line, CLASSIFICATION_HEADING};
 use crate::state::use_app;
 use crate::ui::draft_form::{page_form, save_handler};
 use crate::ui::form::{to_fields, Choice, RadioGroup, TextField};
-use crate::ui::pages::commitment::{caption, page_key};
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+use crate::ui::route::{caption, page_key};
 use crate::ui::route::{remount_on, saved_commitment};
 use crate::ui::widgets::{choices, CheckboxGroup, QuestionFrame};
 

@@ -7,45 +7,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::quality::{Place, RuleId, Severity, Source, MAX_KEPT_REASON};
+use crate::domain::quality::{RuleId, Severity, Source, MAX_KEPT_REASON};
 use crate::domain::Step;
 use crate::export::content::quality::{review_view, status_text, CommitmentView, FindingView};
 use crate::messages::quality as words;
 use crate::persistence::browser;
 use crate::state::use_app;
-use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_QUALITY};
 use crate::ui::form::focus_id;
-use crate::ui::pages::commitment::part_path;
 use crate::ui::paths;
+use crate::ui::route::place_href;
 use crate::ui::shell::{BackLink, PageHeading};
-
-/// The page (and field, as the fragment: the page focuses it) where `place`
-/// is changed.
-pub fn place_path(place: &Place) -> String {
-    let (path, fragment) = place_parts(place);
-    format!("{path}{fragment}")
-}
-
-/// [`place_path`] with "?volver=calidad", so that "Guardar y continuar"
-/// comes back to the review.
-pub fn place_href(place: &Place) -> String {
-    let (path, fragment) = place_parts(place);
-    format!("{path}?{RETURN_PARAM}={RETURN_TO_QUALITY}{fragment}")
-}
-
-fn place_parts(place: &Place) -> (String, String) {
-    let (path, field) = match place {
-        Place::Step(step, field) => (step.path().to_owned(), *field),
-        Place::Members => (paths::MEMBERS.to_owned(), None),
-        Place::Problem(n, field) => (paths::problem(Some(*n)), *field),
-        Place::CommitmentPart(id, part, field) => (part_path(*id, *part), *field),
-        Place::KeyAction(id, k, field) => (paths::key_action(*id, Some(*k)), *field),
-        Place::Activity(id, k, a, field) => (paths::activity(*id, *k, Some(*a)), *field),
-        Place::Classification(id, field) => (paths::classification(*id), *field),
-    };
-    let fragment = field.map(|f| format!("#{}", f.key())).unwrap_or_default();
-    (path, fragment)
-}
 
 /// An HTML id from a finding's key ("entregable/c3/k2" → "hallazgo-entregable-c3-k2").
 fn finding_id(key: &str) -> String {

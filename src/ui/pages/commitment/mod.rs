@@ -27,27 +27,11 @@ use crate::state::use_app;
 use crate::ui::form::focus_id;
 use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
+pub(crate) use crate::ui::route::{caption, page_key, part_path, part_slug};
 use crate::ui::route::{remount_on, saved_commitment};
 use crate::ui::shell::{BackLink, PageHeading};
 use crate::ui::timeline::Timeline;
 use crate::ui::widgets::{Glossary, Term};
-
-/// Unsaved-input key of a commitment's page ("compromiso/3/objetivos").
-pub(crate) fn page_key(id: CommitmentId, part: &str) -> String {
-    if part.is_empty() {
-        format!("compromiso/{}", id.0)
-    } else {
-        format!("compromiso/{}/{part}", id.0)
-    }
-}
-
-/// "Compromiso 2 · Acciones clave": the caption of a commitment's pages.
-pub(crate) fn caption(id: CommitmentId, part: &str) -> String {
-    let number = use_app()
-        .plan
-        .with_untracked(|p| p.commitment_number(id).unwrap_or(0));
-    format!("Compromiso {number} · {part}")
-}
 
 /// The part after `part` in the ficha's order (the hub after the last).
 pub(crate) fn next_part(id: CommitmentId, part: FichaPart) -> String {
@@ -61,23 +45,7 @@ pub(crate) fn next_part(id: CommitmentId, part: FichaPart) -> String {
 /// Where a missing item is written: its page, at its field (the quality
 /// review names the same places).
 fn pending_link(id: CommitmentId, part: FichaPart, item: &Pending) -> String {
-    crate::ui::pages::quality::place_path(&crate::domain::quality::pending_place(id, part, item))
-}
-
-pub(crate) fn part_path(id: CommitmentId, part: FichaPart) -> String {
-    paths::commitment_part(id, part_slug(part))
-}
-
-fn part_slug(part: FichaPart) -> &'static str {
-    match part {
-        FichaPart::General => "datos",
-        FichaPart::Responsible => "responsables",
-        FichaPart::CoResponsible => "corresponsables",
-        FichaPart::Objectives => "objetivos",
-        FichaPart::Values => "valores",
-        FichaPart::Alignment => "alineacion",
-        FichaPart::KeyActions => "acciones",
-    }
+    crate::ui::route::place_path(&crate::domain::quality::pending_place(id, part, item))
 }
 
 pub(crate) fn part_name(part: FichaPart) -> &'static str {
