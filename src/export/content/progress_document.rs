@@ -9,7 +9,8 @@
 //! 2. "Avance a lo largo del tiempo": the plan's progress in every round up
 //!    to this one (a bar chart and its table), and each commitment's;
 //! 3. "Requiere atención": [`Plan::needs_attention`] with its reasons;
-//! 4. "Órgano de monitoreo": the local monitoring body, when recorded;
+//! 4. "Órgano de monitoreo": the local monitoring body (or a note that it is
+//!    not recorded yet);
 //! 5. "Avance por compromiso": one page per commitment with a table of its
 //!    key actions and activities (status, percent, evidence, difficulties,
 //!    next steps, and the gender note when one was written) and its
@@ -55,9 +56,9 @@ pub fn round_label(round: &Round) -> String {
     }
 }
 
-/// The report's file stem: the plan's ([`file_stem`]) + "-informe-de-avance-"
-/// + the round's cut-off date (`YYYY-MM-DD`, so the files of a plan sort by
-/// date).
+/// The report's file stem: the plan's ([`file_stem`]), then
+/// "-informe-de-avance-" and the round's cut-off date (`YYYY-MM-DD`, so the
+/// files of a plan sort by date).
 pub fn progress_file_stem(plan: &Plan, round: &Round) -> String {
     let d = round.cutoff;
     format!(
