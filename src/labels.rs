@@ -19,7 +19,7 @@ use crate::domain::ogp::{
     Completion, OgpProgram, Potential, Practice, PublishedValue, Relevance, YesNo,
 };
 use crate::domain::problem::{InputOrigin, Priority};
-use crate::domain::progress::{EarlyResult, PlanLength, Status as ProgressStatus};
+use crate::domain::progress::{Attention, EarlyResult, PlanLength, Status as ProgressStatus};
 use crate::domain::roadmap::{Channel, InclusionGroup, Phase};
 use crate::domain::{
     format_date, Jurisdiction, JurisdictionKind, Makers, NationalEntry, NationalLink, Plan,
@@ -186,6 +186,17 @@ impl Label for EarlyResult {
             EarlyResult::Marginal => "Marginal",
             EarlyResult::Importante => "Importante",
             EarlyResult::Sobresaliente => "Sobresaliente",
+        }
+    }
+}
+
+/// Why a key action or activity needs attention in a report round.
+impl Label for Attention {
+    fn label(self) -> &'static str {
+        match self {
+            Attention::NoProgress => "No avanzó desde el informe anterior",
+            Attention::Overdue => "Pasó su fecha de término y no está completa",
+            Attention::NoEvidence => "Se informa con avance pero sin evidencia",
         }
     }
 }

@@ -703,6 +703,7 @@ fn every_step_with_a_document_heading_has_its_section() {
             "Cronograma",
             "Respuesta razonada",
             "Registro en la Alianza para el Gobierno Abierto",
+            "Informes de avance",
             "Anexo: revisión de calidad",
             "Fuentes de datos",
         ]

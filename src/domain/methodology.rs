@@ -154,9 +154,10 @@ impl Step {
             Step::Monitoring => Some("Plan de seguimiento"),
             Step::Ogp => Some("Registro en la Alianza para el Gobierno Abierto"),
             Step::Quality => Some("Anexo: revisión de calidad"),
-            // The progress reports have their own document (the plan's
-            // section of the latest round is to come).
-            Step::NationalPlan | Step::Review | Step::Progress => None,
+            // The latest round only, when there is one; each round has its
+            // own report.
+            Step::Progress => Some("Informes de avance"),
+            Step::NationalPlan | Step::Review => None,
             Step::Profile
             | Step::Political
             | Step::Coordination

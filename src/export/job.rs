@@ -16,7 +16,9 @@ use time::OffsetDateTime;
 
 use super::document::Document;
 use super::plan_document::plan_document;
+use super::progress_document::progress_document;
 use super::readiness_document::readiness_document;
+use crate::domain::ItemId;
 use crate::persistence::Envelope;
 
 /// Which document to export.
@@ -27,6 +29,12 @@ pub enum DocumentKind {
     Plan,
     /// The readiness self-assessment report ("Descargar informe (PDF)").
     Readiness,
+    /// The progress report of one round ("Descargar informe de avance
+    /// (PDF)"), by the round's id: `{"progress": {"round": 2}}`.
+    Progress {
+        /// The round's id ([`crate::domain::progress::Round::id`]).
+        round: ItemId,
+    },
 }
 
 /// What the worker sends back.
@@ -68,6 +76,9 @@ pub enum JobError {
     /// The readiness report was asked for, but the plan has no assessment.
     #[error("the plan has no readiness assessment")]
     NoAssessment,
+    /// A progress report was asked for a round the plan does not have.
+    #[error("the plan has no report round with this id")]
+    NoRound,
     /// The PDF writer failed.
     #[error("the PDF could not be produced: {0}")]
     Pdf(String),
@@ -107,12 +118,17 @@ impl Job {
             DocumentKind::Readiness => {
                 readiness_document(plan, self.generated_at).ok_or(JobError::NoAssessment)
             }
+            DocumentKind::Progress { round } => {
+                progress_document(plan, round, self.generated_at).ok_or(JobError::NoRound)
+            }
         }
     }
 
     /// The PDF bytes, through the same entry points as every other caller: the
     /// plan's PDF with the draft attached ([`super::plan_pdf_with_draft`]), or
-    /// the readiness report ([`super::readiness_pdf`]).
+    /// the readiness report ([`super::readiness_pdf`]); a progress report
+    /// carries the draft too, as the plan's does ([`super::pdf::attach_draft`]),
+    /// so «Abrir un borrador» opens it.
     #[cfg(feature = "pdf")]
     pub fn run(&self) -> Result<Vec<u8>, JobError> {
         let plan = &self.draft.plan;
@@ -123,6 +139,15 @@ impl Job {
             }
             DocumentKind::Readiness => {
                 super::pdf::readiness_pdf(plan, self.generated_at).ok_or(JobError::NoAssessment)?
+            }
+            DocumentKind::Progress { .. } => {
+                let doc = self.document()?;
+                let draft = crate::persistence::encode(&self.draft);
+                super::pdf::render_pdf(&doc).and_then(|pdf| {
+                    super::pdf::attach_draft(&pdf, &draft).map_err(|e| {
+                        super::pdf::PdfError::Structure(format!("attached draft: {e}"))
+                    })
+                })
             }
         };
         pdf.map_err(|e| JobError::Pdf(e.to_string()))

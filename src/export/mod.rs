@@ -29,9 +29,11 @@ pub mod pdf;
 
 pub use content::document::{Bar, Block, Document, Field, Meta, Rgb, TitleBlock};
 pub use content::plan_document::{file_stem, plan_document};
+pub use content::progress_document::progress_document;
 pub use content::readiness_document::readiness_document;
 pub use content::{document, ficha, plan_document, plan_sections, readiness_document};
 pub use content::{ogp, sources, summary, timeline, unprintable};
+pub use content::{progress_csv, progress_document};
 pub use font::metrics::{text_width_pt, FontFace};
 pub use font::{fonts, metrics};
 pub use layout::{layout, Item, Laid, LaidHeading, LaidPage, PageSize};

@@ -89,6 +89,10 @@ pub mod paths {
     pub const PROGRESS: &str = Step::Progress.path();
     /// The plan's print view: the export document as HTML, styled for paper.
     pub const PRINT: &str = "/plan/imprimir";
+    /// The print view of a round's progress report (`/plan/imprimir/avance/{id}`).
+    pub fn progress_print(round: ItemId) -> String {
+        format!("{PRINT}/avance/{}", round.0)
+    }
     pub const OPEN: &str = "/abrir";
     pub const DRAFTS: &str = "/borradores";
     pub const SOURCES: &str = "/fuentes";
@@ -238,6 +242,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/avances") view=ProgressPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />
+                        <Route path=path!("/plan/imprimir/avance/:informe") view=print::ProgressPrintPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
                         <Route path=path!("/borradores") view=MyDraftsPage />
                         <Route path=path!("/borradores/:id/nombre") view=RenameDraftPage />

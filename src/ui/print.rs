@@ -6,17 +6,23 @@
 //! typeface, Plan Local Sans). Texts are shown as the PDF prints them
 //! ([`Document::as_printed`]): a character the fonts cannot draw is U+FFFD here too.
 //!
+//! A round's progress report has its print view too
+//! (`/plan/imprimir/avance/{id}`, [`progress_document`]), drawn the same way.
+//!
 //! Every [`Block`] kind is rendered by an exhaustive `match` (no wildcard), so a
 //! new kind in the document model is a compile error here until it is drawn.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
+use crate::domain::ItemId;
 use crate::export::document::{Bar, Block, Document, Field};
 use crate::export::metrics::{text_width_pt, FontFace};
-use crate::export::plan_document;
 use crate::export::timeline::{RowKind, Timeline, AXIS_HEIGHT, RIGHT_MARGIN};
+use crate::export::{plan_document, progress_document};
 use crate::persistence::browser;
 use crate::state::use_app;
+use crate::ui::pages::not_found::NotFound;
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
 
@@ -45,6 +51,47 @@ pub fn PrintPage() -> impl IntoView {
         </div>
         {document}
     }
+}
+
+/// The print view of a round's progress report; "not found" for a round the
+/// plan does not have.
+#[component]
+pub fn ProgressPrintPage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let document = move || {
+        let round = params
+            .read()
+            .get("informe")
+            .and_then(|raw| raw.parse::<u32>().ok())
+            .map(ItemId);
+        let doc = round.and_then(|id| {
+            state
+                .plan
+                .with(|p| progress_document(p, id, browser::now_local()))
+        });
+        match doc {
+            // As printed, like the plan's view.
+            Some(doc) => view! {
+                <BackLink href=paths::PROGRESS text="Regresar a los informes de avance" />
+                <p class="body print-hint">
+                    "Esta es la versión para imprimir del informe de avance, con el mismo contenido y los mismos saltos de página que el PDF."
+                </p>
+                <div class="button-group print-actions">
+                    <button class="button" type="button" on:click=print>"Imprimir"</button>
+                </div>
+                <DocumentView doc=doc.as_printed() />
+            }
+            .into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        }
+    };
+    view! { {document} }
 }
 
 /// The whole document: title block, then one `<section>` per level-1 heading.

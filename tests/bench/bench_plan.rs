@@ -1,7 +1,9 @@
 //! Writes the benchmark plan for the browser bench (tests/bench/pdf-browser.mjs):
 //! `cargo run --example bench_plan -- OUT_DIR [COMMITMENTS]` writes
-//! `OUT_DIR/bench-job.json` (an export job for the PDF worker) and
-//! `OUT_DIR/bench-draft.json` (the same plan as a stored draft, for the print view).
+//! `OUT_DIR/bench-job.json` (an export job for the PDF worker),
+//! `OUT_DIR/bench-draft.json` (the same plan as a stored draft, for the print view)
+//! and `OUT_DIR/bench-progress-job.json` (the progress report of the latest of
+//! 8 rounds of the same plan, every key action and activity reported in each).
 
 #[path = "../common/bench_plan.rs"]
 mod plan;
@@ -21,6 +23,20 @@ fn main() {
     std::fs::create_dir_all(&out).expect("output directory");
     std::fs::write(out.join("bench-job.json"), job.to_json()).expect("write job");
     std::fs::write(out.join("bench-draft.json"), draft).expect("write draft");
+    let rounds = plan::with_rounds(plan::plan_with(commitments), 8);
+    let latest = rounds
+        .implementation
+        .rounds_in_order()
+        .last()
+        .map(|r| r.id)
+        .expect("8 rounds");
+    let progress = Job::pdf(
+        DocumentKind::Progress { round: latest },
+        Envelope::new(rounds, Default::default(), at, 1),
+        at,
+    );
+    std::fs::write(out.join("bench-progress-job.json"), progress.to_json())
+        .expect("write progress job");
     println!(
         "benchmark plan ({commitments} commitments × 4 key actions × 4 activities) written to {}",
         out.display()

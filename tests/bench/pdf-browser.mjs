@@ -15,7 +15,10 @@
 //            same embedded TrueType faces (assets/fonts), from `new jsPDF()` to
 //            the saved bytes, on the page's main thread;
 //   Chromium page.pdf() of our print view /plan/imprimir with the plan loaded
-//            (the same export document rendered as HTML, printed by the browser).
+//            (the same export document rendered as HTML, printed by the browser);
+// and our worker's progress report (informe de avance) of the same plan's
+// latest of 8 rounds, every key action and activity reported in each
+// (bench-progress-job.json), with its pages and bytes.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,6 +40,7 @@ const fonts = {
 };
 const jobJson = readFileSync(join(benchDir, 'bench-job.json'), 'utf8');
 const draftJson = readFileSync(join(benchDir, 'bench-draft.json'), 'utf8');
+const progressJson = readFileSync(join(benchDir, 'bench-progress-job.json'), 'utf8');
 const layoutJob = JSON.stringify({ ...JSON.parse(jobJson), output: 'layout' });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,7 +74,7 @@ await page.waitForTimeout(500);
 const workerAtLoad = requested.filter((u) => u.includes('pdf_worker'));
 
 // (a) ours: a worker from the same URL the app uses, the same message protocol.
-const ours = await page.evaluate(async ({ job, runs }) => {
+const inWorker = (job) => page.evaluate(async ({ job, runs }) => {
   const url = document.querySelector('meta[name="pdf-worker"]').content;
   const t0 = performance.now();
   const worker = new Worker(url, { type: 'module' });
@@ -101,7 +105,10 @@ const ours = await page.evaluate(async ({ job, runs }) => {
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   worker.terminate();
   return { start, total, inside, pdf: btoa(bin) };
-}, { job: jobJson, runs: RUNS });
+}, { job, runs: RUNS });
+const ours = await inWorker(jobJson);
+// The progress report of the latest of 8 rounds, in the same way.
+const progress = await inWorker(progressJson);
 
 // The laid-out pages, for jsPDF (and the layout alone, timed inside the worker).
 const laid = await page.evaluate(async ({ job, runs }) => {
@@ -186,10 +193,12 @@ const files = {
   ours: join(out, 'ours.pdf'),
   jspdf: join(out, 'jspdf.pdf'),
   chromium: join(out, 'chromium.pdf'),
+  progress: join(out, 'informe-de-avance.pdf'),
 };
 writeFileSync(files.ours, Buffer.from(ours.pdf, 'base64'));
 writeFileSync(files.jspdf, Buffer.from(peer.pdf, 'base64'));
 writeFileSync(files.chromium, chromiumPdf);
+writeFileSync(files.progress, Buffer.from(progress.pdf, 'base64'));
 const size = (f) => readFileSync(f).length;
 const ms = (x) => `${x.toFixed(0).padStart(6)} ms`;
 const row = (name, xs, file) => console.log(
@@ -212,6 +221,11 @@ console.log(`  first export: worker start (fetch + compile, loopback) ${ms(ours.
 console.log(`  print view: navigation to rendered document            ${ms(printViewLoad)}`);
 const fastest = median(ours.total) < Math.min(median(peer.ms), median(chromium));
 console.log(`  goal: ours ≤ 300 ms and faster than both peers: ${median(ours.total) <= 300 && fastest ? 'met' : 'NOT met'}`);
+const rounds = JSON.parse(progressJson).draft.plan.implementation.rounds;
+const reports = rounds.reduce((n, r) => n + r.reports.length, 0);
+console.log(`Progress report of the same plan, latest of ${rounds.length} rounds (${reports} item reports in all):`);
+row('ours: worker round trip (layout + PDF + draft inside)', progress.total, files.progress);
+console.log(`  ${'  of which inside the worker'.padEnd(52)} ${ms(median(progress.inside))}`);
 console.log(`  PDFs written to ${out}`);
 
 console.log('');

@@ -1,5 +1,6 @@
 //! `make bench` (cargo bench --bench pdf): PDF export time natively, median of 7
-//! runs after a warm-up, for plans of growing size. Prints figures; asserts nothing.
+//! runs after a warm-up, for plans of growing size, and the progress report of
+//! the benchmark plan's latest of 8 rounds. Prints figures; asserts nothing.
 //! The in-browser benchmark against peers is tests/bench/pdf-browser.mjs.
 
 use std::time::{Duration, Instant};
@@ -10,9 +11,9 @@ mod plan;
 #[path = "../common/c13.rs"]
 mod c13;
 
-use plan::plan_with;
+use plan::{plan_with, with_rounds};
 use plan_local_ga::export::pdf::render_laid;
-use plan_local_ga::export::{layout, plan_document, PageSize};
+use plan_local_ga::export::{layout, plan_document, progress_document, PageSize};
 use time::macros::datetime;
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -32,28 +33,61 @@ fn main() {
     let plans = std::iter::once(("c13".to_owned(), c13::plan()))
         .chain([1usize, 15, 60, 200].map(|n| (n.to_string(), plan_with(n))));
     for (name, plan) in plans {
-        let run = || {
-            let t0 = Instant::now();
-            let doc = plan_document(&plan, at);
-            let laid = layout(&doc, PageSize::LETTER);
-            let t1 = Instant::now();
-            let bytes = render_laid(&doc, &laid).expect("pdf");
-            (t1 - t0, t1.elapsed(), laid.pages.len(), bytes.len())
-        };
-        run();
-        let runs: Vec<_> = (0..7).map(|_| run()).collect();
-        let (pages, bytes) = (runs[0].2, runs[0].3);
-        let lay = median(runs.iter().map(|r| r.0).collect());
-        let ren = median(runs.iter().map(|r| r.1).collect());
-        let tot = median(runs.iter().map(|r| r.0 + r.1).collect());
-        println!(
-            "{:>12} {:>7} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>10}",
-            name,
-            pages,
-            lay.as_secs_f64() * 1e3,
-            ren.as_secs_f64() * 1e3,
-            tot.as_secs_f64() * 1e3,
-            bytes
-        );
+        let (pages, bytes, lay, ren, tot) = measure(|| plan_document(&plan, at));
+        print_row(&name, pages, lay, ren, tot, bytes);
     }
+    // The progress benchmark: the 15-commitment plan with 8 rounds,
+    // every key action and activity reported in each; the latest round's report.
+    println!();
+    println!("Progress report (informe de avance), latest of 8 rounds, every item reported");
+    println!(
+        "{:>12} {:>7} {:>10} {:>10} {:>10} {:>10}",
+        "commitments", "pages", "layout", "render", "total", "bytes"
+    );
+    for n in [1usize, 15, 60] {
+        let plan = with_rounds(plan_with(n), 8);
+        let latest = plan
+            .implementation
+            .rounds_in_order()
+            .last()
+            .map(|r| r.id)
+            .expect("8 rounds");
+        let (pages, bytes, lay, ren, tot) =
+            measure(|| progress_document(&plan, latest, at).expect("the round exists"));
+        print_row(&n.to_string(), pages, lay, ren, tot, bytes);
+    }
+}
+
+/// Document + layout, then the PDF, 7 times after a warm-up: pages, bytes and
+/// the medians.
+fn measure(
+    doc: impl Fn() -> plan_local_ga::export::Document,
+) -> (usize, usize, Duration, Duration, Duration) {
+    let run = || {
+        let t0 = Instant::now();
+        let d = doc();
+        let laid = layout(&d, PageSize::LETTER);
+        let t1 = Instant::now();
+        let bytes = render_laid(&d, &laid).expect("pdf");
+        (t1 - t0, t1.elapsed(), laid.pages.len(), bytes.len())
+    };
+    run();
+    let runs: Vec<_> = (0..7).map(|_| run()).collect();
+    let (pages, bytes) = (runs[0].2, runs[0].3);
+    let lay = median(runs.iter().map(|r| r.0).collect());
+    let ren = median(runs.iter().map(|r| r.1).collect());
+    let tot = median(runs.iter().map(|r| r.0 + r.1).collect());
+    (pages, bytes, lay, ren, tot)
+}
+
+fn print_row(name: &str, pages: usize, lay: Duration, ren: Duration, tot: Duration, bytes: usize) {
+    println!(
+        "{:>12} {:>7} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>10}",
+        name,
+        pages,
+        lay.as_secs_f64() * 1e3,
+        ren.as_secs_f64() * 1e3,
+        tot.as_secs_f64() * 1e3,
+        bytes
+    );
 }

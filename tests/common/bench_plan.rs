@@ -194,3 +194,94 @@ fn assessment() -> plan_local_ga::domain::readiness::Assessment {
     }
     parse_assessment(&input, date!(2025 - 11 - 03)).expect("complete assessment")
 }
+
+/// `plan` with `rounds` report rounds (every two months from February 2026),
+/// a report of every key action and activity in each (status, percent rising
+/// round by round, two pieces of evidence, difficulties, next steps, a gender
+/// note), the local monitoring body and each commitment's end-of-commitment
+/// assessment: the progress benchmark at 8 rounds.
+pub fn with_rounds(mut plan: Plan, rounds: usize) -> Plan {
+    use plan_local_ga::domain::commitment::OgpValue;
+    use plan_local_ga::domain::progress::{
+        EarlyResult, EndAssessment, ItemReport, LocalMonitoringBody, Round, Status, ValueResult,
+    };
+    use plan_local_ga::domain::Unknown;
+    use time::{Date, Month};
+
+    let items = plan.progress_items();
+    for r in 0..rounds {
+        let months = 1 + 2 * r as u32;
+        let (year, month) = (2026 + (months / 12) as i32, (months % 12) as u8 + 1);
+        let cutoff = Date::from_calendar_date(year, Month::try_from(month).expect("month"), 28)
+            .expect("cut-off date");
+        let reports = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let percent = ((r + 1) * 100 / rounds).saturating_sub(i % 3 * 5) as u8;
+                let mut report = ItemReport::new(item.commitment, item.key_action, item.activity);
+                report.status = Some(match percent {
+                    0 => Status::NoIniciado,
+                    1..=49 => Status::Limitado,
+                    50..=99 => Status::Sustancial,
+                    _ => Status::Completo,
+                });
+                report.percent = Some(percent);
+                report.evidence = vec![
+                    format!(
+                        "https://gobiernoabierto.queretaro.gob.mx/evidencia/informe-{}/compromiso-{}/accion-{}.pdf",
+                        r + 1,
+                        item.commitment.0,
+                        item.key_action.0
+                    ),
+                    "Minuta de la sesión del Secretariado Técnico Local publicada en el sitio de gobierno abierto".to_owned(),
+                ];
+                report.difficulties = Some(
+                    "La Tesorería cambió de sistema contable y la publicación se retrasó un mes."
+                        .to_owned(),
+                );
+                report.next_steps =
+                    Some("Publicar el siguiente corte trimestral en datos abiertos.".to_owned());
+                report.gender_note = Some(
+                    "Los datos se desagregan por sexo; se invitó a mujeres jefas de familia."
+                        .to_owned(),
+                );
+                report
+            })
+            .collect();
+        plan.implementation.upsert_round(Round {
+            id: ItemId(r as u32 + 1),
+            name: format!("Informe bimestral {}", r + 1),
+            cutoff,
+            reporter: Some("Dirección de Gobierno Abierto".to_owned()),
+            reports,
+            unknown: Unknown::new(),
+        });
+    }
+    plan.implementation.monitoring_body = Some(LocalMonitoringBody {
+        name: "Comité de Monitoreo Ciudadano".to_owned(),
+        members: vec![
+            "Observatorio Ciudadano de Querétaro".to_owned(),
+            "Universidad Autónoma de Querétaro".to_owned(),
+        ],
+        schedule: Some("Al inicio, a la mitad y al final del plan".to_owned()),
+        unknown: Unknown::new(),
+    });
+    plan.implementation.assessments = plan
+        .commitments
+        .iter()
+        .map(|c| EndAssessment {
+            commitment: c.id,
+            completion: Some(Status::Sustancial),
+            results: vec![ValueResult {
+                value: OgpValue::Transparencia,
+                result: EarlyResult::Marginal,
+                unknown: Unknown::new(),
+            }],
+            evidence: vec!["https://gobiernoabierto.queretaro.gob.mx/evidencia".to_owned()],
+            explanation: Some(LONG.to_owned()),
+            unknown: Unknown::new(),
+        })
+        .collect();
+    plan
+}

@@ -1,7 +1,9 @@
 //! What each document says: the export-document model ([`document`]) and its
 //! construction from the plan ([`plan_document`](mod@plan_document), with
 //! [`plan_sections`] and the commitments' [`ficha`]s), the readiness report
-//! ([`readiness_document`]), the check-your-answers [`summary`], the
+//! ([`readiness_document`]), the progress report of a round and the CSV of
+//! every round ([`progress_document`], [`progress_csv`]), the
+//! check-your-answers [`summary`], the
 //! [`timeline`] chart, the data [`sources`], and the answers the PDF's fonts
 //! cannot draw ([`unprintable`]).
 //!
@@ -15,6 +17,8 @@ pub mod ficha;
 pub mod ogp;
 pub mod plan_document;
 pub mod plan_sections;
+pub mod progress_csv;
+pub mod progress_document;
 pub mod quality;
 pub mod readiness_document;
 pub mod sources;

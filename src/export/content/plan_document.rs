@@ -73,8 +73,9 @@ impl PlanSection {
 
 /// The sections of the plan, in order. Every step with a
 /// [`Step::document_heading`] is here (`tests/pdf_plan.rs` checks it); the
-/// OGP record's is printed only when the plan has one ([`PlanSection::shown`]).
-pub const SECTIONS: [PlanSection; 14] = [
+/// OGP record's is printed only when the plan has one, and the progress
+/// reports' only when it has a round ([`PlanSection::shown`]).
+pub const SECTIONS: [PlanSection; 15] = [
     PlanSection::Step(Step::Profile),
     PlanSection::Step(Step::Readiness),
     PlanSection::Step(Step::Political),
@@ -87,17 +88,20 @@ pub const SECTIONS: [PlanSection; 14] = [
     PlanSection::Timeline,
     PlanSection::Step(Step::Responses),
     PlanSection::Step(Step::Ogp),
+    PlanSection::Step(Step::Progress),
     PlanSection::Step(Step::Quality),
     PlanSection::Sources,
 ];
 
 impl PlanSection {
     /// Whether `plan`'s document has this section: all do, but the OGP
-    /// record's, which a plan not yet in OGP does not have, and the quality
-    /// review's, which needs a commitment to review.
+    /// record's, which a plan not yet in OGP does not have, the progress
+    /// reports', which waits for the first round, and the quality review's,
+    /// which needs a commitment to review.
     pub fn shown(self, plan: &Plan) -> bool {
         match self {
             PlanSection::Step(Step::Ogp) => super::ogp::has_record(plan),
+            PlanSection::Step(Step::Progress) => !plan.implementation.rounds.is_empty(),
             PlanSection::Step(Step::Quality) => !plan.commitments.is_empty(),
             _ => true,
         }
@@ -158,8 +162,11 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             }
             PlanSection::Step(Step::Responses) => sections::responses(plan, &mut blocks),
             PlanSection::Step(Step::Ogp) => super::ogp::section_blocks(plan, &mut blocks),
+            PlanSection::Step(Step::Progress) => {
+                super::progress_document::plan_section(plan, &mut blocks)
+            }
             // No section of their own (no document heading).
-            PlanSection::Step(Step::NationalPlan | Step::Review | Step::Progress) => {}
+            PlanSection::Step(Step::NationalPlan | Step::Review) => {}
             PlanSection::Step(Step::Quality) => {
                 super::quality::section_blocks(plan, today, &mut blocks)
             }
