@@ -189,22 +189,22 @@ fn AmendmentForm(existing: Option<ItemId>) -> impl IntoView {
             <SelectField
                 form=form
                 field=Field::Named(Named::AmendmentCommitment)
-                label="¿Qué cambió?"
-                hint="El compromiso que cambió, o el plan en general."
+                label="¿Qué compromiso cambió?"
+                hint="O elija «El plan en general» si el cambio no es de un compromiso."
                 placeholder="Seleccione el compromiso"
                 options=options
             />
             <TextArea
                 form=form
                 field=Named::AmendmentWhat
-                label="¿Qué se cambió?"
+                label="¿Qué cambió?"
                 hint="Por ejemplo «Se cambió el nombre del compromiso» o «La acción clave 2 termina en diciembre de 2027 en lugar de junio»."
                 rows=4
             />
             <TextArea
                 form=form
                 field=Named::AmendmentWhy
-                label="¿Por qué se cambió?"
+                label="¿Por qué cambió?"
                 hint="La razón del cambio y quién lo acordó, por ejemplo «Lo acordó el Secretariado Técnico Local en su sesión del 10/03/2026 porque…»."
                 rows=4
             />

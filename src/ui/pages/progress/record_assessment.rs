@@ -123,9 +123,8 @@ fn AssessmentForm(id: CommitmentId) -> impl IntoView {
             caption=format!("Compromiso {number} · Valoración final")
             submit=submit
         >
-            <p class="body">{format!("«{name}».")}</p>
             <p class="body">
-                "Al terminar el compromiso, valore lo que logró, como lo pide el formulario de fin de compromiso de OGP Local: cuánto se cumplió, si abrió el gobierno, con qué evidencia y por qué. Todas las respuestas son opcionales."
+                {format!("Al terminar el compromiso «{name}», valore lo que logró, como lo pide el formulario de fin de compromiso de OGP Local: cuánto se cumplió, si abrió el gobierno, con qué evidencia y por qué. Todas las respuestas son opcionales.")}
             </p>
             <RadioGroup
                 form=form
