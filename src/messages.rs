@@ -9,6 +9,7 @@ use crate::labels::{member_name, ogp_value_object, thousands, Label};
 
 pub mod outputs;
 pub mod quality;
+pub mod record;
 
 /// The sentence shown in the error summary and next to the field.
 pub fn field_error(e: &FieldError) -> String {
@@ -63,6 +64,8 @@ pub fn field_error(e: &FieldError) -> String {
             subject(field),
             thousands(*max)
         ),
+        (P::NotADate, F::Named(n)) if record::is_day_field(n) => record::not_a_day(n),
+        (P::Recommended, field) => record::recommended(field),
         (P::NotADate, field) => format!(
             "{} debe escribirse como día/mes/año, mes/año o año, por ejemplo 31/08/2021, 08/2021, agosto de 2021 o 2021",
             subject(field)
@@ -208,6 +211,25 @@ fn subject(field: Field) -> &'static str {
 fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
     use crate::domain::Named as N;
     match n {
+        N::RecordBodyName
+        | N::RecordBodyMembers
+        | N::RecordBodySchedule
+        | N::PlanLength
+        | N::RefreshDue
+        | N::RefreshDate
+        | N::RefreshChanges
+        | N::EndCompletion
+        | N::EarlyTransparencia
+        | N::EarlyParticipacion
+        | N::EarlyRendicion
+        | N::EarlyTecnologia
+        | N::EarlyInclusion
+        | N::EndEvidence
+        | N::EndExplanation
+        | N::AmendmentDate
+        | N::AmendmentCommitment
+        | N::AmendmentWhat
+        | N::AmendmentWhy => record::named(n),
         N::TermEnd => (
             "La fecha en que termina la administración",
             "Escriba la fecha en que termina la administración",

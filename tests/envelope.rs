@@ -559,6 +559,7 @@ fn a_version_4_plan_marked_final_is_still_final_after_the_migration() {
         serde_json::to_value(FinalMark {
             on: date!(2026 - 11 - 25),
             fingerprint: fingerprint.to_owned(),
+            commitments: Vec::new(),
             unknown: Default::default(),
         })
         .expect("json")

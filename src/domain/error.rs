@@ -236,6 +236,27 @@ simple_fields! {
     OwnPractice => "practica-compromiso",
     OwnBinding => "cambio-vinculante",
     Nominate => "postular-desafio",
+    // The implementation's record (`domain::record_input`).
+    RecordBodyName => "ente-monitoreo-nombre",
+    RecordBodyMembers => "ente-monitoreo-integrantes",
+    RecordBodySchedule => "ente-monitoreo-cuando",
+    PlanLength => "duracion-plan",
+    RefreshDue => "actualizacion-prevista",
+    RefreshDate => "actualizacion-fecha",
+    RefreshChanges => "actualizacion-cambios",
+    EndCompletion => "valoracion-cumplimiento",
+    /// "¿Abrió el gobierno?" for each OGP value, in `OgpValue::ALL` order.
+    EarlyTransparencia => "abrio-transparencia",
+    EarlyParticipacion => "abrio-participacion",
+    EarlyRendicion => "abrio-rendicion",
+    EarlyTecnologia => "abrio-tecnologia",
+    EarlyInclusion => "abrio-inclusion",
+    EndEvidence => "valoracion-evidencia",
+    EndExplanation => "valoracion-explicacion",
+    AmendmentDate => "enmienda-fecha",
+    AmendmentCommitment => "enmienda-compromiso",
+    AmendmentWhat => "enmienda-que",
+    AmendmentWhy => "enmienda-por-que",
 }
 
 /// Form keys of the reason given for each OGP value, in `OgpValue::ALL` order.
@@ -325,6 +346,9 @@ pub enum Problem {
     NoInstitutionOrPerson,
     /// Not an OGP commitment id: letters, then digits ("MXROO0006").
     NotAnOgpId,
+    /// Left empty though the methodology recommends it (a four-year plan's
+    /// refresh date): saved, and said once as something to review.
+    Recommended,
 }
 
 impl Problem {
@@ -339,7 +363,8 @@ impl Problem {
             | Problem::OutsidePlanPeriod { .. }
             | Problem::OutsideCommitment { .. }
             | Problem::OutsideKeyAction { .. }
-            | Problem::NoCoreValue => false,
+            | Problem::NoCoreValue
+            | Problem::Recommended => false,
             Problem::TooLong { .. }
             | Problem::NotADate
             | Problem::ImpossibleDate

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::unknown::{carry_fields, Unknown};
+use super::commitment::{Commitment, CommitmentId};
+use super::unknown::{carry_fields, list_item_by, Unknown};
 
 /// The person's statement that the plan is final, as of `on`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,12 +18,50 @@ pub struct FinalMark {
     pub on: Date,
     /// The plan's fingerprint (`Plan::fingerprint`) when it was marked, as 16 hex digits.
     pub fingerprint: String,
+    /// Each commitment's fingerprint ([`commitment_fingerprint`]) when it was
+    /// marked, so that a commitment changed afterwards asks for an amendment
+    /// (`Plan::amendment_due`). Absent in marks made before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<CommitmentMark>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
 }
 
-carry_fields!(FinalMark);
+carry_fields!(FinalMark, commitments);
+
+/// One commitment as it was when the plan was marked final.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentMark {
+    pub commitment: CommitmentId,
+    /// [`commitment_fingerprint`], as 16 hex digits.
+    pub fingerprint: String,
+    /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
+}
+
+carry_fields!(CommitmentMark);
+list_item_by!(CommitmentMark, commitment);
+
+/// FNV-1a of one commitment's JSON (as [`fnv1a_hex`] gives it): changes with
+/// any of its answers, not with its place in the plan.
+pub fn commitment_fingerprint(c: &Commitment) -> String {
+    // Serialising a commitment cannot fail (string keys, no floats).
+    fnv1a_hex(&serde_json::to_vec(c).unwrap_or_default())
+}
+
+/// The fingerprints of `commitments`, as a mark keeps them.
+pub fn commitment_marks(commitments: &[Commitment]) -> Vec<CommitmentMark> {
+    commitments
+        .iter()
+        .map(|c| CommitmentMark {
+            commitment: c.id,
+            fingerprint: commitment_fingerprint(c),
+            unknown: Unknown::new(),
+        })
+        .collect()
+}
 
 /// What the exported document says the plan is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

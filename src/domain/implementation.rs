@@ -269,6 +269,11 @@ pub struct Amendment {
     pub what: String,
     /// Why.
     pub why: String,
+    /// The commitment's fingerprint as this amendment records it
+    /// ([`super::final_mark::commitment_fingerprint`]): while the commitment
+    /// stays so, it asks for no other amendment (`Plan::amendment_due`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,

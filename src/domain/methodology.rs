@@ -428,6 +428,7 @@ impl Plan {
         self.final_mark = Some(FinalMark {
             on: today,
             fingerprint: self.fingerprint(),
+            commitments: super::final_mark::commitment_marks(&self.commitments),
             unknown: Unknown::new(),
         });
         Ok(())

@@ -33,6 +33,7 @@ pub mod profile;
 pub mod progress;
 pub mod quality;
 pub mod readiness;
+pub mod record_input;
 pub mod roadmap;
 pub mod unknown;
 

@@ -186,6 +186,40 @@ impl Plan {
             .collect()
     }
 
+    /// Whether commitment `c` changed after the plan was marked final (or was
+    /// added since) and no amendment records it as it is now. The app cannot
+    /// stop an edit of an approved plan; it asks for its record. A mark made
+    /// before marks kept each commitment's fingerprint cannot tell which
+    /// commitment changed: it asks for none.
+    pub fn amendment_due(&self, c: CommitmentId) -> bool {
+        let (Some(mark), Some(commitment)) = (&self.final_mark, self.commitment(c)) else {
+            return false;
+        };
+        if mark.commitments.is_empty() {
+            return false;
+        }
+        let now = super::final_mark::commitment_fingerprint(commitment);
+        let as_marked = mark
+            .commitments
+            .iter()
+            .any(|m| m.commitment == c && m.fingerprint == now);
+        let recorded = self
+            .implementation
+            .amendments
+            .iter()
+            .any(|a| a.commitment == Some(c) && a.fingerprint.as_deref() == Some(now.as_str()));
+        !as_marked && !recorded
+    }
+
+    /// The commitments for which [`Plan::amendment_due`], in plan order.
+    pub fn amendments_due(&self) -> Vec<CommitmentId> {
+        self.commitments
+            .iter()
+            .map(|c| c.id)
+            .filter(|&c| self.amendment_due(c))
+            .collect()
+    }
+
     /// The end-of-commitment assessment of `c`, if made.
     pub fn end_assessment(&self, c: CommitmentId) -> Option<&EndAssessment> {
         self.implementation

@@ -65,6 +65,9 @@ use pages::{
     problems::{ProblemPage, ProblemsPage},
     profile::ProfilePage,
     profile_more::{FrameworkPage, OfficePage},
+    progress::record::{DurationPage, MonitoringBodyPage},
+    progress::record_amendments::{AmendmentPage, AmendmentsPage},
+    progress::record_assessment::AssessmentPage,
     progress::ProgressPage,
     quality::QualityPage,
     readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
@@ -114,6 +117,12 @@ pub mod paths {
     pub const OGP: &str = Step::Ogp.path();
     pub const OGP_SESSIONS: &str = "/plan/registro-ogp/sesiones";
     pub const OGP_EVENTS: &str = "/plan/registro-ogp/eventos";
+    /// The implementation's record (`ui/pages/progress/record*.rs`).
+    pub const PROGRESS_BODY: &str = "/plan/avances/organo-de-monitoreo";
+    pub const PROGRESS_LENGTH: &str = "/plan/avances/duracion";
+    pub const AMENDMENTS: &str = "/plan/avances/enmiendas";
+    /// Query parameter of a new amendment's page naming its commitment.
+    pub const AMENDMENT_COMMITMENT_PARAM: &str = "compromiso";
 
     use crate::domain::{CommitmentId, ItemId, Step};
     use crate::persistence::drafts::DraftId;
@@ -174,6 +183,17 @@ pub mod paths {
     }
     pub fn ogp_event(n: Option<ItemId>) -> String {
         format!("{OGP_EVENTS}/{}", item(n))
+    }
+    /// A commitment's end-of-commitment assessment.
+    pub fn end_assessment(id: CommitmentId) -> String {
+        format!("{PROGRESS}/valoracion/{}", id.0)
+    }
+    pub fn amendment(n: Option<ItemId>) -> String {
+        format!("{AMENDMENTS}/{}", item(n))
+    }
+    /// A new amendment of commitment `id` (its page starts with it chosen).
+    pub fn new_amendment_for(id: CommitmentId) -> String {
+        format!("{AMENDMENTS}/nuevo?{AMENDMENT_COMMITMENT_PARAM}={}", id.0)
     }
 }
 
@@ -240,6 +260,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/calidad") view=QualityPage />
                         <Route path=path!("/plan/avances") view=ProgressPage />
+                        <Route path=path!("/plan/avances/organo-de-monitoreo") view=MonitoringBodyPage />
+                        <Route path=path!("/plan/avances/duracion") view=DurationPage />
+                        <Route path=path!("/plan/avances/valoracion/:id") view=AssessmentPage />
+                        <Route path=path!("/plan/avances/enmiendas") view=AmendmentsPage />
+                        <Route path=path!("/plan/avances/enmiendas/:n") view=AmendmentPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />
                         <Route path=path!("/plan/imprimir/avance/:informe") view=print::ProgressPrintPage />

@@ -505,6 +505,7 @@ pub fn ReviewPage() -> impl IntoView {
     view! {
         <BackLink href=paths::TASKS text="Regresar a la lista de tareas" />
         <PageHeading text="Revise su plan antes de exportarlo" caption="Revise y comparta" />
+        <crate::ui::pages::progress::record_amendments::AmendmentNotices />
         <p class="body">"Estas son todas sus respuestas, por paso. Abra un paso para verlas; use «Cambiar» para corregir una y, al guardar, regresará a esta página."</p>
         <div class="button-group fold-controls">
             <button class="button button--secondary" type="button" on:click=open_all>"Abrir todo"</button>

@@ -321,6 +321,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
         <BackLink href=paths::COMMITMENTS text="Regresar a los compromisos" />
         <PageHeading text=format!("Compromiso {number}: {name}") caption="Ficha del compromiso" />
         {issues}
+        <crate::ui::pages::progress::record_amendments::AmendmentNotice id=id />
         {figures}
         <h2 class="heading-m">"Partes de la ficha"</h2>
         <ul class="task-list">{parts}</ul>

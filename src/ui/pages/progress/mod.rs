@@ -6,10 +6,14 @@
 //!   time (chart and table) and what needs attention.
 //! - `record.rs`: the monitoring body, the plan's length and refresh, each
 //!   commitment's end-of-commitment assessment, and the amendments.
+//!   `record_assessment.rs`: the assessment's page; `record_amendments.rs`:
+//!   the amendments' list and page, and the notice that asks for one.
 //! - `outputs.rs`: "Descargar informe de avance (PDF)" and "Descargar avances (CSV)".
 
 pub mod outputs;
 pub mod record;
+pub mod record_amendments;
+pub mod record_assessment;
 pub mod rounds;
 
 use leptos::prelude::*;
