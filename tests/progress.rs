@@ -251,3 +251,24 @@ fn earlier_drafts_open_with_an_empty_implementation_and_write_none() {
     }
     assert_eq!(Plan::default().implementation, Implementation::default());
 }
+
+#[test]
+fn reporting_progress_after_approval_keeps_the_plan_final() {
+    use plan_local_ga::domain::final_mark::DocumentStatus;
+    let mut plan = common::c13::plan();
+    let on = date!(2019 - 12 - 10);
+    plan.mark_final(on)
+        .expect("the commitment-13 plan is complete");
+    plan.implementation.upsert_round(round(
+        1,
+        date!(2020 - 06 - 30),
+        vec![report(1, 1, None, Status::Limitado, Some(40))],
+    ));
+    assert_eq!(plan.document_status(), DocumentStatus::Final(on));
+    // A change to the plan itself still makes it a draft again.
+    plan.commitments[0].name.push_str(" (corregido)");
+    assert_eq!(
+        plan.document_status(),
+        DocumentStatus::ChangedSinceFinal(on)
+    );
+}

@@ -329,6 +329,11 @@ impl Plan {
     pub fn fingerprint(&self) -> String {
         let mut content = self.clone();
         content.final_mark = None;
+        // What happens after approval (progress reports, the monitoring body,
+        // assessments, amendments) is not the approved plan: recording it
+        // keeps the plan final. Empty, it is not serialised either, so earlier
+        // fingerprints are unchanged.
+        content.implementation = Default::default();
         // Serialising the plan cannot fail (string keys, no floats).
         super::final_mark::fnv1a_hex(&serde_json::to_vec(&content).unwrap_or_default())
     }
