@@ -31,6 +31,7 @@ pub mod profile;
 pub mod progress;
 pub mod quality;
 pub mod readiness;
+pub mod report_input;
 pub mod roadmap;
 pub mod unknown;
 

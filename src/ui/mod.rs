@@ -65,6 +65,7 @@ use pages::{
     problems::{ProblemPage, ProblemsPage},
     profile::ProfilePage,
     profile_more::{FrameworkPage, OfficePage},
+    progress::rounds::{RoundCommitmentPage, RoundDataPage, RoundPage},
     progress::ProgressPage,
     quality::QualityPage,
     readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
@@ -171,6 +172,18 @@ pub mod paths {
     pub fn ogp_event(n: Option<ItemId>) -> String {
         format!("{OGP_EVENTS}/{}", item(n))
     }
+    /// A report round's overview ("nuevo": the page of a new round's data).
+    pub fn round(r: Option<ItemId>) -> String {
+        format!("{PROGRESS}/{}", item(r))
+    }
+    /// A report round's name, cut-off day and who reports.
+    pub fn round_data(r: ItemId) -> String {
+        format!("{PROGRESS}/{}/datos", r.0)
+    }
+    /// The report of one commitment in a round.
+    pub fn round_commitment(r: ItemId, c: CommitmentId) -> String {
+        format!("{PROGRESS}/{}/compromisos/{}", r.0, c.0)
+    }
 }
 
 /// Mounts the app on `<body>`.
@@ -236,6 +249,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/glosario") view=GlossaryPage />
                         <Route path=path!("/plan/calidad") view=QualityPage />
                         <Route path=path!("/plan/avances") view=ProgressPage />
+                        <Route path=path!("/plan/avances/:r") view=RoundPage />
+                        <Route path=path!("/plan/avances/:r/datos") view=RoundDataPage />
+                        <Route path=path!("/plan/avances/:r/compromisos/:id") view=RoundCommitmentPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />
                         <Route path=path!("/abrir") view=OpenDraftPage />
