@@ -10,12 +10,14 @@ use crate::labels::{member_name, ogp_value_object, thousands, Label};
 pub mod outputs;
 pub mod quality;
 pub mod record;
+pub mod rounds;
 
 /// The sentence shown in the error summary and next to the field.
 pub fn field_error(e: &FieldError) -> String {
     use Field as F;
     use Problem as P;
     match (&e.problem, e.field) {
+        (problem, F::Progress(p)) => rounds::field_error(p, problem),
         (P::Missing, F::JurisdictionKind) => "Seleccione el tipo de jurisdicción".into(),
         (P::Missing, F::State) => "Seleccione el estado".into(),
         (P::Missing, F::Municipality) => "Seleccione el municipio o la alcaldía".into(),
@@ -204,6 +206,8 @@ fn subject(field: Field) -> &'static str {
         Field::Phase(_, false) => "La fecha de inicio de la fase",
         Field::Phase(_, true) => "La fecha de término de la fase",
         Field::Named(n) => named(n).0,
+        // Worded whole by `rounds::field_error`.
+        Field::Progress(_) => "La respuesta",
     }
 }
 

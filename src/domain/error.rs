@@ -32,6 +32,8 @@ pub enum Field {
     Phase(u8, bool),
     /// A field of the methodology's other pages.
     Named(Named),
+    /// A field of a progress report round's pages ([`super::report_input`]).
+    Progress(super::report_input::ProgressField),
 }
 
 impl Field {
@@ -71,6 +73,7 @@ impl Field {
                 ids.get(i as usize).copied().unwrap_or("hoja-de-ruta")
             }
             Field::Named(n) => n.key(),
+            Field::Progress(p) => p.key(),
         }
     }
 }

@@ -34,6 +34,7 @@ pub mod progress;
 pub mod quality;
 pub mod readiness;
 pub mod record_input;
+pub mod report_input;
 pub mod roadmap;
 pub mod unknown;
 

@@ -68,6 +68,7 @@ use pages::{
     progress::record::{DurationPage, MonitoringBodyPage},
     progress::record_amendments::{AmendmentPage, AmendmentsPage},
     progress::record_assessment::AssessmentPage,
+    progress::rounds::{RoundCommitmentPage, RoundDataPage, RoundPage},
     progress::ProgressPage,
     quality::QualityPage,
     readiness::{ReadinessGatePage, ReadinessResultPage, ReadinessStartPage, ReadinessThemePage},
@@ -195,6 +196,18 @@ pub mod paths {
     pub fn new_amendment_for(id: CommitmentId) -> String {
         format!("{AMENDMENTS}/nuevo?{AMENDMENT_COMMITMENT_PARAM}={}", id.0)
     }
+    /// A report round's overview ("nuevo": the page of a new round's data).
+    pub fn round(r: Option<ItemId>) -> String {
+        format!("{PROGRESS}/{}", item(r))
+    }
+    /// A report round's name, cut-off day and who reports.
+    pub fn round_data(r: ItemId) -> String {
+        format!("{PROGRESS}/{}/datos", r.0)
+    }
+    /// The report of one commitment in a round.
+    pub fn round_commitment(r: ItemId, c: CommitmentId) -> String {
+        format!("{PROGRESS}/{}/compromisos/{}", r.0, c.0)
+    }
 }
 
 /// Mounts the app on `<body>`.
@@ -265,6 +278,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/plan/avances/valoracion/:id") view=AssessmentPage />
                         <Route path=path!("/plan/avances/enmiendas") view=AmendmentsPage />
                         <Route path=path!("/plan/avances/enmiendas/:n") view=AmendmentPage />
+                        <Route path=path!("/plan/avances/:r") view=RoundPage />
+                        <Route path=path!("/plan/avances/:r/datos") view=RoundDataPage />
+                        <Route path=path!("/plan/avances/:r/compromisos/:id") view=RoundCommitmentPage />
                         <Route path=path!("/plan/revisar") view=ReviewPage />
                         <Route path=path!("/plan/imprimir") view=print::PrintPage />
                         <Route path=path!("/plan/imprimir/avance/:informe") view=print::ProgressPrintPage />

@@ -84,6 +84,7 @@ fn TaskRow(task: Step) -> impl IntoView {
                 <div class="task-list__hint" id=hint_id>{task.hint()}</div>
                 {(task == Step::Commitments).then(|| view! { <CommitmentsPending /> })}
                 {(task == Step::Quality).then(|| view! { <crate::ui::pages::quality::QualitySummary /> })}
+                {(task == Step::Progress).then(|| view! { <crate::ui::pages::progress::rounds::RoundsSummary /> })}
             </div>
             <div class="task-list__status" id=status_id>
                 {move || {
