@@ -304,6 +304,42 @@ fn the_report_has_a_page_per_commitment_and_its_sections_in_order() {
         .any(|b| matches!(b, Block::BarChart { bars, .. } if bars.len() == 2)));
 }
 
+/// Eight rounds: the chart has every round, and the commitments' progress by
+/// date is two tables of at most six dates, each commitment by its number.
+#[test]
+fn eight_rounds_split_the_commitments_table_by_dates() {
+    let plan = common::bench_plan::with_rounds(common::bench_plan::plan_with(2), 8);
+    let last = plan.implementation.rounds_in_order()[7].id;
+    let doc = progress_document(&plan, last, when()).expect("the round exists");
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::BarChart { bars, .. } if bars.len() == 8)));
+    // (caption, columns, rows)
+    type Parts<'a> = (&'a str, &'a [String], &'a [Vec<String>]);
+    let by_date: Vec<Parts> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table {
+                caption,
+                columns,
+                rows,
+            } if caption.contains("por fecha de corte") => {
+                Some((caption.as_str(), columns.as_slice(), rows.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(by_date.len(), 2);
+    assert!(by_date[0].0.ends_with("(1 de 2)") && by_date[1].0.ends_with("(2 de 2)"));
+    assert_eq!(by_date[0].1.len(), 1 + 6);
+    assert_eq!(by_date[1].1.len(), 1 + 2);
+    assert_eq!(by_date[1].1[2], "28/04/2027");
+    let numbers: Vec<&str> = by_date[0].2.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+}
+
 #[test]
 fn the_file_name_is_the_plans_with_the_rounds_cutoff() {
     let plan = envelope().plan;

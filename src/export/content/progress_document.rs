@@ -34,6 +34,10 @@ pub const PROGRESS_TITLE: &str = "Informe de avance";
 /// How the weighted progress is computed, in words (the report and the plan's section).
 pub const WEIGHTED_PROGRESS_NOTE: &str = "El avance de cada compromiso es la suma del avance de sus acciones clave, cada una multiplicada por su ponderación. Una acción clave sin avance informado cuenta como 0 %, y una completa sin porcentaje, como 100 %. El avance del plan es el promedio del avance de sus compromisos.";
 
+/// The most cut-off dates in one table of commitments by date (a plan of
+/// four years may have a dozen rounds).
+const ROUNDS_PER_TABLE: usize = 6;
+
 /// Shown in a table cell with nothing to show.
 const NONE: &str = "—";
 
@@ -84,10 +88,10 @@ fn commitment_line(n: usize, name: &str) -> String {
     format!("{n}. {}", labels::name_or_unnamed(name))
 }
 
-/// The commitment's line and the item's name as the report writes them:
-/// ("1. Nombre del compromiso", "Acción clave 2. Nombre" or
-/// "Actividad 2.1. Nombre"). `None` for an item no longer in the plan.
-pub fn item_names(plan: &Plan, item: Item) -> Option<(String, String)> {
+/// The commitment's number (1-based) and the item's name as the report
+/// writes it: "Acción clave 2. Nombre" or "Actividad 2.1. Nombre". `None`
+/// for an item no longer in the plan.
+pub fn item_name(plan: &Plan, item: Item) -> Option<(usize, String)> {
     let n = plan
         .commitments
         .iter()
@@ -111,7 +115,7 @@ pub fn item_names(plan: &Plan, item: Item) -> Option<(String, String)> {
             )
         }
     };
-    Some((commitment_line(n + 1, &c.name), name))
+    Some((n + 1, name))
 }
 
 /// The round's summary as fields: the round, its date and who reports (when
@@ -185,9 +189,11 @@ fn attention_block(plan: &Plan, round: &Round) -> Block {
         .needs_attention(round.id)
         .into_iter()
         .filter_map(|a| {
-            let (commitment, item) = item_names(plan, a.item)?;
+            let (n, item) = item_name(plan, a.item)?;
             let why: Vec<&str> = a.why.iter().map(|w| w.label()).collect();
-            Some(vec![commitment, item, why.join("\n")])
+            // By number: a commitment may have many rows, and its name is in
+            // the summary's table.
+            Some(vec![n.to_string(), item, why.join("\n")])
         })
         .collect();
     if rows.is_empty() {
@@ -255,26 +261,44 @@ fn over_time_blocks(plan: &Plan, round: &Round, blocks: &mut Vec<Block>) {
     if plan.commitments.is_empty() {
         return;
     }
-    let mut cols = vec!["Compromiso".to_owned()];
-    cols.extend(rounds.iter().map(|r| format_date(r.cutoff)));
-    blocks.push(table(
-        "Avance ponderado de cada compromiso por fecha de corte",
-        cols,
-        plan.commitments
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                std::iter::once(commitment_line(i + 1, &c.name))
-                    .chain(progress.iter().map(|p| {
-                        p.commitments
-                            .iter()
-                            .find(|x| x.commitment == c.id)
-                            .map_or_else(|| NONE.to_owned(), |x| percent(x.hundredths))
-                    }))
-                    .collect()
-            })
-            .collect(),
-    ));
+    // Commitments by number (their names are in the summary's table), and
+    // at most [`ROUNDS_PER_TABLE`] cut-off dates a table, so that a plan of
+    // four years keeps every column readable.
+    let chunks: Vec<(&[&Round], &[RoundProgress])> = rounds
+        .chunks(ROUNDS_PER_TABLE)
+        .zip(progress.chunks(ROUNDS_PER_TABLE))
+        .collect();
+    let parts = chunks.len();
+    for (part, (rounds, progress)) in chunks.into_iter().enumerate() {
+        let mut cols = vec!["Compromiso".to_owned()];
+        cols.extend(rounds.iter().map(|r| format_date(r.cutoff)));
+        let caption = if parts > 1 {
+            format!(
+                "Avance ponderado de cada compromiso por fecha de corte ({} de {parts})",
+                part + 1
+            )
+        } else {
+            "Avance ponderado de cada compromiso por fecha de corte".to_owned()
+        };
+        blocks.push(table(
+            caption,
+            cols,
+            plan.commitments
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    std::iter::once((i + 1).to_string())
+                        .chain(progress.iter().map(|p| {
+                            p.commitments
+                                .iter()
+                                .find(|x| x.commitment == c.id)
+                                .map_or_else(|| NONE.to_owned(), |x| percent(x.hundredths))
+                        }))
+                        .collect()
+                })
+                .collect(),
+        ));
+    }
 }
 
 /// The local monitoring body's fields, or a note when none is recorded.
@@ -396,7 +420,7 @@ fn commitment_blocks(
         let rows = items
             .iter()
             .filter_map(|i| {
-                let (_, name) = item_names(plan, *i)?;
+                let (_, name) = item_name(plan, *i)?;
                 let name = match (
                     i.activity,
                     c.key_action(i.key_action).and_then(|k| k.weight),
