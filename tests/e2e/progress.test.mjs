@@ -97,6 +97,36 @@ async function tabToHref(page, href, max = 60) {
   throw new Error(`Could not reach a link to ${href} with Tab`);
 }
 
+/**
+ * Typing speed on an entry page: measured, not asserted (a benchmark, not a
+ * timed test). Per keystroke: the time from the key down until its input
+ * event has run through the field's handler and the reactive updates it
+ * started (microtasks run when a handler returns), and until the next frame
+ * begins.
+ */
+async function typingFigures(page, id) {
+  await page.evaluate(() => {
+    window.__keys = [];
+    let t0 = 0;
+    let k = null;
+    document.addEventListener('keydown', () => {
+      t0 = performance.now();
+      k = { handled: null, frame: null };
+      window.__keys.push(k);
+      const mine = k;
+      requestAnimationFrame(() => { mine.frame = performance.now() - t0; });
+    }, true);
+    window.addEventListener('input', () => { if (k) k.handled = performance.now() - t0; });
+  });
+  await tabTo(page, { id }, 400);
+  await page.evaluate(() => { window.__keys = []; });
+  await page.keyboard.type('Presentar el modelo a los 32 órganos garantes locales.');
+  await page.waitForTimeout(300);
+  const keys = await page.evaluate(() => window.__keys);
+  const stat = (xs) => { const v = xs.filter((x) => x !== null).sort((a, b) => a - b); return `median ${v[Math.floor(v.length / 2)].toFixed(1)} ms, worst ${v[v.length - 1].toFixed(1)} ms`; };
+  return `${keys.length} keys typed; handled in ${stat(keys.map((k) => k.handled))}; next frame after ${stat(keys.map((k) => k.frame))}`;
+}
+
 const squash = (t) => t.replace(/\s+/g, ' ').trim();
 
 /** "69.5 %" from hundredths, rounded to a tenth (messages::rounds::percent). */
@@ -282,32 +312,7 @@ test('two report rounds by keyboard: the second copies the first; chart, table a
   await typeInto(page, 'k3-avance', '20 %');
   await typeInto(page, 'k3-evidencia', 'Convocatoria a la socialización del modelo');
 
-  // Typing speed on this page (17 items, some 170 controls): measured, not
-  // asserted (a benchmark, not a timed test). Per keystroke: the time from the
-  // key down until its input event has run through the field's handler and
-  // the reactive updates it started, and until the next frame begins.
-  await page.evaluate(() => {
-    window.__keys = [];
-    let t0 = 0;
-    let k = null;
-    document.addEventListener('keydown', () => {
-      t0 = performance.now();
-      k = { handled: null, frame: null };
-      window.__keys.push(k);
-      const mine = k;
-      requestAnimationFrame(() => { mine.frame = performance.now() - t0; });
-    }, true);
-    // Bubbling to the window, after the field's own handler and the
-    // reactive updates it started (microtasks run when a handler returns).
-    window.addEventListener('input', () => { if (k) k.handled = performance.now() - t0; });
-  });
-  await tabTo(page, { id: 'k3-siguientes-pasos' }, 400);
-  await page.evaluate(() => { window.__keys = []; });
-  await page.keyboard.type('Presentar el modelo a los 32 órganos garantes locales.');
-  await page.waitForTimeout(300);
-  const keys = await page.evaluate(() => window.__keys);
-  const stat = (xs) => { const v = xs.filter((x) => x !== null).sort((a, b) => a - b); return `median ${v[Math.floor(v.length / 2)].toFixed(1)} ms, worst ${v[v.length - 1].toFixed(1)} ms`; };
-  console.log(`typing ${keys.length} keys on the entry page: handled in ${stat(keys.map((k) => k.handled))}; next frame after ${stat(keys.map((k) => k.frame))}`);
+  console.log(`commitment 13's page (17 items): ${await typingFigures(page, 'k3-siguientes-pasos')}`);
 
   await press(page, 'Guardar y continuar', 600);
   await arrive(page, '**/plan/avances/2');
@@ -404,5 +409,29 @@ test('two report rounds by keyboard: the second copies the first; chart, table a
   stored = await waitForDraft(page, (d) => d.plan.implementation.rounds.length === 2);
   assert.deepEqual(stored.plan.implementation.rounds.map((r) => r.name), ['Primer informe semestral', 'Segundo informe semestral']);
 
+  assertClean(s);
+});
+
+test('typing on the page of a commitment with 4 key actions × 4 activities (figures printed)', async () => {
+  const { page, origin } = s;
+  // Commitment 13 made 4 × 4: a fourth key action, four activities each, weights 25.
+  const draft = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  const c = draft.plan.commitments[0];
+  const template = c.key_actions[2];
+  c.key_actions.push({ ...structuredClone(template), id: 4, name: 'Acción clave de prueba' });
+  for (const k of c.key_actions) {
+    k.weight = 25;
+    k.activities = [0, 1, 2, 3].map((i) => ({ ...structuredClone(template.activities[i]), id: i + 1 }));
+  }
+  draft.plan.implementation = { rounds: [{ id: 1, name: 'Informe', cutoff: '2020-06-30', reports: [] }] };
+  await page.goto(origin + '/');
+  await ready(page);
+  await putDraft(page, JSON.stringify(draft));
+  await page.goto(origin + '/plan/avances/1/compromisos/1');
+  await ready(page);
+  assert.equal(await page.locator('main fieldset.activity').count(), 16);
+  assert.equal(await page.locator('main textarea').count(), 80, '20 items × 4 texts (the gender note too)');
+  console.log(`a 4 × 4 commitment's page (20 items): ${await typingFigures(page, 'k4-a4-siguientes-pasos')}`);
+  await page.screenshot({ path: join(OUT, 'avance-4x4.png') });
   assertClean(s);
 });
