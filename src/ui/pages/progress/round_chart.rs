@@ -123,20 +123,23 @@ pub fn ProgressOverTime() -> impl IntoView {
                 .collect_view();
             let plan_values: Vec<u32> = over_time.iter().map(|r| r.plan).collect();
             let plan_line = series(&plan_values, PLAN_COLOR, "1 0", 4.0);
+            // The legend: one entry per line, in the lines' colours and dashes.
             let legend = std::iter::once(view! {
-                <li>
+                <span>
                     {swatch(PLAN_COLOR, "1 0", 4.0)}
-                    "Plan (promedio de sus compromisos)"
-                </li>
+                    " Plan (promedio de sus compromisos)"
+                </span>
+                <br />
             }
             .into_any())
             .chain(p.commitments.iter().enumerate().map(|(ci, c)| {
                 let (color, dash) = series_style(ci);
                 view! {
-                    <li>
+                    <span>
                         {swatch(color, dash, 2.0)}
-                        {format!("Compromiso {}: {}", ci + 1, name_or_unnamed(&c.name))}
-                    </li>
+                        {format!(" Compromiso {}: {}", ci + 1, name_or_unnamed(&c.name))}
+                    </span>
+                    <br />
                 }
                 .into_any()
             }))
@@ -196,7 +199,7 @@ pub fn ProgressOverTime() -> impl IntoView {
                         "Avance ponderado por informe, de 0 a 100 %: el de cada compromiso suma el avance de sus acciones clave según su ponderación; el del plan es el promedio de sus compromisos. Los mismos datos están en la tabla."
                     </figcaption>
                 </figure>
-                <ul class="list--compact" id="leyenda-avance">{legend}</ul>
+                <p class="body" id="leyenda-avance">{legend}</p>
                 <div class="table-scroll" role="region" aria-labelledby="tabla-avance-titulo" tabindex="0">
                     <table class="table table--progress" id="tabla-avance">
                         <caption class="table__caption" id="tabla-avance-titulo">"Avance ponderado por informe"</caption>
@@ -219,7 +222,7 @@ pub fn ProgressOverTime() -> impl IntoView {
 /// A short line in a series' colour and dashes, for the legend.
 fn swatch(color: &'static str, dash: &'static str, width: f64) -> impl IntoView {
     view! {
-        <svg width="36" height="12" viewBox="0 0 36 12" aria-hidden="true" focusable="false" class="legend__swatch">
+        <svg width="36" height="12" viewBox="0 0 36 12" aria-hidden="true" focusable="false">
             <line x1="2" x2="34" y1="6" y2="6" stroke=color stroke-width=width stroke-dasharray=dash></line>
         </svg>
     }

@@ -402,7 +402,7 @@ fn StatusRadios(form: Form, field: Field) -> impl IntoView {
             <fieldset class="fieldset" aria-describedby=described>
                 <legend class="fieldset__legend">"Estado"</legend>
                 {wiring.inline_error()}
-                <div class="radios">{radios}</div>
+                <div class="radios radios--inline">{radios}</div>
                 {clear}
             </fieldset>
         </div>

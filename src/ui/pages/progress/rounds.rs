@@ -181,7 +181,7 @@ fn NeedsAttention() -> impl IntoView {
                     view! {
                         <li>
                             <a href=href>{words::item_name(p, a.item)}</a>
-                            ". "
+                            <br />
                             {words::attention_reasons(&a.why)}
                         </li>
                     }
