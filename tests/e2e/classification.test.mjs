@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import {
   startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, putDraft,
   waitForDraft, openAllFolds, OUT,
+  arriver, press,
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,21 +31,7 @@ let s;
 before(async () => { s = await startSession(); });
 after(async () => { if (s) await endSession(s); });
 
-const checked = new Set();
-
-async function arrive(page, url, kind) {
-  await page.waitForURL(url);
-  await ready(page);
-  if (kind && !checked.has(kind)) {
-    checked.add(kind);
-    assert.deepEqual(await axeCheck(s, kind), [], `axe-core finds nothing on "${kind}"`);
-  }
-}
-
-async function press(page, text, max = 80) {
-  await tabTo(page, { text }, max);
-  await page.keyboard.press('Enter');
-}
+const arrive = arriver(() => s);
 
 const squash = (t) => t.replace(/\s+/g, ' ').trim();
 

@@ -235,3 +235,26 @@ export async function waitForDraft(page, check, timeout = 4000) {
     await new Promise((ok) => setTimeout(ok, 50));
   }
 }
+
+/**
+ * `arrive(page, url, kind)` for a test file: waits for the page at `url`
+ * and runs axe-core once per kind of page or state (on the session that
+ * `session()` gives, set in `before`).
+ */
+export function arriver(session) {
+  const checked = new Set();
+  return async (page, url, kind) => {
+    await page.waitForURL(url);
+    await ready(page);
+    if (kind && !checked.has(kind)) {
+      checked.add(kind);
+      assert.deepEqual(await axeCheck(session(), kind), [], `axe-core finds nothing on "${kind}"`);
+    }
+  };
+}
+
+/** Tabs to the control named `text` and presses Enter. */
+export async function press(page, text, max = 120) {
+  await tabTo(page, { text }, max);
+  await page.keyboard.press('Enter');
+}

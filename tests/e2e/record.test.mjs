@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import {
   startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, putDraft,
   waitForDraft, OUT,
+  arriver, press,
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,22 +35,7 @@ let s;
 before(async () => { s = await startSession(); });
 after(async () => { if (s) await endSession(s); });
 
-const checked = new Set();
-
-/** Waits for the page at `url`; runs axe-core once per kind of page or state. */
-async function arrive(page, url, kind) {
-  await page.waitForURL(url);
-  await ready(page);
-  if (kind && !checked.has(kind)) {
-    checked.add(kind);
-    assert.deepEqual(await axeCheck(s, kind), [], `axe-core finds nothing on "${kind}"`);
-  }
-}
-
-async function press(page, text, max = 120) {
-  await tabTo(page, { text }, max);
-  await page.keyboard.press('Enter');
-}
+const arrive = arriver(() => s);
 
 async function typeInto(page, id, text) {
   await tabTo(page, { id }, 120);
