@@ -1,26 +1,86 @@
-// Trunk post_build hook (see Trunk.toml). In release builds:
-// 1. gives the PDF worker's files (trunk names them pdf_worker.js,
-//    pdf_worker_bg.wasm and pdf_worker_loader.js, without a hash) a content
-//    hash in their names, so a new version is never served from a stale cache,
-//    and names the loader in <meta name="pdf-worker">, where the app looks for
-//    it (src/ui/pdf_client.rs) on the first export;
-// 2. writes a strict Content-Security-Policy into index.html: everything from
+// Trunk post_build hook (see Trunk.toml).
+// 1. (every build) The sections fetched on demand (src/bundles.rs): index.html
+//    names each in <meta name="section" content="NAME /prefix …">, and trunk
+//    builds each like a worker (NAME.js and NAME_bg.wasm, neither preloaded nor
+//    injected). Trunk's inline loader, which always starts the drafting app, is
+//    replaced by one that starts the bundle serving the page's address (the
+//    rule of bundles::serving: whole path segments, first section listed
+//    wins), and trunk's preloads of the drafting app go, so that opening a
+//    section's address does not also download the drafting app.
+// In release builds only:
+// 2. gives the PDF worker's files (trunk names them pdf_worker.js,
+//    pdf_worker_bg.wasm and pdf_worker_loader.js, without a hash) and the
+//    sections' files a content hash in their names, so a new version is never
+//    served from a stale cache, and names the worker's loader in
+//    <meta name="pdf-worker">, where the app looks for it
+//    (src/ui/pdf_client.rs) on the first export;
+// 3. writes a strict Content-Security-Policy into index.html: everything from
 //    this origin only, WebAssembly allowed, workers from this origin, and
-//    trunk's inline loader script allowed by its hash.
-// Debug builds (make serve) are left alone: trunk's live-reload script would
-// be blocked, and the app falls back to the unhashed worker loader.
-// (One script for both: trunk runs the hooks of a stage concurrently.)
+//    the inline loader script allowed by its hash.
+// Debug builds (make serve) get no hashes and no policy: trunk's live-reload
+// script would be blocked, and the app falls back to the unhashed worker loader.
+// (One script for all: trunk runs the hooks of a stage concurrently.)
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-
+const release = process.env.TRUNK_PROFILE === 'release';
 const staging = process.env.TRUNK_STAGING_DIR;
 const file = join(staging, 'index.html');
 let html = readFileSync(file, 'utf8');
+const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
+const fail = (why) => {
+  console.error(`csp hook: ${why}`);
+  process.exit(1);
+};
 
-// 1. The worker's file names.
+// Renames NAME.js and NAME_bg.wasm to NAME-HASH.js and NAME-HASH_bg.wasm (and
+// the JS's own mention of its wasm); returns the new base name.
+function hashNames(name) {
+  const [js, wasm] = ['.js', '_bg.wasm'].map((s) => join(staging, name + s));
+  const hash = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
+  const base = `${name}-${hash}`;
+  const jsText = readFileSync(js, 'utf8');
+  if (!jsText.includes(`${name}_bg.wasm`)) fail(`${name}.js does not name its wasm as expected; check the trunk version`);
+  writeFileSync(js, jsText.replaceAll(`${name}_bg.wasm`, `${base}_bg.wasm`));
+  renameSync(js, join(staging, `${base}.js`));
+  renameSync(wasm, join(staging, `${base}_bg.wasm`));
+  return base;
+}
+
+// 1. The sections and the loader.
+const trunkLoader = /<script type="module">\s*import init, \* as bindings from '([^']+)\.js';[\s\S]*?<\/script>/;
+const found = html.match(trunkLoader);
+if (found) {
+  const sections = [...html.matchAll(/<meta name="section" content="([^"]+)"/g)].map((m) => {
+    const [name, ...prefixes] = m[1].trim().split(/\s+/);
+    for (const s of ['.js', '_bg.wasm']) {
+      if (!existsSync(join(staging, name + s))) fail(`${name + s} is missing; check the section's link in index.html`);
+    }
+    const base = release ? hashNames(name) : name;
+    return [publicUrl + base, prefixes.map((p) => p.replace(/\/+$/, ''))];
+  });
+  const loader = `<script type="module">
+const sections = ${JSON.stringify(sections)};
+const path = location.pathname;
+const hit = sections.find(([, prefixes]) => prefixes.some((p) => path === p || path.startsWith(p + '/')));
+const base = hit ? hit[0] : ${JSON.stringify(found[1])};
+const bindings = await import(base + '.js');
+const wasm = await bindings.default({ module_or_path: base + '_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>`;
+  html = html.replace(trunkLoader, loader);
+  html = html.replace(/<link rel="modulepreload" href="[^"]*"[^>]*>/g, '').replace(/<link rel="preload" href="[^"]*\.wasm"[^>]*>/g, '');
+  writeFileSync(file, html);
+  console.log(`csp hook: loader picks among the drafting app and ${sections.length} section(s)`);
+} else if (!html.includes('const sections = ')) {
+  fail("trunk's inline loader script was not found in index.html; check the trunk version");
+}
+
+if (!release) process.exit(0);
+
+// 2. The worker's file names.
 const WORKER = 'pdf_worker';
 const [js, wasm, loader] = ['.js', '_bg.wasm', '_loader.js'].map((s) => join(staging, WORKER + s));
 if (!html.includes('name="pdf-worker"')) {
@@ -43,14 +103,13 @@ if (!html.includes('name="pdf-worker"')) {
   renameSync(js, join(staging, `${base}.js`));
   renameSync(wasm, join(staging, `${base}_bg.wasm`));
   renameSync(loader, join(staging, `${base}_loader.js`));
-  const publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
   const meta = `<meta name="pdf-worker" content="${publicUrl}${base}_loader.js" />`;
   html = html.replace('</head>', `  ${meta}\n  </head>`);
   writeFileSync(file, html);
   console.log(`csp hook: worker files named ${base}*`);
 }
 
-// 2. The Content-Security-Policy.
+// 3. The Content-Security-Policy.
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) {
   console.error('csp hook: no inline loader script found in index.html; check the trunk version');

@@ -9,6 +9,7 @@
 //! - [`export`]: the export-document model and its PDF rendering (pure).
 //! - `state` and `ui`: the reactive glue and the Leptos pages (wasm only).
 
+pub mod bundles;
 pub mod catalog;
 pub mod domain;
 pub mod export;

@@ -6,6 +6,7 @@ pub mod pdf_client;
 pub mod picker;
 pub mod print;
 pub mod route;
+pub mod section;
 pub mod shell;
 pub mod timeline;
 pub mod widgets;
@@ -41,6 +42,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::bundles;
 use crate::state::AppState;
 use pages::{
     classification::ClassificationPage,
@@ -57,7 +59,6 @@ use pages::{
     glossary::GlossaryPage,
     monitoring::{MonitoringPage, ResponsePage, ResponsesPage},
     national::NationalPlanPage,
-    not_found::NotFound,
     ogp::{
         CommitmentOgpPage, OgpEventPage, OgpEventsPage, OgpPage, OgpSessionPage, OgpSessionsPage,
     },
@@ -78,6 +79,7 @@ use pages::{
     start::StartPage,
     tasks::TaskListPage,
 };
+use section::Elsewhere;
 use shell::{Banners, Footer, Header};
 
 /// Page paths, in one place so links and routes agree.
@@ -210,16 +212,33 @@ pub mod paths {
     }
 }
 
-/// Mounts the app on `<body>`.
+/// Mounts the drafting app on `<body>` (`src/main.rs`).
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
 
-/// The root: state, shell and routes.
+/// Mounts the progress reports' section (`src/bin/seguimiento.rs`).
+pub fn mount_implementation() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ImplementationApp);
+}
+
+/// Mounts the print views' section (`src/bin/imprimir.rs`).
+pub fn mount_print() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(PrintApp);
+}
+
+/// What every bundle shows around its pages: state, router, skip link,
+/// header, banners and footer. `children`: the bundle's route table.
 #[component]
-pub fn App() -> impl IntoView {
+fn Frame(children: Children) -> impl IntoView {
     let state = AppState::init();
+    if section::arrive() {
+        // Handed over by another bundle: its heading takes the focus.
+        state.routed_once.set_value(true);
+    }
     provide_context(state);
     view! {
         <Router>
@@ -231,71 +250,104 @@ pub fn App() -> impl IntoView {
             <div class="width-container">
                 <main class="main" id="contenido" tabindex="-1">
                     <Banners />
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/") view=StartPage />
-                        <Route path=path!("/plan") view=TaskListPage />
-                        <Route path=path!("/plan/perfil") view=ProfilePage />
-                        <Route path=path!("/plan/plan-nacional") view=NationalPlanPage />
-                        <Route path=path!("/plan/compromisos") view=CommitmentsPage />
-                        <Route path=path!("/plan/perfil/contacto") view=OfficePage />
-                        <Route path=path!("/plan/perfil/marco") view=FrameworkPage />
-                        <Route path=path!("/plan/compromiso-politico") view=PoliticalPage />
-                        <Route path=path!("/plan/coordinacion") view=CoordinationPage />
-                        <Route path=path!("/plan/coordinacion/integrantes") view=MembersPage />
-                        <Route path=path!("/plan/coordinacion/integrantes/:n") view=MemberPage />
-                        <Route path=path!("/plan/coordinacion/organizaciones") view=OrganizationsPage />
-                        <Route path=path!("/plan/coordinacion/organizaciones/:n") view=OrganizationPage />
-                        <Route path=path!("/plan/hoja-de-ruta") view=RoadmapPage />
-                        <Route path=path!("/plan/problemas") view=ProblemsPage />
-                        <Route path=path!("/plan/problemas/:n") view=ProblemPage />
-                        <Route path=path!("/plan/compromisos/:id") view=CommitmentHubPage />
-                        <Route path=path!("/plan/compromisos/:id/datos") view=CommitmentPage />
-                        <Route path=path!("/plan/compromisos/:id/objetivos") view=ObjectivesPage />
-                        <Route path=path!("/plan/compromisos/:id/valores") view=ValuesPage />
-                        <Route path=path!("/plan/compromisos/:id/alineacion") view=AlignmentPage />
-                        <Route path=path!("/plan/compromisos/:id/acciones") view=KeyActionsPage />
-                        <Route path=path!("/plan/compromisos/:id/acciones/:k") view=KeyActionPage />
-                        <Route path=path!("/plan/compromisos/:id/acciones/:k/actividades/:a") view=ActivityPage />
-                        <Route path=path!("/plan/compromisos/:id/responsables") view=ResponsibleListPage />
-                        <Route path=path!("/plan/compromisos/:id/responsables/:n") view=ResponsiblePage />
-                        <Route path=path!("/plan/compromisos/:id/corresponsables") view=CoResponsibleListPage />
-                        <Route path=path!("/plan/compromisos/:id/corresponsables/:n") view=CoResponsiblePage />
-                        <Route path=path!("/plan/seguimiento") view=MonitoringPage />
-                        <Route path=path!("/plan/respuesta-razonada") view=ResponsesPage />
-                        <Route path=path!("/plan/respuesta-razonada/:n") view=ResponsePage />
-                        <Route path=path!("/plan/compromisos/:id/ogp") view=CommitmentOgpPage />
-                        <Route path=path!("/plan/compromisos/:id/clasificacion") view=ClassificationPage />
-                        <Route path=path!("/plan/registro-ogp") view=OgpPage />
-                        <Route path=path!("/plan/registro-ogp/sesiones") view=OgpSessionsPage />
-                        <Route path=path!("/plan/registro-ogp/sesiones/:n") view=OgpSessionPage />
-                        <Route path=path!("/plan/registro-ogp/eventos") view=OgpEventsPage />
-                        <Route path=path!("/plan/registro-ogp/eventos/:n") view=OgpEventPage />
-                        <Route path=path!("/glosario") view=GlossaryPage />
-                        <Route path=path!("/plan/calidad") view=QualityPage />
-                        <Route path=path!("/plan/avances") view=ProgressPage />
-                        <Route path=path!("/plan/avances/organo-de-monitoreo") view=MonitoringBodyPage />
-                        <Route path=path!("/plan/avances/duracion") view=DurationPage />
-                        <Route path=path!("/plan/avances/valoracion/:id") view=AssessmentPage />
-                        <Route path=path!("/plan/avances/enmiendas") view=AmendmentsPage />
-                        <Route path=path!("/plan/avances/enmiendas/:n") view=AmendmentPage />
-                        <Route path=path!("/plan/avances/:r") view=RoundPage />
-                        <Route path=path!("/plan/avances/:r/datos") view=RoundDataPage />
-                        <Route path=path!("/plan/avances/:r/compromisos/:id") view=RoundCommitmentPage />
-                        <Route path=path!("/plan/revisar") view=ReviewPage />
-                        <Route path=path!("/plan/imprimir") view=print::PrintPage />
-                        <Route path=path!("/plan/imprimir/avance/:informe") view=print::ProgressPrintPage />
-                        <Route path=path!("/abrir") view=OpenDraftPage />
-                        <Route path=path!("/borradores") view=MyDraftsPage />
-                        <Route path=path!("/borradores/:id/nombre") view=RenameDraftPage />
-                        <Route path=path!("/fuentes") view=SourcesPage />
-                        <Route path=path!("/preparacion") view=ReadinessStartPage />
-                        <Route path=path!("/preparacion/tema/:n") view=ReadinessThemePage />
-                        <Route path=path!("/preparacion/elegibilidad") view=ReadinessGatePage />
-                        <Route path=path!("/preparacion/resultado") view=ReadinessResultPage />
-                    </Routes>
+                    {children()}
                 </main>
             </div>
             <Footer />
         </Router>
+    }
+}
+
+/// The drafting app: every page but the sections' (`crate::bundles`), which
+/// its fallback hands over.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere own=None /> }>
+                <Route path=path!("/") view=StartPage />
+                <Route path=path!("/plan") view=TaskListPage />
+                <Route path=path!("/plan/perfil") view=ProfilePage />
+                <Route path=path!("/plan/plan-nacional") view=NationalPlanPage />
+                <Route path=path!("/plan/compromisos") view=CommitmentsPage />
+                <Route path=path!("/plan/perfil/contacto") view=OfficePage />
+                <Route path=path!("/plan/perfil/marco") view=FrameworkPage />
+                <Route path=path!("/plan/compromiso-politico") view=PoliticalPage />
+                <Route path=path!("/plan/coordinacion") view=CoordinationPage />
+                <Route path=path!("/plan/coordinacion/integrantes") view=MembersPage />
+                <Route path=path!("/plan/coordinacion/integrantes/:n") view=MemberPage />
+                <Route path=path!("/plan/coordinacion/organizaciones") view=OrganizationsPage />
+                <Route path=path!("/plan/coordinacion/organizaciones/:n") view=OrganizationPage />
+                <Route path=path!("/plan/hoja-de-ruta") view=RoadmapPage />
+                <Route path=path!("/plan/problemas") view=ProblemsPage />
+                <Route path=path!("/plan/problemas/:n") view=ProblemPage />
+                <Route path=path!("/plan/compromisos/:id") view=CommitmentHubPage />
+                <Route path=path!("/plan/compromisos/:id/datos") view=CommitmentPage />
+                <Route path=path!("/plan/compromisos/:id/objetivos") view=ObjectivesPage />
+                <Route path=path!("/plan/compromisos/:id/valores") view=ValuesPage />
+                <Route path=path!("/plan/compromisos/:id/alineacion") view=AlignmentPage />
+                <Route path=path!("/plan/compromisos/:id/acciones") view=KeyActionsPage />
+                <Route path=path!("/plan/compromisos/:id/acciones/:k") view=KeyActionPage />
+                <Route path=path!("/plan/compromisos/:id/acciones/:k/actividades/:a") view=ActivityPage />
+                <Route path=path!("/plan/compromisos/:id/responsables") view=ResponsibleListPage />
+                <Route path=path!("/plan/compromisos/:id/responsables/:n") view=ResponsiblePage />
+                <Route path=path!("/plan/compromisos/:id/corresponsables") view=CoResponsibleListPage />
+                <Route path=path!("/plan/compromisos/:id/corresponsables/:n") view=CoResponsiblePage />
+                <Route path=path!("/plan/seguimiento") view=MonitoringPage />
+                <Route path=path!("/plan/respuesta-razonada") view=ResponsesPage />
+                <Route path=path!("/plan/respuesta-razonada/:n") view=ResponsePage />
+                <Route path=path!("/plan/compromisos/:id/ogp") view=CommitmentOgpPage />
+                <Route path=path!("/plan/compromisos/:id/clasificacion") view=ClassificationPage />
+                <Route path=path!("/plan/registro-ogp") view=OgpPage />
+                <Route path=path!("/plan/registro-ogp/sesiones") view=OgpSessionsPage />
+                <Route path=path!("/plan/registro-ogp/sesiones/:n") view=OgpSessionPage />
+                <Route path=path!("/plan/registro-ogp/eventos") view=OgpEventsPage />
+                <Route path=path!("/plan/registro-ogp/eventos/:n") view=OgpEventPage />
+                <Route path=path!("/glosario") view=GlossaryPage />
+                <Route path=path!("/plan/calidad") view=QualityPage />
+                <Route path=path!("/plan/revisar") view=ReviewPage />
+                <Route path=path!("/abrir") view=OpenDraftPage />
+                <Route path=path!("/borradores") view=MyDraftsPage />
+                <Route path=path!("/borradores/:id/nombre") view=RenameDraftPage />
+                <Route path=path!("/fuentes") view=SourcesPage />
+                <Route path=path!("/preparacion") view=ReadinessStartPage />
+                <Route path=path!("/preparacion/tema/:n") view=ReadinessThemePage />
+                <Route path=path!("/preparacion/elegibilidad") view=ReadinessGatePage />
+                <Route path=path!("/preparacion/resultado") view=ReadinessResultPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The progress reports (`/plan/avances`), a bundle fetched when first opened.
+#[component]
+pub fn ImplementationApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere own=Some(bundles::IMPLEMENTATION) /> }>
+                <Route path=path!("/plan/avances") view=ProgressPage />
+                <Route path=path!("/plan/avances/organo-de-monitoreo") view=MonitoringBodyPage />
+                <Route path=path!("/plan/avances/duracion") view=DurationPage />
+                <Route path=path!("/plan/avances/valoracion/:id") view=AssessmentPage />
+                <Route path=path!("/plan/avances/enmiendas") view=AmendmentsPage />
+                <Route path=path!("/plan/avances/enmiendas/:n") view=AmendmentPage />
+                <Route path=path!("/plan/avances/:r") view=RoundPage />
+                <Route path=path!("/plan/avances/:r/datos") view=RoundDataPage />
+                <Route path=path!("/plan/avances/:r/compromisos/:id") view=RoundCommitmentPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The print views (`/plan/imprimir`), a bundle fetched when first opened.
+#[component]
+pub fn PrintApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere own=Some(bundles::PRINT) /> }>
+                <Route path=path!("/plan/imprimir") view=print::PrintPage />
+                <Route path=path!("/plan/imprimir/avance/:informe") view=print::ProgressPrintPage />
+            </Routes>
+        </Frame>
     }
 }

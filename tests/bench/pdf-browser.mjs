@@ -20,7 +20,7 @@
 // latest of 8 rounds, every key action and activity reported in each
 // (bench-progress-job.json), with its pages and bytes.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,12 +49,10 @@ const pages = (file) => Number(execFileSync('pdfinfo', [file]).toString().match(
 
 // ---- first-load transfer --------------------------------------------------------
 const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-const firstLoad = [
-  'index.html',
-  ...[...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => m[1]),
-  ...[...html.matchAll(/<link rel="modulepreload" href="\/([^"]+)"/g)].map((m) => m[1]),
-  ...[...html.matchAll(/<link rel="preload" href="\/([^"]+\.wasm)"/g)].map((m) => m[1]),
-];
+// The first load is what the browser fetches to show `/plan` (counted from
+// its requests below): index.html, the styles, the drafting app's JS and wasm.
+// The sections fetched on demand (src/bundles.rs) are listed apart.
+const sections = [...html.matchAll(/<meta name="section" content="([^"]+)"/g)].map((m) => m[1].trim().split(/\s+/));
 const loader = html.match(/<meta name="pdf-worker" content="\/([^"]+)"/)?.[1];
 if (!loader) throw new Error('dist/index.html names no PDF worker: build the release first (make build-release)');
 const workerBase = loader.replace(/_loader\.js$/, '');
@@ -67,6 +65,11 @@ const requested = [];
 page.on('request', (r) => requested.push(r.url()));
 await page.goto(origin + '/plan');
 await ready(page);
+await page.waitForTimeout(500);
+const firstLoad = [...new Set(requested
+  .filter((u) => u.startsWith(origin + '/'))
+  .map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html')
+  .map((f) => (f === 'plan' ? 'index.html' : f)))];
 await page.evaluate((d) => localStorage.setItem('plan-local-ga/borrador', d), draftJson);
 await page.reload();
 await ready(page);
@@ -237,6 +240,12 @@ for (const f of firstLoad) {
   console.log(`  ${basename(f).padEnd(48)} ${String(size(join(DIST, f))).padStart(9)} raw ${String(b).padStart(8)} brotli`);
 }
 console.log(`  ${'first load: the app without the PDF engine'.padEnd(48)} ${String(firstTotal).padStart(22)} brotli (${(firstTotal / 1024).toFixed(0)} KiB; goal ≤ 400 KB)`);
+for (const [name, ...prefixes] of sections) {
+  const files = readdirSync(DIST).filter((f) => f.startsWith(`${name}-`) || f.startsWith(`${name}.`) || f.startsWith(`${name}_`));
+  const b = files.reduce((n, f) => n + brotli(join(DIST, f)), 0);
+  console.log(`  ${`section "${name}" (${prefixes.join(' ')}), on demand`.padEnd(48)} ${String(b).padStart(22)} brotli`);
+}
+const sectionsAtLoad = requested.filter((u) => sections.some(([name]) => new URL(u).pathname.startsWith(`/${name}`)));
 let workerTotal = 0;
 for (const f of workerFiles) {
   const b = brotli(join(DIST, f));
@@ -246,4 +255,5 @@ for (const f of workerFiles) {
 console.log(`  ${'the PDF engine, fetched on the first export'.padEnd(48)} ${String(workerTotal).padStart(22)} brotli`);
 console.log(`  ${'app + PDF engine'.padEnd(48)} ${String(firstTotal + workerTotal).padStart(22)} brotli`);
 console.log(`  worker files requested during page load: ${workerAtLoad.length === 0 ? 'none' : workerAtLoad.join(', ')}`);
+console.log(`  section files requested during page load: ${sectionsAtLoad.length === 0 ? 'none' : sectionsAtLoad.join(', ')}`);
 if (errors.length) console.log(`  console errors: ${errors.join(' | ')}`);

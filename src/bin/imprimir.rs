@@ -1,0 +1,7 @@
+//! A section of the app fetched on demand: the print views (`/plan/imprimir`), a bundle of its own that the
+//! page's loader picks for those addresses only (see `crate::bundles`).
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    plan_local_ga::ui::mount_print();
+}
