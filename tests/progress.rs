@@ -272,3 +272,102 @@ fn reporting_progress_after_approval_keeps_the_plan_final() {
         DocumentStatus::ChangedSinceFinal(on)
     );
 }
+
+/// "Revise su plan" and the plan PDF read the implementation's record from
+/// the summary: its section appears once anything is recorded, and each
+/// answer links to the page where it changes.
+#[test]
+fn the_record_is_a_summary_section_once_anything_is_recorded() {
+    use plan_local_ga::domain::Step;
+    use plan_local_ga::export::summary::{summary, Target};
+    let env = decode(&fixture("borrador-v6.json")).expect("loads");
+    let today = date!(2027 - 01 - 15);
+    let sections = summary(&env.plan, today);
+    let record = sections
+        .iter()
+        .find(|s| s.step == Step::Progress)
+        .expect("a section for the record");
+    let rows: Vec<(String, Option<String>, Target)> = record
+        .groups
+        .iter()
+        .flat_map(|g| g.all_rows())
+        .map(|r| (r.key.clone(), r.value.clone(), r.target))
+        .collect();
+    let find = |key: &str| {
+        rows.iter()
+            .find(|(k, _, _)| k == key)
+            .unwrap_or_else(|| panic!("{key} in {rows:?}"))
+            .clone()
+    };
+    assert_eq!(find("Duración del plan").1.as_deref(), Some("Dos años"));
+    assert_eq!(
+        find("Órgano de monitoreo").1.as_deref(),
+        Some("Comité de Monitoreo Ciudadano de Querétaro")
+    );
+    assert_eq!(find("Órgano de monitoreo").2, Target::ProgressBody);
+    let first = find("Primer informe semestral (30/06/2026)");
+    assert_eq!(first.2, Target::Round(ItemId(1)));
+    let line = first.1.expect("a line");
+    assert!(line.contains("Fecha de corte: 30/06/2026"), "{line}");
+    assert!(line.contains("avance del plan: 18 %"), "{line}");
+    let second = find("Segundo informe semestral (31/12/2026)")
+        .1
+        .expect("a line");
+    assert!(second.contains("avance del plan: 50 %"), "{second}");
+    assert_eq!(find("Compromiso 1").2, Target::Assessment(CommitmentId(1)));
+
+    // A plan with nothing recorded has no such section.
+    let mut empty = env.plan.clone();
+    empty.implementation = Implementation::default();
+    assert!(summary(&empty, today)
+        .iter()
+        .all(|s| s.step != Step::Progress));
+}
+
+/// The check before a round's PDF finds characters the fonts cannot draw in
+/// the round's own texts (evidence, difficulties…), with the page to fix them.
+#[test]
+fn undrawable_characters_in_a_rounds_texts_are_found_before_its_pdf() {
+    use plan_local_ga::export::summary::Target;
+    use plan_local_ga::export::unprintable::{unprintable, unprintable_round};
+    let mut env = decode(&fixture("borrador-v6.json")).expect("loads");
+    let today = date!(2027 - 01 - 15);
+    assert!(unprintable_round(&env.plan, ItemId(2)).is_empty());
+    let round = env
+        .plan
+        .implementation
+        .rounds
+        .iter_mut()
+        .find(|r| r.id == ItemId(2))
+        .expect("round 2");
+    round.reports[0].difficulties = Some("Faltó personal 😕".to_owned());
+    round.reports[0].evidence.push("Acta 日本".to_owned());
+    env.plan
+        .implementation
+        .monitoring_body
+        .as_mut()
+        .expect("body")
+        .name = "Comité 🙂".to_owned();
+    let found = unprintable_round(&env.plan, ItemId(2));
+    let fields: Vec<(&str, &[String])> = found
+        .iter()
+        .map(|f| (f.field.as_str(), f.chars.as_slice()))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("Evidencia", &["日".to_owned(), "本".to_owned()][..]),
+            ("Dificultades", &["😕".to_owned()][..]),
+        ]
+    );
+    assert!(found
+        .iter()
+        .all(|f| f.target == Target::RoundReport(ItemId(2), CommitmentId(1))));
+    assert!(found[0].group.as_deref().is_some_and(|g| g
+        .starts_with("Segundo informe semestral (31/12/2026) · Compromiso 1 · Acción clave 1.")));
+    // The first round is untouched; the record's own texts are in the plan's check.
+    assert!(unprintable_round(&env.plan, ItemId(1)).is_empty());
+    assert!(unprintable(&env.plan, today)
+        .iter()
+        .any(|f| f.target == Target::ProgressBody && f.chars == ["🙂".to_owned()]));
+}

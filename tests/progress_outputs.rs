@@ -411,7 +411,7 @@ fn section_headings(plan: &Plan) -> Vec<String> {
 }
 
 #[test]
-fn the_plan_pdf_has_the_progress_section_only_with_rounds() {
+fn the_plan_pdf_has_the_progress_section_once_anything_is_recorded() {
     assert!(SECTIONS.contains(&PlanSection::Step(Step::Progress)));
     assert_eq!(
         Step::Progress.document_heading(),
@@ -427,8 +427,14 @@ fn the_plan_pdf_has_the_progress_section_only_with_rounds() {
         headings[at + 1].ends_with("Anexo: revisión de calidad"),
         "before the annex: {headings:?}"
     );
+    // Without rounds but with the record, the section says so and keeps the record.
+    let mut no_rounds = with.clone();
+    no_rounds.implementation.rounds.clear();
+    assert!(section_headings(&no_rounds)
+        .iter()
+        .any(|h| h.ends_with(". Informes de avance")));
     let mut without = with.clone();
-    without.implementation.rounds.clear();
+    without.implementation = Default::default();
     assert!(!section_headings(&without)
         .iter()
         .any(|h| h.contains("Informes de avance")));
@@ -455,6 +461,11 @@ fn the_plan_pdf_has_the_progress_section_only_with_rounds() {
         "1. Presupuesto participativo",
         "Requiere atención",
         "Se informa con avance pero sin evidencia",
+        "Registro del seguimiento",
+        "Duración del plan Dos años",
+        "Órgano de monitoreo Comité de Monitoreo Ciudadano de Querétaro",
+        "Valoración final",
+        "Cumplimiento:",
     ] {
         assert!(
             section.contains(&squash(expected)),

@@ -96,12 +96,13 @@ pub const SECTIONS: [PlanSection; 15] = [
 impl PlanSection {
     /// Whether `plan`'s document has this section: all do, but the OGP
     /// record's, which a plan not yet in OGP does not have, the progress
-    /// reports', which waits for the first round, and the quality review's,
+    /// reports', which waits for the first thing recorded of the plan's
+    /// implementation, and the quality review's,
     /// which needs a commitment to review.
     pub fn shown(self, plan: &Plan) -> bool {
         match self {
             PlanSection::Step(Step::Ogp) => super::ogp::has_record(plan),
-            PlanSection::Step(Step::Progress) => !plan.implementation.rounds.is_empty(),
+            PlanSection::Step(Step::Progress) => !plan.implementation.is_empty(),
             PlanSection::Step(Step::Quality) => !plan.commitments.is_empty(),
             _ => true,
         }
@@ -163,7 +164,7 @@ pub fn plan_document(plan: &Plan, generated_at: OffsetDateTime) -> Document {
             PlanSection::Step(Step::Responses) => sections::responses(plan, &mut blocks),
             PlanSection::Step(Step::Ogp) => super::ogp::section_blocks(plan, &mut blocks),
             PlanSection::Step(Step::Progress) => {
-                super::progress_document::plan_section(plan, &mut blocks)
+                super::progress_document::plan_section(plan, &answers, &mut blocks)
             }
             // No section of their own (no document heading).
             PlanSection::Step(Step::NationalPlan | Step::Review) => {}

@@ -24,8 +24,9 @@ use super::blocks::{app_meta, columns, format_date_time, not_provided, or_np, ta
 use super::document::{palette, Bar, Block, Document, Field, TitleBlock};
 use super::plan_document::file_stem;
 use super::summary::percent;
+use super::summary::{Section as SummarySection, ROUNDS_GROUP};
 use crate::domain::progress::{Item, ItemReport, Round, RoundProgress};
-use crate::domain::{format_date, ItemId, Plan};
+use crate::domain::{format_date, ItemId, Plan, Step};
 use crate::labels::{self, entity_line, entity_name, makers_label, Label};
 
 /// The report's name, on its cover and in its file name.
@@ -552,21 +553,49 @@ pub fn progress_document(
 
 /// The plan's section "Informes de avance" (after its numbered heading): the
 /// latest round's summary, its commitments' progress and what needs
-/// attention. Nothing when the plan has no rounds (the section is then not
-/// shown).
-pub fn plan_section(plan: &Plan, blocks: &mut Vec<Block>) {
+/// attention, then the rest of the implementation's record as "Revise su
+/// plan" shows it (`answers`: the plan's summary): the plan's length, the
+/// monitoring body, the end-of-commitment assessments and the amendments.
+/// The section is shown once anything of the implementation is recorded.
+pub fn plan_section(plan: &Plan, answers: &[SummarySection], blocks: &mut Vec<Block>) {
     let rounds = plan.implementation.rounds_in_order();
-    let Some(latest) = rounds.last() else {
+    match rounds.last() {
+        Some(latest) => {
+            let count = match rounds.len() {
+                1 => "Avance según el único informe registrado".to_owned(),
+                n => format!("Avance según el más reciente de los {n} informes registrados"),
+            };
+            blocks.push(Block::Paragraph(format!(
+                "{count}. Cada informe completo, con la evidencia de cada acción clave y actividad, se descarga en «Informes de avance»."
+            )));
+            summary_blocks(plan, latest, true, blocks);
+            blocks.push(super::blocks::sub("Requiere atención"));
+            blocks.push(attention_block(plan, latest));
+        }
+        None => blocks.push(Block::Note(
+            "Todavía no se ha registrado ningún informe de avance.".to_owned(),
+        )),
+    }
+    let Some(record) = answers.iter().find(|s| s.step == Step::Progress) else {
         return;
     };
-    let count = match rounds.len() {
-        1 => "Avance según el único informe registrado".to_owned(),
-        n => format!("Avance según el más reciente de los {n} informes registrados"),
-    };
-    blocks.push(Block::Paragraph(format!(
-        "{count}. Cada informe completo, con la evidencia de cada acción clave y actividad, se descarga en «Informes de avance»."
-    )));
-    summary_blocks(plan, latest, true, blocks);
-    blocks.push(super::blocks::sub("Requiere atención"));
-    blocks.push(attention_block(plan, latest));
+    for group in &record.groups {
+        // The rounds are the part above; a list without entries says nothing here.
+        if group.rows.is_empty() || group.title.as_deref() == Some(ROUNDS_GROUP) {
+            continue;
+        }
+        blocks.push(super::blocks::sub(
+            group
+                .title
+                .clone()
+                .unwrap_or_else(|| "Registro del seguimiento".to_owned()),
+        ));
+        blocks.push(Block::Fields(
+            group
+                .rows
+                .iter()
+                .map(|r| Field::new(r.key.clone(), r.value.clone().unwrap_or_else(not_provided)))
+                .collect(),
+        ));
+    }
 }

@@ -20,7 +20,7 @@ use crate::domain::coordination::Organization;
 use crate::domain::key_action::{weight_total, weighted_progress};
 use crate::domain::plan::FichaPart;
 use crate::domain::{
-    format_date, CommitmentId, JurisdictionKind, Makers, Period, Plan, Profile, Step,
+    format_date, CommitmentId, JurisdictionKind, Makers, PartialDate, Period, Plan, Profile, Step,
 };
 use crate::labels::{self, Label};
 
@@ -55,6 +55,16 @@ pub enum Target {
     CommitmentOgp(CommitmentId),
     /// A commitment's classification ([`crate::domain::classification`]).
     Classification(CommitmentId),
+    /// The implementation's record ([`crate::domain::implementation`]): the
+    /// plan's length and refresh, the local monitoring body, a report round
+    /// (its data, or one commitment's report in it), a commitment's
+    /// end-of-commitment assessment, an amendment.
+    ProgressLength,
+    ProgressBody,
+    Round(ItemId),
+    RoundReport(ItemId, CommitmentId),
+    Assessment(CommitmentId),
+    Amendment(ItemId),
 }
 
 /// One answer.
@@ -244,14 +254,11 @@ pub fn summary(plan: &Plan, today: Date) -> Vec<Section> {
             Step::Monitoring => Some(monitoring(plan)),
             Step::Responses => Some(responses(plan)),
             Step::Ogp => ogp_record(plan),
+            Step::Progress => implementation_record(plan),
             // The readiness self-assessment has its own result page; the
             // national list and the review have no answers of their own here.
             // The quality review has its own page and the document's annex.
-            Step::Readiness
-            | Step::NationalPlan
-            | Step::Quality
-            | Step::Review
-            | Step::Progress => None,
+            Step::Readiness | Step::NationalPlan | Step::Quality | Step::Review => None,
         })
         .collect()
 }
@@ -995,6 +1002,141 @@ fn ogp_record(plan: &Plan) -> Option<Section> {
     Some(Section {
         step: Step::Ogp,
         title: Step::Ogp.name().into(),
+        groups,
+    })
+}
+
+/// The title of the record's group of report rounds.
+pub const ROUNDS_GROUP: &str = "Informes de avance";
+
+/// The implementation's record, once anything of it is recorded: the plan's
+/// length and refresh, the local monitoring body, one line per report round,
+/// the end-of-commitment assessments and the amendments. The rounds' reports
+/// themselves are in each round's report (`progress_document`).
+fn implementation_record(plan: &Plan) -> Option<Section> {
+    use crate::messages::record::{completion_text, length_line};
+    let imp = &plan.implementation;
+    if imp.is_empty() {
+        return None;
+    }
+    let body = imp.monitoring_body.as_ref();
+    let mut own = vec![row(
+        "Duración del plan",
+        length_line(imp),
+        Target::ProgressLength,
+    )];
+    if let Some(r) = &imp.refresh {
+        own.push(row(
+            "Cambios de la actualización",
+            some(&r.changes),
+            Target::ProgressLength,
+        ));
+    }
+    own.extend([
+        row(
+            "Órgano de monitoreo",
+            body.and_then(|b| some(&b.name)),
+            Target::ProgressBody,
+        ),
+        row(
+            "Integrantes del órgano de monitoreo",
+            body.filter(|b| !b.members.is_empty())
+                .map(|b| b.members.join("; ")),
+            Target::ProgressBody,
+        ),
+        row(
+            "Cuándo valora el plan",
+            body.and_then(|b| b.schedule.clone()),
+            Target::ProgressBody,
+        ),
+    ]);
+    let mut groups = vec![group(None, own)];
+    let over_time = plan.progress_over_time();
+    groups.push(if imp.rounds.is_empty() {
+        empty(ROUNDS_GROUP, "Todavía no ha registrado informes de avance.")
+    } else {
+        group(
+            Some(ROUNDS_GROUP.to_owned()),
+            imp.rounds_in_order()
+                .into_iter()
+                .map(|r| {
+                    let mut line = format!("Fecha de corte: {}", format_date(r.cutoff));
+                    if let Some(who) = r.reporter.as_deref().filter(|w| !w.trim().is_empty()) {
+                        line.push_str(&format!("; informa: {who}"));
+                    }
+                    if let Some(p) = over_time.iter().find(|p| p.round == r.id) {
+                        line.push_str(&format!("; avance del plan: {}", percent(p.plan)));
+                    }
+                    row(
+                        &super::progress_document::round_label(r),
+                        Some(line),
+                        Target::Round(r.id),
+                    )
+                })
+                .collect(),
+        )
+    });
+    let assessed: Vec<Row> = plan
+        .commitments
+        .iter()
+        .enumerate()
+        .filter_map(|(n, c)| {
+            let a = imp.assessments.iter().find(|a| a.commitment == c.id)?;
+            let mut parts = vec![format!("Cumplimiento: {}", completion_text(Some(a)))];
+            parts.extend(a.results.iter().map(|r| {
+                format!(
+                    "¿Abrió el gobierno en {}? {}",
+                    labels::ogp_value_object(r.value),
+                    r.result.label()
+                )
+            }));
+            parts.extend(
+                a.explanation
+                    .iter()
+                    .filter(|e| !e.trim().is_empty())
+                    .cloned(),
+            );
+            if !a.evidence.is_empty() {
+                parts.push(format!("Evidencia: {}", a.evidence.join("; ")));
+            }
+            Some(row(
+                &format!("Compromiso {}", n + 1),
+                Some(parts.join("\n")),
+                Target::Assessment(c.id),
+            ))
+        })
+        .collect();
+    if !assessed.is_empty() {
+        groups.push(group(Some("Valoración final".to_owned()), assessed));
+    }
+    if !imp.amendments.is_empty() {
+        groups.push(group(
+            Some("Enmiendas".to_owned()),
+            imp.amendments
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let about = a
+                        .commitment
+                        .and_then(|id| plan.commitments.iter().position(|c| c.id == id))
+                        .map_or_else(|| "el plan".to_owned(), |n| format!("compromiso {}", n + 1));
+                    row(
+                        &format!("Enmienda {}", i + 1),
+                        Some(format!(
+                            "{} ({about}): {}\nMotivo: {}",
+                            format_date(PartialDate::Day(a.on)),
+                            a.what.trim(),
+                            a.why.trim()
+                        )),
+                        Target::Amendment(a.id),
+                    )
+                })
+                .collect(),
+        ));
+    }
+    Some(Section {
+        step: Step::Progress,
+        title: Step::Progress.name().to_owned(),
         groups,
     })
 }

@@ -10,8 +10,9 @@
 
 use time::Date;
 
+use super::progress_document::{item_name, round_label};
 use super::summary::{summary, Target};
-use crate::domain::{Plan, Step};
+use crate::domain::{ItemId, Plan, Step};
 use crate::export::font::metrics;
 
 /// One answer with characters the PDF cannot draw.
@@ -52,6 +53,56 @@ pub fn unprintable(plan: &Plan, today: Date) -> Vec<Finding> {
                         chars,
                     });
                 }
+            }
+        }
+    }
+    findings
+}
+
+/// What a round's report prints beyond the plan's answers ([`unprintable`]
+/// reads those): the round's name and reporter, and each key action's and
+/// activity's evidence, difficulties, next steps and gender note.
+pub fn unprintable_round(plan: &Plan, round: ItemId) -> Vec<Finding> {
+    let Some(r) = plan.implementation.round(round) else {
+        return Vec::new();
+    };
+    let step_title = Step::Progress.name().to_owned();
+    let label = round_label(r);
+    let mut findings = Vec::new();
+    let mut check = |group: &str, field: &str, text: &str, target: Target| {
+        let chars = metrics::missing(text);
+        if !chars.is_empty() {
+            findings.push(Finding {
+                step: Step::Progress,
+                step_title: step_title.clone(),
+                group: Some(group.to_owned()),
+                field: field.to_owned(),
+                target,
+                chars,
+            });
+        }
+    };
+    check(&label, "Nombre del informe", &r.name, Target::Round(r.id));
+    if let Some(who) = &r.reporter {
+        check(&label, "Quién informa", who, Target::Round(r.id));
+    }
+    for rep in &r.reports {
+        let Some((n, name)) = item_name(plan, rep.item()) else {
+            continue;
+        };
+        let group = format!("{label} · Compromiso {n} · {name}");
+        let target = Target::RoundReport(r.id, rep.commitment);
+        for e in &rep.evidence {
+            check(&group, "Evidencia", e, target);
+        }
+        let texts = [
+            ("Dificultades", &rep.difficulties),
+            ("Próximos pasos", &rep.next_steps),
+            ("Perspectiva de género e inclusión", &rep.gender_note),
+        ];
+        for (field, text) in texts {
+            if let Some(t) = text {
+                check(&group, field, t, target);
             }
         }
     }

@@ -65,6 +65,12 @@ fn change_href(target: Target) -> String {
         Target::Activity(id, k, a) => paths::activity(id, k, Some(a)),
         Target::Monitoring => paths::MONITORING.to_owned(),
         Target::Response(n) => paths::response(Some(n)),
+        Target::ProgressLength => paths::PROGRESS_LENGTH.to_owned(),
+        Target::ProgressBody => paths::PROGRESS_BODY.to_owned(),
+        Target::Round(r) => paths::round_data(r),
+        Target::RoundReport(r, id) => paths::round_commitment(r, id),
+        Target::Assessment(id) => paths::end_assessment(id),
+        Target::Amendment(n) => paths::amendment(Some(n)),
     };
     format!("{path}?{RETURN_PARAM}={RETURN_TO_REVIEW}")
 }

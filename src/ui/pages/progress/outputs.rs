@@ -10,7 +10,7 @@ use crate::domain::{ItemId, Step};
 use crate::export::job::{DocumentKind, Job};
 use crate::export::progress_csv::{csv_file_name, progress_csv};
 use crate::export::progress_document::{progress_file_stem, round_label};
-use crate::export::unprintable::{unprintable, Finding};
+use crate::export::unprintable::{unprintable, unprintable_round, Finding};
 use crate::messages::outputs::CSV_DOWNLOAD_BLOCKED;
 use crate::persistence::browser;
 use crate::state::use_app;
@@ -75,12 +75,16 @@ pub fn OutputsSection() -> impl IntoView {
         // The report prints the profile, the commitments and the reports:
         // never change their characters silently (see the review page).
         let today = browser::now_local().date();
-        let findings: Vec<Finding> = state
-            .plan
-            .with(|p| unprintable(p, today))
-            .into_iter()
-            .filter(|f| matches!(f.step, Step::Progress | Step::Commitments | Step::Profile))
-            .collect();
+        let findings: Vec<Finding> = state.plan.with(|p| {
+            let mut found: Vec<Finding> = unprintable(p, today)
+                .into_iter()
+                .filter(|f| matches!(f.step, Step::Progress | Step::Commitments | Step::Profile))
+                .collect();
+            if let Some(id) = round() {
+                found.extend(unprintable_round(p, id));
+            }
+            found
+        });
         checked.request(findings);
     };
     let download_csv = move |_| {
