@@ -19,7 +19,6 @@ use crate::domain::pending::Pending;
 use crate::export::content::blocks::NOT_PROVIDED;
 use leptos::prelude::*;
 
-use crate::domain::key_action::weighted_progress;
 use crate::domain::plan::FichaPart;
 use crate::domain::CommitmentId;
 use crate::messages;
@@ -312,7 +311,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
                     <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), c.weight_status().total())}</dd></div>
-                    <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(weighted_progress(&c.key_actions))}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(p.current_commitment_progress(c))}</dd></div>
                 </dl>
             })
         })
