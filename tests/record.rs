@@ -653,3 +653,23 @@ fn the_record_travels_in_the_draft() {
     let envelope = decode(&v6).expect("loads");
     assert!(!encode(&envelope).contains("\"commitments\": []"));
 }
+
+/// The body the OGP record names is where the implementation's record starts
+/// (one body, not two records that disagree); an OGP record without one
+/// gives nothing.
+#[test]
+fn the_monitoring_body_starts_from_the_ogp_records() {
+    use plan_local_ga::domain::ogp::MonitoringBody;
+    use plan_local_ga::domain::record_input::MonitoringBodyInput;
+    let ogp = MonitoringBody {
+        name: Some("Mecanismo de Revisión Independiente".to_owned()),
+        evaluators: vec!["Ana Pérez".to_owned(), "Observatorio Ciudadano".to_owned()],
+        ..Default::default()
+    };
+    let input = MonitoringBodyInput::from_ogp(&ogp).expect("a body");
+    assert_eq!(input.name, "Mecanismo de Revisión Independiente");
+    assert_eq!(input.members, "Ana Pérez\nObservatorio Ciudadano");
+    let body = input.read().complete().expect("complete");
+    assert_eq!(body.members, ["Ana Pérez", "Observatorio Ciudadano"]);
+    assert_eq!(MonitoringBodyInput::from_ogp(&MonitoringBody::default()), None);
+}
