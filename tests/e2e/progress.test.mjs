@@ -341,7 +341,7 @@ test('two report rounds by keyboard: the second copies the first; chart, table a
   // Published as typed: the latest round's PDF and every round's CSV, by keyboard.
   const report = await download(page, { text: 'Descargar informe de avance (PDF)' });
   const text = await pdfText(report, 'avance-compromiso-13.pdf');
-  for (const expected of [
+  for (const want of [
     'Segundo informe semestral', 'Sustancial', '60 %', 'Limitado', '20 %',
     'Convocatoria a la socialización del modelo', 'Completo', '100 %',
     'https://home.inai.org.mx/estudio-apertura-subnacional.pdf',
@@ -349,7 +349,7 @@ test('two report rounds by keyboard: the second copies the first; chart, table a
     // The report writes a whole percent without decimals.
     expected[1].plan % 100 === 0 ? `${expected[1].plan / 100} %` : pct(expected[1].plan),
   ]) {
-    assert.ok(text.includes(flat(expected)), `${expected} in the report's text`);
+    assert.ok(text.includes(flat(want)), `${want} in the report's text`);
   }
   const csvFile = await download(page, { text: 'Descargar avances (CSV)' });
   const csvPath = join(OUT, 'avances-compromiso-13.csv');
