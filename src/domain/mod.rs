@@ -10,6 +10,7 @@
 //! js_sys or wasm_bindgen.
 
 pub mod alignment;
+pub mod articulation;
 pub mod assessment;
 pub mod choice;
 pub mod classification;

@@ -1,0 +1,606 @@
+//! "Articulación nacional" (issue 20): many plans read from files as «Abrir
+//! un borrador» reads one, duplicates recognised, the articulation matrix and
+//! the seed commitment's indicator for a small set checked by hand, the
+//! counts per state, the filters, and the set as stored in the browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::time::Instant;
+
+use plan_local_ga::domain::alignment::{NationalEntry, NationalLink, NationalPlan, Relation};
+use plan_local_ga::domain::articulation::index::{Counts, Filters, Index, Level, NationalRef};
+use plan_local_ga::domain::articulation::stored::{self, StoredError};
+use plan_local_ga::domain::articulation::{FileOutcome, PlanKey, PlanSet};
+use plan_local_ga::domain::{
+    Commitment, CommitmentId, Jurisdiction, Jurisdictions, Plan, ProfileInput, Unknown,
+};
+use plan_local_ga::export::plan_pdf_with_draft;
+use plan_local_ga::messages::{self, articulation::read_plan};
+use plan_local_ga::persistence::{encode, DecodeError, Envelope};
+use time::macros::datetime;
+
+fn when() -> time::OffsetDateTime {
+    datetime!(2026-12-06 10:00:00 -6)
+}
+
+/// A draft file's bytes, as «Descargar borrador (JSON)» writes them.
+fn json_file(plan: &Plan) -> Vec<u8> {
+    encode(&Envelope::new(plan.clone(), Default::default(), when(), 1)).into_bytes()
+}
+
+/// A PDF exported by the app, the draft inside.
+fn pdf_file(plan: &Plan) -> Vec<u8> {
+    let draft = encode(&Envelope::new(plan.clone(), Default::default(), when(), 1));
+    plan_pdf_with_draft(plan, &draft, when()).expect("the PDF renders")
+}
+
+/// A PDF made by another program: a minimal valid one-page PDF, no draft.
+const FOREIGN_PDF: &[u8] = b"%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+";
+
+/// Another national list, whose ids partly repeat the 4th plan's ("MX0081").
+fn list_b() -> NationalPlan {
+    let entry = |id: &str, title: &str| NationalEntry {
+        id: id.into(),
+        title: title.into(),
+        title_in_english: false,
+        institutions: String::new(),
+        unknown: Unknown::new(),
+    };
+    NationalPlan {
+        name: "Plan de Acción Nacional de prueba 2027-2029".into(),
+        commitments: vec![
+            entry("MX0081", "Compromiso B uno"),
+            entry("PB02", "Compromiso B dos"),
+        ],
+        unknown: Unknown::new(),
+    }
+}
+
+fn jurisdictions(codes: &[&str]) -> Jurisdictions {
+    let members = codes
+        .iter()
+        .map(|c| Jurisdiction::from_catalog(c).expect("a catalogue code"))
+        .collect();
+    Jurisdictions::with_lead(members, 0).expect("valid makers")
+}
+
+/// A plan by `codes` (the first leads), aligned to `list`, with one
+/// commitment per link (`None`: not aligned).
+fn plan(
+    name: &str,
+    codes: &[&str],
+    list: NationalPlan,
+    links: &[Option<(Relation, &str)>],
+) -> Plan {
+    let mut profile = ProfileInput {
+        kind: "estado".into(),
+        state: "14".into(),
+        plan_name: name.into(),
+        start: "01/01/2026".into(),
+        end: "31/12/2027".into(),
+        ..ProfileInput::default()
+    }
+    .parse()
+    .expect("valid profile");
+    profile.jurisdictions = jurisdictions(codes);
+    let mut plan = Plan {
+        profile: Some(profile),
+        national_plan: list,
+        ..Plan::default()
+    };
+    for (i, link) in links.iter().enumerate() {
+        let mut c = Commitment::new(
+            CommitmentId(i as u32 + 1),
+            format!("Compromiso {}", i + 1),
+            None,
+        );
+        c.alignment.national = link.map(|(relation, id)| {
+            let id = (relation != Relation::Nuevo).then(|| id.to_owned());
+            NationalLink::new(relation, id).expect("valid link")
+        });
+        plan.commitments.push(c);
+    }
+    plan
+}
+
+use Relation::{Complementa as C, Nuevo as N, Replica as R};
+
+fn queretaro() -> Plan {
+    plan(
+        "Plan de Acción Local Querétaro 2026-2027",
+        &["22014"],
+        NationalPlan::fourth_plan(),
+        &[
+            Some((R, "MX0087")),
+            Some((C, "MX0087")),
+            Some((C, "MX0081")),
+            Some((N, "")),
+            None,
+        ],
+    )
+}
+
+fn coalition() -> Plan {
+    // Nuevo León with San Pedro Garza García and, across the state line,
+    // Saltillo (Coahuila): it counts in both states.
+    plan(
+        "Plan de Acción de la coalición norte",
+        &["19", "19019", "05030"],
+        NationalPlan::fourth_plan(),
+        &[Some((C, "MX0081")), Some((R, "MX0075"))],
+    )
+}
+
+fn oaxaca() -> Plan {
+    plan(
+        "Plan de Acción Local de Oaxaca",
+        &["20"],
+        list_b(),
+        &[Some((R, "MX0081")), Some((C, "PB02"))],
+    )
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/planes-reales/borradores/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
+}
+
+/// The hand-checked set: the files a coordinator received, in order.
+fn files() -> Vec<(String, Vec<u8>)> {
+    let c13 = common::c13::plan();
+    let mut qro_v2 = queretaro();
+    qro_v2.commitments[0].name = "Compromiso 1, corregido".into();
+    let mut broken = json_file(&queretaro());
+    broken.truncate(broken.len() / 2);
+    vec![
+        ("jalisco-c13.json".into(), json_file(&c13)),
+        ("queretaro.pdf".into(), pdf_file(&queretaro())),
+        ("coalicion.json".into(), json_file(&coalition())),
+        ("oaxaca-lista-b.json".into(), json_file(&oaxaca())),
+        (
+            "quintana-roo.json".into(),
+            fixture("quintana-roo-2023-2025.json"),
+        ),
+        (
+            "mx0087.json".into(),
+            fixture("mx0087-estrategia-subnacional-2019-2021.json"),
+        ),
+        ("jalisco-copia.json".into(), json_file(&c13)),
+        ("queretaro-v2.json".into(), json_file(&qro_v2)),
+        ("roto.json".into(), broken),
+        ("otro.pdf".into(), FOREIGN_PDF.to_vec()),
+    ]
+}
+
+fn loaded() -> (
+    PlanSet,
+    Vec<plan_local_ga::domain::articulation::FileReport>,
+) {
+    let mut set = PlanSet::new();
+    let reports = set.add_files(
+        files()
+            .into_iter()
+            .map(|(name, bytes)| (name, read_plan(&bytes))),
+    );
+    (set, reports)
+}
+
+fn counts(replica: usize, complementa: usize) -> Counts {
+    Counts {
+        replica,
+        complementa,
+    }
+}
+
+#[test]
+fn each_file_is_added_repeated_or_refused_with_its_reason() {
+    let (set, reports) = loaded();
+    assert_eq!(reports.len(), 10);
+    let added: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.is_added())
+        .map(|r| r.file_name.as_str())
+        .collect();
+    assert_eq!(
+        added,
+        [
+            "jalisco-c13.json",
+            "queretaro.pdf",
+            "coalicion.json",
+            "oaxaca-lista-b.json",
+            "quintana-roo.json",
+            "mx0087.json"
+        ]
+    );
+    assert_eq!(set.len(), 6);
+    // The same file twice: the same plan, the same content.
+    assert!(matches!(
+        &reports[6].outcome,
+        FileOutcome::Duplicate { first_file, same_content: true, .. } if first_file == "jalisco-c13.json"
+    ));
+    // Another version (a commitment renamed): the same plan, kept once, the
+    // first one stays.
+    assert!(matches!(
+        &reports[7].outcome,
+        FileOutcome::Duplicate { first_file, same_content: false, .. } if first_file == "queretaro.pdf"
+    ));
+    assert_eq!(
+        set.get(&PlanKey::of(&queretaro()))
+            .expect("kept")
+            .plan
+            .commitments[0]
+            .name,
+        "Compromiso 1"
+    );
+    // The broken file and the foreign PDF: «Abrir un borrador»'s words.
+    let FileOutcome::Refused { reason } = &reports[8].outcome else {
+        panic!("the broken file is refused: {:?}", reports[8]);
+    };
+    assert!(
+        reason
+            .starts_with("El archivo no es un borrador de esta herramienta: su texto está dañado"),
+        "{reason}"
+    );
+    let FileOutcome::Refused { reason } = &reports[9].outcome else {
+        panic!("the foreign PDF is refused: {:?}", reports[9]);
+    };
+    assert_eq!(
+        reason,
+        &messages::decode_error(&DecodeError::PdfWithoutDraft)
+    );
+
+    // What the page says of each file not added.
+    let first = |r: &plan_local_ga::domain::articulation::FileReport| match &r.outcome {
+        FileOutcome::Duplicate { key, .. } => {
+            set.get(key).map(|p| p.plan.display_name().to_owned())
+        }
+        _ => None,
+    };
+    let said: Vec<String> = reports
+        .iter()
+        .filter_map(|r| messages::articulation::not_added(r, first(r).as_deref()))
+        .collect();
+    assert_eq!(said.len(), 4);
+    assert!(said[0].starts_with(&format!(
+        "El plan «{}» ya está en la lista (llegó con el archivo «jalisco-c13.json»)",
+        common::c13::PLAN_NAME
+    )));
+    assert!(said[1].starts_with(
+        "Es otra versión del plan «Plan de Acción Local Querétaro 2026-2027», que ya está en la lista con el archivo «queretaro.pdf»"
+    ));
+    assert_eq!(
+        messages::articulation::added_summary(6, 4),
+        "Se agregaron 6 planes. 4 archivos no se agregaron: vea por qué abajo."
+    );
+}
+
+#[test]
+fn the_key_ignores_case_accents_and_spaces_but_not_makers_or_period() {
+    let a = queretaro();
+    let mut b = a.clone();
+    b.profile.as_mut().expect("profile").plan_name =
+        "  plan de accion LOCAL  Querétaro 2026-2027 ".into();
+    assert_eq!(PlanKey::of(&a), PlanKey::of(&b));
+    let mut other_maker = a.clone();
+    other_maker.profile.as_mut().expect("profile").jurisdictions = jurisdictions(&["22"]);
+    assert_ne!(PlanKey::of(&a), PlanKey::of(&other_maker));
+    let later = plan(
+        "Plan de Acción Local Querétaro 2026-2027",
+        &["22014"],
+        NationalPlan::fourth_plan(),
+        &[],
+    );
+    let mut later = later;
+    let p = later.profile.as_mut().expect("profile");
+    p.period = ProfileInput {
+        kind: "estado".into(),
+        state: "22".into(),
+        plan_name: "x".into(),
+        start: "01/01/2028".into(),
+        end: "31/12/2029".into(),
+        ..ProfileInput::default()
+    }
+    .parse()
+    .expect("valid")
+    .period;
+    assert_ne!(PlanKey::of(&a), PlanKey::of(&later));
+    // No profile: the content decides.
+    let empty = Plan::default();
+    assert!(PlanKey::of(&empty).0.starts_with("huella:"));
+}
+
+#[test]
+fn the_matrix_and_the_indicator_of_the_hand_checked_set() {
+    let (set, _) = loaded();
+    let index = Index::build(&set);
+    // Two lists, kept apart: the 4th plan (every plan but Oaxaca's) and list B.
+    assert_eq!(index.groups.len(), 2);
+    assert_eq!(index.groups[0].name, NationalPlan::fourth_plan().name);
+    assert_eq!(index.groups[0].entries.len(), 13);
+    assert_eq!(index.groups[1].name, list_b().name);
+    let view = index.view(&Filters::default());
+
+    let g = &view.groups[0];
+    let entry = |id: &str| {
+        let pos = index.groups[0]
+            .entries
+            .iter()
+            .position(|e| e.id == id)
+            .expect("listed");
+        &g.entries[pos]
+    };
+    // MX0087: Jalisco replicates it once; Querétaro replicates and complements it.
+    assert_eq!(entry("MX0087").counts, counts(2, 1));
+    assert_eq!(entry("MX0087").plans, 2);
+    // MX0081 of the 4th plan: Querétaro and the coalition complement it;
+    // Oaxaca's MX0081 is list B's and does not count here.
+    assert_eq!(entry("MX0081").counts, counts(0, 2));
+    assert_eq!(entry("MX0075").counts, counts(1, 0));
+    assert_eq!(entry("MX0076").counts, counts(0, 0));
+    assert_eq!(g.counts, counts(3, 3));
+    assert_eq!(g.counts.actions(), 6);
+    // Four local plans; the federation's plan is not a column.
+    let names: Vec<&str> = g
+        .plans
+        .iter()
+        .map(|c| set.plans()[index.plans[c.row].position].plan.display_name())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            common::c13::PLAN_NAME,
+            "Plan de Acción Local Querétaro 2026-2027",
+            "Plan de Acción de la coalición norte",
+            "Action plan – Quintana Roo, Mexico, 2023 – 2025",
+        ]
+    );
+    let qro = &g.plans[1];
+    assert_eq!(qro.counts, counts(1, 2));
+    assert_eq!(qro.unlinked, 2, "a new commitment and one not aligned");
+    // Quintana Roo's plan has no alignment: a column of zeros, 4 unlinked.
+    assert_eq!(g.plans[3].counts, counts(0, 0));
+    assert_eq!(g.plans[3].unlinked, 4);
+    assert_eq!(g.unlinked, 6);
+
+    let b = &view.groups[1];
+    assert_eq!(b.entries.len(), 2);
+    assert_eq!(b.entries[0].counts, counts(1, 0));
+    assert_eq!(b.entries[1].counts, counts(0, 1));
+    assert_eq!(b.plans.len(), 1);
+
+    // The indicator: 8 local actions (4 replicate, 4 complement) in 5 local
+    // plans with 14 commitments; 6 plans with the federation's.
+    assert_eq!(view.totals.counts, counts(4, 4));
+    assert_eq!(view.totals.local_plans, 5);
+    assert_eq!(view.totals.commitments, 14);
+    assert_eq!(view.totals.plans, 6);
+    assert_eq!(view.federal_plans, 1);
+    assert_eq!(view.federal_commitments, 1);
+}
+
+#[test]
+fn counts_per_state_count_a_coalition_in_each_members_state() {
+    let (set, _) = loaded();
+    let view = Index::build(&set).view(&Filters::default());
+    assert_eq!(view.states.len(), 32);
+    let row = |code: &str| {
+        let r = view.states.iter().find(|s| s.code == code).expect("state");
+        (r.plans, r.commitments, r.actions)
+    };
+    assert_eq!(row("14"), (1, 1, 1), "Jalisco");
+    assert_eq!(row("22"), (1, 5, 3), "Querétaro");
+    assert_eq!(
+        row("19"),
+        (1, 2, 2),
+        "Nuevo León, two members of the coalition, once"
+    );
+    assert_eq!(row("05"), (1, 2, 2), "Coahuila, through Saltillo");
+    assert_eq!(row("23"), (1, 4, 0), "Quintana Roo");
+    assert_eq!(row("20"), (1, 2, 2), "Oaxaca");
+    assert_eq!(row("09"), (0, 0, 0));
+    assert_eq!(view.states.iter().map(|s| s.plans).sum::<usize>(), 6);
+    assert_eq!(view.without_state, 0);
+}
+
+#[test]
+fn filters_by_state_level_and_national_commitment() {
+    let (set, _) = loaded();
+    let index = Index::build(&set);
+    let mx = |group: usize, id: &str| NationalRef {
+        group,
+        entry: index.groups[group]
+            .entries
+            .iter()
+            .position(|e| e.id == id)
+            .expect("listed"),
+    };
+
+    let nl = index.view(&Filters {
+        state: Some("19".into()),
+        ..Filters::default()
+    });
+    assert_eq!(nl.plans.len(), 1);
+    assert_eq!(nl.totals.commitments, 2);
+    assert_eq!(nl.totals.counts, counts(1, 1));
+    assert_eq!(nl.groups.len(), 1);
+    assert_eq!(index.states_present(), ["05", "14", "19", "20", "22", "23"]);
+
+    let municipal = index.view(&Filters {
+        level: Some(Level::Municipio),
+        ..Filters::default()
+    });
+    assert_eq!(
+        municipal.totals.local_plans, 2,
+        "Querétaro and the coalition"
+    );
+    assert_eq!(municipal.totals.commitments, 7);
+    assert_eq!(municipal.totals.counts.actions(), 5);
+
+    let federal = index.view(&Filters {
+        level: Some(Level::Federacion),
+        ..Filters::default()
+    });
+    assert_eq!((federal.plans.len(), federal.federal_plans), (1, 1));
+    assert!(federal.groups.is_empty());
+
+    // The 4th plan's MX0081: the plans that link to it, and only those links.
+    let n = index.view(&Filters {
+        national: Some(mx(0, "MX0081")),
+        ..Filters::default()
+    });
+    assert_eq!(n.totals.local_plans, 2);
+    assert_eq!(n.totals.commitments, 2);
+    assert_eq!(n.groups.len(), 1);
+    assert_eq!(n.groups[0].entries.len(), 1);
+    assert_eq!(n.groups[0].entries[0].counts, counts(0, 2));
+    assert_eq!(n.groups[0].plans[0].cells, vec![counts(0, 1)]);
+    let row = |code: &str| {
+        let r = n.states.iter().find(|s| s.code == code).expect("state");
+        (r.plans, r.commitments, r.actions)
+    };
+    assert_eq!(row("22"), (1, 1, 1));
+    assert_eq!(row("05"), (1, 1, 1));
+    assert_eq!(row("14"), (0, 0, 0));
+    // List B's MX0081 is another commitment.
+    let b = index.view(&Filters {
+        national: Some(mx(1, "MX0081")),
+        ..Filters::default()
+    });
+    assert_eq!(b.totals.counts, counts(1, 0));
+    assert_eq!(b.groups[0].group, 1);
+
+    // Combined: Querétaro and MX0087.
+    let both = index.view(&Filters {
+        state: Some("22".into()),
+        national: Some(mx(0, "MX0087")),
+        ..Filters::default()
+    });
+    assert_eq!(both.totals.commitments, 2);
+    assert_eq!(both.totals.counts, counts(1, 1));
+    // A state with no plan leaves nothing.
+    let none = index.view(&Filters {
+        state: Some("09".into()),
+        ..Filters::default()
+    });
+    assert!(none.plans.is_empty() && none.groups.is_empty());
+    assert_eq!(none.totals.counts.actions(), 0);
+}
+
+#[test]
+fn removing_plans_and_the_set_as_stored() {
+    let (mut set, _) = loaded();
+    let text = stored::encode(&set);
+    let back = stored::decode(&text).expect("reads back");
+    assert_eq!(back.set, set);
+    assert_eq!(back.unreadable, 0);
+
+    // One stored plan damaged: the others come back.
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    value["plans"][1]["plan"]["commitments"] = serde_json::json!("no es una lista");
+    let partial = stored::decode(&value.to_string()).expect("reads back");
+    assert_eq!(partial.set.len(), 5);
+    assert_eq!(partial.unreadable, 1);
+    assert_eq!(
+        messages::articulation::stored_plans_unreadable(1),
+        "Un plan guardado en este navegador no se pudo leer y se dejó fuera. Agréguelo de nuevo desde su archivo."
+    );
+    assert_eq!(stored::decode("{}"), Err(StoredError::NotASet));
+    assert_eq!(stored::decode("no"), Err(StoredError::NotASet));
+    let newer = text.replacen("\"version\":1", "\"version\":2", 1);
+    assert_eq!(stored::decode(&newer), Err(StoredError::Newer { found: 2 }));
+
+    let key = PlanKey::of(&queretaro());
+    assert!(set.remove(&key));
+    assert!(!set.remove(&key));
+    assert_eq!(set.len(), 5);
+    let view = Index::build(&set).view(&Filters::default());
+    assert_eq!(view.totals.counts, counts(3, 2));
+    set.clear();
+    assert!(set.is_empty());
+    assert_eq!(
+        stored::decode(&stored::encode(&set))
+            .expect("empty")
+            .set
+            .len(),
+        0
+    );
+}
+
+/// Not a timed test (the figures are printed, nothing is asserted of them):
+/// how long 500 generated plans take to join the set, be indexed and be
+/// filtered. `cargo test --release --test articulation -- --nocapture`.
+#[test]
+fn five_hundred_plans_rough_figures() {
+    let states: Vec<&str> = plan_local_ga::catalog::STATES
+        .iter()
+        .map(|s| s.code)
+        .collect();
+    let ids: Vec<String> = NationalPlan::fourth_plan()
+        .commitments
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    let plans: Vec<(String, Result<Plan, String>)> = (0..500)
+        .map(|i| {
+            let state = states[i % 32];
+            let municipalities = plan_local_ga::catalog::municipalities_of(state);
+            let code = if i % 3 == 0 {
+                state
+            } else {
+                municipalities[i % municipalities.len()].code
+            };
+            let links: Vec<Option<(Relation, &str)>> = (0..(1 + i % 15))
+                .map(|k| match k % 4 {
+                    0 => Some((R, ids[(i + k) % ids.len()].as_str())),
+                    1 => Some((C, ids[(i * 7 + k) % ids.len()].as_str())),
+                    2 => Some((N, "")),
+                    _ => None,
+                })
+                .collect();
+            let p = plan(
+                &format!("Plan local {i}"),
+                &[code],
+                NationalPlan::fourth_plan(),
+                &links,
+            );
+            (format!("plan-{i}.json"), Ok(p))
+        })
+        .collect();
+    let start = Instant::now();
+    let mut set = PlanSet::new();
+    let reports = set.add_files(plans);
+    let added = start.elapsed();
+    assert!(reports.iter().all(|r| r.is_added()));
+    let start = Instant::now();
+    let index = Index::build(&set);
+    let built = start.elapsed();
+    let start = Instant::now();
+    let all = index.view(&Filters::default());
+    let unfiltered = start.elapsed();
+    let start = Instant::now();
+    let one = index.view(&Filters {
+        state: Some("14".into()),
+        ..Filters::default()
+    });
+    let filtered = start.elapsed();
+    let start = Instant::now();
+    let text = stored::encode(&set);
+    let encoded = start.elapsed();
+    assert_eq!(all.totals.local_plans, 500);
+    assert!(one.totals.local_plans < 500 && one.totals.local_plans > 0);
+    eprintln!(
+        "500 plans: add (keys, fingerprints) {added:?}, index {built:?}, view {unfiltered:?}, \
+         state filter {filtered:?}, stored text {} KB in {encoded:?}",
+        text.len() / 1024
+    );
+}
