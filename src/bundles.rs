@@ -24,6 +24,9 @@ pub const IMPLEMENTATION: &str = "seguimiento";
 pub const READINESS: &str = "preparacion";
 /// The section of the print views (`src/bin/imprimir.rs`).
 pub const PRINT: &str = "imprimir";
+/// The section of "Articulación nacional", many plans in one view
+/// (`src/bin/articulacion.rs`).
+pub const ARTICULATION: &str = "articulacion";
 
 /// Reads a `<meta name="section">` content: the name, then one or more
 /// prefixes, separated by spaces. `None` when it names no prefix or a prefix

@@ -63,7 +63,12 @@ fn index_html_names_each_section_with_its_binary() {
     let names: Vec<&str> = sections.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
-        vec![bundles::IMPLEMENTATION, bundles::READINESS, bundles::PRINT]
+        vec![
+            bundles::IMPLEMENTATION,
+            bundles::READINESS,
+            bundles::PRINT,
+            bundles::ARTICULATION
+        ]
     );
     let cargo = std::fs::read_to_string("Cargo.toml").expect("Cargo.toml");
     let html = std::fs::read_to_string("index.html").expect("index.html");
@@ -92,6 +97,7 @@ fn every_route_is_in_the_bundle_that_serves_its_address() {
         ("App", None),
         ("ImplementationApp", Some(bundles::IMPLEMENTATION)),
         ("PrintApp", Some(bundles::PRINT)),
+        ("ArticulationApp", Some(bundles::ARTICULATION)),
     ];
     for (app, section) in tables {
         let routes = routes_of(app);

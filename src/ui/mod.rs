@@ -14,6 +14,7 @@ pub mod widgets;
 /// One module per page (or per small group of pages of one step), declared
 /// here beside the routes that show them.
 pub mod pages {
+    pub mod articulation;
     pub mod classification;
     pub mod coalition;
     pub mod commitment;
@@ -102,6 +103,8 @@ pub mod paths {
     pub const OPEN: &str = "/abrir";
     pub const DRAFTS: &str = "/borradores";
     pub const SOURCES: &str = "/fuentes";
+    /// "Articulación nacional": many local plans in one view (its own bundle).
+    pub const ARTICULATION: &str = "/articulacion";
     pub const READINESS: &str = Step::Readiness.path();
     pub const READINESS_GATE: &str = "/preparacion/elegibilidad";
     pub const READINESS_RESULT: &str = "/preparacion/resultado";
@@ -234,6 +237,12 @@ pub fn mount_readiness() {
 pub fn mount_print() {
     start();
     leptos::mount::mount_to_body(PrintApp);
+}
+
+/// Mounts "Articulación nacional" (`src/bin/articulacion.rs`).
+pub fn mount_articulation() {
+    start();
+    leptos::mount::mount_to_body(ArticulationApp);
 }
 
 /// What every bundle does before mounting: panics to the console, and the
@@ -378,6 +387,19 @@ pub fn PrintApp() -> impl IntoView {
             <Routes fallback=|| view! { <Elsewhere own=Some(bundles::PRINT) /> }>
                 <Route path=path!("/plan/imprimir") view=print::PrintPage />
                 <Route path=path!("/plan/imprimir/avance/:informe") view=print::ProgressPrintPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// "Articulación nacional" (`/articulacion`), a bundle fetched when first
+/// opened.
+#[component]
+pub fn ArticulationApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere own=Some(bundles::ARTICULATION) /> }>
+                <Route path=path!("/articulacion") view=pages::articulation::ArticulationPage />
             </Routes>
         </Frame>
     }

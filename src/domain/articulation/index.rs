@@ -98,6 +98,8 @@ pub struct PlanRow {
     /// Its position in the set.
     pub position: usize,
     pub key: PlanKey,
+    /// The plan's name ([`crate::domain::Plan::display_name`]).
+    pub name: String,
     /// The states of its makers (INEGI codes, each once, in order of
     /// first appearance); empty for the federation and for a plan without a
     /// profile.
@@ -313,6 +315,7 @@ impl Index {
             plans.push(PlanRow {
                 position,
                 key: loaded.key.clone(),
+                name: plan.display_name().to_owned(),
                 states,
                 levels,
                 federal,

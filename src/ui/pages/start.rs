@@ -43,6 +43,11 @@ pub fn StartPage() -> impl IntoView {
                 "Conteste 15 preguntas sobre coordinación, metodología, seguimiento, Agenda 2030 e igualdad. Sabrá dónde está y qué hacer primero, en unos 15 minutos."
             </p>
             <p><a class="button button--secondary" href=paths::READINESS role="button">"Evaluar la preparación de mi municipio"</a></p>
+            <h2 class="heading-m">"¿Coordina la articulación con el plan nacional?"</h2>
+            <p class="body">
+                "Si recibió planes locales hechos con esta herramienta, reúnalos en una sola vista: qué compromisos nacionales replican o complementan, en qué estados y cuántas acciones suman. No necesita un borrador propio."
+            </p>
+            <p><a class="link" href=paths::ARTICULATION>"Articulación nacional: reúna varios planes locales"</a></p>
         </div>
     }
 }

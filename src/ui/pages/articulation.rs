@@ -1,0 +1,771 @@
+//! "Articulación nacional" (`/articulacion`, its own bundle): many local
+//! plans read from files, kept in this browser apart from the drafts, and
+//! shown together: the seed commitment's indicator and the articulation
+//! matrix per national list, the counts per state (the map's table
+//! alternative), with filters. The rules are in `domain::articulation`; a
+//! file is read as «Abrir un borrador» reads it (`messages::articulation`).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::catalog;
+use crate::domain::articulation::index::{Filters, Index, Level, NationalRef, View};
+use crate::domain::articulation::stored::{self, StoredError};
+use crate::domain::articulation::{FileOutcome, FileReport, LoadedPlan, PlanKey, PlanSet};
+use crate::labels::{self, thousands};
+use crate::messages::articulation as words;
+use crate::persistence::browser::{self, ReadFileError, StorageError};
+use crate::persistence::drafts::KeyValue;
+use crate::persistence::max_file_bytes;
+use crate::ui::form::focus_id;
+use crate::ui::paths;
+use crate::ui::shell::{BackLink, PageHeading};
+
+/// The set's key in localStorage: under the app's prefix (so «Borrar todos
+/// mis datos de este equipo» removes it too), apart from every draft key.
+pub const STORAGE_KEY: &str = "plan-local-ga/articulacion";
+
+const INPUT_ID: &str = "archivos-planes";
+const RESULT_ID: &str = "resultado-agregar";
+const PLANS_ID: &str = "planes-agregados";
+const CONFIRM_ID: &str = "confirmar-quitar-todos";
+const CLEAR_ID: &str = "quitar-todos";
+
+/// Why the set is not (or not all) in storage.
+fn storage_message(e: &StorageError) -> &'static str {
+    match e {
+        StorageError::QuotaExceeded => words::STORAGE_FULL,
+        _ => words::STORAGE_FAILED,
+    }
+}
+
+/// Writes the set under its key (an empty set removes the key).
+fn save(set: &PlanSet) -> Result<(), StorageError> {
+    if !browser::available() {
+        return Err(StorageError::Unavailable);
+    }
+    let mut store = browser::store();
+    if set.is_empty() {
+        store.remove(STORAGE_KEY)
+    } else {
+        store.set(STORAGE_KEY, &stored::encode(set))
+    }
+}
+
+/// The set kept in this browser, and what could not be read back.
+fn load() -> (PlanSet, Option<String>) {
+    let text = match browser::store().get(STORAGE_KEY) {
+        Ok(Some(text)) => text,
+        _ => return (PlanSet::new(), None),
+    };
+    match stored::decode(&text) {
+        Ok(r) if r.unreadable > 0 => (r.set, Some(words::stored_plans_unreadable(r.unreadable))),
+        Ok(r) => (r.set, None),
+        Err(StoredError::Newer { .. }) => (PlanSet::new(), Some(words::STORED_NEWER.to_owned())),
+        Err(StoredError::NotASet) => (PlanSet::new(), Some(words::STORED_UNREADABLE.to_owned())),
+    }
+}
+
+/// Reads one chosen file into a plan, or the reason it cannot be used.
+async fn read(file: web_sys::File) -> (String, Result<crate::domain::Plan, String>) {
+    let name = file.name();
+    let max = max_file_bytes(&name);
+    let result = match browser::read_bytes(&file, max as u64).await {
+        Ok(bytes) => words::read_plan(&bytes),
+        Err(ReadFileError::TooLarge { bytes }) => Err(words::too_large(bytes as usize, max)),
+        Err(ReadFileError::Unreadable) => Err(words::unreadable()),
+    };
+    (name, result)
+}
+
+/// One file not added, as the page lists it.
+#[derive(Clone, PartialEq)]
+struct NotAdded {
+    file: String,
+    reason: String,
+}
+
+/// A loaded plan as its row in the list.
+fn plan_cells(p: &LoadedPlan) -> (String, String, String, String) {
+    let profile = p.plan.profile.as_ref();
+    let makers = profile.map_or_else(|| "No proporcionado".to_owned(), labels::entity_name);
+    let states = profile
+        .map(|pr| {
+            let mut names: Vec<&str> = Vec::new();
+            for m in pr.jurisdictions.members() {
+                if let Some(s) = m.code().and_then(|c| c.get(..2)).and_then(catalog::state) {
+                    if !names.contains(&s.name) {
+                        names.push(s.name);
+                    }
+                }
+            }
+            if names.is_empty() {
+                "Nacional".to_owned()
+            } else {
+                names.join(", ")
+            }
+        })
+        .unwrap_or_else(|| "No proporcionado".to_owned());
+    let period = profile.map_or_else(|| "No proporcionado".to_owned(), |pr| pr.period.to_string());
+    (p.plan.display_name().to_owned(), makers, states, period)
+}
+
+fn level_label(level: Level) -> &'static str {
+    match level {
+        Level::Estado => "Estatal",
+        Level::Municipio => "Municipal o de alcaldía",
+        Level::Federacion => "Federación (plan nacional)",
+    }
+}
+
+/// "2 R · 1 C"; a dash (read as "0") when none.
+fn cell(replica: usize, complementa: usize) -> AnyView {
+    let text = match (replica, complementa) {
+        (0, 0) => None,
+        (r, 0) => Some(format!("{r} R")),
+        (0, c) => Some(format!("{c} C")),
+        (r, c) => Some(format!("{r} R · {c} C")),
+    };
+    match text {
+        Some(t) => view! { <span>{t}</span> }.into_any(),
+        None => view! {
+            <span aria-hidden="true">"–"</span>
+            <span class="visually-hidden">"0"</span>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+pub fn ArticulationPage() -> impl IntoView {
+    let (initial, restore_problem) = load();
+    let set = RwSignal::new(initial);
+    let storage_problem = RwSignal::new(restore_problem);
+    if !browser::available() {
+        storage_problem.set(Some(words::STORAGE_FAILED.to_owned()));
+    }
+    let index = Memo::new(move |_| set.with(Index::build));
+    let filters = RwSignal::new(Filters::default());
+    let view_of = Memo::new(move |_| index.with(|i| filters.with(|f| i.view(f))));
+
+    let summary = RwSignal::new(None::<String>);
+    let not_added = RwSignal::new(Vec::<NotAdded>::new());
+    let notice = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let busy = StoredValue::new(false);
+
+    let persist = move || {
+        let result = set.with_untracked(save);
+        storage_problem.set(result.err().map(|e| storage_message(&e).to_owned()));
+    };
+
+    // A filter that names a state, level or commitment no longer present
+    // goes back to "all" (after a plan is removed).
+    let tidy_filters = move || {
+        let i = index.get_untracked();
+        filters.update(|f| {
+            if f.state
+                .as_ref()
+                .is_some_and(|s| !i.states_present().contains(&s.as_str()))
+            {
+                f.state = None;
+            }
+            if f.national.is_some_and(|n| i.entry(n).is_none()) {
+                f.national = None;
+            }
+        });
+    };
+
+    let on_files = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        if files.is_empty() || busy.get_value() {
+            return;
+        }
+        busy.set_value(true);
+        notice.set(None);
+        leptos::task::spawn_local(async move {
+            let mut read_files = Vec::with_capacity(files.len());
+            for f in files {
+                read_files.push(read(f).await);
+            }
+            let mut reports: Vec<FileReport> = Vec::new();
+            set.update(|s| reports = s.add_files(read_files));
+            let added = reports.iter().filter(|r| r.is_added()).count();
+            let listed: Vec<NotAdded> = set.with_untracked(|s| {
+                reports
+                    .iter()
+                    .filter_map(|r| {
+                        let first = match &r.outcome {
+                            FileOutcome::Duplicate { key, .. } => {
+                                s.get(key).map(|p| p.plan.display_name().to_owned())
+                            }
+                            _ => None,
+                        };
+                        words::not_added(r, first.as_deref()).map(|reason| NotAdded {
+                            file: r.file_name.clone(),
+                            reason,
+                        })
+                    })
+                    .collect()
+            });
+            summary.set(Some(words::added_summary(added, listed.len())));
+            not_added.set(listed);
+            if added > 0 {
+                persist();
+            }
+            // The same files can be chosen again.
+            input.set_value("");
+            busy.set_value(false);
+            request_animation_frame(|| focus_id(RESULT_ID));
+        });
+    };
+
+    let remove = move |key: PlanKey, name: String| {
+        set.update(|s| {
+            s.remove(&key);
+        });
+        persist();
+        tidy_filters();
+        notice.set(Some(format!("Se quitó el plan «{name}» de la lista.")));
+        request_animation_frame(|| focus_id(PLANS_ID));
+    };
+
+    let clear_all = move || {
+        set.update(PlanSet::clear);
+        persist();
+        filters.set(Filters::default());
+        confirming.set(false);
+        summary.set(None);
+        not_added.set(Vec::new());
+        notice.set(Some("Se quitaron todos los planes de la lista.".to_owned()));
+        request_animation_frame(|| focus_id(PLANS_ID));
+    };
+
+    let result_view = move || {
+        summary.get().map(|text| {
+            let errors = not_added.get();
+            let list = (!errors.is_empty()).then(|| {
+                let items = errors
+                    .into_iter()
+                    .map(|e| {
+                        view! {
+                            <li><strong>{e.file}</strong>": "{e.reason}</li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h3 class="heading-s">"Archivos que no se agregaron"</h3>
+                    <ul class="list list--bullet">{items}</ul>
+                }
+            });
+            let class = if list.is_some() {
+                "banner"
+            } else {
+                "banner banner--success"
+            };
+            view! {
+                <div class=class id=RESULT_ID tabindex="-1" role="status" aria-labelledby="resultado-agregar-titulo">
+                    <h2 class="banner__title" id="resultado-agregar-titulo">{text}</h2>
+                    {list}
+                </div>
+            }
+        })
+    };
+
+    let storage_view = move || {
+        storage_problem.get().map(|text| {
+            view! {
+                <div class="banner" role="alert"><p class="banner__text">{text}</p></div>
+            }
+        })
+    };
+
+    let plans_view = move || {
+        let rows = set.with(|s| {
+            s.plans()
+                .iter()
+                .map(|p| {
+                    let (name, makers, states, period) = plan_cells(p);
+                    let key = p.key.clone();
+                    let for_remove = name.clone();
+                    let commitments = p.plan.commitments.len();
+                    let file = p.file_name.clone();
+                    view! {
+                        <tr class="table__row">
+                            <th scope="row" class="table__header">{name.clone()}</th>
+                            <td class="table__cell">{makers}</td>
+                            <td class="table__cell">{states}</td>
+                            <td class="table__cell">{period}</td>
+                            <td class="table__cell">{commitments}</td>
+                            <td class="table__cell">{file}</td>
+                            <td class="table__cell table__cell--actions">
+                                <button class="button-link" type="button" on:click=move |_| remove(key.clone(), for_remove.clone())>
+                                    "Quitar"<span class="visually-hidden">{format!(" «{name}»")}</span>
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
+        let count = set.with(PlanSet::len);
+        if count == 0 {
+            return view! {
+                <p class="body">"Todavía no ha agregado planes. Agregue los archivos de los planes arriba."</p>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Planes agregados">
+                <table class="table">
+                    <caption class="table__caption">{format!("{} en la lista", plans_count(count))}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="table__header">"Plan"</th>
+                            <th scope="col" class="table__header">"Jurisdicción"</th>
+                            <th scope="col" class="table__header">"Estado"</th>
+                            <th scope="col" class="table__header">"Periodo"</th>
+                            <th scope="col" class="table__header">"Compromisos"</th>
+                            <th scope="col" class="table__header">"Archivo"</th>
+                            <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <div class="button-group">
+                        <button class="button button--warning" id=CLEAR_ID type="button" on:click=move |_| {
+                            confirming.set(true);
+                            request_animation_frame(|| focus_id(CONFIRM_ID));
+                        }>"Quitar todos"</button>
+                    </div>
+                }
+            >
+                <div class="banner banner--warning" id=CONFIRM_ID tabindex="-1" role="alertdialog" aria-labelledby="confirmar-quitar-todos-titulo">
+                    <h2 class="banner__title" id="confirmar-quitar-todos-titulo">"¿Quitar todos los planes de la lista?"</h2>
+                    <p class="banner__text">
+                        "Se quitarán de este navegador. Sus archivos no cambian: puede agregarlos de nuevo cuando quiera. Sus borradores tampoco cambian."
+                    </p>
+                    <div class="button-group">
+                        <button class="button button--warning" type="button" on:click=move |_| clear_all()>"Sí, quitar todos"</button>
+                        <button class="button-link" type="button" on:click=move |_| {
+                            confirming.set(false);
+                            request_animation_frame(|| focus_id(CLEAR_ID));
+                        }>"Cancelar"</button>
+                    </div>
+                </div>
+            </Show>
+        }
+        .into_any()
+    };
+
+    let notice_view = move || {
+        notice.get().map(|text| {
+            view! { <div class="banner banner--success" role="status"><p class="banner__text">{text}</p></div> }
+        })
+    };
+
+    view! {
+        <BackLink href=paths::START text="Regresar al inicio" />
+        <div class="grid-two-thirds">
+            <PageHeading text="Articulación nacional" />
+            <p class="lead">
+                "Reúna en una sola vista los planes locales de gobierno abierto que recibió, para saber qué compromisos del Plan de Acción Nacional replican o complementan los estados y municipios, y dónde."
+            </p>
+            <p class="body">
+                "Agregue los archivos de los planes: el borrador (.json) que se descarga con «Descargar borrador (JSON)» o el PDF que se exporta con esta herramienta, que lleva el borrador dentro. Puede agregar muchos a la vez. La lista se guarda solo en este navegador, aparte de sus borradores, y nadie más puede verla."
+            </p>
+            <details class="details">
+                <summary class="details__summary">"¿Qué se cuenta?"</summary>
+                <div class="details__text">
+                    <p class="body">
+                        "El indicador del compromiso de articulación del 4º Plan de Acción Nacional es el número de acciones de gobierno abierto en lo local que replican o complementan compromisos del plan nacional. Aquí, cada acción es un compromiso de un plan local cuya alineación dice que replica o complementa un compromiso nacional. Las acciones clave de un compromiso no se cuentan aparte."
+                    </p>
+                    <p class="body">
+                        "Los planes alineados a listas nacionales distintas se cuentan por separado. Un plan hecho por una coalición cuenta en el estado de cada integrante. El plan nacional que hace la federación aparece en su propia fila y no cuenta como acción local."
+                    </p>
+                    <p class="body">
+                        "Si agrega dos veces el mismo plan (el mismo nombre, jurisdicción y periodo), se conserva el primero."
+                    </p>
+                </div>
+            </details>
+
+            <h2 class="heading-m">"Agregar planes"</h2>
+            <div class="form-group">
+                <label class="label" for=INPUT_ID>"Archivos de los planes (.json o .pdf)"</label>
+                <p class="hint" id="archivos-planes-ayuda">
+                    "Puede elegir varios archivos a la vez, o arrastrarlos sobre el botón. Los archivos que no sean planes de esta herramienta se señalan y los demás se agregan."
+                </p>
+                <input
+                    class="file-upload"
+                    id=INPUT_ID
+                    name=INPUT_ID
+                    type="file"
+                    multiple=true
+                    accept=".json,.pdf,application/json,application/pdf"
+                    aria-describedby="archivos-planes-ayuda"
+                    on:change=on_files
+                />
+            </div>
+            {result_view}
+            {storage_view}
+        </div>
+
+        <h2 class="heading-m" id=PLANS_ID tabindex="-1">"Planes agregados"</h2>
+        {notice_view}
+        {plans_view}
+
+        {move || (!set.with(PlanSet::is_empty)).then(|| view! {
+            <FiltersForm index=index filters=filters />
+            <Results index=index view=view_of />
+        })}
+    }
+}
+
+fn plans_count(n: usize) -> String {
+    match n {
+        1 => "1 plan".to_owned(),
+        n => format!("{} planes", thousands(n)),
+    }
+}
+
+/// The three filters, applied as soon as one changes.
+#[component]
+fn FiltersForm(index: Memo<Index>, filters: RwSignal<Filters>) -> impl IntoView {
+    let state_options = move || {
+        index.with(|i| {
+            i.states_present()
+                .into_iter()
+                .filter_map(catalog::state)
+                .map(|s| {
+                    let code = s.code;
+                    view! {
+                        <option value=code selected=move || filters.with(|f| f.state.as_deref() == Some(code))>{s.name}</option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let level_options = Level::ALL
+        .into_iter()
+        .map(|l| {
+            view! {
+                <option value=l.key() selected=move || filters.with(|f| f.level == Some(l))>{level_label(l)}</option>
+            }
+        })
+        .collect_view();
+    let national_options = move || {
+        index.with(|i| {
+            i.groups
+                .iter()
+                .enumerate()
+                .map(|(g, group)| {
+                    let options = group
+                        .entries
+                        .iter()
+                        .enumerate()
+                        .map(|(e, entry)| {
+                            let r = NationalRef { group: g, entry: e };
+                            let text = if entry.title.is_empty() {
+                                entry.id.clone()
+                            } else {
+                                format!("{} · {}", entry.id, entry.title)
+                            };
+                            view! {
+                                <option value=format!("{g}-{e}") selected=move || filters.with(|f| f.national == Some(r))>{text}</option>
+                            }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=group.name.clone()>{options}</optgroup> }
+                })
+                .collect_view()
+        })
+    };
+    let parse_ref = |v: &str| -> Option<NationalRef> {
+        let (g, e) = v.split_once('-')?;
+        Some(NationalRef {
+            group: g.parse().ok()?,
+            entry: e.parse().ok()?,
+        })
+    };
+    let any = move || filters.with(|f| *f != Filters::default());
+    view! {
+        <h2 class="heading-m">"Filtrar"</h2>
+        <p class="body">"Los cuadros de abajo cambian en cuanto elige una opción."</p>
+        <div class="filters">
+            <div class="form-group">
+                <label class="label" for="filtro-estado">"Estado"</label>
+                <select class="select" id="filtro-estado" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filters.update(|f| f.state = (!v.is_empty()).then_some(v));
+                }>
+                    <option value="" selected=move || filters.with(|f| f.state.is_none())>"Todos los estados"</option>
+                    {state_options}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filtro-nivel">"Nivel de gobierno"</label>
+                <select class="select" id="filtro-nivel" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filters.update(|f| f.level = Level::from_key(&v));
+                }>
+                    <option value="" selected=move || filters.with(|f| f.level.is_none())>"Todos los niveles"</option>
+                    {level_options}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filtro-compromiso">"Compromiso nacional"</label>
+                <select class="select" id="filtro-compromiso" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filters.update(|f| f.national = parse_ref(&v));
+                }>
+                    <option value="" selected=move || filters.with(|f| f.national.is_none())>"Todos los compromisos nacionales"</option>
+                    {national_options}
+                </select>
+            </div>
+        </div>
+        <Show when=any>
+            <p><button class="button button--secondary" type="button" on:click=move |_| {
+                filters.set(Filters::default());
+                request_animation_frame(|| focus_id("filtro-estado"));
+            }>"Quitar los filtros"</button></p>
+        </Show>
+    }
+}
+
+/// The indicator, the matrix per national list, and the table per state.
+#[component]
+fn Results(index: Memo<Index>, view: Memo<View>) -> impl IntoView {
+    let totals = move || {
+        let v = view.get();
+        let t = v.totals;
+        let local = match t.local_plans {
+            1 => "1 plan local".to_owned(),
+            n => format!("{} planes locales", thousands(n)),
+        };
+        let federal = (v.federal_plans > 0).then(|| match v.federal_plans {
+            1 => " Además, 1 plan nacional de la federación.".to_owned(),
+            n => format!(
+                " Además, {} planes nacionales de la federación.",
+                thousands(n)
+            ),
+        });
+        view! {
+            <p class="body" id="indicador-total">
+                <strong>{format!("{} acciones locales", thousands(t.counts.actions()))}</strong>
+                {format!(
+                    " replican o complementan compromisos del Plan de Acción Nacional: {} replican y {} complementan. Vienen de {local}, con {} compromisos en total.",
+                    thousands(t.counts.replica),
+                    thousands(t.counts.complementa),
+                    thousands(t.commitments),
+                )}
+                {federal}
+            </p>
+        }
+    };
+
+    let groups = move || {
+        let v = view.get();
+        index.with(|i| v.groups.iter().map(|g| group_tables(i, g)).collect_view())
+    };
+
+    view! {
+        <h2 class="heading-m">"Indicador de articulación"</h2>
+        {totals}
+        <p class="body">"En los cuadros, R significa que el compromiso local replica el compromiso nacional y C que lo complementa."</p>
+        {groups}
+        <StatesTable view=view />
+    }
+}
+
+/// A national list's indicator table and matrix.
+fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) -> impl IntoView {
+    let group = &i.groups[g.group];
+    let entries = &group.entries;
+    let name = group.name.clone();
+    let rows = g
+        .entries
+        .iter()
+        .map(|t| {
+            let e = &entries[t.entry];
+            let title = if e.title.is_empty() {
+                "(no está en la lista del plan)".to_owned()
+            } else {
+                e.title.clone()
+            };
+            view! {
+                <tr class="table__row">
+                    <th scope="row" class="table__header">{e.id.clone()}" · "{title}</th>
+                    <td class="table__cell">{t.counts.replica}</td>
+                    <td class="table__cell">{t.counts.complementa}</td>
+                    <td class="table__cell"><strong>{t.counts.actions()}</strong></td>
+                    <td class="table__cell">{t.plans}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let headers = g
+        .entries
+        .iter()
+        .map(|t| view! { <th scope="col" class="table__header">{entries[t.entry].id.clone()}</th> })
+        .collect_view();
+    let matrix_rows = g
+        .plans
+        .iter()
+        .map(|c| {
+            let plan = &i.plans[c.row];
+            let cells = c
+                .cells
+                .iter()
+                .map(|k| view! { <td class="table__cell">{cell(k.replica, k.complementa)}</td> })
+                .collect_view();
+            let states = plan
+                .states
+                .iter()
+                .filter_map(|s| catalog::state(s))
+                .map(|s| s.name)
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <tr class="table__row">
+                    <th scope="row" class="table__header">
+                        {plan.name.clone()}
+                        <span class="hint">{(!states.is_empty()).then(|| format!(" ({states})"))}</span>
+                    </th>
+                    {cells}
+                    <td class="table__cell"><strong>{c.counts.actions()}</strong></td>
+                    <td class="table__cell">{c.unlinked}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let footer_cells = g
+        .entries
+        .iter()
+        .map(|t| view! { <td class="table__cell"><strong>{cell(t.counts.replica, t.counts.complementa)}</strong></td> })
+        .collect_view();
+    view! {
+        <h3 class="heading-s">{name.clone()}</h3>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Indicador por compromiso nacional: {name}")>
+            <table class="table">
+                <caption class="table__caption">"Acciones locales por compromiso nacional"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__header">"Compromiso nacional"</th>
+                        <th scope="col" class="table__header">"Replican"</th>
+                        <th scope="col" class="table__header">"Complementan"</th>
+                        <th scope="col" class="table__header">"Acciones locales"</th>
+                        <th scope="col" class="table__header">"Planes locales"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr class="table__row">
+                        <th scope="row" class="table__header">"Total"</th>
+                        <td class="table__cell">{g.counts.replica}</td>
+                        <td class="table__cell">{g.counts.complementa}</td>
+                        <td class="table__cell"><strong>{g.counts.actions()}</strong></td>
+                        <td class="table__cell">{g.plans.len()}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Matriz de articulación: {name}")>
+            <table class="table">
+                <caption class="table__caption">"Matriz de articulación: compromisos de cada plan local que replican (R) o complementan (C) cada compromiso nacional"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__header">"Plan local"</th>
+                        {headers}
+                        <th scope="col" class="table__header">"Acciones locales"</th>
+                        <th scope="col" class="table__header">"Sin vínculo"</th>
+                    </tr>
+                </thead>
+                <tbody>{matrix_rows}</tbody>
+                <tfoot>
+                    <tr class="table__row">
+                        <th scope="row" class="table__header">"Total"</th>
+                        {footer_cells}
+                        <td class="table__cell"><strong>{g.counts.actions()}</strong></td>
+                        <td class="table__cell">{g.unlinked}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+        <p class="hint">"«Sin vínculo»: compromisos nuevos, sin compromiso nacional, o que todavía no tienen alineación."</p>
+    }
+}
+
+/// Local plans and commitments per state (the map's table alternative).
+#[component]
+fn StatesTable(view: Memo<View>) -> impl IntoView {
+    let rows = move || {
+        view.with(|v| {
+            v.states
+                .iter()
+                .map(|s| {
+                    view! {
+                        <tr class="table__row">
+                            <td class="table__cell">{s.code}</td>
+                            <th scope="row" class="table__header">{s.name}</th>
+                            <td class="table__cell">{s.plans}</td>
+                            <td class="table__cell">{s.commitments}</td>
+                            <td class="table__cell">{s.actions}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let federal = move || {
+        view.with(|v| {
+            view! {
+                <tr class="table__row">
+                    <td class="table__cell"><span aria-hidden="true">"–"</span><span class="visually-hidden">"Sin clave"</span></td>
+                    <th scope="row" class="table__header">"Federación (plan nacional)"</th>
+                    <td class="table__cell">{v.federal_plans}</td>
+                    <td class="table__cell">{v.federal_commitments}</td>
+                    <td class="table__cell"><span aria-hidden="true">"–"</span><span class="visually-hidden">"No aplica"</span></td>
+                </tr>
+            }
+        })
+    };
+    view! {
+        <h2 class="heading-m">"Por estado"</h2>
+        <p class="body">"Un plan de una coalición cuenta en el estado de cada integrante, así que la suma de los estados puede ser mayor que el total de planes."</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Planes y compromisos locales por estado">
+            <table class="table">
+                <caption class="table__caption">"Planes y compromisos locales por estado"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__header">"Clave INEGI"</th>
+                        <th scope="col" class="table__header">"Estado"</th>
+                        <th scope="col" class="table__header">"Planes locales"</th>
+                        <th scope="col" class="table__header">"Compromisos locales"</th>
+                        <th scope="col" class="table__header">"Acciones que replican o complementan"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}{federal}</tbody>
+                <tfoot>
+                    <tr class="table__row">
+                        <td class="table__cell"></td>
+                        <th scope="row" class="table__header">"Total"</th>
+                        <td class="table__cell">{move || view.with(|v| v.totals.local_plans)}</td>
+                        <td class="table__cell">{move || view.with(|v| v.totals.commitments)}</td>
+                        <td class="table__cell">{move || view.with(|v| v.totals.counts.actions())}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
