@@ -313,17 +313,24 @@ pub fn QualityPage() -> impl IntoView {
 #[component]
 pub fn QualitySummary() -> impl IntoView {
     let state = use_app();
+    // The task list's counts when it has them, else this page's own.
+    let shared = use_context::<crate::ui::pages::tasks::QualityCounts>();
     move || {
-        let today = browser::now_local().date();
-        state.plan.with(|p| {
-            (!p.commitments.is_empty()).then(|| {
-                let counts = p.quality_review(today).counts(p);
-                view! {
-                    <p class="body">
-                        <a class="link" href=paths::QUALITY>{words::counts(counts)}</a>
-                    </p>
-                }
-            })
+        let counts = match shared {
+            Some(q) => q.0.get(),
+            None => {
+                let today = browser::now_local().date();
+                state.plan.with(|p| {
+                    (!p.commitments.is_empty()).then(|| p.quality_review(today).counts(p))
+                })
+            }
+        };
+        counts.map(|counts| {
+            view! {
+                <p class="body">
+                    <a class="link" href=paths::QUALITY>{words::counts(counts)}</a>
+                </p>
+            }
         })
     }
 }
