@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::domain::methodology::{Phase, Step, TaskStatus};
-use crate::domain::quality::Counts;
 use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::pages::drafts::EraseAllData;
+use crate::ui::pages::quality::QualityCounts;
 use crate::ui::paths;
 use crate::ui::shell::{download_draft, PageHeading};
 use crate::ui::widgets::NewerVersionNotice;
@@ -53,17 +53,6 @@ fn CommitmentsPending() -> impl IntoView {
                 </ul>
             }
         })
-    }
-}
-
-/// The quality review's counts, computed once per change of the plan by the
-/// task list (`None` before the first commitment).
-#[derive(Clone, Copy)]
-pub struct QualityCounts(pub Memo<Option<Counts>>);
-
-impl QualityCounts {
-    fn required(self) -> Option<usize> {
-        self.0.get().map(|c| c.required)
     }
 }
 
