@@ -371,3 +371,53 @@ fn undrawable_characters_in_a_rounds_texts_are_found_before_its_pdf() {
         .iter()
         .any(|f| f.target == Target::ProgressBody && f.chars == ["🙂".to_owned()]));
 }
+
+/// One source of current progress: the ficha's typed percent before the
+/// first round, the latest round's after; the commitment's weighted progress,
+/// the monitoring plan and the review read the same.
+#[test]
+fn current_progress_comes_from_the_latest_round_once_there_is_one() {
+    use plan_local_ga::export::summary::{summary, Target};
+    let env = decode(&fixture("borrador-v6.json")).expect("loads");
+    let plan = &env.plan;
+    let c = &plan.commitments[0];
+    let latest = plan.latest_round().expect("two rounds");
+    assert_eq!(latest.id, ItemId(2));
+    let now: Vec<Option<u8>> = c
+        .key_actions
+        .iter()
+        .map(|k| plan.current_key_action_progress(c.id, k))
+        .collect();
+    assert_eq!(now, [Some(70), Some(20)]);
+    assert_eq!(plan.current_commitment_progress(c), 5_000);
+
+    // The review's "Avance" of key action 1 says where it comes from and links to the round.
+    let sections = summary(plan, date!(2027 - 01 - 15));
+    let avance = sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .flat_map(|g| g.all_rows())
+        .find(|r| r.key == "Avance")
+        .expect("a key action's progress");
+    assert_eq!(
+        avance.value.as_deref(),
+        Some("70 % (según «Segundo informe semestral» (al 31/12/2026))")
+    );
+    assert_eq!(avance.target, Target::RoundReport(ItemId(2), c.id));
+
+    // Without rounds, the ficha's own figures.
+    let mut before = plan.clone();
+    before.implementation.rounds.clear();
+    let c = &before.commitments[0];
+    let typed: Vec<Option<u8>> = c.key_actions.iter().map(|k| k.progress).collect();
+    let now: Vec<Option<u8>> = c
+        .key_actions
+        .iter()
+        .map(|k| before.current_key_action_progress(c.id, k))
+        .collect();
+    assert_eq!(now, typed);
+    assert_eq!(
+        before.current_commitment_progress(c),
+        plan_local_ga::domain::key_action::weighted_progress(&c.key_actions)
+    );
+}

@@ -28,6 +28,7 @@ pub use super::implementation::*;
 use super::choice::ItemId;
 use super::commitment::{Commitment, CommitmentId};
 use super::date::Period;
+use super::key_action::KeyAction;
 use super::plan::Plan;
 
 /// Progress of one commitment in one round, in hundredths of a percent
@@ -108,6 +109,42 @@ impl Plan {
         match item.activity {
             None => k.period.clone(),
             Some(a) => k.activities.iter().find(|x| x.id == a)?.period.clone(),
+        }
+    }
+
+    /// The round whose reports are the plan's current progress: the latest
+    /// by cut-off, once there is one.
+    pub fn latest_round(&self) -> Option<&Round> {
+        self.implementation.rounds_in_order().last().copied()
+    }
+
+    /// A key action's current progress (0-100): before any report round, the
+    /// percent typed in its ficha; after, what the latest round counts for
+    /// it (`None` when the round does not report it). One source at a time,
+    /// so the ficha, the monitoring plan and the reports never disagree.
+    pub fn current_key_action_progress(
+        &self,
+        commitment: CommitmentId,
+        k: &KeyAction,
+    ) -> Option<u8> {
+        match self.latest_round() {
+            None => k.progress,
+            Some(round) => round
+                .report(Item {
+                    commitment,
+                    key_action: k.id,
+                    activity: None,
+                })
+                .map(ItemReport::counted_percent),
+        }
+    }
+
+    /// A commitment's current weighted progress in hundredths of a percent,
+    /// from the same source as [`Plan::current_key_action_progress`].
+    pub fn current_commitment_progress(&self, c: &Commitment) -> u32 {
+        match self.latest_round() {
+            None => super::key_action::weighted_progress(&c.key_actions),
+            Some(round) => commitment_progress(c, round),
         }
     }
 

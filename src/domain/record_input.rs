@@ -92,6 +92,21 @@ impl MonitoringBodyInput {
         }
     }
 
+    /// The monitoring body as the plan's OGP record names it (its name and
+    /// evaluators), to start from when the implementation has none yet: one
+    /// body, not two records that disagree.
+    pub fn from_ogp(b: &super::ogp::MonitoringBody) -> Option<Self> {
+        let name = b.name.clone().unwrap_or_default();
+        if name.trim().is_empty() && b.evaluators.is_empty() {
+            return None;
+        }
+        Some(Self {
+            name,
+            members: b.evaluators.join("\n"),
+            schedule: String::new(),
+        })
+    }
+
     /// Every answer is optional; only a text too long blocks saving.
     pub fn read(&self) -> Reading<LocalMonitoringBody> {
         let mut errors = Vec::new();

@@ -4,7 +4,7 @@
 //! attention, percents, and the summaries of progress over time (the chart's
 //! description and the task list's line).
 
-use crate::domain::progress::{Attention, Item, RoundProgress};
+use crate::domain::progress::{Attention, Item, Round, RoundProgress};
 use crate::domain::report_input::{ItemPlace, ProgressField, ReportPart};
 use crate::domain::{format_date, Plan, Problem};
 use crate::labels::{name_or_unnamed, thousands};
@@ -206,4 +206,63 @@ pub fn chart_summary(plan: &Plan, over_time: &[RoundProgress]) -> String {
         plan_points.join("; "),
         commitments.join("; ")
     )
+}
+
+/// A round's name as a sentence names it: "«Segundo informe semestral» (al
+/// 31/12/2026)", or "el informe al 31/12/2026" when it has none.
+fn round_in_text(round: &Round) -> String {
+    let name = round.name.trim();
+    if name.is_empty() {
+        format!("el informe al {}", format_date(round.cutoff))
+    } else {
+        format!("«{name}» (al {})", format_date(round.cutoff))
+    }
+}
+
+/// Above the monitoring plan's progress, once there are report rounds: where
+/// the figures come from and where they change.
+pub fn current_progress_note(round: &Round) -> String {
+    format!(
+        "El avance es el que registró el informe de avance más reciente, {}. Se actualiza en «Informes de avance».",
+        round_in_text(round)
+    )
+}
+
+/// A key action's current progress as a value ("70 %", or "Sin registrar"),
+/// with its source once there are rounds ("70 % (según «Segundo informe
+/// semestral» (al 31/12/2026))").
+pub fn current_progress_value(progress: Option<u8>, round: Option<&Round>) -> String {
+    let value = progress.map_or_else(|| "Sin registrar".to_owned(), |p| format!("{p} %"));
+    match round {
+        Some(r) => format!("{value} (según {})", round_in_text(r)),
+        None => value,
+    }
+}
+
+/// The hint of a key action's own progress field once there are report rounds.
+pub fn key_action_progress_hint(progress: Option<u8>, round: &Round) -> String {
+    let value = progress.map_or_else(|| "sin registrar".to_owned(), |p| format!("{p} %"));
+    format!(
+        "Número entero de 0 a 100. Ya hay informes de avance: el avance que cuenta es el del más reciente, {} ({value}); este dato solo se usa antes del primer informe.",
+        round_in_text(round)
+    )
+}
+
+/// A round as people name it: its name, or "Informe al 30/06/2026" when it has none.
+pub fn round_called(round: &Round) -> String {
+    let name = round.name.trim();
+    if name.is_empty() {
+        format!("Informe al {}", format_date(round.cutoff))
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A round with its cut-off date: "Primer informe semestral (30/06/2026)".
+pub fn round_label(round: &Round) -> String {
+    if round.name.trim().is_empty() {
+        round_called(round)
+    } else {
+        format!("{} ({})", round_called(round), format_date(round.cutoff))
+    }
 }

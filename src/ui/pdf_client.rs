@@ -63,6 +63,14 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// Exports started and not yet downloaded (or failed).
+    static IN_FLIGHT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether an export is under way in this page: a change to another bundle
+/// waits for it, so that the PDF is still downloaded (`ui::section`).
+pub fn exporting() -> bool {
+    IN_FLIGHT.with(|n| n.get() > 0)
 }
 
 /// Whether the worker has been created in this page (tests and the benchmark
@@ -279,12 +287,14 @@ impl Export {
             },
             PROGRESS_AFTER,
         );
+        IN_FLIGHT.with(|n| n.set(n.get() + 1));
         leptos::task::spawn_local(async move {
             let outcome = match render(&job).await {
                 Ok(bytes) => browser::download(&bytes, &file_name, "application/pdf")
                     .map_err(|_| ExportFailure::DownloadBlocked),
                 Err(e) => Err(e),
             };
+            IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
             let _ = self.busy.try_set(false);
             let _ = self.slow.try_set(false);
             let _ = self.failure.try_set(outcome.err());

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::bundles::{self, Section};
 use crate::ui::pages::not_found::NotFound;
+use crate::ui::pdf_client;
 
 /// Session key naming the address being handed over, read (and removed) by
 /// the bundle that receives it.
@@ -106,10 +107,30 @@ pub fn Elsewhere(own: Option<&'static str>) -> impl IntoView {
         if let Some(s) = w.session_storage().ok().flatten() {
             let _ = s.set_item(HANDED_KEY, &address);
         }
-        location.replace(&address).ok()
+        // An export under way would be lost with the page: leave once its
+        // PDF is downloaded.
+        let exporting = pdf_client::exporting();
+        leave_when_exported(location, address);
+        Some(exporting)
     });
     match handed {
-        Some(()) => view! { <p class="body" role="status">"Cargando…"</p> }.into_any(),
+        Some(true) => view! {
+            <p class="body" role="status">"Terminando de preparar su PDF; después se abre la página…"</p>
+        }
+        .into_any(),
+        Some(false) => view! { <p class="body" role="status">"Cargando…"</p> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// Replaces the page with `address` as soon as no export is under way.
+fn leave_when_exported(location: web_sys::Location, address: String) {
+    if pdf_client::exporting() {
+        set_timeout(
+            move || leave_when_exported(location, address),
+            std::time::Duration::from_millis(200),
+        );
+    } else {
+        let _ = location.replace(&address);
     }
 }

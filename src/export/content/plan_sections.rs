@@ -15,7 +15,7 @@ use super::summary::{
 };
 use super::timeline::{shorten, timeline as timeline_of};
 use crate::catalog;
-use crate::domain::key_action::{weight_total, weighted_progress};
+use crate::domain::key_action::weight_total;
 use crate::domain::roadmap::Phase;
 use crate::domain::{format_date, Plan, Relation, Step};
 use crate::labels::{self, Label};
@@ -334,6 +334,11 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(
         "El avance de cada compromiso es la suma del avance de sus acciones clave, cada una multiplicada por su ponderación. Una acción clave sin avance registrado cuenta como 0 %.".to_owned(),
     ));
+    if let Some(r) = plan.latest_round() {
+        blocks.push(Block::Paragraph(
+            crate::messages::rounds::current_progress_note(r),
+        ));
+    }
     blocks.push(Block::BarChart {
         caption: "Avance ponderado por compromiso (de 0 a 100 %)".to_owned(),
         max: 100.0,
@@ -342,7 +347,7 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let w = weighted_progress(&c.key_actions);
+                let w = plan.current_commitment_progress(c);
                 Bar::new(
                     // Short: the full names are in the table that follows.
                     format!("{}. {}", i + 1, shorten(&c.name, 60)),
@@ -370,7 +375,7 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
                     (i + 1).to_string(),
                     labels::name_or_unnamed(&c.name).to_owned(),
                     format!("{} %", weight_total(&c.key_actions)),
-                    percent(weighted_progress(&c.key_actions)),
+                    percent(plan.current_commitment_progress(c)),
                 ]
             })
             .collect(),
@@ -381,13 +386,14 @@ pub fn monitoring(plan: &Plan, answers: &[Section], blocks: &mut Vec<Block>) {
         .enumerate()
         .flat_map(|(i, c)| {
             c.key_actions.iter().enumerate().map(move |(j, k)| {
+                let progress = plan.current_key_action_progress(c.id, k);
                 vec![
                     format!("{}.{}", i + 1, j + 1),
                     crate::labels::name_or_unnamed(&k.name).to_owned(),
                     k.weight.map_or_else(not_provided, |w| format!("{w} %")),
-                    k.progress.map_or_else(not_provided, |p| format!("{p} %")),
+                    progress.map_or_else(not_provided, |p| format!("{p} %")),
                     k.weight.map_or_else(not_provided, |w| {
-                        percent(u32::from(k.progress.unwrap_or(0)) * u32::from(w))
+                        percent(u32::from(progress.unwrap_or(0)) * u32::from(w))
                     }),
                 ]
             })

@@ -17,7 +17,7 @@ use crate::domain::choice::ItemId;
 use crate::domain::commitment::TeamMember;
 use crate::domain::contact::Contact;
 use crate::domain::coordination::Organization;
-use crate::domain::key_action::{weight_total, weighted_progress};
+use crate::domain::key_action::weight_total;
 use crate::domain::plan::FichaPart;
 use crate::domain::{
     format_date, CommitmentId, JurisdictionKind, Makers, PartialDate, Period, Plan, Profile, Step,
@@ -789,7 +789,7 @@ fn commitments(plan: &Plan) -> Section {
                 "{} acciones clave; ponderaciones: {} %; avance ponderado: {}",
                 c.key_actions.len(),
                 weight_total(&c.key_actions),
-                percent(weighted_progress(&c.key_actions))
+                percent(plan.current_commitment_progress(c))
             )),
             t,
         ));
@@ -839,7 +839,18 @@ fn commitments(plan: &Plan) -> Section {
                     k.responsible.as_ref().map(contact_line),
                     t,
                 ),
-                row("Avance", k.progress.map(|p| format!("{p} %")), t),
+                // Once there are report rounds, the latest one's, where it changes.
+                match plan.latest_round() {
+                    None => row("Avance", k.progress.map(|p| format!("{p} %")), t),
+                    Some(r) => row(
+                        "Avance",
+                        Some(crate::messages::rounds::current_progress_value(
+                            plan.current_key_action_progress(id, k),
+                            Some(r),
+                        )),
+                        Target::RoundReport(r.id, id),
+                    ),
+                },
             ];
             for (m, act) in k.activities.iter().enumerate() {
                 let t = Target::Activity(id, k.id, act.id);
@@ -1068,7 +1079,7 @@ fn implementation_record(plan: &Plan) -> Option<Section> {
                         line.push_str(&format!("; avance del plan: {}", percent(p.plan)));
                     }
                     row(
-                        &super::progress_document::round_label(r),
+                        &crate::messages::rounds::round_label(r),
                         Some(line),
                         Target::Round(r.id),
                     )

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::choice::upsert;
 
-use crate::domain::key_action::{weighted_progress, Frequency, KeyAction};
+use crate::domain::key_action::{Frequency, KeyAction};
 use crate::domain::monitoring::{
     next_response_id, Decision, MonitoringInput, ReasonedResponse, ResponseInput,
 };
@@ -112,6 +112,7 @@ fn Progress() -> impl IntoView {
     let state = use_app();
     let commitments = move || {
         state.plan.with(|p| {
+            let latest = p.latest_round().map(|r| r.id);
             p.commitments
                 .iter()
                 .enumerate()
@@ -141,7 +142,9 @@ fn Progress() -> impl IntoView {
                             .enumerate()
                             .map(|(ki, k)| {
                                 let code = format!("{number}.{}", ki + 1);
-                                let progress = k.progress.map_or_else(|| "Sin registrar".to_owned(), |v| format!("{v} %"));
+                                let progress = p.current_key_action_progress(id, k).map_or_else(|| "Sin registrar".to_owned(), |v| format!("{v} %"));
+                                // Once there are report rounds, progress is updated in the latest one.
+                                let update = latest.map_or_else(|| paths::key_action(id, Some(k.id)), |r| paths::round_commitment(r, id));
                                 view! {
                                     <tr class="table__row">
                                         <th scope="row" class="table__cell">{code.clone()}</th>
@@ -151,7 +154,7 @@ fn Progress() -> impl IntoView {
                                         <td class="table__cell">{baseline_to_target(k)}</td>
                                         <td class="table__cell">{progress}</td>
                                         <td class="table__cell table__cell--actions">
-                                            <a href=paths::key_action(id, Some(k.id))>
+                                            <a href=update>
                                                 "Actualizar el avance"
                                                 <span class="visually-hidden">{format!(" de la acción clave {code}")}</span>
                                             </a>
@@ -187,7 +190,7 @@ fn Progress() -> impl IntoView {
                         <h3 class="heading-s" id=heading_id>{format!("Compromiso {number}: {}", c.name)}</h3>
                         <p class="body progress__total">
                             "Avance ponderado: "
-                            <strong>{percent(weighted_progress(&c.key_actions))}</strong>
+                            <strong>{percent(p.current_commitment_progress(c))}</strong>
                         </p>
                         {weights_note}
                         {body}
@@ -197,6 +200,13 @@ fn Progress() -> impl IntoView {
         })
     };
     let empty = move || state.plan.with(|p| p.commitments.is_empty());
+    let source = move || {
+        state.plan.with(|p| {
+            p.latest_round().map(|r| {
+                view! { <p class="inset" id="avance-fuente">{crate::messages::rounds::current_progress_note(r)}</p> }
+            })
+        })
+    };
     view! {
         <section class="progress" id="avance" aria-labelledby="avance-titulo">
             <h2 class="heading-m" id="avance-titulo" tabindex="-1">"Avance de los compromisos"</h2>
@@ -213,6 +223,7 @@ fn Progress() -> impl IntoView {
                 <p class="body">
                     "El avance de un compromiso es la suma del avance de cada acción clave multiplicado por su ponderación. Para registrar el avance de una acción clave, elija «Actualizar el avance»."
                 </p>
+                {source}
                 {commitments}
                 <Timeline commitment=None />
             </Show>

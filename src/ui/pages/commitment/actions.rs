@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{caption, page_key, percent};
 use crate::domain::key_action::{
-    weighted_progress, ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
+    ActivityInput, Frequency, IndicatorKind, KeyActionInput, WeightStatus,
 };
 use crate::domain::{CommitmentId, Field, ItemId, Named};
 use crate::export::content::blocks::{given, NOT_PROVIDED};
@@ -174,7 +174,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
                         })
                         .collect_view();
                     let dates = ka.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
-                    let progress = ka.progress.map_or_else(|| "Sin registrar".to_owned(), |p| format!("{p} %"));
+                    let progress = crate::messages::rounds::current_progress_value(p.current_key_action_progress(id, ka), p.latest_round());
                     view! {
                         <section class="key-action" aria-labelledby=format!("accion-{}", k.0)>
                             <h2 class="heading-m" id=format!("accion-{}", k.0)>{format!("Acción clave {n}: {}", name_or_unnamed(&ka.name))}</h2>
@@ -211,7 +211,7 @@ fn KeyActionList(id: CommitmentId) -> impl IntoView {
     let progress = move || {
         state.plan.with(|p| {
             p.commitment(id)
-                .map_or(0, |c| weighted_progress(&c.key_actions))
+                .map_or(0, |c| p.current_commitment_progress(c))
         })
     };
     view! {
@@ -304,6 +304,20 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
             })
         })
         .unwrap_or_default();
+    // Once there are report rounds, the latest one is the progress that counts.
+    let progress_hint = state.plan.with_untracked(|p| {
+        p.latest_round().map_or_else(
+            || "Número entero de 0 a 100. Se actualiza durante el seguimiento.".to_owned(),
+            |r| {
+                crate::messages::rounds::key_action_progress_hint(
+                    p.commitment(id)
+                        .and_then(|c| c.key_action(k))
+                        .and_then(|ka| p.current_key_action_progress(id, ka)),
+                    r,
+                )
+            },
+        )
+    });
     let weight_hint = if others == 0 {
         "Número entero de 1 a 100. Las ponderaciones de todas las acciones clave suman 100."
             .to_owned()
@@ -333,7 +347,7 @@ fn KeyActionForm(id: CommitmentId, existing: Option<ItemId>) -> impl IntoView {
             <TextArea form=form field=Named::KeyActionVerification label="Medio de verificación" hint="La evidencia pública, por ejemplo «Diagnóstico integrado publicado en el sitio de gobierno abierto»." rows=2 />
             <PeriodFields form=form legend="Fechas de la acción clave" hint=period_hint start=Named::KeyActionStart end=Named::KeyActionEnd />
             <ContactFields form=form legend="Responsable de la implementación (opcional)" optional=true affiliation=true />
-            <TextField form=form field=Field::Named(Named::Progress) label="Avance a la fecha (%) (opcional)" hint="Número entero de 0 a 100. Se actualiza durante el seguimiento." width="input--w5" inputmode="numeric" />
+            <TextField form=form field=Field::Named(Named::Progress) label="Avance a la fecha (%) (opcional)" hint=progress_hint width="input--w5" inputmode="numeric" />
         </QuestionFrame>
     }
 }

@@ -19,7 +19,6 @@ use crate::domain::pending::Pending;
 use crate::export::content::blocks::NOT_PROVIDED;
 use leptos::prelude::*;
 
-use crate::domain::key_action::weighted_progress;
 use crate::domain::plan::FichaPart;
 use crate::domain::CommitmentId;
 use crate::messages;
@@ -156,6 +155,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                     <button class="button button--warning" type="button" on:click=move |_| {
                         state.edit_plan(|p| { p.remove_commitment(id); });
                         state.clear_unsaved_tree(&page_key(id, ""));
+                        state.clear_unsaved_matching(|k| crate::ui::route::is_progress_key_of(k, id));
                         confirming.set(None);
                         state.flash_on(paths::COMMITMENTS, format!("Se eliminó el compromiso «{name}»."));
                         request_animation_frame(|| focus_id("agregar-compromiso"));
@@ -312,7 +312,7 @@ fn Hub(id: CommitmentId) -> impl IntoView {
                 <dl class="summary-list">
                     <div class="summary-list__row"><dt class="summary-list__key">"Fechas"</dt><dd class="summary-list__value">{dates}</dd></div>
                     <div class="summary-list__row"><dt class="summary-list__key">"Acciones clave"</dt><dd class="summary-list__value">{format!("{} (ponderaciones: {} %)", c.key_actions.len(), c.weight_status().total())}</dd></div>
-                    <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(weighted_progress(&c.key_actions))}</dd></div>
+                    <div class="summary-list__row"><dt class="summary-list__key">"Avance ponderado"</dt><dd class="summary-list__value">{percent(p.current_commitment_progress(c))}</dd></div>
                 </dl>
             })
         })

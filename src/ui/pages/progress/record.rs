@@ -206,12 +206,26 @@ pub fn RecordSection() -> impl IntoView {
 #[component]
 pub fn MonitoringBodyPage() -> impl IntoView {
     let state = use_app();
+    // Without a body of its own yet, the page starts from the OGP record's.
+    let from_ogp = state.plan.with_untracked(|p| {
+        p.implementation.monitoring_body.is_none()
+            && p.ogp
+                .as_ref()
+                .and_then(|o| o.monitoring_body.as_ref())
+                .and_then(MonitoringBodyInput::from_ogp)
+                .is_some()
+    });
     let form = page_form(BODY_PAGE, |p| {
-        p.implementation
-            .monitoring_body
-            .as_ref()
-            .map(|b| to_fields(&MonitoringBodyInput::from_value(b)))
-            .unwrap_or_default()
+        match (
+            &p.implementation.monitoring_body,
+            p.ogp.as_ref().and_then(|o| o.monitoring_body.as_ref()),
+        ) {
+            (Some(b), _) => to_fields(&MonitoringBodyInput::from_value(b)),
+            (None, Some(o)) => MonitoringBodyInput::from_ogp(o)
+                .map(|i| to_fields(&i))
+                .unwrap_or_default(),
+            (None, None) => Default::default(),
+        }
     });
     let submit = save_handler(
         form,
@@ -237,6 +251,11 @@ pub fn MonitoringBodyPage() -> impl IntoView {
             <p class="body">
                 "El ente de monitoreo (u órgano evaluador) valora el plan desde fuera del gobierno: revisa el avance de los compromisos y publica su valoración. Todas las respuestas son opcionales."
             </p>
+            {from_ogp.then(|| view! {
+                <p class="inset" id="ente-desde-ogp">
+                    "Tomamos el nombre y las personas evaluadoras del registro OGP de su plan. Revíselos y guarde; después, los cambios se hacen aquí."
+                </p>
+            })}
             <TextField
                 form=form
                 field=Field::Named(Named::RecordBodyName)
