@@ -62,7 +62,7 @@ if (typeof PRECACHE === 'string') {
    * Fetches a file of this version, checks its hash and stores it; resolves to
    * the response, rejects when it cannot be had or is not this version's.
    */
-  async function fetchInto(cache, entry) {
+  async function fetchInto(cache, entry, priority = 'auto') {
     const [url, hash] = entry;
     // First through the HTTP cache (the page has just downloaded most of
     // these); an address without a hash in its name (index.html, the fonts)
@@ -70,7 +70,7 @@ if (typeof PRECACHE === 'string') {
     let response;
     let body;
     for (const mode of ['default', 'no-cache']) {
-      response = await fetch(url, { cache: mode, credentials: 'same-origin' });
+      response = await fetch(url, { cache: mode, credentials: 'same-origin', priority });
       if (!response.ok) throw new Error(`${url}: ${response.status}`);
       body = await response.arrayBuffer();
       const got = hex(await crypto.subtle.digest('SHA-256', body)).slice(0, hash.length);
@@ -88,17 +88,18 @@ if (typeof PRECACHE === 'string') {
   }
 
   /** Stores a file from an older version's cache when it is the same, else from the network. */
-  async function precache(cache, entry) {
+  async function precache(cache, entry, priority) {
     const old = await caches.match(keyOf(entry));
     if (old) return cache.put(keyOf(entry), old);
-    return fetchInto(cache, entry);
+    return fetchInto(cache, entry, priority);
   }
 
   self.addEventListener('install', (event) => {
     event.waitUntil((async () => {
       const cache = await caches.open(CACHE);
       await Promise.all(PRECACHE.core.map((e) => precache(cache, e)));
-      await Promise.all(PRECACHE.extra.map((e) => precache(cache, e).catch(() => {})));
+      // Low priority: what the open page asks for meanwhile comes first.
+      await Promise.all(PRECACHE.extra.map((e) => precache(cache, e, 'low').catch(() => {})));
     })());
   });
 
