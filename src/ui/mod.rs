@@ -2,6 +2,7 @@
 
 pub mod draft_form;
 pub mod form;
+pub mod offline;
 pub mod pdf_client;
 pub mod picker;
 pub mod print;
@@ -268,6 +269,7 @@ fn Frame(children: Children) -> impl IntoView {
         state.routed_once.set_value(true);
     }
     provide_context(state);
+    offline::start();
     view! {
         <Router>
             <a class="skip-link" href="#contenido" on:click=|ev| {

@@ -53,14 +53,20 @@ const CSP_REPORTER = () => {
  * every request of the context that leaves the page's origin to
  * `foreignRequests`, and every axe-core violation `axeCheck` finds, whatever
  * its impact, to `axeViolations`. `assertClean` checks all three.
+ *
+ * The app's service worker (assets/sw.js) is blocked unless a test asks for
+ * it (`serviceWorkers: 'allow'`, or E2E_SERVICE_WORKERS=allow for every
+ * file): a worker answers requests from its cache, which request routing
+ * and counting (export.test.mjs) would not see. `dist`: the folder served.
  */
-export async function startSession() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`No release build in ${DIST}: run "trunk build --release" (make test does).`);
+export async function startSession({ dist = DIST, serviceWorkers = process.env.E2E_SERVICE_WORKERS ?? 'block' } = {}) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`No release build in ${dist}: run "trunk build --release" (make test does).`);
   }
   await mkdir(OUT, { recursive: true });
-  const { server, origin } = await serve(DIST);
+  const { server, origin } = await serve(dist);
   const context = await (await sharedBrowser()).newContext({
+    serviceWorkers,
     acceptDownloads: true,
     locale: 'es-MX',
     timezoneId: 'America/Mexico_City',
