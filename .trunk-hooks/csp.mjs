@@ -17,10 +17,16 @@
 // 3. writes a strict Content-Security-Policy into index.html: everything from
 //    this origin only, WebAssembly allowed, workers from this origin, and
 //    the inline loader script allowed by its hash.
+// 4. fills the service worker's file list (assets/sw.js, copied as sw.js):
+//    every file of the build with its content hash, and a version string
+//    hashed from that list and the worker's code, so each build is a new
+//    worker; and names the worker in <meta name="service-worker">, where the
+//    app looks for it (src/ui/offline.rs) before registering it.
 // Debug builds (make serve) get no hashes and no policy: trunk's live-reload
 // script would be blocked, and the app falls back to the unhashed worker loader.
+// Nor a file list: their service worker removes itself (assets/sw.js).
 // (One script for all: trunk runs the hooks of a stage concurrently.)
-import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -128,9 +134,47 @@ const policy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-if (html.includes('http-equiv="Content-Security-Policy"')) process.exit(0);
-const charset = /<meta charset="utf-8"\s*\/?>/i;
-const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-html = charset.test(html) ? html.replace(charset, (m) => `${m}\n    ${tag}`) : html.replace('<head>', `<head>\n    ${tag}`);
-writeFileSync(file, html);
-console.log(`csp hook: policy written with ${hashes.length} script hash(es)`);
+if (!html.includes('http-equiv="Content-Security-Policy"')) {
+  const charset = /<meta charset="utf-8"\s*\/?>/i;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  html = charset.test(html) ? html.replace(charset, (m) => `${m}\n    ${tag}`) : html.replace('<head>', `<head>\n    ${tag}`);
+  writeFileSync(file, html);
+  console.log(`csp hook: policy written with ${hashes.length} script hash(es)`);
+}
+
+// 4. The service worker's file list. Core: the page (cached under the site's
+// root address, which every host serves), its CSS, the drafting app, the
+// manifest and the icons; extra: everything else (the sections, the PDF
+// worker, the fonts, and any file a later change adds to the build).
+const SW = 'sw.js';
+const swFile = join(staging, SW);
+if (!existsSync(swFile)) fail(`${SW} is missing; check its copy-file link in index.html`);
+const PLACEHOLDER = "'__PRECACHE_MANIFEST__'";
+const swText = readFileSync(swFile, 'utf8');
+if (swText.includes(PLACEHOLDER)) {
+  if (!html.includes('name="service-worker"')) {
+    html = html.replace('</head>', `  <meta name="service-worker" content="${publicUrl}${SW}" />\n  </head>`);
+    writeFileSync(file, html);
+  }
+  const app = html.match(/const base = hit \? hit\[0\] : "([^"]+)";/)?.[1];
+  if (!app) fail("the loader's drafting app was not found in index.html");
+  const revision = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const core = [];
+  const extra = [];
+  let coreBytes = 0;
+  let extraBytes = 0;
+  const names = readdirSync(staging, { recursive: true }).map(String).map((n) => n.split('\\').join('/'));
+  for (const name of names.sort()) {
+    if (name === SW || !statSync(join(staging, name)).isFile()) continue;
+    const bytes = readFileSync(join(staging, name));
+    const url = name === 'index.html' ? publicUrl : publicUrl + name;
+    const isCore = name === 'index.html' || name.endsWith('.css') || name === 'manifest.webmanifest'
+      || name.startsWith('icons/') || url === `${app}.js` || url === `${app}_bg.wasm`;
+    (isCore ? core : extra).push([url, revision(bytes)]);
+    if (isCore) coreBytes += bytes.length; else extraBytes += bytes.length;
+  }
+  // The worker's own code counts too: a change to it alone is a new version.
+  const version = revision(JSON.stringify([core, extra]) + swText);
+  writeFileSync(swFile, swText.replace(PLACEHOLDER, JSON.stringify({ version, core, extra })));
+  console.log(`csp hook: service worker ${version}: ${core.length} core file(s), ${coreBytes} B; ${extra.length} more, ${extraBytes} B`);
+}

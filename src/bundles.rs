@@ -2,7 +2,8 @@
 //!
 //! The app ships as more than one bundle: the drafting app, fetched for every
 //! address, and *sections* that few people use on a given day (the plan's
-//! progress reports, the print views), each a binary of its own that is fetched
+//! progress reports, the readiness self-assessment, the print views), each a
+//! binary of its own that is fetched
 //! only when one of its addresses is opened, like the PDF worker.
 //! `index.html` names each section and the address prefixes it serves:
 //! `<meta name="section" content="seguimiento /plan/avances">`. The page's
@@ -19,6 +20,8 @@ pub struct Section {
 
 /// The section of the progress reports (`src/bin/seguimiento.rs`).
 pub const IMPLEMENTATION: &str = "seguimiento";
+/// The section of the readiness self-assessment (`src/bin/preparacion.rs`).
+pub const READINESS: &str = "preparacion";
 /// The section of the print views (`src/bin/imprimir.rs`).
 pub const PRINT: &str = "imprimir";
 

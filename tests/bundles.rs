@@ -61,7 +61,10 @@ fn a_meta_without_a_valid_prefix_is_refused() {
 fn index_html_names_each_section_with_its_binary() {
     let sections = index_sections();
     let names: Vec<&str> = sections.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, vec![bundles::IMPLEMENTATION, bundles::PRINT]);
+    assert_eq!(
+        names,
+        vec![bundles::IMPLEMENTATION, bundles::READINESS, bundles::PRINT]
+    );
     let cargo = std::fs::read_to_string("Cargo.toml").expect("Cargo.toml");
     let html = std::fs::read_to_string("index.html").expect("index.html");
     for name in names {
@@ -103,4 +106,24 @@ fn every_route_is_in_the_bundle_that_serves_its_address() {
     }
     // The drafting app's table is the long one: the sections hold few pages.
     assert!(routes_of("App").len() > 40);
+}
+
+/// The start page's static copy in index.html (painted before the app
+/// arrives) says what the app's start page says.
+#[test]
+fn the_static_start_page_has_the_apps_words() {
+    let html = std::fs::read_to_string("index.html").expect("index.html");
+    let start = std::fs::read_to_string("src/ui/pages/start.rs").expect("start.rs");
+    let between = |text: &str, open: &str, close: &str| -> String {
+        let from = text.find(open).unwrap_or_else(|| panic!("{open}")) + open.len();
+        text[from..from + text[from..].find(close).expect("close")].to_owned()
+    };
+    let heading = between(&html, "<h1 class=\"heading-xl\">", "</h1>");
+    let lead = between(&html, "<p class=\"lead\">", "</p>");
+    assert!(
+        start.contains(&format!("<PageHeading text=\"{heading}\" />")),
+        "{heading}"
+    );
+    assert!(start.contains(&format!("\"{lead}\"")), "{lead}");
+    assert!(html.contains("<div id=\"portada\">"));
 }

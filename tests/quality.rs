@@ -529,3 +529,26 @@ fn the_readme_lists_every_rule_with_its_severity_and_source() {
         assert!(readme.contains(&heading), "README lacks: {heading}");
     }
 }
+
+/// The task list computes the review once and passes its required count to
+/// the step's status: the same status as the step computes alone, on the
+/// commitment-13 plan, an incomplete one and every real plan.
+#[test]
+fn the_status_from_the_shared_review_is_the_steps_own() {
+    use plan_local_ga::domain::methodology::Step;
+    let today = time::macros::date!(2026 - 12 - 06);
+    let mut incomplete = common::c13::plan();
+    incomplete.commitments[0].key_actions.clear();
+    let plans: Vec<plan_local_ga::domain::Plan> = [common::c13::plan(), incomplete]
+        .into_iter()
+        .chain(common::real_plans::all().into_iter().map(|p| p.plan))
+        .collect();
+    for plan in &plans {
+        let required = plan.quality_review(today).counts(plan).required;
+        assert_eq!(required, plan.quality_required_findings());
+        assert_eq!(
+            Step::Quality.status_with(plan, false, Some(required)),
+            Step::Quality.status(plan, false)
+        );
+    }
+}

@@ -671,5 +671,36 @@ fn the_monitoring_body_starts_from_the_ogp_records() {
     assert_eq!(input.members, "Ana Pérez\nObservatorio Ciudadano");
     let body = input.read().complete().expect("complete");
     assert_eq!(body.members, ["Ana Pérez", "Observatorio Ciudadano"]);
-    assert_eq!(MonitoringBodyInput::from_ogp(&MonitoringBody::default()), None);
+    assert_eq!(
+        MonitoringBodyInput::from_ogp(&MonitoringBody::default()),
+        None
+    );
+}
+
+/// A deleted commitment takes its end-of-commitment assessment with it; the
+/// rounds' reports about it stay in the draft (what was reported then).
+#[test]
+fn a_deleted_commitment_takes_its_assessment_along() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/borrador-v6.json"
+    ))
+    .expect("fixture");
+    let mut plan = decode(&text).expect("loads").plan;
+    let id = plan.implementation.assessments[0].commitment;
+    let reports_before: usize = plan
+        .implementation
+        .rounds
+        .iter()
+        .map(|r| r.reports.len())
+        .sum();
+    assert!(plan.remove_commitment(id));
+    assert!(plan.implementation.assessments.is_empty());
+    let reports_after: usize = plan
+        .implementation
+        .rounds
+        .iter()
+        .map(|r| r.reports.len())
+        .sum();
+    assert_eq!(reports_after, reports_before);
 }

@@ -259,6 +259,18 @@ impl Step {
     /// Status of this step. `unsaved` says whether the step's pages hold typed
     /// input that has not passed "Guardar y continuar" yet.
     pub fn status(self, plan: &Plan, unsaved: bool) -> TaskStatus {
+        self.status_with(plan, unsaved, None)
+    }
+
+    /// [`Step::status`], given the quality review's count of required
+    /// findings when the caller already has it (the task list computes the
+    /// review once per change of the plan, for the status and its summary).
+    pub fn status_with(
+        self,
+        plan: &Plan,
+        unsaved: bool,
+        quality_required: Option<usize>,
+    ) -> TaskStatus {
         match self {
             Step::Profile => {
                 let parts = [
@@ -351,7 +363,7 @@ impl Step {
             Step::Quality => {
                 if plan.commitments.is_empty() {
                     TaskStatus::CannotStartYet
-                } else if plan.quality_required_findings() > 0 {
+                } else if quality_required.unwrap_or_else(|| plan.quality_required_findings()) > 0 {
                     TaskStatus::InProgress
                 } else {
                     TaskStatus::Completed

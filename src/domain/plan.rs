@@ -235,6 +235,11 @@ impl Plan {
     pub fn remove_commitment(&mut self, id: CommitmentId) -> bool {
         let before = self.commitments.len();
         self.commitments.retain(|c| c.id != id);
+        // Its end-of-commitment assessment goes with it; the rounds' reports
+        // stay (what was reported then), left out of the outputs.
+        self.implementation
+            .assessments
+            .retain(|a| a.commitment != id);
         for r in &mut self.responses {
             if r.commitment == Some(id) {
                 r.commitment = None;

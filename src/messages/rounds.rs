@@ -247,3 +247,22 @@ pub fn key_action_progress_hint(progress: Option<u8>, round: &Round) -> String {
         round_in_text(round)
     )
 }
+
+/// A round as people name it: its name, or "Informe al 30/06/2026" when it has none.
+pub fn round_called(round: &Round) -> String {
+    let name = round.name.trim();
+    if name.is_empty() {
+        format!("Informe al {}", format_date(round.cutoff))
+    } else {
+        name.to_owned()
+    }
+}
+
+/// A round with its cut-off date: "Primer informe semestral (30/06/2026)".
+pub fn round_label(round: &Round) -> String {
+    if round.name.trim().is_empty() {
+        round_called(round)
+    } else {
+        format!("{} ({})", round_called(round), format_date(round.cutoff))
+    }
+}

@@ -725,6 +725,16 @@ impl AppState {
         }
     }
 
+    /// Drops the unsaved input of every page whose key `matches`.
+    pub fn clear_unsaved_matching(self, matches: impl Fn(&str) -> bool) {
+        if self
+            .unsaved
+            .with_untracked(|u| u.keys().any(|k| matches(k)))
+        {
+            self.unsaved.update(|u| u.retain(|k, _| !matches(k)));
+        }
+    }
+
     /// Whether any page whose key starts with `prefix` holds unsaved input.
     pub fn has_unsaved(self, prefix: &str) -> bool {
         self.unsaved

@@ -2,6 +2,7 @@
 
 pub mod draft_form;
 pub mod form;
+pub mod offline;
 pub mod pdf_client;
 pub mod picker;
 pub mod print;
@@ -214,20 +215,39 @@ pub mod paths {
 
 /// Mounts the drafting app on `<body>` (`src/main.rs`).
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    start();
     leptos::mount::mount_to_body(App);
 }
 
 /// Mounts the progress reports' section (`src/bin/seguimiento.rs`).
 pub fn mount_implementation() {
-    console_error_panic_hook::set_once();
+    start();
     leptos::mount::mount_to_body(ImplementationApp);
+}
+
+/// Mounts the readiness self-assessment's section (`src/bin/preparacion.rs`).
+pub fn mount_readiness() {
+    start();
+    leptos::mount::mount_to_body(ReadinessApp);
 }
 
 /// Mounts the print views' section (`src/bin/imprimir.rs`).
 pub fn mount_print() {
-    console_error_panic_hook::set_once();
+    start();
     leptos::mount::mount_to_body(PrintApp);
+}
+
+/// What every bundle does before mounting: panics to the console, and the
+/// start page's static copy in index.html (painted before the app arrives)
+/// gives way to the app.
+fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(copy) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("portada"))
+    {
+        copy.remove();
+    }
 }
 
 /// What every bundle shows around its pages: state, router, skip link,
@@ -240,6 +260,7 @@ fn Frame(children: Children) -> impl IntoView {
         state.routed_once.set_value(true);
     }
     provide_context(state);
+    offline::start();
     view! {
         <Router>
             <a class="skip-link" href="#contenido" on:click=|ev| {
@@ -310,10 +331,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borradores") view=MyDraftsPage />
                 <Route path=path!("/borradores/:id/nombre") view=RenameDraftPage />
                 <Route path=path!("/fuentes") view=SourcesPage />
-                <Route path=path!("/preparacion") view=ReadinessStartPage />
-                <Route path=path!("/preparacion/tema/:n") view=ReadinessThemePage />
-                <Route path=path!("/preparacion/elegibilidad") view=ReadinessGatePage />
-                <Route path=path!("/preparacion/resultado") view=ReadinessResultPage />
             </Routes>
         </Frame>
     }
@@ -334,6 +351,22 @@ pub fn ImplementationApp() -> impl IntoView {
                 <Route path=path!("/plan/avances/:r") view=RoundPage />
                 <Route path=path!("/plan/avances/:r/datos") view=RoundDataPage />
                 <Route path=path!("/plan/avances/:r/compromisos/:id") view=RoundCommitmentPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// The readiness self-assessment (`/preparacion`), a bundle fetched when
+/// first opened.
+#[component]
+pub fn ReadinessApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere own=Some(bundles::READINESS) /> }>
+                <Route path=path!("/preparacion") view=ReadinessStartPage />
+                <Route path=path!("/preparacion/tema/:n") view=ReadinessThemePage />
+                <Route path=path!("/preparacion/elegibilidad") view=ReadinessGatePage />
+                <Route path=path!("/preparacion/resultado") view=ReadinessResultPage />
             </Routes>
         </Frame>
     }

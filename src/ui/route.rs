@@ -72,6 +72,33 @@ pub fn item_page<T: Identified>(
     }
 }
 
+/// Unsaved-input key of a commitment's end-of-commitment assessment
+/// ("avances/valoracion/3").
+pub(crate) fn assessment_key(id: CommitmentId) -> String {
+    format!("avances/valoracion/{}", id.0)
+}
+
+/// Unsaved-input key of a report round's pages ("avances/informe/2", or
+/// "avances/informe/nuevo").
+pub(crate) fn round_key(r: Option<ItemId>) -> String {
+    format!("avances/informe/{}", paths::item(r))
+}
+
+/// Unsaved-input key of one commitment's report in a round
+/// ("avances/informe/2/compromiso/3").
+pub(crate) fn round_report_key(r: ItemId, id: CommitmentId) -> String {
+    format!("{}/compromiso/{}", round_key(Some(r)), id.0)
+}
+
+/// Whether an unsaved-input key is of commitment `id`'s pages of the
+/// implementation (its assessment, its report in any round): they go with it.
+pub(crate) fn is_progress_key_of(key: &str, id: CommitmentId) -> bool {
+    key == assessment_key(id)
+        || key
+            .strip_prefix("avances/informe/")
+            .is_some_and(|rest| rest.ends_with(&format!("/compromiso/{}", id.0)))
+}
+
 /// Unsaved-input key of a commitment's page ("compromiso/3/objetivos").
 pub(crate) fn page_key(id: CommitmentId, part: &str) -> String {
     if part.is_empty() {

@@ -169,7 +169,10 @@ pub fn Banners() -> impl IntoView {
             }
         })
     };
-    view! { {conflict_banner} {removed_banner} {storage_banner} {quarantine_banner} {flash} }
+    view! {
+        {conflict_banner} {removed_banner} {storage_banner} {quarantine_banner} {flash}
+        <crate::ui::offline::UpdateBanner />
+    }
 }
 
 /// Offers the open draft as a JSON file named after the plan.

@@ -9,6 +9,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,14 +53,20 @@ const CSP_REPORTER = () => {
  * every request of the context that leaves the page's origin to
  * `foreignRequests`, and every axe-core violation `axeCheck` finds, whatever
  * its impact, to `axeViolations`. `assertClean` checks all three.
+ *
+ * The app's service worker (assets/sw.js) is blocked unless a test asks for
+ * it (`serviceWorkers: 'allow'`, or E2E_SERVICE_WORKERS=allow for every
+ * file): a worker answers requests from its cache, which request routing
+ * and counting (export.test.mjs) would not see. `dist`: the folder served.
  */
-export async function startSession() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error(`No release build in ${DIST}: run "trunk build --release" (make test does).`);
+export async function startSession({ dist = DIST, serviceWorkers = process.env.E2E_SERVICE_WORKERS ?? 'block' } = {}) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`No release build in ${dist}: run "trunk build --release" (make test does).`);
   }
   await mkdir(OUT, { recursive: true });
-  const { server, origin } = await serve(DIST);
+  const { server, origin } = await serve(dist);
   const context = await (await sharedBrowser()).newContext({
+    serviceWorkers,
     acceptDownloads: true,
     locale: 'es-MX',
     timezoneId: 'America/Mexico_City',
@@ -257,4 +264,49 @@ export function arriver(session) {
 export async function press(page, text, max = 120) {
   await tabTo(page, { text }, max);
   await page.keyboard.press('Enter');
+}
+
+// ---- downloads (the progress reports' PDF and CSV) --------------------------
+
+/** Tabs to the control and presses Enter; returns the download it starts. */
+export async function download(page, matcher) {
+  await tabTo(page, matcher, 150);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  return file;
+}
+
+/**
+ * Text without whitespace and hyphens, for comparing: pdftotext joins a word
+ * broken at a line-end hyphen (an address in a narrow cell) and drops it.
+ */
+export const flat = (text) => text.replace(/[\s-]+/g, '');
+
+/** The PDF's text, flattened (see `flat`). */
+export async function pdfText(file, name) {
+  const path = join(OUT, name);
+  await file.saveAs(path);
+  execFileSync('qpdf', ['--check', path]);
+  assert.match(execFileSync('pdfdetach', ['-list', path]).toString('utf8'), /borrador\.json/, 'the draft travels inside');
+  return flat(execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8'));
+}
+
+/** RFC 4180: quoted fields, doubled quotes, CRLF between records. */
+export function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
+    else field += c;
+  }
+  assert.equal(field + record.join(''), '', 'the last record ends with CRLF');
+  return records;
 }

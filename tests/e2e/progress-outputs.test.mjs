@@ -11,10 +11,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSession, endSession, ready, axeCheck, assertClean, tabTo, putDraft, OUT } from './harness.mjs';
+import {
+  startSession, endSession, ready, axeCheck, assertClean, tabTo, putDraft, OUT,
+  download, pdfText, parseCsv, flat,
+} from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = await readFile(join(here, '..', 'fixtures', 'borrador-v6.json'), 'utf8');
@@ -23,49 +25,6 @@ const STEM = 'plan-de-accion-local-de-gobierno-abierto-2025-2027';
 let s;
 before(async () => { s = await startSession(); });
 after(async () => { if (s) await endSession(s); });
-
-/** Tabs to the control and presses Enter; returns the download it starts. */
-async function download(page, matcher) {
-  await tabTo(page, matcher, 150);
-  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  return file;
-}
-
-/**
- * Text without whitespace and hyphens, for comparing: pdftotext joins a word
- * broken at a line-end hyphen (an address in a narrow cell) and drops it.
- */
-const flat = (text) => text.replace(/[\s-]+/g, '');
-
-/** The PDF's text, flattened (see `flat`). */
-async function pdfText(file, name) {
-  const path = join(OUT, name);
-  await file.saveAs(path);
-  execFileSync('qpdf', ['--check', path]);
-  assert.match(execFileSync('pdfdetach', ['-list', path]).toString('utf8'), /borrador\.json/, 'the draft travels inside');
-  return flat(execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8'));
-}
-
-/** RFC 4180: quoted fields, doubled quotes, CRLF between records. */
-function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
-    else field += c;
-  }
-  assert.equal(field + record.join(''), '', 'the last record ends with CRLF');
-  return records;
-}
 
 test('the round reports and the CSV download from «Informes de avance»', async () => {
   const { page, origin } = s;

@@ -23,6 +23,7 @@ import {
   startSession, endSession, ready, axeCheck, assertClean, tabTo, focused, putDraft,
   waitForDraft, OUT,
   arriver, press,
+  download, pdfText, parseCsv, flat,
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -336,6 +337,33 @@ test('two report rounds by keyboard: the second copies the first; chart, table a
     ['Primer informe semestral', '30/06/2020', 'Dirección General de Gobierno Abierto y Transparencia (INAI)', pct(expected[0].plan)],
     ['Segundo informe semestral', '31/12/2020', '', pct(expected[1].plan)],
   ]);
+
+  // Published as typed: the latest round's PDF and every round's CSV, by keyboard.
+  const report = await download(page, { text: 'Descargar informe de avance (PDF)' });
+  const text = await pdfText(report, 'avance-compromiso-13.pdf');
+  for (const want of [
+    'Segundo informe semestral', 'Sustancial', '60 %', 'Limitado', '20 %',
+    // (pdftotext may interleave a cell's last line with the next column's.)
+    'Convocatoria a la socialización', 'Completo', '100 %',
+    'https://home.inai.org.mx/estudio-apertura-subnacional.pdf',
+    'El estudio desagrega por sexo a las personas entrevistadas.',
+    // The report writes a whole percent without decimals.
+    expected[1].plan % 100 === 0 ? `${expected[1].plan / 100} %` : pct(expected[1].plan),
+  ]) {
+    assert.ok(text.includes(flat(want)), `${want} in the report's text`);
+  }
+  const csvFile = await download(page, { text: 'Descargar avances (CSV)' });
+  const csvPath = join(OUT, 'avances-compromiso-13.csv');
+  await csvFile.saveAs(csvPath);
+  const [header, ...csvRows] = parseCsv((await readFile(csvPath, 'utf8')).replace(/^\uFEFF/, ''));
+  const col = (name) => header.indexOf(name);
+  // 3 key actions and 14 activities, in each of the two rounds.
+  assert.equal(csvRows.length, 2 * 17, 'one row per key action or activity per round');
+  assert.deepEqual([...new Set(csvRows.map((r) => r[col('round_name')]))], ['Primer informe semestral', 'Segundo informe semestral']);
+  const keyRow = (round, k) => csvRows.find((r) => r[col('round_id')] === String(round) && r[col('key_action_number')] === String(k) && r[col('activity_number')] === '');
+  assert.deepEqual([keyRow(2, 2)[col('status')], keyRow(2, 2)[col('percent')], keyRow(2, 2)[col('weight')]], ['sustancial', '60', '40']);
+  assert.deepEqual([keyRow(1, 3)[col('status')], keyRow(2, 3)[col('percent')]], ['no-iniciado', '20']);
+  assert.equal(keyRow(2, 3)[col('evidence')], 'Convocatoria a la socialización del modelo');
 
   // «Requiere atención»: what the domain's rules find in the latest round.
   const attention = expectedAttention(stored.plan, 2);

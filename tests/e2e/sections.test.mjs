@@ -27,7 +27,7 @@ const arrive = arriver(() => s);
 
 /** The bundles whose wasm the page fetched since `from` (by file name). */
 const bundlesOf = (requests) => requests
-  .map((u) => new URL(u).pathname.match(/^\/([a-z_]+)-[0-9a-f]{16}_bg\.wasm$/)?.[1])
+  .map((u) => new URL(u).pathname.match(/^\/([a-z_]+)-[0-9a-f]+_bg\.wasm$/)?.[1])
   .filter(Boolean);
 
 test('each section is fetched only when one of its pages is opened, and the draft goes along', async () => {

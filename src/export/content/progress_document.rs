@@ -42,24 +42,7 @@ const ROUNDS_PER_TABLE: usize = 6;
 /// Shown in a table cell with nothing to show.
 const NONE: &str = "—";
 
-/// A round as people name it: its name, or "Informe al 30/06/2026" when it has none.
-pub fn round_name(round: &Round) -> String {
-    let name = round.name.trim();
-    if name.is_empty() {
-        format!("Informe al {}", format_date(round.cutoff))
-    } else {
-        name.to_owned()
-    }
-}
-
-/// A round with its cut-off date: "Primer informe semestral (30/06/2026)".
-pub fn round_label(round: &Round) -> String {
-    if round.name.trim().is_empty() {
-        round_name(round)
-    } else {
-        format!("{} ({})", round_name(round), format_date(round.cutoff))
-    }
-}
+pub use crate::messages::rounds::{round_called as round_name, round_label};
 
 /// The report's file stem: the plan's ([`file_stem`]), then
 /// "-informe-de-avance-" and the round's cut-off date (`YYYY-MM-DD`, so the

@@ -1079,7 +1079,7 @@ fn implementation_record(plan: &Plan) -> Option<Section> {
                         line.push_str(&format!("; avance del plan: {}", percent(p.plan)));
                     }
                     row(
-                        &super::progress_document::round_label(r),
+                        &crate::messages::rounds::round_label(r),
                         Some(line),
                         Target::Round(r.id),
                     )

@@ -10,10 +10,11 @@
 
 use time::Date;
 
-use super::progress_document::{item_name, round_label};
+use super::progress_document::item_name;
 use super::summary::{summary, Target};
 use crate::domain::{ItemId, Plan, Step};
 use crate::export::font::metrics;
+use crate::messages::rounds::round_label;
 
 /// One answer with characters the PDF cannot draw.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -177,7 +177,10 @@ pub(super) fn column_widths(
     let sum_min: f32 = min.iter().sum();
     let sum_max: f32 = max.iter().sum();
     if sum_min >= total {
-        return min.iter().map(|m| m * total / sum_min).collect();
+        // Too narrow for every longest word: the widest columns give way
+        // first (down to a common width), so a long address breaks rather
+        // than every short word ("Avance", "Sustancial") in every column.
+        return give_way(&min, total);
     }
     if sum_max <= total {
         // Everything fits on one line: give the spare room to the widest columns.
@@ -193,9 +196,41 @@ pub(super) fn column_widths(
         .collect()
 }
 
+/// Widths of at most `want[c]` each that add up to `total` (less than the sum
+/// of `want`): every column wider than a common width `t` is cut to `t`, the
+/// others keep what they want.
+fn give_way(want: &[f32], total: f32) -> Vec<f32> {
+    let mut sorted = want.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    // With the k widest cut to t: t = (total - Σ the others) / k, valid when
+    // it is at least the next width.
+    let mut rest: f32 = sorted.iter().sum();
+    let mut t = total / want.len().max(1) as f32;
+    for (k, w) in sorted.iter().enumerate() {
+        rest -= w;
+        let cut = (total - rest) / (k + 1) as f32;
+        let next = sorted.get(k + 1).copied().unwrap_or(0.0);
+        if cut >= next {
+            t = cut;
+            break;
+        }
+    }
+    want.iter().map(|w| w.min(t)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_widest_columns_give_way_first() {
+        let widths = give_way(&[300.0, 60.0, 50.0, 40.0], 300.0);
+        assert_eq!(widths, vec![150.0, 60.0, 50.0, 40.0]);
+        let widths = give_way(&[200.0, 200.0, 50.0], 300.0);
+        assert_eq!(widths, vec![125.0, 125.0, 50.0]);
+        let sum: f32 = give_way(&[90.0, 80.0, 70.0], 120.0).iter().sum();
+        assert!((sum - 120.0).abs() < 0.01);
+    }
 
     #[test]
     fn column_widths_fill_the_table() {

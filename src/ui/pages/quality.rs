@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::quality::{RuleId, Severity, Source, MAX_KEPT_REASON};
+use crate::domain::quality::{Counts, RuleId, Severity, Source, MAX_KEPT_REASON};
 use crate::domain::Step;
 use crate::export::content::quality::{review_view, status_text, CommitmentView, FindingView};
 use crate::messages::quality as words;
@@ -310,20 +310,38 @@ pub fn QualityPage() -> impl IntoView {
 
 /// The review's counts in one line, with a link to the page: for the task
 /// list and "Revise su plan".
+/// The quality review's counts, computed once per change of the plan by the
+/// task list (`None` before the first commitment).
+#[derive(Clone, Copy)]
+pub struct QualityCounts(pub Memo<Option<Counts>>);
+
+impl QualityCounts {
+    pub(crate) fn required(self) -> Option<usize> {
+        self.0.get().map(|c| c.required)
+    }
+}
+
 #[component]
 pub fn QualitySummary() -> impl IntoView {
     let state = use_app();
+    // The task list's counts when it has them, else this page's own.
+    let shared = use_context::<QualityCounts>();
     move || {
-        let today = browser::now_local().date();
-        state.plan.with(|p| {
-            (!p.commitments.is_empty()).then(|| {
-                let counts = p.quality_review(today).counts(p);
-                view! {
-                    <p class="body">
-                        <a class="link" href=paths::QUALITY>{words::counts(counts)}</a>
-                    </p>
-                }
-            })
+        let counts = match shared {
+            Some(q) => q.0.get(),
+            None => {
+                let today = browser::now_local().date();
+                state.plan.with(|p| {
+                    (!p.commitments.is_empty()).then(|| p.quality_review(today).counts(p))
+                })
+            }
+        };
+        counts.map(|counts| {
+            view! {
+                <p class="body">
+                    <a class="link" href=paths::QUALITY>{words::counts(counts)}</a>
+                </p>
+            }
         })
     }
 }

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::domain::methodology::{Phase, Step, TaskStatus};
+use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::pages::drafts::EraseAllData;
+use crate::ui::pages::quality::QualityCounts;
 use crate::ui::paths;
 use crate::ui::shell::{download_draft, PageHeading};
 use crate::ui::widgets::NewerVersionNotice;
@@ -58,9 +60,13 @@ fn CommitmentsPending() -> impl IntoView {
 fn TaskRow(task: Step) -> impl IntoView {
     let state = use_app();
     let unsaved_prefix = task.unsaved_prefix();
+    let quality = use_context::<QualityCounts>();
     let status = Memo::new(move |_| {
         let unsaved = state.has_unsaved(unsaved_prefix);
-        state.plan.with(|p| task.status(p, unsaved))
+        let required = quality
+            .filter(|_| task == Step::Quality)
+            .and_then(|q| q.required());
+        state.plan.with(|p| task.status_with(p, unsaved, required))
     });
     let slug = task.path().trim_start_matches('/').replace('/', "-");
     let hint_id = format!("{slug}-hint");
@@ -99,10 +105,23 @@ fn TaskRow(task: Step) -> impl IntoView {
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let state = use_app();
+    // The quality review, once per change of the plan: the step's status, its
+    // summary line and the count of completed tasks read it.
+    let today = browser::now_local().date();
+    let quality = QualityCounts(Memo::new(move |_| {
+        state
+            .plan
+            .with(|p| (!p.commitments.is_empty()).then(|| p.quality_review(today).counts(p)))
+    }));
+    provide_context(quality);
     let completed = Memo::new(move |_| {
+        let required = quality.required();
         Step::ALL
             .iter()
-            .filter(|t| state.plan.with(|p| t.status(p, false)) == TaskStatus::Completed)
+            .filter(|t| {
+                let required = required.filter(|_| **t == Step::Quality);
+                state.plan.with(|p| t.status_with(p, false, required)) == TaskStatus::Completed
+            })
             .count()
     });
     view! {

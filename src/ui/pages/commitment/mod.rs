@@ -155,6 +155,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                     <button class="button button--warning" type="button" on:click=move |_| {
                         state.edit_plan(|p| { p.remove_commitment(id); });
                         state.clear_unsaved_tree(&page_key(id, ""));
+                        state.clear_unsaved_matching(|k| crate::ui::route::is_progress_key_of(k, id));
                         confirming.set(None);
                         state.flash_on(paths::COMMITMENTS, format!("Se eliminó el compromiso «{name}»."));
                         request_animation_frame(|| focus_id("agregar-compromiso"));

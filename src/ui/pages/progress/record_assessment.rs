@@ -26,9 +26,7 @@ use crate::ui::widgets::{choices, QuestionFrame, TextArea};
 const EARLY_RESULTS_SOURCE: &str = "https://www.opengovpartnership.org/glossary/early-results/";
 
 /// The unsaved-input key of commitment `id`'s assessment page.
-pub(super) fn page_key(id: CommitmentId) -> String {
-    format!("avances/valoracion/{}", id.0)
-}
+pub(super) use crate::ui::route::assessment_key as page_key;
 
 /// The early-results scale with what each level means (OGP's glossary, in
 /// our words).

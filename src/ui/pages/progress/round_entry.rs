@@ -25,8 +25,6 @@ use crate::ui::paths;
 use crate::ui::route::remount_on;
 use crate::ui::widgets::QuestionFrame;
 
-use super::round_key;
-
 /// The order the statuses are offered in: from not started to complete, then
 /// "Sin evidencia".
 const STATUSES: [Status; 5] = [
@@ -89,7 +87,7 @@ fn EntryForm(
     let state = use_app();
     let r = round.id;
     let c = commitment.id;
-    let page = format!("{}/compromiso/{}", round_key(Some(r)), c.0);
+    let page = crate::ui::route::round_report_key(r, c);
     let form = page_form(&page, |p| {
         CommitmentReportInput::from_value(&commitment, p.implementation.round(r)).fields()
     });

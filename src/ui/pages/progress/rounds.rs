@@ -39,9 +39,7 @@ use crate::ui::widgets::{QuestionFrame, SummaryList, SummaryRow};
 
 /// Unsaved-input key of a round's data page ("avances/informe/nuevo",
 /// "avances/informe/3"); its commitments' pages are under it.
-pub(crate) fn round_key(r: Option<ItemId>) -> String {
-    format!("avances/informe/{}", paths::item(r))
-}
+pub(crate) use crate::ui::route::round_key;
 
 /// The round's name as shown ("Informe al 30/06/2026" when it has none).
 fn shown_name(plan: &Plan, r: ItemId) -> String {
