@@ -8,8 +8,9 @@
 //     Performance, Accessibility, Best Practices and SEO, LCP, TBT and CLS of
 //     `/` and `/plan/perfil` on a first visit (nothing stored) and of a
 //     commitment page with the benchmark plan stored; median of 3 runs, each
-//     on an emptied cache and storage (Lighthouse's own reset is off, so that
-//     the draft the bench puts into storage stays).
+//     on an emptied cache and origin storage, the app's service worker and its
+//     caches included (Lighthouse's own reset is off, so that the draft the
+//     bench puts into storage stays).
 //  2. Typing on the benchmark plan (15 commitments), CPU slowed 4×: 120
 //     keystrokes over four form pages; per keystroke the longest Event Timing
 //     entry (keydown, keypress, input: from the key to the next paint) → the
@@ -21,6 +22,9 @@
 //  4. The PDF engine's brotli size, and the first "Exportar PDF" of the
 //     benchmark plan on a simulated slow 4G connection (1.6 Mbps down, 150 ms
 //     latency) with an empty cache.
+// Each part is a fresh browser profile where the app's service worker works as
+// it does for a person (2 and 3 start once it is active); the first load counts
+// only what the page itself requests.
 //
 // Usage: node tests/bench/web-vitals.mjs BENCH_DIR
 //   BENCH_DIR holds bench-draft.json (15 commitments) and 60/bench-draft.json
@@ -184,7 +188,7 @@ async function lighthouseRuns() {
     await browser.disconnect();
     child.kill();
     await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
   log(`Lighthouse ${lhVersion}, mobile preset (simulated slow 4G, 4× CPU), ${CHROMIUM} on loopback with brotli;`);
   log(`median of ${LIGHTHOUSE_RUNS} runs, each on an empty cache (reports in ${outDir}):`);
@@ -223,7 +227,27 @@ async function context({ draft = null, slowdown = 1 } = {}) {
   if (slowdown !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   return { ctx, page, cdp, errors };
 }
-const ready = (page) => page.waitForSelector('main h1', { timeout: 60000 });
+/** The app's page is there: its h1, and the static copy of the start page (index.html) gone. */
+async function ready(page) {
+  await page.waitForSelector('main h1', { timeout: 60000 });
+  await page.waitForSelector('#portada', { state: 'detached', timeout: 60000 });
+}
+
+/**
+ * Waits (at most 60 s) until the app's service worker, if the build has one,
+ * is active: a person who types has had the page open a while, and its
+ * install (every file of the build fetched and hashed) is then no longer
+ * competing for the machine. Returns whether one is active.
+ */
+async function settled(page) {
+  return page.evaluate(() => {
+    if (!navigator.serviceWorker || !document.querySelector('meta[name="service-worker"]')) return false;
+    return Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise((ok) => setTimeout(() => ok(false), 60000)),
+    ]);
+  });
+}
 
 // ---- 2. typing and autosave ---------------------------------------------------------
 
@@ -256,6 +280,7 @@ async function typing() {
   for (const f of forms) {
     await page.goto(origin + f.path);
     await ready(page);
+    await settled(page);
     await sleep(1500);
     const field = page.getByLabel(f.label, { exact: true }).first();
     await field.click();
@@ -292,6 +317,7 @@ async function typing() {
   const a = await context({ draft: draft60, slowdown: CPU_SLOWDOWN });
   await a.page.goto(origin + '/plan/perfil');
   await ready(a.page);
+  await settled(a.page);
   await sleep(1500);
   const name = a.page.getByLabel('Nombre del plan', { exact: true });
   await name.click();
@@ -433,6 +459,7 @@ async function bigPlans() {
 async function shownOn(page, path, content) {
   await page.goto(origin + path);
   await ready(page);
+  await settled(page);
   await sleep(1000);
   const heading = (await page.locator('main h1').first().textContent()).trim();
   const count = await page.locator(content).count();
@@ -440,6 +467,140 @@ async function shownOn(page, path, content) {
 }
 
 // ---- 4. PDF engine: size and first export on slow 4G ---------------------------------
+
+/**
+ * A DevTools Protocol connection of our own to a browser (flat sessions):
+ * `send(method, params, sessionId)`, `on(event, handler)` with the event's
+ * params and session id.
+ */
+async function devtools(port) {
+  const WebSocket = lhRequire('ws');
+  const { webSocketDebuggerUrl } = await (await fetch(`http://127.0.0.1:${port}/json/version`)).json();
+  const socket = new WebSocket(webSocketDebuggerUrl, { perMessageDeflate: false, maxPayload: 1 << 28 });
+  await new Promise((ok, fail) => { socket.once('open', ok); socket.once('error', fail); });
+  let id = 0;
+  const pending = new Map();
+  const handlers = new Map();
+  socket.on('message', (data) => {
+    const m = JSON.parse(data.toString());
+    if (m.id !== undefined) {
+      const p = pending.get(m.id);
+      pending.delete(m.id);
+      if (m.error) p?.fail(new Error(`${p.method}: ${m.error.message}`)); else p?.ok(m.result);
+    } else {
+      for (const h of handlers.get(m.method) ?? []) h(m.params, m.sessionId);
+    }
+  });
+  return {
+    send: (method, params = {}, sessionId = undefined) => new Promise((ok, fail) => {
+      const me = ++id;
+      pending.set(me, { ok, fail, method });
+      socket.send(JSON.stringify({ id: me, method, params, ...(sessionId ? { sessionId } : {}) }));
+    }),
+    on: (event, h) => handlers.set(event, [...(handlers.get(event) ?? []), h]),
+    close: () => socket.close(),
+  };
+}
+
+// The first export on slow 4G, driven over the DevTools Protocol directly:
+// Chromium's network emulation applies to one target at a time, and the app's
+// service worker (which fetches the build's files for offline use) is a target
+// of its own that Playwright gives no session for. Every target (the page, its
+// workers, the service worker) is held at its start, throttled, then let run.
+async function firstExportOnSlow4G() {
+  const { child, port, profile } = await chromiumWithPort();
+  const downloads = mkdtempSync(join(tmpdir(), 'bench-downloads-'));
+  const cdp = await devtools(port);
+  const targets = new Map(); // targetId → sessionId
+  const attached = [];
+  cdp.on('Target.attachedToTarget', async ({ sessionId, targetInfo }) => {
+    attached.push(targetInfo.type);
+    targets.set(targetInfo.targetId, sessionId);
+    const quiet = (p) => p.catch(() => {});
+    await quiet(cdp.send('Network.enable', {}, sessionId));
+    await quiet(cdp.send('Network.emulateNetworkConditions', SLOW_4G, sessionId));
+    await quiet(cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, sessionId));
+    await quiet(cdp.send('Runtime.runIfWaitingForDebugger', {}, sessionId));
+  });
+  const errors = [];
+  cdp.on('Runtime.exceptionThrown', (p) => errors.push(p.exceptionDetails.exception?.description ?? p.exceptionDetails.text));
+  cdp.on('Runtime.consoleAPICalled', (p) => {
+    if (p.type === 'error') errors.push(p.args.map((a) => a.value ?? a.description).join(' '));
+  });
+  let downloaded = null;
+  cdp.on('Browser.downloadWillBegin', () => { downloaded ??= Date.now(); });
+  try {
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+    const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+    while (!targets.has(targetId)) await sleep(10);
+    const session = targets.get(targetId);
+    const run = async (expression) => {
+      const r = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session);
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description ?? r.exceptionDetails.text);
+      return r.result.value;
+    };
+    const until = async (expression, what, timeout = 120000) => {
+      const end = Date.now() + timeout;
+      while (!(await run(expression).catch(() => false))) {
+        if (Date.now() > end) throw new Error(`never: ${what}`);
+        await sleep(50);
+      }
+    };
+    await cdp.send('Page.enable', {}, session);
+    await cdp.send('Runtime.enable', {}, session);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false }, session);
+    await cdp.send('Page.navigate', { url: origin + BLANK }, session);
+    await until(`location.pathname === ${JSON.stringify(BLANK)} && document.readyState === 'complete'`, 'the blank page');
+    await run(`(() => {
+      const text = ${JSON.stringify(draft15)};
+      const env = JSON.parse(text);
+      localStorage.setItem('plan-local-ga/borrador/1', text);
+      localStorage.setItem('plan-local-ga/borradores', JSON.stringify({
+        format: 'plan-local-gobierno-abierto/borradores', version: 1, current: 1, next_id: 2,
+        drafts: [{ id: 1, name: env.plan?.profile?.plan_name ?? '', saved_at: env.saved_at, size: text.length }],
+      }));
+      return true;
+    })()`);
+    const t0 = Date.now();
+    await cdp.send('Page.navigate', { url: origin + '/plan/revisar' }, session);
+    await until(`location.pathname === '/plan/revisar' && !document.getElementById('portada')
+      && [...document.querySelectorAll('main button')].some((e) => e.textContent.trim() === 'Exportar PDF')`, 'the review page and its «Exportar PDF»');
+    const pageLoad = Date.now() - t0;
+    await sleep(READING);
+    const worker = await run(`navigator.serviceWorker?.getRegistration().then((r) => !r ? 'not registered'
+      : r.installing ? 'installing' : r.waiting ? 'installed, waiting' : r.active ? r.active.state : 'registered') ?? 'none'`);
+    const exportOnce = async () => {
+      const { x, y } = await run(`(() => {
+        const b = [...document.querySelectorAll('main button')].find((e) => e.textContent.trim() === 'Exportar PDF');
+        if (!b) throw new Error('no «Exportar PDF» among: ' + [...document.querySelectorAll('button')].map((e) => e.textContent.trim()).join(' | ') + ' at ' + location.pathname + ' h1 ' + document.querySelector('h1')?.textContent);
+        b.scrollIntoView({ block: 'center' });
+        const r = b.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      })()`);
+      downloaded = null;
+      const t = Date.now();
+      await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 }, session);
+      await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 }, session);
+      const end = Date.now() + 120000;
+      while (downloaded === null) {
+        if (Date.now() > end) throw new Error('no download after «Exportar PDF»');
+        await sleep(20);
+      }
+      return downloaded - t;
+    };
+    const first = await exportOnce();
+    await sleep(1000);
+    const second = await exportOnce();
+    return { first, second, pageLoad, worker, targets: [...new Set(attached)], errors };
+  } finally {
+    cdp.close();
+    child.kill();
+    await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    rmSync(downloads, { recursive: true, force: true });
+  }
+}
 
 async function pdfEngine() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -449,54 +610,39 @@ async function pdfEngine() {
   const files = [loader, `${base}.js`, `${base}_bg.wasm`];
   const br = (f) => brotliCompressSync(readFileSync(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const size = files.reduce((n, f) => n + br(f), 0);
-
-  const { ctx, page, cdp, errors } = await context({ draft: draft15 });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  const t0 = Date.now();
-  await page.goto(origin + '/plan/revisar');
-  await ready(page);
-  const pageLoad = Date.now() - t0;
-  await sleep(READING);
-  const exportOnce = async () => {
-    const t = Date.now();
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 120000 }),
-      page.getByRole('button', { name: 'Exportar PDF' }).click(),
-    ]);
-    const took = Date.now() - t;
-    await download.path();
-    return took;
-  };
-  const first = await exportOnce();
-  await sleep(1000);
-  const second = await exportOnce();
-  await ctx.close();
+  const r = await firstExportOnSlow4G();
   log('');
   log(`PDF engine (${files.join(', ')}): ${size} B brotli (${(size / 1024).toFixed(0)} KiB; goal ≤ 400 KB)`);
-  log(`"Exportar PDF" of the benchmark plan on simulated slow 4G (1.6 Mbps down, 150 ms latency), empty cache,`);
-  log(`pressed ${READING / 1000} s after /plan/revisar showed its heading (${ms(pageLoad)} after the navigation started):`);
-  log(`  first export: press → download ${ms(first).padStart(8)}   (goal ≤ 3 s)`);
-  log(`  second export                    ${ms(second).padStart(8)}`);
-  if (errors.length) log(`  console errors: ${errors.join(' | ')}`);
-  return { size, first, second, pageLoad };
+  log(`"Exportar PDF" of the benchmark plan on simulated slow 4G (1.6 Mbps down, 150 ms latency on each of`);
+  log(`${r.targets.join(', ')}), a fresh profile; pressed ${READING / 1000} s after /plan/revisar showed it`);
+  log(`(${ms(r.pageLoad)} after the navigation started; the app's service worker then: ${r.worker}):`);
+  log(`  first export: press → download ${ms(r.first).padStart(8)}   (goal ≤ 3 s)`);
+  log(`  second export                    ${ms(r.second).padStart(8)}`);
+  if (r.errors.length) log(`  console errors: ${r.errors.join(' | ')}`);
+  return { size, ...r };
 }
 
-/** The first load's brotli bytes, as the bench's server sent them to show /plan on an empty cache. */
+/**
+ * The first load's brotli bytes: what the page itself requested to show /plan
+ * on an empty cache (not what the service worker fetches after it for offline
+ * use), as the bench's server sent it.
+ */
 async function firstLoad() {
   const { ctx, page } = await context();
-  let bytes = 0;
+  const files = [];
   page.on('response', async (r) => {
-    if (!r.url().startsWith(origin + '/')) return;
+    if (!r.url().startsWith(origin + '/') || r.request().serviceWorker()) return;
     const len = Number((await r.allHeaders())['content-length'] ?? 0);
-    if (!r.url().includes('pdf_worker')) bytes += len;
+    files.push([new URL(r.url()).pathname, len]);
   });
   await page.goto(origin + '/plan');
   await ready(page);
   await page.waitForLoadState('networkidle');
   await ctx.close();
+  const bytes = files.reduce((n, [, b]) => n + b, 0);
   log('');
-  log(`First load of /plan as the bench's server sent it (brotli): ${bytes} B (${(bytes / 1024).toFixed(0)} KiB; goal ≤ 300 KB)`);
+  log(`First load of /plan as the bench's server sent it (brotli): ${bytes} B (${(bytes / 1024).toFixed(0)} KiB; goal ≤ 300 KB):`);
+  log(`  ${files.map(([f, b]) => `${f} ${b}`).join(', ')}`);
   return bytes;
 }
 
