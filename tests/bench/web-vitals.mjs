@@ -14,14 +14,15 @@
 //  2. Typing on the benchmark plan (15 commitments), CPU slowed 4×: 120
 //     keystrokes over four form pages; per keystroke the longest Event Timing
 //     entry (keydown, keypress, input: from the key to the next paint) → the
-//     distribution. And one autosave of a 60-commitment plan, CPU slowed 4×:
+//     distribution. And 7 autosaves of a 60-commitment plan, CPU slowed 4×:
 //     the app's own measure "autosave" (src/state/mod.rs, save_timing) and the
 //     whole main-thread task that holds it (from a Chromium trace).
 //  3. A 60-commitment plan, CPU slowed 4×: from a click on a link to the frame
 //     that shows the task list, the commitments list and the review page.
 //  4. The PDF engine's brotli size, and the first "Exportar PDF" of the
 //     benchmark plan on a simulated slow 4G connection (1.6 Mbps down, 150 ms
-//     latency) with an empty cache.
+//     latency: Chromium's emulation on every target, the service worker's
+//     included) with an empty cache.
 // Each part is a fresh browser profile where the app's service worker works as
 // it does for a person (2 and 3 start once it is active); the first load counts
 // only what the page itself requests.
@@ -39,7 +40,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serve, BLANK } from './server.mjs';
-import { putDraft } from '../e2e/harness.mjs';
+import { putDraft, INDEX_KEY, DRAFT_PREFIX } from '../e2e/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');
@@ -126,14 +127,14 @@ async function lighthouseRuns() {
         await cdp.send('Network.clearBrowserCache');
         if (p.draft) {
           await page.goto(origin + BLANK);
-          await page.evaluate(([text, key]) => {
+          await page.evaluate(([text, key, prefix]) => {
             const env = JSON.parse(text);
-            localStorage.setItem('plan-local-ga/borrador/1', text);
+            localStorage.setItem(prefix + '1', text);
             localStorage.setItem(key, JSON.stringify({
               format: 'plan-local-gobierno-abierto/borradores', version: 1, current: 1, next_id: 2,
               drafts: [{ id: 1, name: env.plan?.profile?.plan_name ?? '', saved_at: env.saved_at, size: text.length }],
             }));
-          }, [p.draft, 'plan-local-ga/borradores']);
+          }, [p.draft, INDEX_KEY, DRAFT_PREFIX]);
         }
         await cdp.detach();
         const result = await lighthouse(origin + p.path, {
@@ -555,8 +556,8 @@ async function firstExportOnSlow4G() {
     await run(`(() => {
       const text = ${JSON.stringify(draft15)};
       const env = JSON.parse(text);
-      localStorage.setItem('plan-local-ga/borrador/1', text);
-      localStorage.setItem('plan-local-ga/borradores', JSON.stringify({
+      localStorage.setItem(${JSON.stringify(DRAFT_PREFIX + '1')}, text);
+      localStorage.setItem(${JSON.stringify(INDEX_KEY)}, JSON.stringify({
         format: 'plan-local-gobierno-abierto/borradores', version: 1, current: 1, next_id: 2,
         drafts: [{ id: 1, name: env.plan?.profile?.plan_name ?? '', saved_at: env.saved_at, size: text.length }],
       }));
