@@ -17,7 +17,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help serve test setup setup-rust setup-apt setup-node lint test-native test-browser \
-        build-release test-e2e bench bench-catalogs clean
+        build-release test-e2e bench setup-lighthouse bench-catalogs clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080"
@@ -100,11 +100,22 @@ test-e2e: setup-node
 
 # The browser bench (tests/bench/pdf-browser.mjs): our export against jsPDF and
 # Chromium's print-to-PDF on the benchmark plan, and the first-load transfer with
-# and without the PDF engine; then the native benches.
-bench: setup-rust setup-apt setup-node build-release
+# and without the PDF engine; then the native benches; then issue 21's figures
+# (tests/bench/web-vitals.mjs: Lighthouse, typing, autosave, big plans, the first
+# export on slow 4G) with their goals.
+bench: setup-rust setup-apt setup-node setup-lighthouse build-release
 	cargo run --quiet --example bench_plan -- target/bench
 	node tests/bench/pdf-browser.mjs target/bench
 	cargo bench --bench pdf --bench search
+	cargo run --quiet --example bench_plan -- target/bench/60 60
+	node tests/bench/web-vitals.mjs target/bench
+
+# Lighthouse for the bench only (make test does not need it): its own lockfile.
+setup-lighthouse: tests/bench/lighthouse/node_modules/.package-lock.json
+
+tests/bench/lighthouse/node_modules/.package-lock.json: tests/bench/lighthouse/package-lock.json tests/bench/lighthouse/package.json
+	cd tests/bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # The catalogues' share of the release wasm: the same release build with empty
 # catalogue tables (build.rs switch), weighed by difference. Takes a second

@@ -379,6 +379,7 @@ impl AppState {
         {
             return;
         }
+        save_timing(false);
         let mut store = browser::store();
         let id = self.draft.get_untracked();
         // Never save over a newer version written by another tab (one read:
@@ -424,6 +425,7 @@ impl AppState {
                 SaveStatus::MemoryOnly
             });
         }
+        save_timing(true);
     }
 
     /// The open draft wrapped for saving or download.
@@ -760,4 +762,22 @@ impl AppState {
 /// The state provided at the root.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// Puts one save on the page's performance timeline: the mark
+/// "autosave-start" when it starts and the measure "autosave" (its main-thread
+/// time) when it has written, which `make bench` reads
+/// (tests/bench/web-vitals.mjs). Only the last save's entries are kept, so the
+/// timeline does not grow with the session.
+fn save_timing(end: bool) {
+    let Some(timeline) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    if end {
+        timeline.clear_measures_with_measure_name("autosave");
+        let _ = timeline.measure_with_start_mark("autosave", "autosave-start");
+    } else {
+        timeline.clear_marks_with_mark_name("autosave-start");
+        let _ = timeline.mark("autosave-start");
+    }
 }
