@@ -127,7 +127,13 @@ export function assertClean(session, { axe = true } = {}) {
 
 /** Waits until the app has rendered a page heading. */
 export async function ready(page) {
-  await page.waitForSelector('main h1', { timeout: 15000 });
+  // The start page's static copy (index.html, #portada) has a heading too:
+  // the app is there once that copy is gone.
+  await page.waitForFunction(
+    () => !document.getElementById('portada') && document.querySelector('main h1'),
+    null,
+    { timeout: 15000 },
+  );
 }
 
 /**
