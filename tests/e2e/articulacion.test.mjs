@@ -13,6 +13,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   startSession, endSession, assertClean, focused, arriver, press, OUT, DRAFT_PREFIX,
+  bundlesOf,
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,10 +26,6 @@ after(async () => { if (s) await endSession(s); });
 
 const arrive = arriver(() => s);
 
-/** The bundles whose wasm the page fetched (by file name). */
-const bundlesOf = (requests) => requests
-  .map((u) => new URL(u).pathname.match(/^\/([a-z_]+)-[0-9a-f]+_bg\.wasm$/)?.[1])
-  .filter(Boolean);
 
 const member = (kind, name, code) => ({ kind, name, inegi_code: code, lead: true });
 const link = (relation, commitment) => ({ relation, commitment });

@@ -125,6 +125,11 @@ export function assertClean(session, { axe = true } = {}) {
   }
 }
 
+/** The app's bundles whose wasm was requested (by file name: "app", "seguimiento"…). */
+export const bundlesOf = (requests) => requests
+  .map((u) => new URL(u).pathname.match(/^\/([a-z_]+)-[0-9a-f]+_bg\.wasm$/)?.[1])
+  .filter(Boolean);
+
 /** Waits until the app has rendered a page heading. */
 export async function ready(page) {
   // The start page's static copy (index.html, #portada) has a heading too:

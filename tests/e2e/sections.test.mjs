@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import {
   startSession, endSession, ready, assertClean, focused, putDraft,
   waitForDraft, arriver, press,
+  bundlesOf,
 } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,10 +26,6 @@ after(async () => { if (s) await endSession(s); });
 
 const arrive = arriver(() => s);
 
-/** The bundles whose wasm the page fetched since `from` (by file name). */
-const bundlesOf = (requests) => requests
-  .map((u) => new URL(u).pathname.match(/^\/([a-z_]+)-[0-9a-f]+_bg\.wasm$/)?.[1])
-  .filter(Boolean);
 
 test('each section is fetched only when one of its pages is opened, and the draft goes along', async () => {
   const { page, origin } = s;
