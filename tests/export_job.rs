@@ -4,6 +4,9 @@
 //! keeps printpdf out of the app's first load holds (printpdf is named only in
 //! the feature-gated PDF module).
 
+mod common;
+
+use common::without_id;
 use plan_local_ga::domain::Plan;
 use plan_local_ga::export::job::{laid_json, DocumentKind, ExportFailure, Job, JobError, Output};
 use plan_local_ga::export::{layout, plan_document, plan_pdf_with_draft, PageSize};
@@ -56,21 +59,6 @@ fn the_worker_renders_the_same_pdf_as_the_direct_call_with_the_draft_inside() {
         without_id(&bytes) == without_id(&direct),
         "the worker's PDF differs from plan_pdf_with_draft's"
     );
-}
-
-/// The bytes with every trailer's `/ID[(…)(…)]` removed (an incremental update
-/// repeats it, as `/ID [(…) (…)]`).
-fn without_id(pdf: &[u8]) -> Vec<u8> {
-    let mut out = pdf.to_vec();
-    while let Some(start) = out.windows(3).position(|w| w == b"/ID") {
-        let len = out[start..]
-            .iter()
-            .position(|&b| b == b']')
-            .expect("end of /ID")
-            + 1;
-        out.drain(start..start + len);
-    }
-    out
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{cleanup, page_count, path_str, pdftotext, run, scratch_dir, squash};
+use common::{cleanup, page_count, path_str, pdftotext, run, scratch_dir, squash, without_id};
 use plan_local_ga::domain::progress::{ItemReport, Status};
 use plan_local_ga::domain::{CommitmentId, ItemId, Plan, Step};
 use plan_local_ga::export::job::{DocumentKind, Job, JobError};
@@ -379,21 +379,6 @@ fn the_progress_job_survives_its_json_trip_and_names_a_missing_round() {
     let missing = Job::pdf(DocumentKind::Progress { round: ItemId(9) }, env, when());
     assert_eq!(missing.run(), Err(JobError::NoRound));
     assert_eq!(missing.document().err(), Some(JobError::NoRound));
-}
-
-/// The bytes with every trailer's `/ID[(…)(…)]` (random) removed, as in
-/// tests/export_job.rs.
-fn without_id(pdf: &[u8]) -> Vec<u8> {
-    let mut out = pdf.to_vec();
-    while let Some(start) = out.windows(3).position(|w| w == b"/ID") {
-        let len = out[start..]
-            .iter()
-            .position(|&b| b == b']')
-            .expect("end of /ID")
-            + 1;
-        out.drain(start..start + len);
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------

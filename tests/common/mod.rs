@@ -218,3 +218,19 @@ pub fn cell(what: &str, value: impl Into<String>) -> (String, String) {
 pub fn field(what: &str, value: impl Into<String>) -> (String, String) {
     (what.to_owned(), value.into())
 }
+
+/// The bytes with every trailer's `/ID[(…)(…)]` (random per file) removed,
+/// to compare two PDFs byte for byte (an incremental update repeats it, as
+/// `/ID [(…) (…)]`).
+pub fn without_id(pdf: &[u8]) -> Vec<u8> {
+    let mut out = pdf.to_vec();
+    while let Some(start) = out.windows(3).position(|w| w == b"/ID") {
+        let len = out[start..]
+            .iter()
+            .position(|&b| b == b']')
+            .expect("end of /ID")
+            + 1;
+        out.drain(start..start + len);
+    }
+    out
+}
