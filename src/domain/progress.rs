@@ -115,7 +115,12 @@ impl Plan {
     /// The round whose reports are the plan's current progress: the latest
     /// by cut-off, once there is one.
     pub fn latest_round(&self) -> Option<&Round> {
-        self.implementation.rounds_in_order().last().copied()
+        // The last of `rounds_in_order`, without sorting: it is asked once per
+        // key action on the monitoring plan, the review and the PDF.
+        self.implementation
+            .rounds
+            .iter()
+            .max_by_key(|r| (r.cutoff, r.id))
     }
 
     /// A key action's current progress (0-100): before any report round, the
