@@ -27,6 +27,9 @@ pub const PRINT: &str = "imprimir";
 /// The section of "Articulación nacional", many plans in one view
 /// (`src/bin/articulacion.rs`).
 pub const ARTICULATION: &str = "articulacion";
+/// The section of co-creation with others (`src/bin/coedicion.rs`): compare
+/// two versions, combine another draft into the open one, comment rounds.
+pub const COCREATION: &str = "coedicion";
 
 /// Reads a `<meta name="section">` content: the name, then one or more
 /// prefixes, separated by spaces. `None` when it names no prefix or a prefix

@@ -67,7 +67,8 @@ fn index_html_names_each_section_with_its_binary() {
             bundles::IMPLEMENTATION,
             bundles::READINESS,
             bundles::PRINT,
-            bundles::ARTICULATION
+            bundles::ARTICULATION,
+            bundles::COCREATION
         ]
     );
     let cargo = std::fs::read_to_string("Cargo.toml").expect("Cargo.toml");
@@ -98,6 +99,7 @@ fn every_route_is_in_the_bundle_that_serves_its_address() {
         ("ImplementationApp", Some(bundles::IMPLEMENTATION)),
         ("PrintApp", Some(bundles::PRINT)),
         ("ArticulationApp", Some(bundles::ARTICULATION)),
+        ("CoCreationApp", Some(bundles::COCREATION)),
     ];
     for (app, section) in tables {
         let routes = routes_of(app);

@@ -18,6 +18,7 @@ pub mod pages {
     pub mod articulation;
     pub mod classification;
     pub mod coalition;
+    pub mod cocreation;
     pub mod commitment;
     pub mod coordination;
     pub mod drafts;
@@ -106,6 +107,11 @@ pub mod paths {
     pub const SOURCES: &str = "/fuentes";
     /// "Articulación nacional": many local plans in one view (its own bundle).
     pub const ARTICULATION: &str = "/articulacion";
+    /// Co-creation with others (its own bundle): "Comparar versiones",
+    /// "Combinar con otro borrador", "Observaciones".
+    pub const COMPARE: &str = "/comparar";
+    pub const MERGE: &str = "/plan/combinar";
+    pub const COMMENTS: &str = "/observaciones";
     pub const READINESS: &str = Step::Readiness.path();
     pub const READINESS_GATE: &str = "/preparacion/elegibilidad";
     pub const READINESS_RESULT: &str = "/preparacion/resultado";
@@ -244,6 +250,12 @@ pub fn mount_print() {
 pub fn mount_articulation() {
     start();
     leptos::mount::mount_to_body(ArticulationApp);
+}
+
+/// Mounts co-creation with others (`src/bin/coedicion.rs`).
+pub fn mount_cocreation() {
+    start();
+    leptos::mount::mount_to_body(CoCreationApp);
 }
 
 /// What every bundle does before mounting: panics to the console, and the
@@ -402,6 +414,21 @@ pub fn ArticulationApp() -> impl IntoView {
         <Frame>
             <Routes fallback=|| view! { <Elsewhere own=Some(bundles::ARTICULATION) /> }>
                 <Route path=path!("/articulacion") view=pages::articulation::ArticulationPage />
+            </Routes>
+        </Frame>
+    }
+}
+
+/// Co-creation with others (`/comparar`, `/plan/combinar`, `/observaciones`),
+/// a bundle fetched when first opened.
+#[component]
+pub fn CoCreationApp() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=|| view! { <Elsewhere own=Some(bundles::COCREATION) /> }>
+                <Route path=path!("/comparar") view=pages::cocreation::compare::ComparePage />
+                <Route path=path!("/plan/combinar") view=pages::cocreation::merge::MergePage />
+                <Route path=path!("/observaciones") view=pages::cocreation::comments::CommentsPage />
             </Routes>
         </Frame>
     }
