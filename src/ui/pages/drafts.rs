@@ -363,6 +363,7 @@ pub fn MyDraftsPage() -> impl IntoView {
                 "Crear un borrador nuevo"
             </button>
             <a class="link" href=paths::OPEN>"Abrir un borrador desde un archivo"</a>
+            <a class="link" href=paths::COMPARE>"Comparar versiones"</a>
         </div>
         <EraseAllData />
     }

@@ -48,6 +48,11 @@ pub fn StartPage() -> impl IntoView {
                 "Si recibió planes locales hechos con esta herramienta, reúnalos en una sola vista: qué compromisos nacionales replican o complementan, en qué estados y cuántas acciones suman. No necesita un borrador propio."
             </p>
             <p><a class="link" href=paths::ARTICULATION>"Articulación nacional: reúna varios planes locales"</a></p>
+            <h2 class="heading-m">"¿Le pidieron revisar un plan?"</h2>
+            <p class="body">
+                "Abra el PDF o el archivo del borrador que recibió, escriba sus observaciones junto a cada paso o compromiso y descárguelas en un archivo para el equipo que redacta el plan. El plan no cambia."
+            </p>
+            <p><a class="link" href=paths::COMMENTS>"Observaciones: revisar un plan"</a></p>
         </div>
     }
 }

@@ -151,6 +151,15 @@ pub fn TaskListPage() -> impl IntoView {
             <a class="link" href=paths::OPEN>"Abrir un borrador"</a>
             <a class="link" href=paths::DRAFTS>"Mis borradores"</a>
         </div>
+        <h2 class="heading-m">"Trabajar con otras personas"</h2>
+        <p>
+            "Sin servidor: los borradores y las observaciones viajan como archivos. Vea qué cambió entre dos versiones, traiga a este borrador lo que otra persona escribió en su copia, o reciba y conteste las observaciones de quienes revisan el plan."
+        </p>
+        <ul class="list list--bullet">
+            <li><a class="link" href=paths::COMPARE>"Comparar versiones"</a></li>
+            <li><a class="link" href=paths::MERGE>"Combinar con otro borrador"</a></li>
+            <li><a class="link" href=paths::COMMENTS>"Observaciones"</a></li>
+        </ul>
         <EraseAllData />
     }
 }
