@@ -604,3 +604,78 @@ fn five_hundred_plans_rough_figures() {
         text.len() / 1024
     );
 }
+
+#[test]
+fn the_maps_classes_cover_zero_then_up_to_four_equal_ranges() {
+    use plan_local_ga::domain::articulation::map::{bins, class_of, Bin};
+    let b = |from, to| Bin { from, to };
+    assert_eq!(bins(0), [b(0, 0)]);
+    assert_eq!(bins(3), [b(0, 0), b(1, 1), b(2, 2), b(3, 3)]);
+    assert_eq!(bins(4), [b(0, 0), b(1, 1), b(2, 2), b(3, 3), b(4, 4)]);
+    assert_eq!(bins(5), [b(0, 0), b(1, 2), b(3, 4), b(5, 5)]);
+    assert_eq!(bins(12), [b(0, 0), b(1, 3), b(4, 6), b(7, 9), b(10, 12)]);
+    let ten = bins(10);
+    assert_eq!(ten, [b(0, 0), b(1, 3), b(4, 6), b(7, 9), b(10, 10)]);
+    assert_eq!(class_of(&ten, 0), 0);
+    assert_eq!(class_of(&ten, 3), 1);
+    assert_eq!(class_of(&ten, 4), 2);
+    assert_eq!(class_of(&ten, 10), 4);
+    assert_eq!(class_of(&ten, 99), 4, "above every class: the last");
+    assert_eq!(messages::articulation::bin_label(b(0, 0)), "0");
+    assert_eq!(messages::articulation::bin_label(b(4, 6)), "4 a 6");
+    assert_eq!(
+        messages::articulation::bin_label(b(1000, 2500)),
+        "1,000 a 2,500"
+    );
+}
+
+#[test]
+fn the_map_shades_each_state_and_names_its_counts() {
+    use plan_local_ga::domain::articulation::map::{map_view, Measure, STATE_PATHS};
+    let (set, _) = loaded();
+    let view = Index::build(&set).view(&Filters::default());
+    let class = |m: &plan_local_ga::domain::articulation::map::MapView, code: &str| {
+        m.states
+            .iter()
+            .find(|s| s.code == code)
+            .expect("state")
+            .class
+    };
+    // By plans: every state with a plan has 1 (one class: 0, 1).
+    let by_plans = map_view(&view.states, Measure::Plans);
+    assert_eq!(by_plans.bins.len(), 2);
+    assert_eq!(by_plans.states.len(), 32);
+    assert_eq!(class(&by_plans, "14"), 1);
+    assert_eq!(class(&by_plans, "09"), 0);
+    // By commitments: Querétaro 5, Quintana Roo 4, Coahuila 2, Jalisco 1:
+    // classes 0 | 1-2 | 3-4 | 5.
+    let by_commitments = map_view(&view.states, Measure::Commitments);
+    assert_eq!(by_commitments.bins.len(), 4);
+    assert_eq!(class(&by_commitments, "22"), 3);
+    assert_eq!(class(&by_commitments, "23"), 2);
+    assert_eq!(class(&by_commitments, "05"), 1);
+    assert_eq!(class(&by_commitments, "14"), 1);
+    assert_eq!(class(&by_commitments, "31"), 0);
+    let qro = by_commitments
+        .states
+        .iter()
+        .find(|s| s.code == "22")
+        .expect("Querétaro");
+    assert_eq!(
+        messages::articulation::map_state_label(qro.name, qro.plans, qro.commitments),
+        "Querétaro: 1 plan, 5 compromisos"
+    );
+    assert_eq!(
+        messages::articulation::map_state_label("Jalisco", 3, 12),
+        "Jalisco: 3 planes, 12 compromisos"
+    );
+    // The outlines: one per state, in INEGI order, closed, and small.
+    let codes: Vec<String> = STATE_PATHS.iter().map(|(c, _)| (*c).to_owned()).collect();
+    let expected: Vec<String> = (1..=32).map(|n| format!("{n:02}")).collect();
+    assert_eq!(codes, expected);
+    assert!(STATE_PATHS
+        .iter()
+        .all(|(_, d)| d.starts_with('M') && d.ends_with('z')));
+    let bytes: usize = STATE_PATHS.iter().map(|(_, d)| d.len()).sum();
+    assert!(bytes < 40_000, "{bytes} bytes of outlines");
+}

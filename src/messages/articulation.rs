@@ -7,6 +7,7 @@
 //! call the open page makes (`decode_file`) with the same messages
 //! (`decode_error`, [`super::FILE_UNREADABLE`]).
 
+use crate::domain::articulation::map::{Bin, Measure};
 use crate::domain::articulation::{FileOutcome, FileReport};
 use crate::domain::Plan;
 use crate::labels::thousands;
@@ -86,5 +87,43 @@ pub fn stored_plans_unreadable(n: usize) -> String {
     match n {
         1 => "Un plan guardado en este navegador no se pudo leer y se dejó fuera. Agréguelo de nuevo desde su archivo.".to_owned(),
         n => format!("{} planes guardados en este navegador no se pudieron leer y se dejaron fuera. Agréguelos de nuevo desde sus archivos.", thousands(n)),
+    }
+}
+
+/// "1 plan" / "3 planes".
+pub fn plans(n: usize) -> String {
+    match n {
+        1 => "1 plan".to_owned(),
+        n => format!("{} planes", thousands(n)),
+    }
+}
+
+/// "1 compromiso" / "12 compromisos".
+pub fn commitments(n: usize) -> String {
+    match n {
+        1 => "1 compromiso".to_owned(),
+        n => format!("{} compromisos", thousands(n)),
+    }
+}
+
+/// A state's accessible name on the map: "Jalisco: 3 planes, 12 compromisos".
+pub fn map_state_label(name: &str, plans_n: usize, commitments_n: usize) -> String {
+    format!("{name}: {}, {}", plans(plans_n), commitments(commitments_n))
+}
+
+/// A legend class: "0", "1", "2 a 3".
+pub fn bin_label(bin: Bin) -> String {
+    if bin.from == bin.to {
+        thousands(bin.from)
+    } else {
+        format!("{} a {}", thousands(bin.from), thousands(bin.to))
+    }
+}
+
+/// The legend's title for what the shades count.
+pub fn measure_label(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Plans => "Planes locales",
+        Measure::Commitments => "Compromisos locales",
     }
 }

@@ -5,6 +5,8 @@
 //! alternative), with filters. The rules are in `domain::articulation`; a
 //! file is read as «Abrir un borrador» reads it (`messages::articulation`).
 
+mod map;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -147,6 +149,22 @@ pub fn ArticulationPage() -> impl IntoView {
     let index = Memo::new(move |_| set.with(Index::build));
     let filters = RwSignal::new(Filters::default());
     let view_of = Memo::new(move |_| index.with(|i| filters.with(|f| i.view(f))));
+    // The map and its table show every state under the other filters (the
+    // state chosen is marked, not alone), so another state can be chosen.
+    let states_view = Memo::new(move |_| {
+        index.with(|i| {
+            filters.with(|f| {
+                if f.state.is_none() {
+                    view_of.get()
+                } else {
+                    i.view(&Filters {
+                        state: None,
+                        ..f.clone()
+                    })
+                }
+            })
+        })
+    });
 
     let summary = RwSignal::new(None::<String>);
     let not_added = RwSignal::new(Vec::<NotAdded>::new());
@@ -427,7 +445,7 @@ pub fn ArticulationPage() -> impl IntoView {
 
         {move || (!set.with(PlanSet::is_empty)).then(|| view! {
             <FiltersForm index=index filters=filters />
-            <Results index=index view=view_of />
+            <Results index=index view=view_of states=states_view filters=filters />
         })}
     }
 }
@@ -443,18 +461,16 @@ fn plans_count(n: usize) -> String {
 #[component]
 fn FiltersForm(index: Memo<Index>, filters: RwSignal<Filters>) -> impl IntoView {
     let state_options = move || {
-        index.with(|i| {
-            i.states_present()
-                .into_iter()
-                .filter_map(catalog::state)
-                .map(|s| {
-                    let code = s.code;
-                    view! {
-                        <option value=code selected=move || filters.with(|f| f.state.as_deref() == Some(code))>{s.name}</option>
-                    }
-                })
-                .collect_view()
-        })
+        // Every state, as on the map (one without plans shows zeros).
+        catalog::STATES
+            .iter()
+            .map(|s| {
+                let code = s.code;
+                view! {
+                    <option value=code selected=move || filters.with(|f| f.state.as_deref() == Some(code))>{s.name}</option>
+                }
+            })
+            .collect_view()
     };
     let level_options = Level::ALL
         .into_iter()
@@ -545,7 +561,12 @@ fn FiltersForm(index: Memo<Index>, filters: RwSignal<Filters>) -> impl IntoView 
 
 /// The indicator, the matrix per national list, and the table per state.
 #[component]
-fn Results(index: Memo<Index>, view: Memo<View>) -> impl IntoView {
+fn Results(
+    index: Memo<Index>,
+    view: Memo<View>,
+    states: Memo<View>,
+    filters: RwSignal<Filters>,
+) -> impl IntoView {
     let totals = move || {
         let v = view.get();
         let t = v.totals;
@@ -584,7 +605,20 @@ fn Results(index: Memo<Index>, view: Memo<View>) -> impl IntoView {
         {totals}
         <p class="body">"En los cuadros, R significa que el compromiso local replica el compromiso nacional y C que lo complementa."</p>
         {groups}
-        <StatesTable view=view />
+        <map::StateMap
+            rows=Memo::new(move |_| states.with(|v| v.states.clone()))
+            selected=Signal::derive(move || filters.with(|f| f.state.clone()))
+            pick=Callback::new(move |code: &'static str| {
+                filters.update(|f| {
+                    f.state = if f.state.as_deref() == Some(code) {
+                        None
+                    } else {
+                        Some(code.to_owned())
+                    };
+                });
+            })
+        />
+        <StatesTable view=states selected=Signal::derive(move || filters.with(|f| f.state.clone())) />
     }
 }
 
@@ -708,16 +742,18 @@ fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) ->
 
 /// Local plans and commitments per state (the map's table alternative).
 #[component]
-fn StatesTable(view: Memo<View>) -> impl IntoView {
+fn StatesTable(view: Memo<View>, selected: Signal<Option<String>>) -> impl IntoView {
     let rows = move || {
+        let chosen = selected.get();
         view.with(|v| {
             v.states
                 .iter()
                 .map(|s| {
+                    let mark = (chosen.as_deref() == Some(s.code)).then_some(" (filtro elegido)");
                     view! {
                         <tr class="table__row">
                             <td class="table__cell">{s.code}</td>
-                            <th scope="row" class="table__header">{s.name}</th>
+                            <th scope="row" class="table__header">{s.name}{mark}</th>
                             <td class="table__cell">{s.plans}</td>
                             <td class="table__cell">{s.commitments}</td>
                             <td class="table__cell">{s.actions}</td>
@@ -742,7 +778,7 @@ fn StatesTable(view: Memo<View>) -> impl IntoView {
     };
     view! {
         <h2 class="heading-m">"Por estado"</h2>
-        <p class="body">"Un plan de una coalición cuenta en el estado de cada integrante, así que la suma de los estados puede ser mayor que el total de planes."</p>
+        <p class="body">"Un plan de una coalición cuenta en el estado de cada integrante, así que la suma de los estados puede ser mayor que el total de planes. Este cuadro y el mapa muestran todos los estados con los demás filtros; el estado elegido en el filtro está marcado."</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Planes y compromisos locales por estado">
             <table class="table">
                 <caption class="table__caption">"Planes y compromisos locales por estado"</caption>
