@@ -679,3 +679,164 @@ fn the_map_shades_each_state_and_names_its_counts() {
     let bytes: usize = STATE_PATHS.iter().map(|(_, d)| d.len()).sum();
     assert!(bytes < 40_000, "{bytes} bytes of outlines");
 }
+
+/// The small set of the CSV test: Querétaro (one commitment with every
+/// column filled, a comma and quotes in its name; one not aligned) and
+/// Oaxaca (list B), and a filter that leaves Oaxaca out.
+fn csv_set() -> PlanSet {
+    use plan_local_ga::domain::commitment::{OgpValue, ValueReason};
+    let mut qro = plan(
+        "Plan de Acción Local Querétaro 2026-2027",
+        &["22014"],
+        NationalPlan::fourth_plan(),
+        &[Some((R, "MX0087")), None],
+    );
+    let c = &mut qro.commitments[0];
+    c.name = "Datos \"abiertos\", para todos".into();
+    c.alignment.sdg_targets = vec!["16.6".into(), "16.10".into()];
+    c.alignment.pnd_axis = Some("Eje general 1. Justicia y Estado de Derecho".into());
+    c.alignment.gender = Some("Brecha digital de las mujeres rurales".into());
+    c.values = vec![
+        ValueReason {
+            value: OgpValue::Transparencia,
+            reason: String::new(),
+            unknown: Unknown::new(),
+        },
+        ValueReason {
+            value: OgpValue::Inclusion,
+            reason: String::new(),
+            unknown: Unknown::new(),
+        },
+    ];
+    // The key actions of commitment 13 (weights 35, 40 and 25) at 51 %, 30 %
+    // and 10 %: 17.85 + 12 + 2.5 = 32.35 %.
+    c.key_actions = common::c13::plan().commitments[0].key_actions.clone();
+    for (k, p) in c.key_actions.iter_mut().zip([51, 30, 10]) {
+        k.progress = Some(p);
+    }
+    let mut set = PlanSet::new();
+    set.add(plan_local_ga::domain::articulation::LoadedPlan::new(
+        "queretaro.json",
+        qro,
+    ));
+    set.add(plan_local_ga::domain::articulation::LoadedPlan::new(
+        "oaxaca.pdf",
+        oaxaca(),
+    ));
+    set
+}
+
+#[test]
+fn the_csv_bytes_of_a_small_set() {
+    use plan_local_ga::domain::articulation::csv::articulation_csv;
+    let set = csv_set();
+    let index = Index::build(&set);
+    let all = Filters::default();
+    let csv = articulation_csv(&set, &index, &index.view(&all), &all);
+    let header = "\u{feff}plan,file,jurisdiction,states,inegi_codes,levels,period_start,period_end,commitment_number,commitment_id,commitment_name,national_list,national_commitment,national_title,relation,sdg_targets,ogp_values,pnd_axis,gender_perspective,policy_area,progress_percent,progress_round\r\n";
+    let fourth =
+        "4º Plan de Acción Nacional de México en la Alianza para el Gobierno Abierto (2019-2021)";
+    let qro = "Plan de Acción Local Querétaro 2026-2027,queretaro.json,Municipio de Querétaro,Querétaro,22014,municipio,2026-01-01,2027-12-31";
+    let qro_rows = format!(
+        "{qro},1,1,\"Datos \"\"abiertos\"\", para todos\",{fourth},MX0087,Estrategia subnacional de gobierno abierto,replica,16.6 | 16.10,transparencia | inclusion,Eje general 1. Justicia y Estado de Derecho,Brecha digital de las mujeres rurales,,32.35,\r\n\
+         {qro},2,2,Compromiso 2,{fourth},,,,,,,,,0,\r\n"
+    );
+    let oax = "Plan de Acción Local de Oaxaca,oaxaca.pdf,Estado de Oaxaca,Oaxaca,20,estado,2026-01-01,2027-12-31";
+    let list_b = "Plan de Acción Nacional de prueba 2027-2029";
+    let oax_rows = format!(
+        "{oax},1,1,Compromiso 1,{list_b},MX0081,Compromiso B uno,replica,,,,,,0,\r\n\
+         {oax},2,2,Compromiso 2,{list_b},PB02,Compromiso B dos,complementa,,,,,,0,\r\n"
+    );
+    assert_eq!(csv, format!("{header}{qro_rows}{oax_rows}"));
+    assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));
+
+    // Filtered: only what is shown (Querétaro); by SDG goal 16, only its
+    // aligned commitment.
+    let only_qro = Filters {
+        state: Some("22".into()),
+        ..Filters::default()
+    };
+    let filtered = articulation_csv(&set, &index, &index.view(&only_qro), &only_qro);
+    assert_eq!(filtered, format!("{header}{qro_rows}"));
+    let goal_16 = Filters {
+        sdg_goal: Some(16),
+        ..Filters::default()
+    };
+    let by_goal = articulation_csv(&set, &index, &index.view(&goal_16), &goal_16);
+    assert_eq!(by_goal.lines().count(), 2);
+    assert!(by_goal.contains("32.35"));
+}
+
+#[test]
+fn coverage_and_the_period_and_sdg_filters_of_the_small_set() {
+    use plan_local_ga::domain::commitment::OgpValue;
+    let mut set = csv_set();
+    // Two of Oaxaca's commitments with a policy area, one with Querétaro's.
+    let mut oax = oaxaca();
+    for c in &mut oax.commitments {
+        c.classification = Some(plan_local_ga::domain::classification::Classification {
+            policy_area: Some("Apertura fiscal".into()),
+            ..Default::default()
+        });
+    }
+    set.remove(&PlanKey::of(&oax));
+    set.add(plan_local_ga::domain::articulation::LoadedPlan::new(
+        "oaxaca.pdf",
+        oax,
+    ));
+    let index = Index::build(&set);
+    assert_eq!(index.years_present(), [2026, 2027]);
+
+    let all = Filters::default();
+    let c = index.coverage(&set, &index.view(&all), &all);
+    assert_eq!(c.commitments, 4);
+    assert_eq!(c.sdg_goals, [(16, 1)]);
+    assert_eq!(c.sdg_targets, [("16.6", 1), ("16.10", 1)]);
+    assert_eq!(c.without_sdg, 3);
+    assert_eq!(
+        c.values,
+        [
+            (OgpValue::Transparencia, 1),
+            (OgpValue::ParticipacionCiudadana, 0),
+            (OgpValue::RendicionDeCuentas, 0),
+            (OgpValue::TecnologiaInnovacion, 0),
+            (OgpValue::Inclusion, 1),
+        ]
+    );
+    assert_eq!(
+        c.pnd_axes,
+        [("Eje general 1. Justicia y Estado de Derecho".to_owned(), 1)]
+    );
+    assert_eq!(c.without_pnd_axis, 3);
+    assert_eq!(c.policy_areas, [("Apertura fiscal".to_owned(), 2)]);
+    assert_eq!(c.without_policy_area, 2);
+    assert_eq!(c.gender, 1);
+
+    // SDG goal 16: Querétaro alone, and of it only the aligned commitment.
+    let goal = Filters {
+        sdg_goal: Some(16),
+        ..Filters::default()
+    };
+    let v = index.view(&goal);
+    assert_eq!(v.totals.local_plans, 1);
+    assert_eq!(v.totals.commitments, 1);
+    assert_eq!(v.totals.counts, counts(1, 0));
+    let c = index.coverage(&set, &v, &goal);
+    assert_eq!((c.commitments, c.gender, c.without_sdg), (1, 1, 0));
+    assert_eq!(c.policy_areas, []);
+    // A goal nobody serves: nothing.
+    let none = Filters {
+        sdg_goal: Some(3),
+        ..Filters::default()
+    };
+    assert_eq!(index.view(&none).totals.plans, 0);
+
+    // Period: plans in force in a year.
+    let year = |y| Filters {
+        year: Some(y),
+        ..Filters::default()
+    };
+    assert_eq!(index.view(&year(2027)).totals.local_plans, 2);
+    assert_eq!(index.view(&year(2028)).totals.local_plans, 0);
+    assert_eq!(index.view(&year(2025)).totals.plans, 0);
+}

@@ -127,3 +127,7 @@ pub fn measure_label(measure: Measure) -> &'static str {
         Measure::Commitments => "Compromisos locales",
     }
 }
+
+/// The browser did not start the CSV's download.
+pub const DOWNLOAD_FAILED: &str =
+    "Este navegador no permitió descargar el archivo. Inténtelo de nuevo o use otro navegador.";

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use super::{PlanKey, PlanSet};
 use crate::catalog;
 use crate::domain::alignment::Relation;
+use crate::domain::commitment::{Commitment, OgpValue};
 use crate::domain::profile::{JurisdictionKind, Makers};
 
 /// The order of government of a plan's makers, for the level filter.
@@ -115,6 +116,16 @@ pub struct PlanRow {
     /// Each commitment's link to its group's list, when it replicates or
     /// complements one.
     pub links: Vec<Option<(usize, Relation)>>,
+    /// Each commitment's SDG goals, one bit per goal (bit `g` for goal `g`).
+    pub sdg_goals: Vec<u32>,
+    /// The years of the plan's period, first and last; `None` without a
+    /// profile.
+    pub years: Option<(i32, i32)>,
+}
+
+/// The bit of SDG goal `goal` in [`PlanRow::sdg_goals`].
+fn goal_bit(goal: u8) -> u32 {
+    1u32.checked_shl(u32::from(goal)).unwrap_or(0)
 }
 
 /// The set read once, ready to filter.
@@ -134,6 +145,11 @@ pub struct Filters {
     /// Local plans with a commitment that replicates or complements it, and
     /// of those, only such commitments.
     pub national: Option<NationalRef>,
+    /// A year: plans whose period includes it.
+    pub year: Option<i32>,
+    /// An SDG goal (1-17): plans with a commitment aligned to one of its
+    /// targets, and of those, only such commitments.
+    pub sdg_goal: Option<u8>,
 }
 
 /// Replica and complementa counts.
@@ -292,6 +308,21 @@ impl Index {
                 })
                 .collect();
 
+            let sdg_goals = plan
+                .commitments
+                .iter()
+                .map(|c| {
+                    c.alignment
+                        .sdg_targets
+                        .iter()
+                        .filter_map(|t| catalog::sdg_target(t))
+                        .fold(0, |mask, t| mask | goal_bit(t.goal))
+                })
+                .collect();
+            let years = plan
+                .profile
+                .as_ref()
+                .map(|p| (p.period.start().year(), p.period.end().year()));
             let (mut states, mut levels, mut federal) = (Vec::new(), Vec::new(), false);
             if let Some(profile) = &plan.profile {
                 federal = profile.jurisdictions.makers() == Makers::Federation;
@@ -322,6 +353,8 @@ impl Index {
                 group,
                 commitments: plan.commitments.len(),
                 links,
+                sdg_goals,
+                years,
             });
         }
         Self { groups, plans }
@@ -351,6 +384,56 @@ impl Index {
         all
     }
 
+    /// The years some plan's period covers, in order (for the filter's
+    /// choices).
+    pub fn years_present(&self) -> Vec<i32> {
+        let mut all: Vec<i32> = self
+            .plans
+            .iter()
+            .filter_map(|p| p.years)
+            .flat_map(|(a, b)| a..=b)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// Whether commitment `c` of plan `p` counts under the filters: with a
+    /// national commitment or an SDG goal chosen, only the commitments linked
+    /// to it.
+    pub fn counted(&self, p: &PlanRow, c: usize, f: &Filters) -> bool {
+        let national = match f.national {
+            None => true,
+            Some(n) => {
+                p.group == n.group && matches!(p.links.get(c), Some(Some((e, _))) if *e == n.entry)
+            }
+        };
+        let sdg = match f.sdg_goal {
+            None => true,
+            Some(g) => p.sdg_goals.get(c).is_some_and(|m| m & goal_bit(g) != 0),
+        };
+        national && sdg
+    }
+
+    /// The shown local commitments, plan by plan in the order of `view`:
+    /// (position in [`Index::plans`], the commitment's position in its plan).
+    /// The federation's plans are left out.
+    pub fn local_commitments<'a>(
+        &'a self,
+        view: &'a View,
+        f: &'a Filters,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        view.plans
+            .iter()
+            .filter(|&&i| !self.plans[i].federal)
+            .flat_map(move |&i| {
+                let p = &self.plans[i];
+                (0..p.commitments)
+                    .filter(move |&c| self.counted(p, c, f))
+                    .map(move |c| (i, c))
+            })
+    }
+
     /// Whether a plan passes the filters, and which of its commitments count.
     fn passes(&self, p: &PlanRow, f: &Filters) -> bool {
         if let Some(state) = &f.state {
@@ -363,17 +446,18 @@ impl Index {
                 return false;
             }
         }
+        if let Some(y) = f.year {
+            if !p.years.is_some_and(|(a, b)| a <= y && y <= b) {
+                return false;
+            }
+        }
         if let Some(n) = f.national {
             if p.federal || p.group != n.group {
                 return false;
             }
-            if !p
-                .links
-                .iter()
-                .any(|l| matches!(l, Some((e, _)) if *e == n.entry))
-            {
-                return false;
-            }
+        }
+        if f.national.is_some() || f.sdg_goal.is_some() {
+            return (0..p.commitments).any(|c| self.counted(p, c, f));
         }
         true
     }
@@ -384,13 +468,6 @@ impl Index {
         let shown: Vec<usize> = (0..self.plans.len())
             .filter(|&i| self.passes(&self.plans[i], f))
             .collect();
-
-        // Which commitments of a shown plan count: all, or with the national
-        // filter only those linked to the chosen commitment.
-        let counted = |p: &PlanRow, link: &Option<(usize, Relation)>| match f.national {
-            None => true,
-            Some(n) => p.group == n.group && matches!(link, Some((e, _)) if *e == n.entry),
-        };
 
         let mut states: Vec<StateRow> = catalog::STATES
             .iter()
@@ -411,7 +488,9 @@ impl Index {
 
         for &i in &shown {
             let p = &self.plans[i];
-            let commitments = p.links.iter().filter(|l| counted(p, l)).count();
+            let commitments = (0..p.commitments)
+                .filter(|&c| self.counted(p, c, f))
+                .count();
             if p.federal {
                 federal_plans += 1;
                 federal_commitments += commitments;
@@ -448,7 +527,10 @@ impl Index {
             let mut cells = vec![Counts::default(); view.entries.len()];
             let mut column = Counts::default();
             let mut unlinked = 0;
-            for link in p.links.iter().filter(|l| counted(p, l)) {
+            for (c, link) in p.links.iter().enumerate() {
+                if !self.counted(p, c, f) {
+                    continue;
+                }
                 match link {
                     Some((entry, relation)) if *relation != Relation::Nuevo => {
                         cells[slot(*entry)].add(*relation);
@@ -496,6 +578,128 @@ impl Index {
             federal_commitments,
             without_state,
             totals,
+        }
+    }
+}
+
+/// What the shown local commitments cover (the coverage tables): each count
+/// is of commitments, over [`Index::local_commitments`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// The local commitments counted.
+    pub commitments: usize,
+    /// SDG goals with at least one commitment aligned to one of their
+    /// targets: (goal, commitments), in goal order. A commitment counts once
+    /// per goal.
+    pub sdg_goals: Vec<(u8, usize)>,
+    /// SDG targets with at least one commitment: (code, commitments), in the
+    /// catalogue's order.
+    pub sdg_targets: Vec<(&'static str, usize)>,
+    /// Commitments without any SDG target.
+    pub without_sdg: usize,
+    /// Each OGP value (all five, in order): commitments that name it.
+    pub values: Vec<(OgpValue, usize)>,
+    /// PND axes as written in the plans: (axis, commitments), most first
+    /// (then by name).
+    pub pnd_axes: Vec<(String, usize)>,
+    pub without_pnd_axis: usize,
+    /// Primary policy areas (the commitment's classification), as written:
+    /// (area, commitments), most first (then by name).
+    pub policy_areas: Vec<(String, usize)>,
+    pub without_policy_area: usize,
+    /// Commitments with a gender-equality perspective written.
+    pub gender: usize,
+}
+
+/// Counts texts: most first, then by name; blank texts are not counted.
+fn tally<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> (Vec<(String, usize)>, usize) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut without = 0;
+    for t in texts {
+        match t.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => *counts.entry(t).or_default() += 1,
+            None => without += 1,
+        }
+    }
+    let mut out: Vec<(String, usize)> =
+        counts.into_iter().map(|(t, n)| (t.to_owned(), n)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    (out, without)
+}
+
+impl Index {
+    /// What the shown local commitments cover. `set`: the set this index was
+    /// built from; `view`: [`Index::view`] of the same filters `f`.
+    pub fn coverage(&self, set: &PlanSet, view: &View, f: &Filters) -> Coverage {
+        let commitments: Vec<&Commitment> = self
+            .local_commitments(view, f)
+            .filter_map(|(row, c)| {
+                let position = self.plans.get(row)?.position;
+                set.plans().get(position)?.plan.commitments.get(c)
+            })
+            .collect();
+        let mut goals = [0usize; 18];
+        let mut targets = vec![0usize; catalog::SDG_TARGETS.len()];
+        let mut without_sdg = 0;
+        let mut values: Vec<(OgpValue, usize)> = OgpValue::ALL.iter().map(|&v| (v, 0)).collect();
+        let mut gender = 0;
+        for c in &commitments {
+            let mut mask = 0u32;
+            let mut any = false;
+            for code in &c.alignment.sdg_targets {
+                if let Some(i) = catalog::SDG_TARGETS.iter().position(|t| t.code == code) {
+                    targets[i] += 1;
+                    mask |= goal_bit(catalog::SDG_TARGETS[i].goal);
+                    any = true;
+                }
+            }
+            if !any {
+                without_sdg += 1;
+            }
+            for (g, n) in goals.iter_mut().enumerate() {
+                if mask & (1u32 << g) != 0 {
+                    *n += 1;
+                }
+            }
+            for (v, n) in values.iter_mut() {
+                if c.values.iter().any(|r| r.value == *v) {
+                    *n += 1;
+                }
+            }
+            if c.alignment
+                .gender
+                .as_deref()
+                .is_some_and(|g| !g.trim().is_empty())
+            {
+                gender += 1;
+            }
+        }
+        let (pnd_axes, without_pnd_axis) =
+            tally(commitments.iter().map(|c| c.alignment.pnd_axis.as_deref()));
+        let (policy_areas, without_policy_area) = tally(commitments.iter().map(|c| {
+            c.classification
+                .as_ref()
+                .and_then(|k| k.policy_area.as_deref())
+        }));
+        Coverage {
+            commitments: commitments.len(),
+            sdg_goals: (1u8..=17)
+                .filter(|&g| goals[usize::from(g)] > 0)
+                .map(|g| (g, goals[usize::from(g)]))
+                .collect(),
+            sdg_targets: catalog::SDG_TARGETS
+                .iter()
+                .zip(targets)
+                .filter(|(_, n)| *n > 0)
+                .map(|(t, n)| (t.code, n))
+                .collect(),
+            without_sdg,
+            values,
+            pnd_axes,
+            without_pnd_axis,
+            policy_areas,
+            without_policy_area,
+            gender,
         }
     }
 }

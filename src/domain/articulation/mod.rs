@@ -6,14 +6,16 @@
 //! of the same plan ([`PlanKey`]), the file it came from, and the plan. The
 //! computations over the set (the articulation matrix, the seed
 //! commitment's indicator, the counts per state and the filters) live in
-//! [`index`]; the map of Mexico by state in [`map`]; how the set is kept
-//! in the browser, as text, in [`stored`].
+//! [`index`]; the map of Mexico by state in [`map`]; the CSV of the local
+//! commitments in [`csv`]; how the set is kept in the browser, as text, in
+//! [`stored`].
 //!
 //! Reading a file into a plan is not done here: it needs the draft format
 //! and its migrations (`persistence`, a floor above); `messages::articulation`
 //! reads a file with the same rules as «Abrir un borrador» and hands this
 //! module the plan or the reason in Spanish.
 
+pub mod csv;
 pub mod index;
 pub mod map;
 mod map_data;

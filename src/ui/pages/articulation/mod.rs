@@ -5,12 +5,14 @@
 //! alternative), with filters. The rules are in `domain::articulation`; a
 //! file is read as «Abrir un borrador» reads it (`messages::articulation`).
 
+mod coverage;
 mod map;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalog;
+use crate::domain::articulation::csv::{self, articulation_csv};
 use crate::domain::articulation::index::{Filters, Index, Level, NationalRef, View};
 use crate::domain::articulation::stored::{self, StoredError};
 use crate::domain::articulation::{FileOutcome, FileReport, LoadedPlan, PlanKey, PlanSet};
@@ -190,6 +192,9 @@ pub fn ArticulationPage() -> impl IntoView {
             }
             if f.national.is_some_and(|n| i.entry(n).is_none()) {
                 f.national = None;
+            }
+            if f.year.is_some_and(|y| !i.years_present().contains(&y)) {
+                f.year = None;
             }
         });
     };
@@ -445,7 +450,7 @@ pub fn ArticulationPage() -> impl IntoView {
 
         {move || (!set.with(PlanSet::is_empty)).then(|| view! {
             <FiltersForm index=index filters=filters />
-            <Results index=index view=view_of states=states_view filters=filters />
+            <Results set=set index=index view=view_of states=states_view filters=filters />
         })}
     }
 }
@@ -514,6 +519,27 @@ fn FiltersForm(index: Memo<Index>, filters: RwSignal<Filters>) -> impl IntoView 
             entry: e.parse().ok()?,
         })
     };
+    let year_options = move || {
+        index.with(|i| {
+            i.years_present()
+                .into_iter()
+                .map(|y| {
+                    view! {
+                        <option value=y.to_string() selected=move || filters.with(|f| f.year == Some(y))>{y.to_string()}</option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let sdg_options = catalog::SDG_GOALS
+        .iter()
+        .map(|g| {
+            let n = g.number;
+            view! {
+                <option value=n.to_string() selected=move || filters.with(|f| f.sdg_goal == Some(n))>{format!("ODS {n}. {}", g.short_es)}</option>
+            }
+        })
+        .collect_view();
     let any = move || filters.with(|f| *f != Filters::default());
     view! {
         <h2 class="heading-m">"Filtrar"</h2>
@@ -549,6 +575,26 @@ fn FiltersForm(index: Memo<Index>, filters: RwSignal<Filters>) -> impl IntoView 
                     {national_options}
                 </select>
             </div>
+            <div class="form-group">
+                <label class="label" for="filtro-periodo">"Periodo: planes vigentes en"</label>
+                <select class="select" id="filtro-periodo" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filters.update(|f| f.year = v.parse().ok());
+                }>
+                    <option value="" selected=move || filters.with(|f| f.year.is_none())>"Todos los años"</option>
+                    {year_options}
+                </select>
+            </div>
+            <div class="form-group">
+                <label class="label" for="filtro-ods">"Objetivo de Desarrollo Sostenible"</label>
+                <select class="select" id="filtro-ods" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filters.update(|f| f.sdg_goal = v.parse().ok());
+                }>
+                    <option value="" selected=move || filters.with(|f| f.sdg_goal.is_none())>"Todos los ODS"</option>
+                    {sdg_options}
+                </select>
+            </div>
         </div>
         <Show when=any>
             <p><button class="button button--secondary" type="button" on:click=move |_| {
@@ -562,6 +608,7 @@ fn FiltersForm(index: Memo<Index>, filters: RwSignal<Filters>) -> impl IntoView 
 /// The indicator, the matrix per national list, and the table per state.
 #[component]
 fn Results(
+    set: RwSignal<PlanSet>,
     index: Memo<Index>,
     view: Memo<View>,
     states: Memo<View>,
@@ -595,6 +642,7 @@ fn Results(
         }
     };
 
+    let download_problem = RwSignal::new(None::<&'static str>);
     let groups = move || {
         let v = view.get();
         index.with(|i| v.groups.iter().map(|g| group_tables(i, g)).collect_view())
@@ -605,6 +653,24 @@ fn Results(
         {totals}
         <p class="body">"En los cuadros, R significa que el compromiso local replica el compromiso nacional y C que lo complementa."</p>
         {groups}
+        <h2 class="heading-m">"Descargar"</h2>
+        <p class="body">"El CSV tiene una fila por cada compromiso local mostrado (con los filtros elegidos): su plan, estado, clave INEGI, nivel, periodo, vínculo con el plan nacional, metas de los ODS, valores de la Alianza, eje del PND, perspectiva de género y avance ponderado. Se abre en una hoja de cálculo."</p>
+        <p>
+            <button class="button button--secondary" type="button" id="descargar-csv" on:click=move |_| {
+                let text = set.with_untracked(|s| {
+                    index.with_untracked(|i| {
+                        filters.with_untracked(|f| view.with_untracked(|v| articulation_csv(s, i, v, f)))
+                    })
+                });
+                download_problem.set(
+                    browser::download(text.as_bytes(), csv::FILE_NAME, "text/csv;charset=utf-8")
+                        .err()
+                        .map(|_| words::DOWNLOAD_FAILED),
+                );
+            }>"Descargar CSV"</button>
+        </p>
+        {move || download_problem.get().map(|t| view! { <div class="banner" role="alert"><p class="banner__text">{t}</p></div> })}
+        {move || set.with(|s| index.with(|i| filters.with(|f| view.with(|v| coverage::coverage_tables(&i.coverage(s, v, f)))))) }
         <map::StateMap
             rows=Memo::new(move |_| states.with(|v| v.states.clone()))
             selected=Signal::derive(move || filters.with(|f| f.state.clone()))

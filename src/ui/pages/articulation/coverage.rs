@@ -1,0 +1,106 @@
+//! The coverage tables of «Articulación nacional»: what the shown local
+//! commitments cover (SDG goals and targets, OGP values, PND axes, policy
+//! areas, gender perspective). Counted by `Index::coverage` (pure).
+
+use leptos::prelude::*;
+
+use crate::catalog;
+use crate::domain::articulation::index::Coverage;
+use crate::labels::{thousands, Label};
+
+/// A two-column table: a name per row and its number of commitments.
+fn count_table(
+    caption: &'static str,
+    label: &'static str,
+    rows: Vec<(String, usize)>,
+    without: Option<(&'static str, usize)>,
+) -> impl IntoView {
+    let empty = rows.is_empty();
+    let body = rows
+        .into_iter()
+        .map(|(name, n)| {
+            view! {
+                <tr class="table__row">
+                    <th scope="row" class="table__header">{name}</th>
+                    <td class="table__cell">{thousands(n)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let without = without.filter(|(_, n)| *n > 0).map(|(text, n)| {
+        view! {
+            <tr class="table__row">
+                <th scope="row" class="table__header">{text}</th>
+                <td class="table__cell">{thousands(n)}</td>
+            </tr>
+        }
+    });
+    let none = empty.then(|| {
+        view! {
+            <tr class="table__row">
+                <td class="table__cell" colspan="2">"Ninguno de los compromisos mostrados."</td>
+            </tr>
+        }
+    });
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+            <table class="table">
+                <caption class="table__caption">{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="table__header">{label}</th>
+                        <th scope="col" class="table__header">"Compromisos locales"</th>
+                    </tr>
+                </thead>
+                <tbody>{body}{none}{without}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Every coverage table, for `coverage`.
+pub fn coverage_tables(c: &Coverage) -> impl IntoView {
+    let goals = c
+        .sdg_goals
+        .iter()
+        .map(|(g, n)| {
+            let name = catalog::sdg_goal(*g).map_or_else(
+                || format!("ODS {g}"),
+                |x| format!("ODS {g}. {}", x.short_es),
+            );
+            (name, *n)
+        })
+        .collect();
+    let targets = c
+        .sdg_targets
+        .iter()
+        .map(|(code, n)| {
+            let name = catalog::sdg_target(code)
+                .map_or_else(|| (*code).to_owned(), |t| format!("{code} {}", t.title_es));
+            (name, *n)
+        })
+        .collect();
+    let values = c
+        .values
+        .iter()
+        .map(|(v, n)| (v.label().to_owned(), *n))
+        .collect();
+    let total = c.commitments;
+    let gender = c.gender;
+    view! {
+        <h2 class="heading-m" id="cobertura">"Cobertura"</h2>
+        <p class="body" id="cobertura-resumen">
+            {format!(
+                "De {} compromisos locales mostrados, {} tienen perspectiva de igualdad de género.",
+                thousands(total),
+                thousands(gender)
+            )}
+        </p>
+        <p class="body">"Un compromiso puede contar en varias filas de un cuadro: por ejemplo, si se alinea a metas de dos ODS."</p>
+        {count_table("Objetivos de Desarrollo Sostenible (ODS)", "Objetivo", goals, Some(("Sin metas de ODS", c.without_sdg)))}
+        {count_table("Metas de los ODS", "Meta", targets, None)}
+        {count_table("Valores de la Alianza para el Gobierno Abierto", "Valor", values, None)}
+        {count_table("Ejes del Plan Nacional de Desarrollo", "Eje", c.pnd_axes.clone(), Some(("Sin eje", c.without_pnd_axis)))}
+        {count_table("Áreas de política pública", "Área", c.policy_areas.clone(), Some(("Sin área", c.without_policy_area)))}
+    }
+}
