@@ -840,3 +840,84 @@ fn coverage_and_the_period_and_sdg_filters_of_the_small_set() {
     assert_eq!(index.view(&year(2028)).totals.local_plans, 0);
     assert_eq!(index.view(&year(2025)).totals.plans, 0);
 }
+
+#[test]
+fn replicating_a_national_commitment_starts_a_local_one_aligned_to_it() {
+    use plan_local_ga::domain::articulation::replicate::{replicate, source, Replicated};
+    let (set, _) = loaded();
+    let index = Index::build(&set);
+    let mx0087 = NationalRef {
+        group: 0,
+        entry: index.groups[0]
+            .entries
+            .iter()
+            .position(|e| e.id == "MX0087")
+            .expect("listed"),
+    };
+    let src = source(&set, &index, mx0087).expect("a listed commitment");
+    assert_eq!(src.id, "MX0087");
+    assert_eq!(src.list.name, NationalPlan::fourth_plan().name);
+
+    // A fresh draft (the 4th plan's list): one commitment, named after the
+    // national one, "replica" of it.
+    let mut draft = Plan::default();
+    assert_eq!(
+        replicate(&mut draft, &src),
+        Replicated::Added {
+            id: CommitmentId(1),
+            list_changed: false
+        }
+    );
+    let c = &draft.commitments[0];
+    assert_eq!(c.name, src.title);
+    let link = c.alignment.national.as_ref().expect("aligned");
+    assert_eq!((link.relation(), link.commitment()), (R, Some("MX0087")));
+    assert_eq!(c.objectives, None, "the list has no objectives");
+    // Again: a second commitment, the next id.
+    assert!(matches!(
+        replicate(&mut draft, &src),
+        Replicated::Added {
+            id: CommitmentId(2),
+            ..
+        }
+    ));
+
+    // List B's commitment into a draft with no links yet: the draft takes
+    // list B. Into one linked to the 4th plan: a new draft is needed, and
+    // nothing changes.
+    let pb02 = NationalRef {
+        group: 1,
+        entry: index.groups[1]
+            .entries
+            .iter()
+            .position(|e| e.id == "PB02")
+            .expect("listed"),
+    };
+    let b = source(&set, &index, pb02).expect("listed");
+    let mut unlinked = queretaro();
+    for c in &mut unlinked.commitments {
+        c.alignment.national = None;
+    }
+    assert!(matches!(
+        replicate(&mut unlinked, &b),
+        Replicated::Added {
+            list_changed: true,
+            ..
+        }
+    ));
+    assert_eq!(unlinked.national_plan, list_b());
+    let before = queretaro();
+    let mut linked = before.clone();
+    assert_eq!(replicate(&mut linked, &b), Replicated::NeedsNewDraft);
+    assert_eq!(linked, before);
+
+    // An id only named by a link (no title in any list): nothing to start from.
+    let unlisted = index.groups[0].entries.iter().position(|e| !e.listed);
+    if let Some(entry) = unlisted {
+        assert_eq!(source(&set, &index, NationalRef { group: 0, entry }), None);
+    }
+    assert_eq!(
+        messages::articulation::replicated(3, "MX0087", "Lista", false, false),
+        "Se agregó el compromiso 3, que replica el compromiso nacional MX0087. Ya tiene el nombre del compromiso nacional y su alineación «replica». Adapte el nombre a su localidad y escriba sus objetivos, responsables y acciones clave."
+    );
+}

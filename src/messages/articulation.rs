@@ -131,3 +131,28 @@ pub fn measure_label(measure: Measure) -> &'static str {
 /// The browser did not start the CSV's download.
 pub const DOWNLOAD_FAILED: &str =
     "Este navegador no permitió descargar el archivo. Inténtelo de nuevo o use otro navegador.";
+
+/// The confirmation on the new commitment's page after «Replicar este
+/// compromiso nacional».
+pub fn replicated(
+    number: usize,
+    national_id: &str,
+    list_name: &str,
+    list_changed: bool,
+    new_draft: bool,
+) -> String {
+    let mut text = format!(
+        "Se agregó el compromiso {number}, que replica el compromiso nacional {national_id}. Ya tiene el nombre del compromiso nacional y su alineación «replica». Adapte el nombre a su localidad y escriba sus objetivos, responsables y acciones clave."
+    );
+    if new_draft {
+        text.push_str(&format!(" Se creó un borrador nuevo porque su borrador abierto está alineado a otra lista nacional; la lista de este borrador es «{list_name}»."));
+    } else if list_changed {
+        text.push_str(&format!(
+            " Su borrador ahora usa la lista nacional «{list_name}»."
+        ));
+    }
+    text
+}
+
+/// «Replicar» could not change the open draft.
+pub const REPLICATE_FAILED: &str = "No se pudo agregar el compromiso a su borrador. Revise los avisos de arriba (por ejemplo, si su borrador cambió en otra pestaña) e inténtelo de nuevo.";

@@ -280,6 +280,10 @@ fn Frame(children: Children) -> impl IntoView {
         // Handed over by another bundle: its heading takes the focus.
         state.routed_once.set_value(true);
     }
+    // A confirmation left by another bundle for a page this one serves.
+    if let Some((path, message)) = section::take_flash() {
+        state.flash_on(&path, message);
+    }
     provide_context(state);
     offline::start();
     view! {

@@ -15,6 +15,27 @@ use crate::ui::pdf_client;
 /// the bundle that receives it.
 const HANDED_KEY: &str = "plan-local-ga/entrega";
 
+/// Session key of a confirmation for a page another bundle serves: its path,
+/// a line break, the text. Read (and removed) as a bundle starts.
+const FLASH_KEY: &str = "plan-local-ga/aviso";
+
+/// Shows `message` on the page at `path` even when another bundle serves it
+/// (the state's own flash lives in this bundle's memory only).
+pub fn flash_across(path: &str, message: &str) {
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.set_item(FLASH_KEY, &format!("{path}\n{message}"));
+    }
+}
+
+/// The confirmation left by [`flash_across`], once.
+pub fn take_flash() -> Option<(String, String)> {
+    let s = web_sys::window()?.session_storage().ok().flatten()?;
+    let text = s.get_item(FLASH_KEY).ok().flatten()?;
+    let _ = s.remove_item(FLASH_KEY);
+    let (path, message) = text.split_once('\n')?;
+    Some((path.to_owned(), message.to_owned()))
+}
+
 thread_local! {
     /// The address this page received from another bundle, if it did.
     static ARRIVED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

@@ -7,7 +7,8 @@
 //! computations over the set (the articulation matrix, the seed
 //! commitment's indicator, the counts per state and the filters) live in
 //! [`index`]; the map of Mexico by state in [`map`]; the CSV of the local
-//! commitments in [`csv`]; how the set is kept in the browser, as text, in
+//! commitments in [`csv`]; «Replicar este compromiso nacional» in
+//! [`replicate`]; how the set is kept in the browser, as text, in
 //! [`stored`].
 //!
 //! Reading a file into a plan is not done here: it needs the draft format
@@ -19,6 +20,7 @@ pub mod csv;
 pub mod index;
 pub mod map;
 mod map_data;
+pub mod replicate;
 pub mod stored;
 
 use serde::{Deserialize, Serialize};

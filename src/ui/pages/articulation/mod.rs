@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::catalog;
 use crate::domain::articulation::csv::{self, articulation_csv};
 use crate::domain::articulation::index::{Filters, Index, Level, NationalRef, View};
+use crate::domain::articulation::replicate::{replicate, source, Replicated};
 use crate::domain::articulation::stored::{self, StoredError};
 use crate::domain::articulation::{FileOutcome, FileReport, LoadedPlan, PlanKey, PlanSet};
 use crate::labels::{self, thousands};
@@ -21,9 +22,12 @@ use crate::messages::articulation as words;
 use crate::persistence::browser::{self, ReadFileError, StorageError};
 use crate::persistence::drafts::KeyValue;
 use crate::persistence::max_file_bytes;
+use crate::state::use_app;
 use crate::ui::form::focus_id;
 use crate::ui::paths;
+use crate::ui::section;
 use crate::ui::shell::{BackLink, PageHeading};
+use leptos_router::hooks::use_navigate;
 
 /// The set's key in localStorage: under the app's prefix (so «Borrar todos
 /// mis datos de este equipo» removes it too), apart from every draft key.
@@ -643,16 +647,81 @@ fn Results(
     };
 
     let download_problem = RwSignal::new(None::<&'static str>);
+    let replicate_problem = RwSignal::new(None::<&'static str>);
+    let state = use_app();
+    let navigate = StoredValue::new(use_navigate());
+    let busy = StoredValue::new(false);
+    let replicate_entry = Callback::new(move |r: NationalRef| {
+        if busy.get_value() {
+            return;
+        }
+        let Some(src) = set.with_untracked(|s| index.with_untracked(|i| source(s, i, r))) else {
+            return;
+        };
+        // Tried on a copy first: a draft aligned to another list is left as
+        // it is, and a new draft takes the commitment.
+        let mut trial = state.plan.get_untracked();
+        let new_draft = replicate(&mut trial, &src) == Replicated::NeedsNewDraft;
+        if new_draft && state.create_draft().is_err() {
+            replicate_problem.set(Some(words::REPLICATE_FAILED));
+            return;
+        }
+        let Some(Replicated::Added { id, list_changed }) =
+            state.try_edit_plan(|p| replicate(p, &src))
+        else {
+            replicate_problem.set(Some(words::REPLICATE_FAILED));
+            return;
+        };
+        busy.set_value(true);
+        let number = state
+            .plan
+            .with_untracked(|p| p.commitment_number(id))
+            .unwrap_or(0);
+        let path = paths::commitment(id);
+        section::flash_across(
+            &path,
+            &words::replicated(number, &src.id, &src.list.name, list_changed, new_draft),
+        );
+        // After the autosave has seen the change: saved before the page goes.
+        set_timeout(
+            move || {
+                state.save_now();
+                navigate.with_value(|n| n(&path, Default::default()));
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     let groups = move || {
         let v = view.get();
-        index.with(|i| v.groups.iter().map(|g| group_tables(i, g)).collect_view())
+        index.with(|i| {
+            v.groups
+                .iter()
+                .map(|g| group_tables(i, g, replicate_entry))
+                .collect_view()
+        })
     };
+
+    let pick = Callback::new(move |code: &'static str| {
+        filters.update(|f| {
+            f.state = if f.state.as_deref() == Some(code) {
+                None
+            } else {
+                Some(code.to_owned())
+            };
+        });
+    });
+    let selected = Signal::derive(move || filters.with(|f| f.state.clone()));
 
     view! {
         <h2 class="heading-m">"Indicador de articulación"</h2>
         {totals}
-        <p class="body">"En los cuadros, R significa que el compromiso local replica el compromiso nacional y C que lo complementa."</p>
+        <map::StateMap rows=Memo::new(move |_| states.with(|v| v.states.clone())) selected=selected pick=pick />
+        <StatesTable view=states selected=selected />
+        <h2 class="heading-m">"Por compromiso nacional"</h2>
+        <p class="body">"En los cuadros, R significa que el compromiso local replica el compromiso nacional y C que lo complementa. Con «Replicar» empieza en su borrador abierto un compromiso local que replica ese compromiso nacional."</p>
+        {move || replicate_problem.get().map(|t| view! { <div class="banner" role="alert"><p class="banner__text">{t}</p></div> })}
         {groups}
+        {move || set.with(|s| index.with(|i| filters.with(|f| view.with(|v| coverage::coverage_tables(&i.coverage(s, v, f)))))) }
         <h2 class="heading-m">"Descargar"</h2>
         <p class="body">"El CSV tiene una fila por cada compromiso local mostrado (con los filtros elegidos): su plan, estado, clave INEGI, nivel, periodo, vínculo con el plan nacional, metas de los ODS, valores de la Alianza, eje del PND, perspectiva de género y avance ponderado. Se abre en una hoja de cálculo."</p>
         <p>
@@ -670,26 +739,15 @@ fn Results(
             }>"Descargar CSV"</button>
         </p>
         {move || download_problem.get().map(|t| view! { <div class="banner" role="alert"><p class="banner__text">{t}</p></div> })}
-        {move || set.with(|s| index.with(|i| filters.with(|f| view.with(|v| coverage::coverage_tables(&i.coverage(s, v, f)))))) }
-        <map::StateMap
-            rows=Memo::new(move |_| states.with(|v| v.states.clone()))
-            selected=Signal::derive(move || filters.with(|f| f.state.clone()))
-            pick=Callback::new(move |code: &'static str| {
-                filters.update(|f| {
-                    f.state = if f.state.as_deref() == Some(code) {
-                        None
-                    } else {
-                        Some(code.to_owned())
-                    };
-                });
-            })
-        />
-        <StatesTable view=states selected=Signal::derive(move || filters.with(|f| f.state.clone())) />
     }
 }
 
 /// A national list's indicator table and matrix.
-fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) -> impl IntoView {
+fn group_tables(
+    i: &Index,
+    g: &crate::domain::articulation::index::GroupView,
+    replicate_entry: Callback<NationalRef>,
+) -> impl IntoView {
     let group = &i.groups[g.group];
     let entries = &group.entries;
     let name = group.name.clone();
@@ -703,6 +761,17 @@ fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) ->
             } else {
                 e.title.clone()
             };
+            let r = NationalRef {
+                group: g.group,
+                entry: t.entry,
+            };
+            let button = e.listed.then(|| {
+                view! {
+                    <button class="button-link" type="button" on:click=move |_| replicate_entry.run(r)>
+                        "Replicar"<span class="visually-hidden">{format!(" el compromiso nacional {}", e.id)}</span>
+                    </button>
+                }
+            });
             view! {
                 <tr class="table__row">
                     <th scope="row" class="table__header">{e.id.clone()}" · "{title}</th>
@@ -710,6 +779,7 @@ fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) ->
                     <td class="table__cell">{t.counts.complementa}</td>
                     <td class="table__cell"><strong>{t.counts.actions()}</strong></td>
                     <td class="table__cell">{t.plans}</td>
+                    <td class="table__cell table__cell--actions">{button}</td>
                 </tr>
             }
         })
@@ -766,6 +836,7 @@ fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) ->
                         <th scope="col" class="table__header">"Complementan"</th>
                         <th scope="col" class="table__header">"Acciones locales"</th>
                         <th scope="col" class="table__header">"Planes locales"</th>
+                        <th scope="col" class="table__header"><span class="visually-hidden">"Acciones"</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -776,6 +847,7 @@ fn group_tables(i: &Index, g: &crate::domain::articulation::index::GroupView) ->
                         <td class="table__cell">{g.counts.complementa}</td>
                         <td class="table__cell"><strong>{g.counts.actions()}</strong></td>
                         <td class="table__cell">{g.plans.len()}</td>
+                        <td class="table__cell"></td>
                     </tr>
                 </tfoot>
             </table>
