@@ -202,6 +202,10 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
   const yuc = await page.locator('path[data-estado="31"]').getAttribute('aria-label');
   assert.equal(yuc, 'Yucatán: 0 planes, 0 compromisos');
 
+  // For people to look at (not compared): the map with Jalisco focused.
+  await page.locator('.map').screenshot({ path: join(dir, 'mapa.png') });
+  await page.screenshot({ path: join(dir, 'pagina.png'), fullPage: true });
+
   // Enter on Jalisco filters by it: everything follows, without a reload; the
   // map and its table keep every state, Jalisco marked.
   await page.keyboard.press('Enter');
@@ -232,13 +236,13 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
   const records = parseCsv(csvText.slice(1));
   assert.equal(records[0].slice(0, 6).join(','), 'plan,file,jurisdiction,states,inegi_codes,levels');
   assert.equal(records.length, 13);
-  const col = (name) => records[0].indexOf(name);
-  const gdl = records.find((r) => r[col('plan')] === 'Plan de Acción de Guadalajara');
+  const column = (name) => records[0].indexOf(name);
+  const gdl = records.find((r) => r[column('plan')] === 'Plan de Acción de Guadalajara');
   assert.deepEqual(
-    ['states', 'inegi_codes', 'levels', 'commitment_number', 'national_commitment', 'relation'].map((c) => gdl[col(c)]),
+    ['states', 'inegi_codes', 'levels', 'commitment_number', 'national_commitment', 'relation'].map((c) => gdl[column(c)]),
     ['Jalisco', '14039', 'municipio', '1', 'MX0087', 'replica'],
   );
-  assert.equal(records.filter((r) => r[col('file')] === 'quintana-roo.json').length, 4);
+  assert.equal(records.filter((r) => r[column('file')] === 'quintana-roo.json').length, 4);
 
   // «Replicar» MX0087 with no draft open: a new draft, with a commitment
   // named after it and aligned «replica»; its page says what was filled.
@@ -250,9 +254,9 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
   assert.equal(await page.locator('h1').innerText(), `Compromiso 1: ${title}`);
   assert.match(await page.locator('main').innerText(),
     /Se agregó el compromiso 1, que replica el compromiso nacional MX0087\. Ya tiene el nombre del compromiso nacional y su alineación «replica»\./);
-  const stored = await waitForDraft(page, (d) => d.plan.commitments.length === 1);
-  assert.deepEqual(stored.plan.commitments[0].alignment.national, { relation: 'replica', commitment: 'MX0087' });
-  assert.equal(stored.plan.commitments[0].name, title);
+  const draftJson = await waitForDraft(page, (d) => d.plan.commitments.length === 1);
+  assert.deepEqual(draftJson.plan.commitments[0].alignment.national, { relation: 'replica', commitment: 'MX0087' });
+  assert.equal(draftJson.plan.commitments[0].name, title);
   // On the commitments page, and on its alignment page with «Replica» chosen.
   await page.goto(origin + '/plan/compromisos');
   await arrive(page, '**/plan/compromisos', null);
