@@ -656,6 +656,28 @@ fn the_map_shades_each_state_and_names_its_counts() {
     assert_eq!(class(&by_commitments, "05"), 1);
     assert_eq!(class(&by_commitments, "14"), 1);
     assert_eq!(class(&by_commitments, "31"), 0);
+    // Shades: the most is always the darkest (n4); fewer classes take the
+    // darkest ones.
+    use plan_local_ga::domain::articulation::map::shade;
+    let shades = |m: &plan_local_ga::domain::articulation::map::MapView, code: &str| {
+        m.states
+            .iter()
+            .find(|s| s.code == code)
+            .expect("state")
+            .shade
+    };
+    assert_eq!(shades(&by_plans, "14"), 4);
+    assert_eq!(shades(&by_plans, "09"), 0);
+    assert_eq!(
+        ["22", "23", "05", "31"].map(|c| shades(&by_commitments, c)),
+        [4, 3, 2, 0]
+    );
+    assert_eq!(
+        (0..5).map(|c| shade(5, c)).collect::<Vec<_>>(),
+        [0, 1, 2, 3, 4]
+    );
+    assert_eq!((0..3).map(|c| shade(3, c)).collect::<Vec<_>>(), [0, 3, 4]);
+    assert_eq!(shade(1, 0), 0);
     let qro = by_commitments
         .states
         .iter()

@@ -194,7 +194,8 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
     jal = await mapState();
   }
   assert.equal(jal.name, 'Jalisco: 2 planes, 5 compromisos');
-  assert.match(jal.cls, /map__state--n2\b/, 'the most plans: the darkest class of 0 | 1 | 2');
+  assert.match(jal.cls, /map__state--n4\b/, 'the most plans: the darkest shade');
+  assert.match(await page.locator('path[data-estado="20"]').getAttribute('class'), /map__state--n3\b/);
   assert.equal(jal.pressed, 'false');
   assert.deepEqual(await page.locator('.map-legend__item').allInnerTexts(), ['0', '1', '2']);
   const oax = await page.locator('path[data-estado="20"]').getAttribute('aria-label');

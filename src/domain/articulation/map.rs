@@ -79,6 +79,18 @@ pub fn class_of(bins: &[Bin], value: usize) -> usize {
         .unwrap_or(bins.len().saturating_sub(1))
 }
 
+/// The shade (CSS class `map__state--n{shade}`, 0 to [`SHADES`]) of class
+/// `class` among `classes` classes (0 included): none for 0, and the darkest
+/// for the last class whatever their number, so "the most" always looks it
+/// (with two classes above zero they take the two darkest shades).
+pub fn shade(classes: usize, class: usize) -> usize {
+    if class == 0 {
+        return 0;
+    }
+    let above_zero = classes.saturating_sub(1).clamp(1, SHADES);
+    (SHADES - above_zero + class).min(SHADES)
+}
+
 /// One state as the map draws it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapState {
@@ -87,8 +99,10 @@ pub struct MapState {
     pub path: &'static str,
     pub plans: usize,
     pub commitments: usize,
-    /// Its class in [`MapView::bins`] (the CSS class `map__state--n{class}`).
+    /// Its class: its position in [`MapView::bins`].
     pub class: usize,
+    /// Its shade ([`shade`]): the CSS class `map__state--n{shade}`.
+    pub shade: usize,
 }
 
 /// The map for one set of counts per state.
@@ -109,13 +123,15 @@ pub fn map_view(rows: &[StateRow], measure: Measure) -> MapView {
         .iter()
         .filter_map(|r| {
             let path = STATE_PATHS.iter().find(|(c, _)| *c == r.code)?.1;
+            let class = class_of(&bins, measure.of(r));
             Some(MapState {
                 code: r.code,
                 name: r.name,
                 path,
                 plans: r.plans,
                 commitments: r.commitments,
-                class: class_of(&bins, measure.of(r)),
+                class,
+                shade: shade(bins.len(), class),
             })
         })
         .collect();

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::domain::articulation::index::StateRow;
-use crate::domain::articulation::map::{map_view, Measure, STATE_PATHS, VIEW_BOX};
+use crate::domain::articulation::map::{map_view, shade, Measure, STATE_PATHS, VIEW_BOX};
 use crate::messages::articulation as words;
 
 /// The map, its legend and the choice of what it counts. `rows`: the counts
@@ -33,7 +33,7 @@ pub fn StateMap(
             let class = move || {
                 let chosen = selected.with(|s| s.as_deref() == Some(code));
                 shown.with(|m| {
-                    let n = m.states.get(i).map_or(0, |s| s.class);
+                    let n = m.states.get(i).map_or(0, |s| s.shade);
                     if chosen {
                         format!("map__state map__state--n{n} map__state--selected")
                     } else {
@@ -75,7 +75,8 @@ pub fn StateMap(
             m.bins
                 .iter()
                 .enumerate()
-                .map(|(n, b)| {
+                .map(|(class, b)| {
+                    let n = shade(m.bins.len(), class);
                     view! {
                         <li class="map-legend__item">
                             <span class=format!("map-legend__swatch map__swatch--n{n}") aria-hidden="true"></span>
