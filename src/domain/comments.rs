@@ -337,7 +337,8 @@ impl CommentsFile {
                     out.push('-');
                 }
             }
-            out.trim_end_matches('-').chars().take(40).collect::<String>()
+            let cut: String = out.chars().take(40).collect();
+            cut.trim_end_matches('-').to_owned()
         };
         let parts: Vec<String> = [slug(&self.plan.name), slug(&self.reviewer.name)]
             .into_iter()
