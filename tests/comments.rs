@@ -10,8 +10,8 @@
 mod common;
 
 use plan_local_ga::domain::comments::{
-    self, add_received, answer, entries, About, Added, Answer, CommentLink, CommentsFile,
-    Filters, Fit, Received, Reviewer, State,
+    self, add_received, answer, entries, About, Added, Answer, CommentLink, CommentsFile, Filters,
+    Fit, Received, Reviewer, State,
 };
 use plan_local_ga::domain::monitoring::{Decision, ResponseInput};
 use plan_local_ga::domain::{CommitmentId, Plan, Step};
@@ -62,7 +62,10 @@ fn round(plan: &Plan) -> CommentsFile {
         About::commitment(plan, ids[1]),
         "¿Quién publica los datos? «Sí», ñ, 😀".into(),
     );
-    file.add(About::step(Step::Roadmap), "La hoja de ruta es corta.".into());
+    file.add(
+        About::step(Step::Roadmap),
+        "La hoja de ruta es corta.".into(),
+    );
     let sections = summary(plan, date!(2026 - 03 - 12));
     let rows = comment_places::rows(&sections);
     let ka = rows
@@ -137,12 +140,9 @@ fn files_of_another_kind_are_named() {
         comments_error(&e),
         "Este archivo es un borrador, no un archivo de observaciones; ábralo en «Abrir un borrador»."
     );
-    let pdf = plan_local_ga::export::plan_pdf_with_draft(
-        &plan,
-        &draft,
-        datetime!(2026-03-12 10:00 -6),
-    )
-    .expect("a PDF");
+    let pdf =
+        plan_local_ga::export::plan_pdf_with_draft(&plan, &draft, datetime!(2026-03-12 10:00 -6))
+            .expect("a PDF");
     let e = decode(&pdf).expect_err("the plan's PDF");
     assert_eq!(e, CommentsError::IsPlanPdf);
     assert!(comments_error(&e).contains("es el PDF de un plan"));
@@ -285,10 +285,23 @@ fn a_comment_on_a_commitment_deleted_afterwards_is_kept_and_marked() {
         .collect();
     assert_eq!(on_gone.len(), 1);
     let c = on_gone[0].comment.clone();
-    assert_eq!(c.commitment.as_ref().map(|c| c.name.as_str()), Some("Portal de datos abiertos"));
+    assert_eq!(
+        c.commitment.as_ref().map(|c| c.name.as_str()),
+        Some("Portal de datos abiertos")
+    );
     // Answering it records the response without a commitment the plan lacks.
-    let id = answer(&mut plan, &file, &c, Answer::NoAceptada, "Se eliminó el compromiso.".into());
-    let r = plan.responses.iter().find(|r| r.id == id).expect("response");
+    let id = answer(
+        &mut plan,
+        &file,
+        &c,
+        Answer::NoAceptada,
+        "Se eliminó el compromiso.".into(),
+    );
+    let r = plan
+        .responses
+        .iter()
+        .find(|r| r.id == id)
+        .expect("response");
     assert_eq!(r.commitment, None);
     assert_eq!(r.input, c.text);
     // The file is the same plan, changed since.
@@ -309,8 +322,20 @@ fn answers_become_reasoned_response_entries_and_answering_again_updates() {
     let second = file.comments[1].clone();
     let ids: Vec<CommitmentId> = plan.commitments.iter().map(|c| c.id).collect();
 
-    let a = answer(&mut plan, &file, &first, Answer::Aceptada, "Se agregó la meta.".into());
-    let b = answer(&mut plan, &file, &second, Answer::EnParte, "Se nombra a la dependencia.".into());
+    let a = answer(
+        &mut plan,
+        &file,
+        &first,
+        Answer::Aceptada,
+        "Se agregó la meta.".into(),
+    );
+    let b = answer(
+        &mut plan,
+        &file,
+        &second,
+        Answer::EnParte,
+        "Se nombra a la dependencia.".into(),
+    );
     assert_eq!(plan.responses.len(), before + 2);
     let ra = plan.responses.iter().find(|r| r.id == a).expect("a");
     assert_eq!(ra.input, "Falta una meta medible.");
@@ -325,7 +350,10 @@ fn answers_become_reasoned_response_entries_and_answering_again_updates() {
     assert_eq!(ra.comment.as_deref(), Some("r1/1"));
     assert!(ra.is_complete(&ids));
     let rb = plan.responses.iter().find(|r| r.id == b).expect("b");
-    assert_eq!((rb.decision, rb.partly), (Some(Decision::Incorporada), true));
+    assert_eq!(
+        (rb.decision, rb.partly),
+        (Some(Decision::Incorporada), true)
+    );
     assert_eq!(rb.commitment, Some(ids[1]));
     assert_eq!(
         plan_local_ga::labels::response_decision(rb),
@@ -350,26 +378,56 @@ fn answers_become_reasoned_response_entries_and_answering_again_updates() {
     assert!(entries(&list, &plan, &nobody).is_empty());
 
     // Answering again updates the same entry.
-    let again = answer(&mut plan, &file, &second, Answer::NoAceptada, "No es competencia estatal.".into());
+    let again = answer(
+        &mut plan,
+        &file,
+        &second,
+        Answer::NoAceptada,
+        "No es competencia estatal.".into(),
+    );
     assert_eq!(again, b);
     assert_eq!(plan.responses.len(), before + 2);
     let rb = plan.responses.iter().find(|r| r.id == b).expect("b");
-    assert_eq!((rb.decision, rb.partly), (Some(Decision::NoIncorporada), false));
-    assert_eq!(rb.commitment, Some(ids[1]), "still linked to its commitment");
+    assert_eq!(
+        (rb.decision, rb.partly),
+        (Some(Decision::NoIncorporada), false)
+    );
+    assert_eq!(
+        rb.commitment,
+        Some(ids[1]),
+        "still linked to its commitment"
+    );
     assert_eq!(rb.reason, "No es competencia estatal.");
     assert_eq!(Answer::of(rb), Some(Answer::NoAceptada));
     let link = CommentLink::new(&file, &second);
     assert_eq!(comments::response_to(&plan, &link).map(|r| r.id), Some(b));
 
     // The reasoned response's own page keeps the link, the part and the commitment.
-    let ra = plan.responses.iter().find(|r| r.id == a).expect("a").clone();
-    let through = ResponseInput::from_value(rb).parse(rb.id, &ids).expect("valid");
+    let ra = plan
+        .responses
+        .iter()
+        .find(|r| r.id == a)
+        .expect("a")
+        .clone();
+    let through = ResponseInput::from_value(rb)
+        .parse(rb.id, &ids)
+        .expect("valid");
     assert_eq!(&through, rb);
     let partial = plan.responses.iter().find(|r| r.id == a).expect("a");
-    assert_eq!(ResponseInput::from_value(partial).parse(a, &ids).expect("valid"), ra);
+    assert_eq!(
+        ResponseInput::from_value(partial)
+            .parse(a, &ids)
+            .expect("valid"),
+        ra
+    );
 
     // And the draft round-trips with them.
-    let env = Envelope::new(plan.clone(), Default::default(), datetime!(2026-03-13 9:00 -6), 2);
+    let env = Envelope::new(
+        plan.clone(),
+        Default::default(),
+        datetime!(2026-03-13 9:00 -6),
+        2,
+    );
     let back = plan_local_ga::persistence::decode(&encode_draft(&env)).expect("draft");
     assert_eq!(back.plan, plan);
 }
@@ -378,11 +436,24 @@ fn answers_become_reasoned_response_entries_and_answering_again_updates() {
 fn the_answers_are_in_the_plans_pdf() {
     let mut plan = plan();
     let file = round(&plan);
-    answer(&mut plan, &file, &file.comments[0], Answer::Aceptada, "Se agregó la meta.".into());
-    answer(&mut plan, &file, &file.comments[1], Answer::EnParte, "Se nombra a la dependencia.".into());
+    answer(
+        &mut plan,
+        &file,
+        &file.comments[0],
+        Answer::Aceptada,
+        "Se agregó la meta.".into(),
+    );
+    answer(
+        &mut plan,
+        &file,
+        &file.comments[1],
+        Answer::EnParte,
+        "Se nombra a la dependencia.".into(),
+    );
     let dir = common::scratch_dir("comments");
     let pdf = dir.join("plan.pdf");
-    let bytes = plan_local_ga::export::plan_pdf(&plan, datetime!(2026-03-13 9:00 -6)).expect("a PDF");
+    let bytes =
+        plan_local_ga::export::plan_pdf(&plan, datetime!(2026-03-13 9:00 -6)).expect("a PDF");
     std::fs::write(&pdf, bytes).expect("write");
     let text = common::squash(&common::pdftotext(&pdf, false));
     common::cleanup(&dir);
@@ -392,7 +463,10 @@ fn the_answers_are_in_the_plans_pdf() {
         "Se incorporó en parte",
         "Se nombra a la dependencia.",
     ] {
-        assert!(text.contains(&common::squash(needle)), "{needle} in the PDF's text");
+        assert!(
+            text.contains(&common::squash(needle)),
+            "{needle} in the PDF's text"
+        );
     }
 }
 
@@ -431,7 +505,10 @@ fn a_later_download_of_the_same_round_replaces_the_earlier_one() {
     );
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].file.comments.len(), 5);
-    assert_eq!(comments::reviewers(&list), ["Ana López, Colectivo Ciudadano"]);
+    assert_eq!(
+        comments::reviewers(&list),
+        ["Ana López, Colectivo Ciudadano"]
+    );
 }
 
 #[test]
@@ -458,8 +535,5 @@ fn the_reviewers_fields_are_read_with_spanish_messages() {
     assert_eq!(e, [ReviewerError::NoName]);
     assert_eq!(reviewer_error(e[0]), "Escriba su nombre");
     assert!(Reviewer::parse("Ana", "").is_ok());
-    assert_eq!(
-        comments::parse_text("   "),
-        Err(comments::TextError::Empty)
-    );
+    assert_eq!(comments::parse_text("   "), Err(comments::TextError::Empty));
 }

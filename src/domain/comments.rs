@@ -450,7 +450,10 @@ pub fn answer(
         .responses
         .iter()
         .position(|r| r.comment.as_deref() == Some(link.0.as_str()));
-    let id = existing.map_or_else(|| next_response_id(&plan.responses), |i| plan.responses[i].id);
+    let id = existing.map_or_else(
+        || next_response_id(&plan.responses),
+        |i| plan.responses[i].id,
+    );
     let unknown = existing.map_or_else(Unknown::new, |i| plan.responses[i].unknown.clone());
     let response = ReasonedResponse {
         id,
@@ -505,7 +508,9 @@ impl Received {
 pub enum Added {
     New,
     /// A later download of a round already in the list, which it replaces.
-    Replaced { previous_file: String },
+    Replaced {
+        previous_file: String,
+    },
 }
 
 /// Adds a received file to `list`: a file of a round already there (same

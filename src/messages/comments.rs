@@ -69,7 +69,8 @@ pub fn reason_error(e: TextError) -> String {
 }
 
 /// No answer chosen.
-pub const NO_ANSWER: &str = "Seleccione si la observación se aceptó, se aceptó en parte o no se aceptó";
+pub const NO_ANSWER: &str =
+    "Seleccione si la observación se aceptó, se aceptó en parte o no se aceptó";
 
 /// An answer in words.
 pub fn answer_label(a: Answer) -> &'static str {

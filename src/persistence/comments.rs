@@ -80,7 +80,9 @@ pub fn decode(bytes: &[u8]) -> Result<CommentsFile, CommentsError> {
         _ => return Err(CommentsError::NotComments),
     }
     let version = match map.get("version") {
-        Some(Value::Number(n)) => n.as_u64().ok_or(CommentsError::UnknownVersion { found: 0 })?,
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .ok_or(CommentsError::UnknownVersion { found: 0 })?,
         _ => return Err(CommentsError::NotComments),
     };
     if version > u64::from(VERSION) {
@@ -93,4 +95,37 @@ pub fn decode(bytes: &[u8]) -> Result<CommentsFile, CommentsError> {
         path: e.path,
         detail: e.detail,
     })
+}
+
+/// Marks a reviewer's work in progress as kept in the browser.
+pub const WORK_FORMAT: &str = "plan-local-gobierno-abierto/observaciones-en-curso";
+
+/// A reviewer's work in progress: the plan being read (not a draft: it is
+/// kept only here, never in "Mis borradores") and the comments so far.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Work {
+    pub format: String,
+    pub plan: crate::domain::Plan,
+    pub comments: CommentsFile,
+}
+
+impl Work {
+    pub fn new(plan: crate::domain::Plan, comments: CommentsFile) -> Self {
+        Self {
+            format: WORK_FORMAT.to_owned(),
+            plan,
+            comments,
+        }
+    }
+}
+
+/// The work as stored text.
+pub fn encode_work(work: &Work) -> String {
+    serde_json::to_string(work).unwrap_or_default()
+}
+
+/// The stored work, or `None` when the text is not one this version reads.
+pub fn decode_work(text: &str) -> Option<Work> {
+    let work: Work = serde_json::from_str(text).ok()?;
+    (work.format == WORK_FORMAT && work.comments.version <= VERSION).then_some(work)
 }
