@@ -128,8 +128,10 @@ test('a reviewer opens the PDF read-only, comments on two commitments and downlo
   assert.deepEqual(work.comments.comments.map((c) => c.commitment.id), [1, 2]);
   assert.equal(work.comments.comments[1].field.row, 'Nombre del compromiso');
   assert.equal(work.comments.comments[1].field.value, SECOND);
-  const stored = await page.evaluate(() => Object.keys(localStorage));
-  assert.ok(!stored.some((k) => k.startsWith('plan-local-ga/borrador/')), 'the plan was not made a draft');
+  const drafts = await page.evaluate((k) => Object.keys(localStorage)
+    .filter((key) => key !== k && key.startsWith('plan-local-ga/'))
+    .map((key) => localStorage.getItem(key)), WORK_KEY);
+  assert.ok(!drafts.some((t) => t.includes('Cuarto Plan de Acción')), 'the plan was not made a draft');
 
   // The work survives a reload.
   await page.reload();

@@ -159,8 +159,11 @@ pub fn ReviewCommentsPage() -> impl IntoView {
         });
     };
 
+    // Only opening or closing a plan draws the page again: adding a comment
+    // must not (focus and open disclosures stay).
+    let open = Memo::new(move |_| work.with(Option::is_some));
     let body = move || {
-        match work.with(Option::is_some) {
+        match open.get() {
         false => view! {
             <p class="body">
                 "Elija el PDF del plan que recibió (exportado con esta herramienta: lleva el plan dentro) o su borrador (.json). Podrá leerlo y comentarlo, pero no cambiarlo. No se guardará en «Mis borradores»."
@@ -209,7 +212,9 @@ fn Reviewing(
     }));
     let confirming = RwSignal::new(false);
 
-    let set_reviewer = move || -> bool {
+    // Kept as typed when it reads; errors are shown only on «Descargar
+    // observaciones» (`show`), not when a field is left.
+    let set_reviewer = move |show: bool| -> bool {
         match Reviewer::parse(&name.get_untracked(), &organization.get_untracked()) {
             Ok(r) => {
                 work.update(|w| {
@@ -224,6 +229,7 @@ fn Reviewing(
                 errors.set(Vec::new());
                 true
             }
+            Err(_) if !show => false,
             Err(es) => {
                 errors.set(
                     es.into_iter()
@@ -243,7 +249,7 @@ fn Reviewing(
     };
 
     let download = move |_| {
-        if !set_reviewer() {
+        if !set_reviewer(true) {
             return;
         }
         let Some(file) = work.with_untracked(|w| {
@@ -346,18 +352,20 @@ fn Reviewing(
             <label class="label" for=NAME_ID>"Su nombre"</label>
             {field_error(NAME_ID)}
             <input class="input" id=NAME_ID name=NAME_ID type="text" autocomplete="name"
+                aria-describedby=move || errors.with(|e| e.iter().any(|(f, _)| f == NAME_ID)).then_some("nombre-revisor-error")
                 prop:value=move || name.get()
                 on:input=move |ev| name.set(event_target_value(&ev))
-                on:change=move |_| { let _ = set_reviewer(); }
+                on:change=move |_| { let _ = set_reviewer(false); }
             />
         </div>
         <div class=move || if errors.with(|e| e.iter().any(|(f, _)| f == ORG_ID)) { "form-group form-group--error" } else { "form-group" }>
             <label class="label" for=ORG_ID>"Su organización o institución (opcional)"</label>
             {field_error(ORG_ID)}
             <input class="input" id=ORG_ID name=ORG_ID type="text" autocomplete="organization"
+                aria-describedby=move || errors.with(|e| e.iter().any(|(f, _)| f == ORG_ID)).then_some("organizacion-revisor-error")
                 prop:value=move || organization.get()
                 on:input=move |ev| organization.set(event_target_value(&ev))
-                on:change=move |_| { let _ = set_reviewer(); }
+                on:change=move |_| { let _ = set_reviewer(false); }
             />
         </div>
 
@@ -785,6 +793,8 @@ pub fn AnswerCommentsPage() -> impl IntoView {
                 lines.push((name, line));
             }
             report.set(lines);
+            // The filters' lists are drawn again with the new files.
+            filters.set(Filters::default());
             input.set_value("");
             busy.set_value(false);
             request_animation_frame(|| focus_id(RESULT_ID));
@@ -1088,7 +1098,7 @@ fn AnswerCard(
     let reason_err_id = reason_id.clone();
     view! {
         <article class="comments__card" aria-labelledby=format!("obs-{key}")>
-            <h4 class="heading-s comments__card-title" id=format!("obs-{key}")>{place}</h4>
+            <p class="comments__place comments__card-title" id=format!("obs-{key}")>{place}</p>
             {gone.then(|| view! { <p><strong class="tag tag--red">{words::COMMITMENT_GONE}</strong></p> })}
             {field_view}
             <blockquote class="comments__quote"><p class="comments__text">{text}</p></blockquote>
