@@ -2,7 +2,7 @@
 // its plan's PDF (commitment 13 of the 4th national plan, with a second
 // commitment); a reviewer, in a browser without that draft, opens the PDF on
 // «Revisar un plan» (read, never made a draft), gives name and organisation,
-// comments on the two commitments (one in general, one on a field), finds
+// comments on the two commitments (one in general, one on the second's name), finds
 // the work again after a reload, and downloads the comments file; the team,
 // with its draft open, opens that file on «Contestar observaciones», answers
 // both (aceptada; aceptada en parte), filters by state, and finds the
@@ -120,13 +120,13 @@ test('a reviewer opens the PDF read-only, comments on two commitments and downlo
   await page.keyboard.type(SECOND_TEXT);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.getByText(/Se agregó su observación sobre «.*Nombre del compromiso»/).waitFor();
+  await page.getByText('Se agregó su observación sobre «Compromiso 2 · Nombre».').waitFor();
 
   const work = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), WORK_KEY));
   assert.equal(work.comments.comments.length, 2);
   assert.equal(work.comments.reviewer.name, 'Ana López');
   assert.deepEqual(work.comments.comments.map((c) => c.commitment.id), [1, 2]);
-  assert.equal(work.comments.comments[1].field.row, 'Nombre del compromiso');
+  assert.equal(work.comments.comments[1].field.row, 'Nombre');
   assert.equal(work.comments.comments[1].field.value, SECOND);
   const drafts = await page.evaluate((k) => Object.keys(localStorage)
     .filter((key) => key !== k && key.startsWith('plan-local-ga/'))

@@ -716,7 +716,8 @@ const RESULT_ID: &str = "resultado-observaciones";
 /// Reads one comments file, or the reason it cannot be used.
 async fn read_comments(file: web_sys::File) -> (String, Result<CommentsFile, String>) {
     let name = file.name();
-    let max = crate::persistence::envelope::MAX_BYTES;
+    // A PDF may be larger than a comments file: it is read to be named.
+    let max = max_file_bytes(&name);
     let result = match browser::read_bytes(&file, max as u64).await {
         Ok(bytes) => decode(&bytes).map_err(|e| words::comments_error(&e)),
         Err(ReadFileError::TooLarge { bytes }) => Err(words::comments_error(
