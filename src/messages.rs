@@ -8,6 +8,7 @@ use crate::domain::{format_date, Field, FieldError, JurisdictionKind, Problem};
 use crate::labels::{member_name, ogp_value_object, thousands, Label};
 
 pub mod articulation;
+pub mod merge;
 pub mod outputs;
 pub mod quality;
 pub mod record;

@@ -32,6 +32,7 @@ use super::commitment::{Commitment, CommitmentId};
 use super::contact::same_name;
 use super::implementation::Implementation;
 use super::key_action::{weight_status, KeyAction, WeightStatus};
+use super::methodology::Step;
 use super::ogp::PlanOgp;
 use super::plan::Plan;
 
@@ -116,6 +117,30 @@ pub enum ItemKey {
     /// A key action of a commitment.
     KeyAction(CommitmentId, ItemId),
     Item(ListKind, ItemId),
+}
+
+impl ItemKey {
+    /// The step of the methodology the item belongs to.
+    pub fn step(self) -> Step {
+        match self {
+            ItemKey::Part(Part::Readiness) => Step::Readiness,
+            ItemKey::Part(Part::Profile | Part::Office | Part::Framework) => Step::Profile,
+            ItemKey::Part(Part::NationalPlan) => Step::NationalPlan,
+            ItemKey::Part(Part::Political) => Step::Political,
+            ItemKey::Part(Part::CoordinationBody)
+            | ItemKey::Item(ListKind::Member | ListKind::Organization, _) => Step::Coordination,
+            ItemKey::Part(Part::Roadmap) => Step::Roadmap,
+            ItemKey::Item(ListKind::Problem, _) => Step::Problems,
+            ItemKey::Commitment(_) | ItemKey::KeyAction(..) => Step::Commitments,
+            ItemKey::Part(Part::Monitoring) => Step::Monitoring,
+            ItemKey::Item(ListKind::Response, _) => Step::Responses,
+            ItemKey::Part(Part::Ogp) | ItemKey::Item(ListKind::Session | ListKind::Event, _) => {
+                Step::Ogp
+            }
+            ItemKey::Part(Part::KeptFindings) => Step::Quality,
+            ItemKey::Part(Part::Implementation) => Step::Progress,
+        }
+    }
 }
 
 /// Whether theirs changes an item mine has, or adds one.
@@ -473,11 +498,11 @@ pub fn differences(mine: &Plan, theirs: &Plan) -> Vec<Difference> {
         }
     };
     for p in [
+        Part::Readiness,
         Part::Profile,
         Part::Office,
         Part::Framework,
         Part::NationalPlan,
-        Part::Readiness,
         Part::Political,
         Part::CoordinationBody,
     ] {
