@@ -453,9 +453,8 @@ pub fn MergePage() -> impl IntoView {
                 ItemKey::Commitment(c) | ItemKey::KeyAction(c, _) => Some(c),
                 _ => None,
             };
-            if commitment.is_some() && commitment != last_commitment {
+            if let Some(c) = commitment.filter(|_| commitment != last_commitment) {
                 last_commitment = commitment;
-                let c = commitment.expect("some");
                 let title = words::item_title(&o.plan, ItemKey::Commitment(c));
                 blocks.push(view! { <h4 class="merge-commitment">{title}</h4> }.into_any());
             }
