@@ -529,10 +529,14 @@ fn difference_view(
                 rows(theirs_rows, d.theirs, false),
             );
             let mine_title = words::item_title(mine, mine_key);
+            // Numbered: two key actions of different commitments may share a name.
             let caption = if mine_title == title {
-                format!("{title}: el mío y el suyo")
+                format!("Diferencia {}: {title}, el mío y el suyo", i + 1)
             } else {
-                format!("{mine_title} (el mío) y {title} (el suyo)")
+                format!(
+                    "Diferencia {}: {mine_title} (el mío) y {title} (el suyo)",
+                    i + 1
+                )
             };
             let note = match (changed.is_empty(), same) {
                 (true, _) => Some("La diferencia está en datos que esta página no muestra (identificadores o vínculos).".to_owned()),
