@@ -70,7 +70,14 @@ pub fn item_title(plan: &Plan, key: ItemKey) -> String {
                         .members
                         .iter()
                         .find(|x| x.id == id)
-                        .map(|x| crate::export::content::summary::contact_line(&x.contact)),
+                        .and_then(|x| {
+                            // The institution, else the person (the summary's
+                            // contact line sits a floor above the messages).
+                            x.contact
+                                .institution()
+                                .or(x.contact.name())
+                                .map(str::to_owned)
+                        }),
                 ),
                 ListKind::Organization => named(
                     "Organización",
