@@ -9,6 +9,7 @@ use crate::labels::{member_name, ogp_value_object, thousands, Label};
 
 pub mod articulation;
 pub mod comments;
+pub mod merge;
 pub mod outputs;
 pub mod quality;
 pub mod record;

@@ -24,6 +24,7 @@ pub mod final_mark;
 pub mod implementation;
 pub mod kept;
 pub mod key_action;
+pub mod merge;
 pub mod methodology;
 pub mod monitoring;
 pub mod national_list;
