@@ -17,6 +17,7 @@ use crate::messages;
 use crate::persistence::browser::{self, Loaded, StorageError};
 use crate::persistence::drafts::{
     self, DraftError, DraftId, DraftIndex, IndexRepair, KeyValue as _, Legacy, SaveFailure,
+    StoredRevision,
 };
 use crate::persistence::envelope::Unsaved;
 use crate::persistence::{decode, DecodeError, Envelope};
@@ -382,21 +383,37 @@ impl AppState {
         save_timing(false);
         let mut store = browser::store();
         let id = self.draft.get_untracked();
-        // Never save over a newer version written by another tab (one read:
-        // the stored envelope both answers the question and fills the banner),
-        // nor bring back a draft another tab deleted.
-        match drafts::load(&store, id) {
-            Loaded::Draft(stored) if stored.revision > self.revision.get_value() => {
-                self.conflict.set(Some(*stored));
-                self.status.set(SaveStatus::Conflict);
-                return;
+        // Never save over a newer version written by another tab, nor bring
+        // back a draft another tab deleted. The stored revision is read from
+        // the draft's first characters; the whole draft is read only when it
+        // is newer (to fill the banner) or when its head does not tell.
+        let mine = self.revision.get_value();
+        let newer = match drafts::stored_revision(&store, id) {
+            StoredRevision::At(stored) => stored > mine,
+            StoredRevision::Empty => {
+                if self.stored.get_value() {
+                    self.removed_elsewhere.set(true);
+                    self.status.set(SaveStatus::RemovedElsewhere);
+                    return;
+                }
+                false
             }
-            Loaded::Empty if self.stored.get_value() => {
-                self.removed_elsewhere.set(true);
-                self.status.set(SaveStatus::RemovedElsewhere);
-                return;
+            StoredRevision::Unknown => true,
+        };
+        if newer {
+            match drafts::load(&store, id) {
+                Loaded::Draft(stored) if stored.revision > mine => {
+                    self.conflict.set(Some(*stored));
+                    self.status.set(SaveStatus::Conflict);
+                    return;
+                }
+                Loaded::Empty if self.stored.get_value() => {
+                    self.removed_elsewhere.set(true);
+                    self.status.set(SaveStatus::RemovedElsewhere);
+                    return;
+                }
+                _ => {}
             }
-            _ => {}
         }
         let now = browser::now_local();
         let revision = self.revision.get_value() + 1;
