@@ -995,7 +995,11 @@ fn the_stored_revision_is_read_from_the_head_or_said_unknown() {
     // Every fixture, as people's files have it (pretty-printed, revision on line 6 or 10).
     for (v, revision) in [(1, 12), (2, 3), (4, 42), (5, 42), (6, 42)] {
         store.items.insert(id.key(), fixture(v));
-        assert_eq!(stored_revision(&store, id), StoredRevision::At(revision), "v{v}");
+        assert_eq!(
+            stored_revision(&store, id),
+            StoredRevision::At(revision),
+            "v{v}"
+        );
     }
     let newer = std::fs::read_to_string(format!(
         "{}/tests/fixtures/borrador-v6-con-campos-nuevos.json",
@@ -1019,7 +1023,11 @@ fn the_stored_revision_is_read_from_the_head_or_said_unknown() {
         "",
     ] {
         store.items.insert(id.key(), unknown.to_owned());
-        assert_eq!(stored_revision(&store, id), StoredRevision::Unknown, "{unknown}");
+        assert_eq!(
+            stored_revision(&store, id),
+            StoredRevision::Unknown,
+            "{unknown}"
+        );
     }
     let far = format!(r#"{{"format": "{}", "revision": 5}}"#, "x".repeat(500));
     store.items.insert(id.key(), far);

@@ -6,11 +6,13 @@
 //! storage step in `crate::persistence::drafts`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
+use crate::domain::pending::CommitmentCheck;
 use crate::domain::unknown::edit_keeping_unknown;
 use crate::domain::{Carry, Plan, Unknown};
 use crate::messages;
@@ -89,6 +91,9 @@ impl From<DraftError> for ActionError {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan: RwSignal<Plan>,
+    /// Every commitment's check ([`Plan::checks`]), once per change of the
+    /// plan, for every page and step status that asks (kept across pages).
+    pub checks: Memo<Arc<Vec<CommitmentCheck>>>,
     pub unsaved: RwSignal<Unsaved>,
     /// The open draft's own name (`None`: the plan's name is shown).
     pub name: RwSignal<Option<String>>,
@@ -256,8 +261,10 @@ impl AppState {
         if o.stored {
             browser::set_tab_draft(id);
         }
+        let plan = RwSignal::new(o.plan);
         let state = Self {
-            plan: RwSignal::new(o.plan),
+            plan,
+            checks: Memo::new(move |_| Arc::new(plan.with(Plan::checks))),
             unsaved: RwSignal::new(o.unsaved),
             name: RwSignal::new(o.name),
             envelope_unknown: RwSignal::new(o.envelope_unknown),

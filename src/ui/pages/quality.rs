@@ -331,8 +331,10 @@ pub fn QualitySummary() -> impl IntoView {
             Some(q) => q.0.get(),
             None => {
                 let today = browser::now_local().date();
+                let checks = state.checks.get();
                 state.plan.with(|p| {
-                    (!p.commitments.is_empty()).then(|| p.quality_review(today).counts(p))
+                    (!p.commitments.is_empty())
+                        .then(|| p.quality_review_checked(today, &checks).counts(p))
                 })
             }
         };
