@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 
 use crate::domain::pending::CommitmentCheck;
+use crate::domain::quality::Counts;
 use crate::domain::unknown::edit_keeping_unknown;
 use crate::domain::{Carry, Plan, Unknown};
 use crate::messages;
@@ -94,6 +95,10 @@ pub struct AppState {
     /// Every commitment's check ([`Plan::checks`]), once per change of the
     /// plan, for every page and step status that asks (kept across pages).
     pub checks: Memo<Arc<Vec<CommitmentCheck>>>,
+    /// The quality review's counts ([`Plan::quality_review`]), once per
+    /// change of the plan (`None` before the first commitment), for the task
+    /// list, its quality step and «Revise su plan» (kept across pages).
+    pub quality: Memo<Option<Counts>>,
     pub unsaved: RwSignal<Unsaved>,
     /// The open draft's own name (`None`: the plan's name is shown).
     pub name: RwSignal<Option<String>>,
@@ -262,9 +267,18 @@ impl AppState {
             browser::set_tab_draft(id);
         }
         let plan = RwSignal::new(o.plan);
+        let checks = Memo::new(move |_| Arc::new(plan.with(Plan::checks)));
         let state = Self {
             plan,
-            checks: Memo::new(move |_| Arc::new(plan.with(Plan::checks))),
+            checks,
+            quality: Memo::new(move |_| {
+                let checks = checks.get();
+                let today = browser::now_local().date();
+                plan.with(|p| {
+                    (!p.commitments.is_empty())
+                        .then(|| p.quality_review_checked(today, &checks).counts(p))
+                })
+            }),
             unsaved: RwSignal::new(o.unsaved),
             name: RwSignal::new(o.name),
             envelope_unknown: RwSignal::new(o.envelope_unknown),

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::domain::methodology::{Phase, Step, TaskStatus};
-use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::pages::drafts::EraseAllData;
 use crate::ui::pages::quality::QualityCounts;
@@ -149,16 +148,10 @@ fn TaskRow(task: Step, statuses: Statuses) -> impl IntoView {
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let state = use_app();
-    // The quality review, once per change of the plan: the step's status, its
-    // summary line and the count of completed tasks read it.
-    let today = browser::now_local().date();
-    let quality = QualityCounts(Memo::new(move |_| {
-        let checks = state.checks.get();
-        state.plan.with(|p| {
-            (!p.commitments.is_empty()).then(|| p.quality_review_checked(today, &checks).counts(p))
-        })
-    }));
-    provide_context(quality);
+    // The quality review, once per change of the plan (kept in the state):
+    // the step's status, its summary line and the count of completed tasks
+    // read it.
+    let quality = QualityCounts(state.quality);
     let statuses = Statuses::new(quality);
     let completed = Memo::new(move |_| statuses.completed());
     view! {
