@@ -12,6 +12,7 @@ use plan_local_ga::persistence::drafts::{
     DraftIndex, IndexError, KeyValue, Legacy, Loaded, MemoryStore, StorageError, INDEX_KEY,
     LEGACY_KEY, MAX_NAME, QUARANTINE_PREFIX,
 };
+use plan_local_ga::persistence::drafts::{stored_revision, StoredRevision};
 use plan_local_ga::persistence::{decode, Envelope};
 use plan_local_ga::{labels, messages};
 use proptest::prelude::*;
@@ -977,4 +978,79 @@ fn erase_all_removes_every_key_of_the_app_and_nothing_else() {
     store.set("otra-app/dato", "ajeno").unwrap();
     assert_eq!(drafts::erase_all(&mut store).unwrap(), 4);
     assert_eq!(store.keys().unwrap(), ["otra-app/dato"]);
+}
+
+// ------------------------------------------------- the revision, read cheaply
+
+/// Every autosave asks whether another tab wrote a newer version; the answer
+/// comes from the draft's first characters, and whenever they do not tell for
+/// sure the caller is sent to read the whole draft.
+#[test]
+fn the_stored_revision_is_read_from_the_head_or_said_unknown() {
+    let mut store = MemoryStore::default();
+    let id = DraftId(3);
+    assert_eq!(stored_revision(&store, id), StoredRevision::Empty);
+    drafts::save(&mut store, id, &named("Uno", 7), NOW).unwrap();
+    assert_eq!(stored_revision(&store, id), StoredRevision::At(7));
+    // Every fixture, as people's files have it (pretty-printed, revision on line 6 or 10).
+    for (v, revision) in [(1, 12), (2, 3), (4, 42), (5, 42), (6, 42)] {
+        store.items.insert(id.key(), fixture(v));
+        assert_eq!(
+            stored_revision(&store, id),
+            StoredRevision::At(revision),
+            "v{v}"
+        );
+    }
+    let newer = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/borrador-v6-con-campos-nuevos.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    store.items.insert(id.key(), newer);
+    assert_eq!(stored_revision(&store, id), StoredRevision::At(42));
+    for unknown in [
+        // A key of the plan named "revision" comes first: not the draft's own.
+        r#"{"plan": {"revision": 9}, "revision": 2}"#,
+        // No revision at all (read as 0 by the full reader), or beyond the head.
+        r#"{"format": "plan-local-gobierno-abierto/borrador", "plan": {}}"#,
+        // Not a number, not ended, too big, not an object.
+        r#"{"revision": "7"}"#,
+        r#"{"revision": 7.5}"#,
+        r#"{"revision": 7"#,
+        r#"{"revision": 99999999999999999999999}"#,
+        r#"["revision": 7]"#,
+        "texto dañado",
+        "",
+    ] {
+        store.items.insert(id.key(), unknown.to_owned());
+        assert_eq!(
+            stored_revision(&store, id),
+            StoredRevision::Unknown,
+            "{unknown}"
+        );
+    }
+    let far = format!(r#"{{"format": "{}", "revision": 5}}"#, "x".repeat(500));
+    store.items.insert(id.key(), far);
+    assert_eq!(stored_revision(&store, id), StoredRevision::Unknown);
+}
+
+/// The store's own verified write: a garbled write is found and undone
+/// (the browser's store does the same comparison in JavaScript).
+#[test]
+fn a_verified_write_puts_back_the_previous_text_when_it_reads_back_otherwise() {
+    let mut store = Faulty::default();
+    store.inner.items.insert("k".into(), "antes".into());
+    store.garble = Some("k".into());
+    assert_eq!(
+        store.set_verified("k", "después del cambio"),
+        Err(StorageError::NotVerified)
+    );
+    assert_eq!(store.get("k").unwrap().as_deref(), Some("antes"));
+    assert_eq!(store.set_verified("k", "después"), Ok(()));
+    assert_eq!(store.get("k").unwrap().as_deref(), Some("después"));
+    assert_eq!(
+        store.get_head("k", 3).unwrap().as_deref(),
+        Some("des"),
+        "characters, not bytes"
+    );
 }

@@ -552,3 +552,41 @@ fn the_status_from_the_shared_review_is_the_steps_own() {
         );
     }
 }
+
+/// The commitments' checks made once ([`Plan::checks`]) say what the single
+/// calls say: each commitment's pending parts and issues, the step's status,
+/// the quality review. Pages use the checks; the calls stay the rules.
+#[test]
+fn the_checks_made_once_agree_with_the_single_calls() {
+    use plan_local_ga::domain::methodology::Step;
+    let today = date!(2026 - 03 - 15);
+    let mut plans = vec![
+        common::c13::plan(),
+        common::bench_plan::plan_with(15),
+        Plan::default(),
+    ];
+    plans.extend(common::real_plans::all().into_iter().map(|r| r.plan));
+    for plan in &plans {
+        let checks = plan.checks();
+        assert_eq!(checks.len(), plan.commitments.len());
+        for (c, check) in plan.commitments.iter().zip(&checks) {
+            assert_eq!(check.id, c.id);
+            assert_eq!(check.pending, plan.commitment_pending(c));
+            assert_eq!(check.issues, plan.commitment_issues(c));
+            assert_eq!(check.complete(), plan.commitment_complete(c));
+        }
+        for step in Step::ALL {
+            for unsaved in [false, true] {
+                assert_eq!(
+                    step.status_checked(plan, unsaved, None, &checks),
+                    step.status_with(plan, unsaved, None),
+                    "{step:?}"
+                );
+            }
+        }
+        assert_eq!(
+            plan.quality_review_checked(today, &checks),
+            plan.quality_review(today)
+        );
+    }
+}

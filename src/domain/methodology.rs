@@ -14,6 +14,7 @@
 use time::Date;
 
 use super::final_mark::{DocumentStatus, FinalMark};
+use super::pending::CommitmentCheck;
 use super::plan::Plan;
 use super::unknown::Unknown;
 
@@ -262,6 +263,21 @@ impl Step {
         self.status_with(plan, unsaved, None)
     }
 
+    /// [`Step::status_with`] with the commitments' checks already made
+    /// ([`Plan::checks`]), so a page that shows them too makes them once.
+    pub fn status_checked(
+        self,
+        plan: &Plan,
+        unsaved: bool,
+        quality_required: Option<usize>,
+        checks: &[CommitmentCheck],
+    ) -> TaskStatus {
+        match self {
+            Step::Commitments => commitments_status(checks, unsaved),
+            _ => self.status_with(plan, unsaved, quality_required),
+        }
+    }
+
     /// [`Step::status`], given the quality review's count of required
     /// findings when the caller already has it (the task list computes the
     /// review once per change of the plan, for the status and its summary).
@@ -320,21 +336,7 @@ impl Step {
             },
             Step::Problems => simple(!plan.problems.is_empty(), unsaved)
                 .unless_incomplete(plan.problems.iter().all(|p| p.is_complete())),
-            Step::Commitments => {
-                if plan
-                    .commitments
-                    .iter()
-                    .any(|c| !plan.commitment_issues(c).is_empty())
-                {
-                    TaskStatus::HasProblem
-                } else if plan.commitments.is_empty() && !unsaved {
-                    TaskStatus::NotStarted
-                } else if !unsaved && plan.commitments.iter().all(|c| plan.commitment_complete(c)) {
-                    TaskStatus::Completed
-                } else {
-                    TaskStatus::InProgress
-                }
-            }
+            Step::Commitments => commitments_status(&plan.checks(), unsaved),
             Step::Monitoring => {
                 if plan.commitments.is_empty() && plan.monitoring.is_none() {
                     TaskStatus::CannotStartYet
@@ -449,5 +451,19 @@ impl Plan {
     /// Makes the plan a draft again.
     pub fn unmark_final(&mut self) {
         self.final_mark = None;
+    }
+}
+
+/// The status of "Compromisos" from every commitment's check: a problem in
+/// any; none yet; all complete (and nothing unsaved); or in progress.
+fn commitments_status(checks: &[CommitmentCheck], unsaved: bool) -> TaskStatus {
+    if checks.iter().any(|c| !c.issues.is_empty()) {
+        TaskStatus::HasProblem
+    } else if checks.is_empty() && !unsaved {
+        TaskStatus::NotStarted
+    } else if !unsaved && checks.iter().all(CommitmentCheck::complete) {
+        TaskStatus::Completed
+    } else {
+        TaskStatus::InProgress
     }
 }

@@ -12,7 +12,8 @@ use super::commitment::{
 };
 use super::error::{Field, FieldError, Problem};
 use super::key_action::{ActivityInput, KeyActionInput, WeightStatus};
-use super::plan::{FichaPart, Plan};
+use super::plan::{CommitmentIssue, FichaPart, Plan};
+use super::CommitmentId;
 
 /// One thing the methodology still asks for in a commitment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,51 @@ fn fields(errors: &[FieldError]) -> impl Iterator<Item = FieldError> + '_ {
     errors.iter().filter(|e| still_asked(e)).cloned()
 }
 
+/// What the pages ask of one commitment: what each part of its ficha still
+/// needs ([`Plan::commitment_pending`]) and what must be fixed
+/// ([`Plan::commitment_issues`]). Reading every part back through its page's
+/// rules is the dearest thing the lists do; [`Plan::checks`] does it once per
+/// commitment, for everything that asks (the task list, the commitments list,
+/// the review, the quality review).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitmentCheck {
+    pub id: CommitmentId,
+    pub pending: Vec<(FichaPart, Vec<Pending>)>,
+    pub issues: Vec<CommitmentIssue>,
+}
+
+impl CommitmentCheck {
+    /// Nothing to fill and nothing to fix ([`Plan::commitment_complete`]).
+    pub fn complete(&self) -> bool {
+        self.pending.is_empty() && self.issues.is_empty()
+    }
+
+    /// How many things it still needs.
+    pub fn pending_count(&self) -> usize {
+        self.pending.iter().map(|(_, v)| v.len()).sum()
+    }
+
+    /// Whether part `part` still needs something.
+    pub fn part_pending(&self, part: FichaPart) -> bool {
+        self.pending.iter().any(|(p, _)| *p == part)
+    }
+}
+
 impl Plan {
+    /// Every commitment's check, in the plan's order.
+    pub fn checks(&self) -> Vec<CommitmentCheck> {
+        self.commitments.iter().map(|c| self.check(c)).collect()
+    }
+
+    /// One commitment's check.
+    pub fn check(&self, c: &super::Commitment) -> CommitmentCheck {
+        CommitmentCheck {
+            id: c.id,
+            pending: self.commitment_pending(c),
+            issues: self.commitment_issues(c),
+        }
+    }
+
     /// What part `part` of commitment `c` still needs, in page order (empty when done).
     pub fn pending(&self, c: &Commitment, part: FichaPart) -> Vec<Pending> {
         match part {

@@ -20,7 +20,7 @@ pub use super::kept::KeptFinding;
 use super::key_action::KeyAction;
 use super::methodology::{Step, TaskStatus};
 use super::ogp::YesNo;
-use super::pending::Pending;
+use super::pending::{CommitmentCheck, Pending};
 use super::plan::{CommitmentIssue, FichaPart, Plan};
 use super::problem::ProblemAdvice;
 use super::unknown::Unknown;
@@ -780,12 +780,19 @@ impl Plan {
 
     /// The quality review of the plan as of `today`.
     pub fn quality_review(&self, today: time::Date) -> Review {
+        self.quality_review_checked(today, &self.checks())
+    }
+
+    /// [`Plan::quality_review`] with the commitments' checks already made
+    /// ([`Plan::checks`], in the plan's order).
+    pub fn quality_review_checked(&self, today: time::Date, checks: &[CommitmentCheck]) -> Review {
         Review {
             plan: self.plan_findings(Some(today)),
             commitments: self
                 .commitments
                 .iter()
-                .map(|c| self.commitment_review(c, Some(today)))
+                .zip(checks)
+                .map(|(c, check)| self.commitment_review(c, check, Some(today)))
                 .collect(),
         }
     }
@@ -796,7 +803,7 @@ impl Plan {
         let commitments = self
             .commitments
             .iter()
-            .map(|c| self.commitment_review(c, None));
+            .map(|c| self.commitment_review(c, &self.check(c), None));
         self.plan_findings(None)
             .iter()
             .chain(
@@ -952,7 +959,12 @@ impl Plan {
         out
     }
 
-    fn commitment_review(&self, c: &Commitment, today: Option<time::Date>) -> CommitmentReview {
+    fn commitment_review(
+        &self,
+        c: &Commitment,
+        check: &CommitmentCheck,
+        today: Option<time::Date>,
+    ) -> CommitmentReview {
         let mut findings = Vec::new();
         let mut push = |rule: Rule, place: Place| {
             findings.push(Finding {
@@ -963,8 +975,9 @@ impl Plan {
         };
         let id = c.id;
         // Completeness, by the pages' own rules (weights are the issue below).
-        for (part, items) in self.commitment_pending(c) {
-            for item in items {
+        for (part, items) in &check.pending {
+            let part = *part;
+            for item in items.iter().cloned() {
                 if matches!(item, Pending::Weights(_)) {
                     continue;
                 }
@@ -972,7 +985,7 @@ impl Plan {
                 push(Rule::FichaComplete(part, item), place);
             }
         }
-        for issue in self.commitment_issues(c) {
+        for issue in check.issues.iter().cloned() {
             let place = match &issue {
                 CommitmentIssue::OutsidePlan => {
                     Place::CommitmentPart(id, FichaPart::General, Some(Field::CommitmentStart))

@@ -77,6 +77,59 @@ impl KeyValue for Store {
             Store::Memory => MEMORY.with(|m| m.borrow().keys()),
         }
     }
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StorageError> {
+        match self {
+            // Sliced in JavaScript: only the head is copied into Rust.
+            Store::Local(s) => Ok(get_js(s, key)?
+                .map(|v| String::from(v.slice(0, u32::try_from(chars).unwrap_or(u32::MAX))))),
+            Store::Memory => MEMORY.with(|m| m.borrow().get_head(key, chars)),
+        }
+    }
+    fn set_verified(&mut self, key: &str, text: &str) -> Result<(), StorageError> {
+        match self {
+            // The text is converted for JavaScript once, and read back and
+            // compared there (string equality), not copied into Rust again.
+            Store::Local(s) => {
+                let previous = get_js(s, key)?;
+                let written = js_sys::JsString::from(text);
+                set_js(s, key, &written)?;
+                match get_js(s, key) {
+                    Ok(Some(back)) if back == written => Ok(()),
+                    _ => {
+                        let _ = match previous {
+                            Some(old) => set_js(s, key, &old),
+                            None => s.remove_item(key).map_err(map_js),
+                        };
+                        Err(StorageError::NotVerified)
+                    }
+                }
+            }
+            Store::Memory => MEMORY.with(|m| m.borrow_mut().set_verified(key, text)),
+        }
+    }
+}
+
+/// `storage.getItem(key)` as a JavaScript string, not copied into Rust.
+fn get_js(s: &web_sys::Storage, key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
+    let get = js_sys::Reflect::get(s, &JsValue::from_str("getItem"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or(StorageError::Unavailable)?;
+    let value = get
+        .call1(s, &JsValue::from_str(key))
+        .map_err(|_| StorageError::Unavailable)?;
+    Ok(value.dyn_into::<js_sys::JsString>().ok())
+}
+
+/// `storage.setItem(key, value)` with a JavaScript string.
+fn set_js(s: &web_sys::Storage, key: &str, value: &js_sys::JsString) -> Result<(), StorageError> {
+    let set = js_sys::Reflect::get(s, &JsValue::from_str("setItem"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or(StorageError::Unavailable)?;
+    set.call2(s, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(map_js)
 }
 
 fn session() -> Option<web_sys::Storage> {

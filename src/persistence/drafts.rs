@@ -451,6 +451,31 @@ pub trait KeyValue {
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     fn keys(&self) -> Result<Vec<String>, StorageError>;
+
+    /// The value's first `chars` characters (all of it when shorter). A store
+    /// whose values live outside Rust (the browser's) copies only those.
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, StorageError> {
+        Ok(self.get(key)?.map(|v| v.chars().take(chars).collect()))
+    }
+
+    /// Writes `text` under `key`, reads it back, and on any difference puts
+    /// back what was there before ([`StorageError::NotVerified`]). A store
+    /// whose values live outside Rust compares them there, without copying a
+    /// draft back into Rust twice on every save.
+    fn set_verified(&mut self, key: &str, text: &str) -> Result<(), StorageError> {
+        let previous = self.get(key)?;
+        self.set(key, text)?;
+        match self.get(key) {
+            Ok(Some(back)) if back == text => Ok(()),
+            _ => {
+                let _ = match previous {
+                    Some(old) => self.set(key, &old),
+                    None => self.remove(key),
+                };
+                Err(StorageError::NotVerified)
+            }
+        }
+    }
 }
 
 /// A store in memory, with an optional quota like a browser's: used when the
@@ -523,20 +548,56 @@ pub fn load(store: &impl KeyValue, id: DraftId) -> Loaded {
 }
 
 /// Writes `text` under `key`, reads it back, and on any difference puts back
-/// what was there before.
+/// what was there before ([`KeyValue::set_verified`]).
 fn write_verified(store: &mut impl KeyValue, key: &str, text: &str) -> Result<(), StorageError> {
-    let previous = store.get(key)?;
-    store.set(key, text)?;
-    match store.get(key) {
-        Ok(Some(back)) if back == text => Ok(()),
-        _ => {
-            let _ = match previous {
-                Some(old) => store.set(key, &old),
-                None => store.remove(key),
-            };
-            Err(StorageError::NotVerified)
+    store.set_verified(key, text)
+}
+
+/// The revision of the draft stored under a key, as far as a cheap look tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoredRevision {
+    /// Nothing is stored.
+    Empty,
+    /// The stored draft's revision.
+    At(u64),
+    /// Not told by its first characters (written by another version, without
+    /// a revision, or not a draft): read the whole draft to know.
+    Unknown,
+}
+
+/// How many characters of a stored draft hold its revision: the envelope's
+/// own fields (format, schema, save time, app version, revision) come before
+/// the plan.
+const HEAD_CHARS: usize = 400;
+
+/// The stored draft's revision, read from its first characters only: what
+/// every autosave asks ("did another tab write a newer version?") without
+/// reading and decoding the whole draft. [`StoredRevision::Unknown`] when the
+/// head does not tell (the caller then reads the draft with [`load`]).
+pub fn stored_revision(store: &impl KeyValue, id: DraftId) -> StoredRevision {
+    match store.get_head(&id.key(), HEAD_CHARS) {
+        Ok(None) => StoredRevision::Empty,
+        Ok(Some(head)) => {
+            revision_in_head(&head).map_or(StoredRevision::Unknown, StoredRevision::At)
         }
+        Err(_) => StoredRevision::Unknown,
     }
+}
+
+/// The top-level `"revision"` of a draft's text from its head: found before
+/// the plan starts (a key inside the plan could have the same name), digits
+/// only, and ended within the head.
+fn revision_in_head(head: &str) -> Option<u64> {
+    let at = head.find("\"revision\":")?;
+    if head.find("\"plan\":").is_some_and(|plan| plan < at) || !head.trim_start().starts_with('{') {
+        return None;
+    }
+    let rest = head[at + "\"revision\":".len()..].trim_start();
+    let digits: &str = &rest[..rest.find(|c: char| !c.is_ascii_digit())?];
+    let after = rest[digits.len()..].trim_start();
+    (after.starts_with(',') || after.starts_with('}'))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// The text stored for a draft (compact JSON: it is rewritten on every save).

@@ -6,17 +6,21 @@
 //! storage step in `crate::persistence::drafts`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use time::OffsetDateTime;
 
+use crate::domain::pending::CommitmentCheck;
+use crate::domain::quality::Counts;
 use crate::domain::unknown::edit_keeping_unknown;
 use crate::domain::{Carry, Plan, Unknown};
 use crate::messages;
 use crate::persistence::browser::{self, Loaded, StorageError};
 use crate::persistence::drafts::{
     self, DraftError, DraftId, DraftIndex, IndexRepair, KeyValue as _, Legacy, SaveFailure,
+    StoredRevision,
 };
 use crate::persistence::envelope::Unsaved;
 use crate::persistence::{decode, DecodeError, Envelope};
@@ -88,6 +92,13 @@ impl From<DraftError> for ActionError {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan: RwSignal<Plan>,
+    /// Every commitment's check ([`Plan::checks`]), once per change of the
+    /// plan, for every page and step status that asks (kept across pages).
+    pub checks: Memo<Arc<Vec<CommitmentCheck>>>,
+    /// The quality review's counts ([`Plan::quality_review`]), once per
+    /// change of the plan (`None` before the first commitment), for the task
+    /// list, its quality step and «Revise su plan» (kept across pages).
+    pub quality: Memo<Option<Counts>>,
     pub unsaved: RwSignal<Unsaved>,
     /// The open draft's own name (`None`: the plan's name is shown).
     pub name: RwSignal<Option<String>>,
@@ -255,8 +266,19 @@ impl AppState {
         if o.stored {
             browser::set_tab_draft(id);
         }
+        let plan = RwSignal::new(o.plan);
+        let checks = Memo::new(move |_| Arc::new(plan.with(Plan::checks)));
         let state = Self {
-            plan: RwSignal::new(o.plan),
+            plan,
+            checks,
+            quality: Memo::new(move |_| {
+                let checks = checks.get();
+                let today = browser::now_local().date();
+                plan.with(|p| {
+                    (!p.commitments.is_empty())
+                        .then(|| p.quality_review_checked(today, &checks).counts(p))
+                })
+            }),
             unsaved: RwSignal::new(o.unsaved),
             name: RwSignal::new(o.name),
             envelope_unknown: RwSignal::new(o.envelope_unknown),
@@ -382,21 +404,37 @@ impl AppState {
         save_timing(false);
         let mut store = browser::store();
         let id = self.draft.get_untracked();
-        // Never save over a newer version written by another tab (one read:
-        // the stored envelope both answers the question and fills the banner),
-        // nor bring back a draft another tab deleted.
-        match drafts::load(&store, id) {
-            Loaded::Draft(stored) if stored.revision > self.revision.get_value() => {
-                self.conflict.set(Some(*stored));
-                self.status.set(SaveStatus::Conflict);
-                return;
+        // Never save over a newer version written by another tab, nor bring
+        // back a draft another tab deleted. The stored revision is read from
+        // the draft's first characters; the whole draft is read only when it
+        // is newer (to fill the banner) or when its head does not tell.
+        let mine = self.revision.get_value();
+        let newer = match drafts::stored_revision(&store, id) {
+            StoredRevision::At(stored) => stored > mine,
+            StoredRevision::Empty => {
+                if self.stored.get_value() {
+                    self.removed_elsewhere.set(true);
+                    self.status.set(SaveStatus::RemovedElsewhere);
+                    return;
+                }
+                false
             }
-            Loaded::Empty if self.stored.get_value() => {
-                self.removed_elsewhere.set(true);
-                self.status.set(SaveStatus::RemovedElsewhere);
-                return;
+            StoredRevision::Unknown => true,
+        };
+        if newer {
+            match drafts::load(&store, id) {
+                Loaded::Draft(stored) if stored.revision > mine => {
+                    self.conflict.set(Some(*stored));
+                    self.status.set(SaveStatus::Conflict);
+                    return;
+                }
+                Loaded::Empty if self.stored.get_value() => {
+                    self.removed_elsewhere.set(true);
+                    self.status.set(SaveStatus::RemovedElsewhere);
+                    return;
+                }
+                _ => {}
             }
-            _ => {}
         }
         let now = browser::now_local();
         let revision = self.revision.get_value() + 1;

@@ -310,8 +310,7 @@ pub fn QualityPage() -> impl IntoView {
 
 /// The review's counts in one line, with a link to the page: for the task
 /// list and "Revise su plan".
-/// The quality review's counts, computed once per change of the plan by the
-/// task list (`None` before the first commitment).
+/// The quality review's counts ([`crate::state::AppState::quality`]).
 #[derive(Clone, Copy)]
 pub struct QualityCounts(pub Memo<Option<Counts>>);
 
@@ -324,19 +323,8 @@ impl QualityCounts {
 #[component]
 pub fn QualitySummary() -> impl IntoView {
     let state = use_app();
-    // The task list's counts when it has them, else this page's own.
-    let shared = use_context::<QualityCounts>();
     move || {
-        let counts = match shared {
-            Some(q) => q.0.get(),
-            None => {
-                let today = browser::now_local().date();
-                state.plan.with(|p| {
-                    (!p.commitments.is_empty()).then(|| p.quality_review(today).counts(p))
-                })
-            }
-        };
-        counts.map(|counts| {
+        state.quality.get().map(|counts| {
             view! {
                 <p class="body">
                     <a class="link" href=paths::QUALITY>{words::counts(counts)}</a>

@@ -9,15 +9,23 @@
 //! download. Before the export, answers with characters the PDF cannot draw are
 //! listed ([`crate::export::unprintable`]), each with a link to its page, and
 //! the person chooses to change them or to export anyway.
+//!
+//! A long plan's page shows every fold's heading at once; the content of a
+//! closed commitment's fold is built after the page's first frame, a few
+//! folds per task ([`fill_later`]), so the page appears and answers at once
+//! and find-in-page finds the content a moment later. A fold opened before
+//! its turn is built when opened.
 
-use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, VecDeque};
+use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::domain::final_mark::DocumentStatus;
+use crate::domain::format_date;
+use crate::domain::pending::CommitmentCheck;
 use crate::domain::plan::FichaPart;
-use crate::domain::{format_date, Plan};
 use crate::export;
 use crate::export::job::{DocumentKind, Job};
 use crate::export::summary::{summary, Group, Section, Target};
@@ -111,6 +119,43 @@ impl Folds {
     }
 }
 
+thread_local! {
+    /// Closed folds whose content waits to be built, in the page's order.
+    static WAITING: RefCell<VecDeque<RwSignal<bool>>> = const { RefCell::new(VecDeque::new()) };
+    /// Whether a task building them is scheduled.
+    static FILLING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Closed folds built per task: a commitment's fold holds its whole ficha
+/// (about 400 elements in a full one), so a few per task keep each task short.
+const FOLDS_PER_TASK: usize = 3;
+
+/// Builds a closed fold's content later: after the frame that shows the page,
+/// [`FOLDS_PER_TASK`] folds per task, in order.
+fn fill_later(filled: RwSignal<bool>) {
+    WAITING.with(|w| w.borrow_mut().push_back(filled));
+    if !FILLING.with(|f| f.replace(true)) {
+        request_animation_frame(|| set_timeout(fill_some, Duration::ZERO));
+    }
+}
+
+fn fill_some() {
+    let batch: Vec<RwSignal<bool>> = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let n = w.len().min(FOLDS_PER_TASK);
+        w.drain(..n).collect()
+    });
+    for filled in batch {
+        // The page may be gone (the person moved on): its signals with it.
+        let _ = filled.try_set(true);
+    }
+    if WAITING.with(|w| w.borrow().is_empty()) {
+        FILLING.with(|f| f.set(false));
+    } else {
+        set_timeout(fill_some, Duration::ZERO);
+    }
+}
+
 /// Id of a step's fold.
 fn step_fold(index: usize) -> String {
     format!("paso-{index}")
@@ -159,6 +204,27 @@ fn Fold(
     let button_id = format!("{id}-boton");
     let (open_id, toggle_id, found_id) = (id.clone(), id.clone(), id);
     let expanded = Memo::new(move |_| folds.is_open(&open_id));
+    // A step's fold holds headings and a few rows: built at once. A
+    // commitment's, when open, at once; closed, after the first frame.
+    let filled = RwSignal::new(level == 2 || expanded.get_untracked());
+    if !filled.get_untracked() {
+        fill_later(filled);
+    }
+    // Once built, the content stays (closing a fold only hides it).
+    let built = Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || filled.get() || expanded.get()
+    });
+    let children = StoredValue::new_local(Some(children));
+    let content = move || {
+        built.get().then(|| {
+            untrack(|| {
+                children
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .map(|c| c())
+            })
+        })
+    };
     let (tag_text, modifier) = tag;
     let button = view! {
         <button
@@ -190,7 +256,7 @@ fn Fold(
                 hidden=move || (!expanded.get()).then_some("until-found")
                 on:beforematch=move |_: leptos::web_sys::Event| folds.toggle(&found_id, true)
             >
-                {children()}
+                {content}
             </div>
         </div>
     }
@@ -224,16 +290,19 @@ fn group_view(g: Group, level: u8) -> AnyView {
 
 /// What a commitment still needs, for its fold: "Completo", or the parts of
 /// its ficha to fill and whether something must be fixed.
-fn commitment_tag(plan: &Plan, group: &Group) -> (String, &'static str) {
-    let Some(c) = group.commitment.and_then(|id| plan.commitment(id)) else {
+fn commitment_tag(checks: &[CommitmentCheck], group: &Group) -> (String, &'static str) {
+    let Some(check) = group
+        .commitment
+        .and_then(|id| checks.iter().find(|c| c.id == id))
+    else {
         return (String::new(), "tag--muted");
     };
-    if !plan.commitment_issues(c).is_empty() {
+    if !check.issues.is_empty() {
         return ("Hay un problema".to_owned(), "tag--red");
     }
     let parts: Vec<&str> = FichaPart::ALL
         .into_iter()
-        .filter(|p| !plan.pending(c, *p).is_empty())
+        .filter(|p| check.part_pending(*p))
         .map(part_name)
         .collect();
     if parts.is_empty() {
@@ -250,12 +319,13 @@ fn SectionView(section: Section, index: usize, folds: Folds) -> impl IntoView {
     let state = use_app();
     let step = section.step;
     let unsaved = state.has_unsaved(step.unsaved_prefix());
+    let checks = state.checks.get_untracked();
     let (status, tag) = state.plan.with_untracked(|p| {
-        let status = step.status(p, unsaved);
+        let status = step.status_checked(p, unsaved, None, &checks);
         let tag = section
             .groups
             .iter()
-            .map(|g| (commitment_fold(g), commitment_tag(p, g)))
+            .map(|g| (commitment_fold(g), commitment_tag(&checks, g)))
             .collect::<Vec<_>>();
         (status, tag)
     });

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::domain::methodology::{Phase, Step, TaskStatus};
-use crate::persistence::browser;
 use crate::state::use_app;
 use crate::ui::pages::drafts::EraseAllData;
 use crate::ui::pages::quality::QualityCounts;
@@ -28,12 +27,14 @@ pub(crate) fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
 fn CommitmentsPending() -> impl IntoView {
     let state = use_app();
     move || {
+        let checks = state.checks.get();
         let items: Vec<(String, String)> = state.plan.with(|p| {
             p.commitments
                 .iter()
+                .zip(checks.iter())
                 .enumerate()
-                .filter_map(|(i, c)| {
-                    let count: usize = p.commitment_pending(c).iter().map(|(_, v)| v.len()).sum();
+                .filter_map(|(i, (c, check))| {
+                    let count = check.pending_count();
                     (count > 0).then(|| {
                         (
                             crate::messages::commitment_pending(i + 1, c, count),
@@ -56,18 +57,60 @@ fn CommitmentsPending() -> impl IntoView {
     }
 }
 
+/// Every step's status, once per change of the plan or of the unsaved input
+/// (in [`Step::ALL`]'s order): as the row shows it (unsaved input counts as
+/// work in progress) and as the count of completed tasks takes it (saved
+/// answers only). One computation for the whole list, not one per reader.
+#[derive(Clone, Copy)]
+struct Statuses(Memo<Vec<(TaskStatus, TaskStatus)>>);
+
+impl Statuses {
+    fn new(quality: QualityCounts) -> Self {
+        let state = use_app();
+        Self(Memo::new(move |_| {
+            let required = quality.required();
+            let unsaved: Vec<bool> = Step::ALL
+                .iter()
+                .map(|t| state.has_unsaved(t.unsaved_prefix()))
+                .collect();
+            let checks = state.checks.get();
+            state.plan.with(|p| {
+                Step::ALL
+                    .iter()
+                    .zip(unsaved)
+                    .map(|(t, unsaved)| {
+                        let required = required.filter(|_| *t == Step::Quality);
+                        let saved = t.status_checked(p, false, required, &checks);
+                        let shown = if unsaved {
+                            t.status_checked(p, true, required, &checks)
+                        } else {
+                            saved
+                        };
+                        (shown, saved)
+                    })
+                    .collect()
+            })
+        }))
+    }
+
+    fn shown(self, task: Step) -> TaskStatus {
+        let i = Step::ALL
+            .iter()
+            .position(|t| *t == task)
+            .unwrap_or_default();
+        self.0
+            .with(|v| v.get(i).map_or(TaskStatus::NotStarted, |s| s.0))
+    }
+
+    fn completed(self) -> usize {
+        self.0
+            .with(|v| v.iter().filter(|s| s.1 == TaskStatus::Completed).count())
+    }
+}
+
 #[component]
-fn TaskRow(task: Step) -> impl IntoView {
-    let state = use_app();
-    let unsaved_prefix = task.unsaved_prefix();
-    let quality = use_context::<QualityCounts>();
-    let status = Memo::new(move |_| {
-        let unsaved = state.has_unsaved(unsaved_prefix);
-        let required = quality
-            .filter(|_| task == Step::Quality)
-            .and_then(|q| q.required());
-        state.plan.with(|p| task.status_with(p, unsaved, required))
-    });
+fn TaskRow(task: Step, statuses: Statuses) -> impl IntoView {
+    let status = Memo::new(move |_| statuses.shown(task));
     let slug = task.path().trim_start_matches('/').replace('/', "-");
     let hint_id = format!("{slug}-hint");
     let status_id = format!("{slug}-estado");
@@ -105,25 +148,12 @@ fn TaskRow(task: Step) -> impl IntoView {
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let state = use_app();
-    // The quality review, once per change of the plan: the step's status, its
-    // summary line and the count of completed tasks read it.
-    let today = browser::now_local().date();
-    let quality = QualityCounts(Memo::new(move |_| {
-        state
-            .plan
-            .with(|p| (!p.commitments.is_empty()).then(|| p.quality_review(today).counts(p)))
-    }));
-    provide_context(quality);
-    let completed = Memo::new(move |_| {
-        let required = quality.required();
-        Step::ALL
-            .iter()
-            .filter(|t| {
-                let required = required.filter(|_| **t == Step::Quality);
-                state.plan.with(|p| t.status_with(p, false, required)) == TaskStatus::Completed
-            })
-            .count()
-    });
+    // The quality review, once per change of the plan (kept in the state):
+    // the step's status, its summary line and the count of completed tasks
+    // read it.
+    let quality = QualityCounts(state.quality);
+    let statuses = Statuses::new(quality);
+    let completed = Memo::new(move |_| statuses.completed());
     view! {
         <PageHeading text="Su plan de acción local" caption=state.shown_name() />
         {move || state.made_by_newer_version().then(|| view! { <NewerVersionNotice /> })}
@@ -133,7 +163,7 @@ pub fn TaskListPage() -> impl IntoView {
         {Phase::ALL
             .into_iter()
             .map(|phase| {
-                let rows = phase.steps().map(|task| view! { <TaskRow task /> }).collect_view();
+                let rows = phase.steps().map(|task| view! { <TaskRow task statuses /> }).collect_view();
                 view! {
                     <h2 class="heading-m">{phase.heading()}</h2>
                     <ul class="task-list">{rows}</ul>

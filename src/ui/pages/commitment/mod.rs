@@ -67,19 +67,21 @@ pub fn CommitmentsPage() -> impl IntoView {
     let state = use_app();
     let confirming = RwSignal::new(None::<CommitmentId>);
     let rows = move || {
+        let checks = state.checks.get();
         state.plan.with(|plan| {
             let count = plan.commitments.len();
             plan.commitments
                 .iter()
+                .zip(checks.iter())
                 .enumerate()
-                .map(|(i, c)| {
+                .map(|(i, (c, check))| {
                     let id = c.id;
                     let number = i + 1;
                     let name = crate::labels::name_or_unnamed(&c.name).to_owned();
                     let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
-                    let status = if !plan.commitment_issues(c).is_empty() {
+                    let status = if !check.issues.is_empty() {
                         ("Hay un problema", "tag tag--red")
-                    } else if plan.commitment_complete(c) {
+                    } else if check.complete() {
                         ("Completado", "tag tag--done")
                     } else {
                         ("En curso", "tag tag--blue")
