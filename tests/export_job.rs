@@ -8,7 +8,9 @@ mod common;
 
 use common::without_id;
 use plan_local_ga::domain::Plan;
-use plan_local_ga::export::job::{laid_json, DocumentKind, ExportFailure, Job, JobError, Output};
+use plan_local_ga::export::job::{
+    laid_json, DocumentKind, ExportFailure, Job, JobError, Output, Prepared,
+};
 use plan_local_ga::export::{layout, plan_document, plan_pdf_with_draft, PageSize};
 use plan_local_ga::messages;
 use plan_local_ga::persistence::pdf_draft::extract_draft;
@@ -96,6 +98,38 @@ fn the_layout_json_holds_every_item_of_every_page() {
     let mut job = Job::pdf(DocumentKind::Plan, draft, at);
     job.output = Output::Layout;
     assert_eq!(job.layout_json().expect("layout"), laid_json(&laid));
+}
+
+/// A document a section built itself travels to the worker whole (the
+/// English title's language too), is told from a job by its first key, and
+/// is drawn as the direct call draws it, with no draft inside.
+#[test]
+fn a_prepared_document_survives_its_trip_and_is_drawn_as_the_direct_call() {
+    let at = datetime!(2026-11-24 10:42 -06:00);
+    let draft = fixture_draft();
+    let doc = plan_document(&draft.plan, at);
+    let sent = Prepared::new(doc.clone()).to_json();
+    assert!(Prepared::is_prepared(&sent));
+    assert!(!Prepared::is_prepared(
+        &Job::pdf(DocumentKind::Plan, draft.clone(), at).to_json()
+    ));
+    let back = Prepared::from_json(&sent).expect("reads back");
+    assert_eq!(
+        back.prepared, doc,
+        "every block, field and language comes back"
+    );
+    assert!(matches!(
+        Prepared::from_json("{\"prepared\": {\"meta\": 3}}"),
+        Err(JobError::Request(_))
+    ));
+    let bytes = back.run().expect("pdf");
+    let direct = plan_local_ga::export::pdf::render_pdf(&doc).expect("pdf");
+    assert!(without_id(&bytes) == without_id(&direct));
+    assert!(extract_draft(&bytes).is_err(), "no draft travels with it");
+    assert_eq!(
+        back.layout_json(),
+        laid_json(&layout(&doc, PageSize::LETTER))
+    );
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //!
 //! Protocol (postMessage, both ways):
 //! - worker → app, once, when it can take jobs: `{ready: true}`;
-//! - app → worker: `{id: number, job: string}` (a [`Job`] as JSON);
+//! - app → worker: `{id: number, job: string}` (a [`Job`] as JSON, or a
+//!   [`Prepared`] document: `{"prepared": …}`, which is only drawn);
 //! - worker → app: `{id, ok: true, pdf: ArrayBuffer (transferred), ms}` (`ms`:
 //!   the time spent in the worker: reading the request, layout and PDF), or `{id, ok: true, layout:
 //!   string, ms}` for [`Output::Layout`], or `{id, ok: false, error: string}` (a
@@ -25,7 +26,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use plan_local_ga::export::job::{Job, JobError, Output};
+    use plan_local_ga::export::job::{Job, JobError, Output, Prepared};
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -94,6 +95,13 @@ mod worker {
         reply: &Object,
     ) -> Result<Option<JsValue>, JobError> {
         let t0 = now_ms(scope);
+        if Prepared::is_prepared(json) {
+            let bytes = Prepared::from_json(json)?.run()?;
+            set(reply, "ms", &JsValue::from(now_ms(scope) - t0));
+            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            set(reply, "pdf", &buffer);
+            return Ok(Some(buffer.into()));
+        }
         let job = Job::from_json(json)?;
         match job.output {
             Output::Layout => {

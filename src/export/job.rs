@@ -84,6 +84,56 @@ pub enum JobError {
     Pdf(String),
 }
 
+/// A document a section of the app built itself (the changes between two
+/// versions, the report of many plans…): the worker only lays it out and draws
+/// it, so the PDF engine needs none of the section's code. Sent as
+/// `{"prepared": Document}`; the worker tells it from a [`Job`] by that first
+/// key ([`Prepared::is_prepared`]). No draft travels with it: such a PDF is
+/// not a plan and «Abrir un borrador» does not open it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prepared {
+    pub prepared: Document,
+}
+
+impl Prepared {
+    pub fn new(document: Document) -> Self {
+        Self { prepared: document }
+    }
+
+    /// Whether a request's JSON is a prepared document (else it is a [`Job`]).
+    pub fn is_prepared(json: &str) -> bool {
+        json.trim_start()
+            .strip_prefix('{')
+            .is_some_and(|rest| rest.trim_start().starts_with("\"prepared\""))
+    }
+
+    /// Reads a request sent as JSON.
+    pub fn from_json(json: &str) -> Result<Self, JobError> {
+        serde_json::from_str(json).map_err(|e| JobError::Request(e.to_string()))
+    }
+
+    /// The request as JSON.
+    pub fn to_json(&self) -> String {
+        // Plain data with string keys: it always serialises.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The PDF bytes ([`super::pdf::render_pdf`]).
+    #[cfg(feature = "pdf")]
+    pub fn run(&self) -> Result<Vec<u8>, JobError> {
+        super::pdf::render_pdf(&self.prepared).map_err(|e| JobError::Pdf(e.to_string()))
+    }
+
+    /// The laid-out pages as JSON ([`laid_json`]).
+    #[cfg(feature = "pdf")]
+    pub fn layout_json(&self) -> String {
+        laid_json(&super::layout::layout(
+            &self.prepared,
+            super::layout::PageSize::LETTER,
+        ))
+    }
+}
+
 /// Why an export from the app did not end in a download (defined beside its
 /// words, in [`crate::messages`], which sit below the export).
 pub use crate::messages::ExportFailure;

@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::export::job::{ExportFailure, Job};
+use crate::export::job::{ExportFailure, Job, Prepared};
 use crate::messages;
 use crate::persistence::browser;
 use crate::ui::shell::download_draft;
@@ -208,6 +208,18 @@ fn post(message: &JsValue) -> Result<(), JsValue> {
 
 /// Renders `job` in the worker and returns the PDF bytes.
 pub async fn render(job: &Job) -> Result<Vec<u8>, ExportFailure> {
+    render_json(job.to_json()).await
+}
+
+/// Draws a document a section built itself ([`Prepared`]) in the worker and
+/// returns the PDF bytes.
+pub async fn render_prepared(prepared: &Prepared) -> Result<Vec<u8>, ExportFailure> {
+    render_json(prepared.to_json()).await
+}
+
+/// Sends a request (a [`Job`] or a [`Prepared`] document, as JSON) to the
+/// worker and returns the PDF bytes.
+async fn render_json(request: String) -> Result<Vec<u8>, ExportFailure> {
     let shared = client()?;
     if !shared.borrow().ready {
         let ready = Promise::new(&mut |resolve, reject| {
@@ -224,7 +236,7 @@ pub async fn render(job: &Job) -> Result<Vec<u8>, ExportFailure> {
         s.next_id
     };
     let _ = Reflect::set(&message, &key("id"), &JsValue::from(id));
-    let _ = Reflect::set(&message, &key("job"), &JsValue::from_str(&job.to_json()));
+    let _ = Reflect::set(&message, &key("job"), &JsValue::from_str(&request));
     let reply = Promise::new(&mut |resolve, reject| {
         shared.borrow_mut().pending.insert(id, (resolve, reject));
     });
@@ -269,6 +281,16 @@ impl Export {
     /// Starts `job` and downloads the PDF as `file_name`. A second press while
     /// a job runs does nothing (buttons are never disabled).
     pub fn start(self, job: Job, file_name: String) {
+        self.start_json(job.to_json(), file_name);
+    }
+
+    /// Draws a document a section built itself ([`Prepared`]) and downloads
+    /// the PDF as `file_name`, like [`Export::start`].
+    pub fn start_prepared(self, prepared: &Prepared, file_name: String) {
+        self.start_json(prepared.to_json(), file_name);
+    }
+
+    fn start_json(self, request: String, file_name: String) {
         if self.busy.get_untracked() {
             return;
         }
@@ -289,7 +311,7 @@ impl Export {
         );
         IN_FLIGHT.with(|n| n.set(n.get() + 1));
         leptos::task::spawn_local(async move {
-            let outcome = match render(&job).await {
+            let outcome = match render_json(request).await {
                 Ok(bytes) => browser::download(&bytes, &file_name, "application/pdf")
                     .map_err(|_| ExportFailure::DownloadBlocked),
                 Err(e) => Err(e),

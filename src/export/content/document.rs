@@ -7,13 +7,14 @@
 //! purpose: it grows by adding [`Block`] kinds, and every renderer must handle
 //! each kind (see each variant's documentation for what a renderer must do).
 
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::timeline::Timeline;
 use crate::export::font::metrics;
 
 /// A document ready to be rendered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Properties of the file (PDF document information, HTML `<head>`).
     pub meta: Meta,
@@ -24,7 +25,7 @@ pub struct Document {
 }
 
 /// Properties of the exported file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     /// The document's title, e.g. the plan's name.
     pub title: String,
@@ -35,6 +36,7 @@ pub struct Meta {
     /// BCP 47 language tag of the text: "es-MX".
     pub language: String,
     /// When the document was generated, in the person's local time (with offset).
+    #[serde(with = "time::serde::rfc3339")]
     pub generated_at: OffsetDateTime,
     /// Version of the app that generated it ([`crate::APP_VERSION`]).
     pub app_version: String,
@@ -46,7 +48,7 @@ pub struct Meta {
 }
 
 /// The heading area of the first page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TitleBlock {
     /// Small line above the title, e.g. "Plan de acción local de gobierno abierto".
     pub kicker: String,
@@ -188,7 +190,7 @@ impl Field {
 }
 
 /// One piece of the body, in reading order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// A section heading. Level 1 is a section ("1. Perfil de la jurisdicción"),
     /// level 2 a subsection ("Compromiso 1. …"); deeper levels are allowed.
@@ -263,7 +265,7 @@ pub enum Block {
 }
 
 /// One bar of a [`Block::BarChart`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bar {
     /// What the bar measures, e.g. "Espacios de coordinación entre autoridades y
     /// ciudadanía"; wrapped on the left of the bar.
@@ -296,7 +298,7 @@ impl Bar {
 }
 
 /// An sRGB colour, 0-255 per channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rgb {
     /// Red.
     pub r: u8,
@@ -340,4 +342,53 @@ pub mod palette {
     pub const TRACK: Rgb = Rgb::hex(0xEDEDED);
     /// A chart's scale lines at 0, 25, 50, 75 and 100 %.
     pub const GRID: Rgb = Rgb::hex(0xD4D4D4);
+}
+
+/// A [`Field`] as it travels to the PDF worker ([`crate::export::job::Prepared`]):
+/// its language as text. The languages the documents use are known in advance,
+/// so reading one back gives the same `&'static str`; an unknown one is read as
+/// none of its own (the document's).
+#[derive(Serialize, Deserialize)]
+struct FieldText {
+    label: String,
+    value: String,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+const KNOWN_LANGUAGES: [&str; 2] = ["en", "es-MX"];
+
+impl Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        FieldText::from(self.clone()).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        FieldText::deserialize(d).map(Field::from)
+    }
+}
+
+impl From<FieldText> for Field {
+    fn from(f: FieldText) -> Self {
+        let lang = f
+            .lang
+            .and_then(|l| KNOWN_LANGUAGES.into_iter().find(|k| *k == l));
+        Field {
+            label: f.label,
+            value: f.value,
+            lang,
+        }
+    }
+}
+
+impl From<Field> for FieldText {
+    fn from(f: Field) -> Self {
+        FieldText {
+            label: f.label,
+            value: f.value,
+            lang: f.lang.map(str::to_owned),
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //! month of the earliest date to the first day of the month after the latest
 //! one, so both ends fall on month boundaries and get a tick.
 
+use serde::{Deserialize, Serialize};
 use time::{Date, Duration, Month};
 
 use crate::domain::date::format_date;
@@ -39,14 +40,14 @@ pub const MAX_TICKS: u32 = 8;
 pub const MIN_BAR_WIDTH: f64 = 2.0;
 
 /// What a row shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowKind {
     KeyAction,
     Activity,
 }
 
 /// One row of the timeline: a key action or one of its activities with dates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     pub kind: RowKind,
     pub commitment: CommitmentId,
@@ -73,7 +74,7 @@ pub struct Row {
 }
 
 /// A tick on the time axis, at the first day of a month.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tick {
     pub date: Date,
     pub x: f64,
@@ -83,7 +84,7 @@ pub struct Tick {
 }
 
 /// The laid-out timeline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     pub rows: Vec<Row>,
     pub ticks: Vec<Tick>,
