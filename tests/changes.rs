@@ -22,7 +22,10 @@ const TODAY: time::Date = date!(2020 - 06 - 01);
 /// participativo» (id 2) and «Datos abiertos de obra pública» (id 3).
 fn before() -> Plan {
     let mut plan = c13::plan();
-    for name in ["Presupuesto participativo", "Datos abiertos de obra pública"] {
+    for name in [
+        "Presupuesto participativo",
+        "Datos abiertos de obra pública",
+    ] {
         let id = plan.next_commitment_id();
         let mut c = plans::complete_commitment(id, "10/12/2019", "31/08/2021");
         c.name = name.to_owned();
@@ -55,8 +58,14 @@ fn lines(c: &Changes) -> Vec<String> {
     fn group(out: &mut Vec<String>, at: &str, g: &GroupChanges) {
         let at = format!("{at} › {}", g.title.clone().unwrap_or_default());
         match g.status {
-            GroupStatus::Added => out.push(format!("{at} › agregado: {}", g.name.clone().unwrap_or_default())),
-            GroupStatus::Removed => out.push(format!("{at} › quitado: {}", g.name.clone().unwrap_or_default())),
+            GroupStatus::Added => out.push(format!(
+                "{at} › agregado: {}",
+                g.name.clone().unwrap_or_default()
+            )),
+            GroupStatus::Removed => out.push(format!(
+                "{at} › quitado: {}",
+                g.name.clone().unwrap_or_default()
+            )),
             GroupStatus::Moved => out.push(format!(
                 "{at} › movido desde {}",
                 g.old_title.clone().unwrap_or_default()
@@ -123,13 +132,25 @@ fn the_diff_of_an_edited_copy_lists_exactly_the_changes_made() {
 
     // The deleted and the added commitment carry every answer they have.
     let removed = &groups[1];
-    assert!(removed.rows.iter().all(|r| matches!(r, RowChange::Removed { .. })));
-    assert!(removed.rows.iter().any(|r| r.key() == "Nombre" && r.old() == "Presupuesto participativo"));
+    assert!(removed
+        .rows
+        .iter()
+        .all(|r| matches!(r, RowChange::Removed { .. })));
+    assert!(removed
+        .rows
+        .iter()
+        .any(|r| r.key() == "Nombre" && r.before() == "Presupuesto participativo"));
     assert_eq!(removed.subgroups.len(), 2, "its two key actions");
-    assert!(groups[2].rows.iter().any(|r| r.key() == "Nombre" && r.new() == "Contraloría social de programas"));
+    assert!(groups[2]
+        .rows
+        .iter()
+        .any(|r| r.key() == "Nombre" && r.after() == "Contraloría social de programas"));
 
     let counts = c.counts();
-    assert_eq!((counts.added, counts.removed, counts.changed, counts.moved), (1, 1, 4, 0));
+    assert_eq!(
+        (counts.added, counts.removed, counts.changed, counts.moved),
+        (1, 1, 4, 0)
+    );
     assert_eq!(
         counts.sentence(),
         "Hay 6 cambios: 1 agregado, 1 quitado y 4 modificados."
@@ -138,7 +159,13 @@ fn the_diff_of_an_edited_copy_lists_exactly_the_changes_made() {
 
 #[test]
 fn the_same_plan_has_no_changes() {
-    for plan in [c13::plan(), before(), after(), bench_plan::plan_with(60), Plan::default()] {
+    for plan in [
+        c13::plan(),
+        before(),
+        after(),
+        bench_plan::plan_with(60),
+        Plan::default(),
+    ] {
         let c = changes(&plan, &plan.clone(), TODAY);
         assert!(c.is_empty(), "{:?}", lines(&c));
         assert_eq!(c.counts().sentence(), NO_CHANGES);
@@ -189,11 +216,14 @@ fn members_and_problems_are_matched_by_id_not_by_number() {
     let c = changes(&old, &new, TODAY);
     let l = lines(&c);
     assert_eq!(l.len(), 2, "{l:#?}");
-    assert!(l[0].starts_with(&format!(
-        "{} › Integrantes › Integrante 1: - {}",
-        Step::Coordination.name(),
-        gone.contact.who()
-    )), "{l:#?}");
+    assert!(
+        l[0].starts_with(&format!(
+            "{} › Integrantes › Integrante 1: - {}",
+            Step::Coordination.name(),
+            gone.contact.who()
+        )),
+        "{l:#?}"
+    );
     assert_eq!(
         l[1],
         format!(
@@ -214,7 +244,10 @@ fn changed_words_are_joined_into_runs() {
     let old: String = w.old.iter().map(|p| p.text.as_str()).collect();
     let new: String = w.new.iter().map(|p| p.text.as_str()).collect();
     assert_eq!(old, "Publicar el presupuesto cada trimestre en el portal.");
-    assert_eq!(new, "Publicar el presupuesto aprobado cada mes en el portal.");
+    assert_eq!(
+        new,
+        "Publicar el presupuesto aprobado cada mes en el portal."
+    );
     let w = words("uno dos tres cuatro", "uno cinco seis cuatro");
     assert_eq!(w.removed(), vec!["dos tres"]);
     assert_eq!(w.added(), vec!["cinco seis"]);
@@ -231,7 +264,11 @@ fn document_text(d: &plan_local_ga::export::content::document::Document) -> Stri
             Block::Heading { text, .. } | Block::Paragraph(text) | Block::Note(text) => {
                 out.push(text.clone())
             }
-            Block::Table { caption, columns, rows } => {
+            Block::Table {
+                caption,
+                columns,
+                rows,
+            } => {
                 out.push(caption.clone());
                 out.push(columns.join(" | "));
                 for r in rows {

@@ -103,7 +103,9 @@ impl GroupChanges {
             GroupStatus::Added => Some("Se agregó en la versión nueva.".to_owned()),
             GroupStatus::Removed => Some("Se quitó en la versión nueva.".to_owned()),
             GroupStatus::Moved => Some(match (&self.old_title, &self.title) {
-                (Some(old), Some(new)) => format!("Cambió de lugar: antes era «{old}», ahora es «{new}»."),
+                (Some(old), Some(new)) => {
+                    format!("Cambió de lugar: antes era «{old}», ahora es «{new}».")
+                }
                 _ => "Cambió de lugar.".to_owned(),
             }),
             GroupStatus::Kept => match (&self.old_title, &self.title) {
@@ -144,7 +146,7 @@ impl RowChange {
     }
 
     /// The value before ("" when it was not given).
-    pub fn old(&self) -> &str {
+    pub fn before(&self) -> &str {
         match self {
             RowChange::Added { .. } => "",
             RowChange::Removed { value, .. } => value,
@@ -153,7 +155,7 @@ impl RowChange {
     }
 
     /// The value now ("" when it is not given any more).
-    pub fn new(&self) -> &str {
+    pub fn after(&self) -> &str {
         match self {
             RowChange::Added { value, .. } => value,
             RowChange::Removed { .. } => "",
@@ -259,10 +261,7 @@ impl Counts {
         if total == 1 {
             format!("Hay 1 cambio: {list}.")
         } else {
-            format!(
-                "Hay {} cambios: {list}.",
-                crate::labels::thousands(total)
-            )
+            format!("Hay {} cambios: {list}.", crate::labels::thousands(total))
         }
     }
 }
@@ -323,7 +322,11 @@ pub fn diff_sections(before: &[Section], after: &[Section]) -> Changes {
         };
         let groups = diff_groups(old_groups, new_groups);
         if !groups.is_empty() {
-            out.push(SectionChanges { step, title, groups });
+            out.push(SectionChanges {
+                step,
+                title,
+                groups,
+            });
         }
     }
     Changes { sections: out }
@@ -413,8 +416,8 @@ fn diff_groups(old: &[Group], new: &[Group]) -> Vec<GroupChanges> {
             None => push_kept(&mut out, diff_group(&empty_like(g), g, GroupStatus::Kept)),
         }
     }
-    for k in 0..old.len() {
-        if !emitted[k] && !matched.contains(&Some(k)) {
+    for (k, done) in emitted.iter().enumerate() {
+        if !done && !matched.contains(&Some(k)) {
             removed(k, &mut out);
         }
     }
@@ -792,8 +795,8 @@ fn group_blocks(blocks: &mut Vec<Block>, g: &GroupChanges, step_title: &str, lev
                 vec![
                     r.key().to_owned(),
                     r.kind_text().to_owned(),
-                    shown(r.old()),
-                    shown(r.new()),
+                    shown(r.before()),
+                    shown(r.after()),
                 ]
             })
             .collect();
