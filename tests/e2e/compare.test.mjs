@@ -1,14 +1,15 @@
 // «Comparar versiones» (issue 19), keyboard only: from the task list to
-// /comparar (the coedicion bundle); the draft of commitment 13 (MX0087, the
-// stored draft of tests/fixtures/planes-reales, with one more commitment) as
-// the older version and an edited copy as the newer one, both given as files:
-// a commitment added, one deleted, a long text edited, key-action weights
+// /comparar (the coedicion bundle); nothing chosen, then a broken file: the
+// error summary; the draft of commitment 13 (MX0087, the stored draft of
+// tests/fixtures/planes-reales, with one more commitment) as the older
+// version and an edited copy as the newer one, both given as files: a
+// commitment added, one deleted, a long text edited, key-action weights
 // changed; each change found on the page, the marked words with their hidden
 // words; the focus on the result's heading; «Descargar los cambios (PDF)» and
-// its text; a bad file's message, with the versions chosen kept; a draft of
-// «Mis borradores» against the same plan as a file: no changes; the open draft
-// unchanged. Prints the time to compare the 60-commitment benchmark plan with
-// an edited copy. axe-core on each state.
+// its text; a draft of «Mis borradores» against the same plan as a file, and
+// a PDF exported by the app against the same draft as JSON: no changes; the
+// open draft unchanged. Prints the time to compare the 60-commitment
+// benchmark plan with an edited copy. axe-core on each state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -24,6 +25,8 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(here, '..', '..');
 const C13 = join(ROOT, 'tests', 'fixtures', 'planes-reales', 'borradores', 'mx0087-estrategia-subnacional-2019-2021.json');
+const V4_PDF = join(ROOT, 'tests', 'fixtures', 'borrador-v4-en-pdf-qpdf.pdf');
+const V4_JSON = join(ROOT, 'tests', 'fixtures', 'borrador-v4.json');
 const BENCH = join(ROOT, 'target', 'bench', '60', 'bench-draft.json');
 
 let s;
@@ -192,6 +195,18 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   assert.equal((await focused(page)).id, 'resultado-comparacion');
   assert.match(await page.locator('.compare-result').innerText(), /Las dos versiones son iguales: no hay cambios\./);
   await axeCheck(s, 'comparar: sin cambios');
+
+  // A PDF exported by the app (the draft travels inside) against the same
+  // draft as JSON: no changes.
+  await chooseFile(page, 'anterior-archivo', V4_PDF);
+  await chosen(page, 'anterior-archivo', 'archivo borrador-v4-en-pdf-qpdf.pdf');
+  await chooseFile(page, 'nueva-archivo', V4_JSON);
+  await chosen(page, 'nueva-archivo', 'archivo borrador-v4.json');
+  await press(page, 'Comparar versiones', 20);
+  await page.waitForFunction(() => document.querySelector('.compare-result')?.innerText
+    .includes('(archivo borrador-v4-en-pdf-qpdf.pdf)'));
+  assert.equal((await focused(page)).id, 'resultado-comparacion');
+  assert.match(await page.locator('.compare-result').innerText(), /Las dos versiones son iguales: no hay cambios\./);
 
   // Nothing of the open draft changed.
   assert.equal(await storedDraft(page), stored);
