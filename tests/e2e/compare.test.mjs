@@ -114,7 +114,7 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   // Nothing chosen: the error summary names both versions.
   await press(page, 'Comparar versiones', 60);
   await page.waitForSelector('.error-summary');
-  assert.equal((await focused(page)).id, 'resumen-errores');
+  await page.waitForFunction(() => document.activeElement?.id === 'resumen-errores');
   const summary = await page.locator('.error-summary').innerText();
   assert.match(summary, /Elija la versión anterior: un borrador de «Mis borradores» o un archivo/);
   assert.match(summary, /Elija la versión nueva/);
@@ -123,7 +123,7 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   // A broken file: the plain message of «Abrir un borrador».
   await chooseFile(page, 'anterior-archivo', broken);
   await page.waitForFunction(() => document.getElementById('anterior-archivo-error'));
-  assert.equal((await focused(page)).id, 'resumen-errores');
+  await page.waitForFunction(() => document.activeElement?.id === 'resumen-errores');
   assert.doesNotMatch(await page.locator('#anterior-archivo-error').innerText(), /inválid|error de/i);
   await axeCheck(s, 'comparar: archivo dañado');
 
@@ -131,12 +131,12 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   await page.focus('#anterior-archivo');
   await page.setInputFiles('#anterior-archivo', olderFile);
   await chosen(page, 'anterior-archivo', 'archivo compromiso-13-anterior.json');
-  await page.waitForFunction(() => !document.querySelector('.error-summary'));
+  await page.waitForFunction(() => !document.getElementById('anterior-archivo-error'));
   await chooseFile(page, 'nueva-archivo', newerFile);
   await chosen(page, 'nueva-archivo', 'archivo compromiso-13-nuevo.json');
   await press(page, 'Comparar versiones', 20);
   await page.waitForSelector('#resultado-comparacion');
-  assert.equal((await focused(page)).id, 'resultado-comparacion', 'the focus goes to the result');
+  await page.waitForFunction(() => document.activeElement?.id === 'resultado-comparacion');
   const text = await page.locator('.compare-result').innerText();
   assert.match(text, /Hay 5 cambios: 1 agregado, 1 quitado y 3 modificados\./);
   assert.match(text, /Versión anterior\s+«Cuarto Plan de Acción 2019-2021» \(archivo compromiso-13-anterior\.json\)/);
@@ -148,12 +148,14 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   assert.equal(assumptions[1], 'Cambió');
   assert.ok(assumptions[2].includes(`[se quitó: ${OLD_WORDS}]`), assumptions[2]);
   assert.ok(assumptions[3].includes(`[se agregó: ${NEW_WORDS}]`), assumptions[3]);
-  assert.equal(await page.locator('del.compare-del').first().innerText(), OLD_WORDS);
-  assert.equal(await page.locator('ins.compare-ins').first().innerText(), NEW_WORDS);
+  // Marked by the element and by words a screen reader says, not by colour alone.
+  assert.equal(await page.locator('del.compare-del').first().textContent(), `[se quitó: ${OLD_WORDS}]`);
+  assert.equal(await page.locator('ins.compare-ins').first().textContent(), `[se agregó: ${NEW_WORDS}]`);
   const weights = await page.evaluate(() => [...document.querySelectorAll('.compare-row')]
     .filter((tr) => tr.querySelector('th').textContent.trim() === 'Ponderación')
     .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
-  assert.deepEqual(weights, [['Cambió', '35 %', '30 %'], ['Cambió', '40 %', '45 %']]);
+  // Commitment 13's two weights (then those of the commitments added and removed).
+  assert.deepEqual(weights.slice(0, 2), [['Cambió', '35 %', '30 %'], ['Cambió', '40 %', '45 %']]);
   const headings = await page.evaluate(() => [...document.querySelectorAll('.compare-group > :is(h4,h5)')]
     .map((h) => h.textContent.trim()));
   assert.ok(headings.includes('Compromiso 2 · Presupuesto participativo abierto'), headings.join('\n'));
@@ -192,7 +194,7 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   await chosen(page, 'nueva-archivo', 'archivo compromiso-13-anterior.json');
   await press(page, 'Comparar versiones', 20);
   await page.waitForSelector('#resultado-comparacion');
-  assert.equal((await focused(page)).id, 'resultado-comparacion');
+  await page.waitForFunction(() => document.activeElement?.id === 'resultado-comparacion');
   assert.match(await page.locator('.compare-result').innerText(), /Las dos versiones son iguales: no hay cambios\./);
   await axeCheck(s, 'comparar: sin cambios');
 
@@ -205,7 +207,7 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
   await press(page, 'Comparar versiones', 20);
   await page.waitForFunction(() => document.querySelector('.compare-result')?.innerText
     .includes('(archivo borrador-v4-en-pdf-qpdf.pdf)'));
-  assert.equal((await focused(page)).id, 'resultado-comparacion');
+  await page.waitForFunction(() => document.activeElement?.id === 'resultado-comparacion');
   assert.match(await page.locator('.compare-result').innerText(), /Las dos versiones son iguales: no hay cambios\./);
 
   // Nothing of the open draft changed.
