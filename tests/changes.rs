@@ -317,10 +317,12 @@ fn the_document_of_the_changes_names_both_versions_and_says_each_change() {
         "Ponderación | Cambió | 40 % | 45 %",
         "Compromiso 2 · Presupuesto participativo",
         "Se quitó en la versión nueva.",
-        "Nombre | Se quitó | Presupuesto participativo | No proporcionado",
+        "Dato | Versión anterior",
+        "Nombre | Presupuesto participativo",
         "Compromiso 3 · Contraloría social de programas",
         "Se agregó en la versión nueva.",
-        "Nombre | Se agregó | No proporcionado | Contraloría social de programas",
+        "Dato | Versión nueva",
+        "Nombre | Contraloría social de programas",
     ];
     let mut from = 0;
     for e in expected {

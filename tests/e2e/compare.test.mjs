@@ -160,6 +160,11 @@ test('a coordinator compares two versions of a plan by keyboard and downloads th
     .map((h) => h.textContent.trim()));
   assert.ok(headings.includes('Compromiso 2 · Presupuesto participativo abierto'), headings.join('\n'));
   assert.ok(headings.includes('Compromiso 2 · Contraloría social de programas'), headings.join('\n'));
+  assert.ok(headings.indexOf('Compromiso 2 · Presupuesto participativo abierto')
+    < headings.indexOf('Compromiso 2 · Contraloría social de programas'), 'the removal, then the addition at its place');
+  // A commitment in one version only: its answers in one column.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('.compare-group--added thead th')]
+    .map((th) => th.textContent.trim()).slice(0, 2)), ['Dato', 'Versión nueva']);
   assert.match(text, /Se quitó en la versión nueva\./);
   assert.match(text, /Se agregó en la versión nueva\./);
   await axeCheck(s, 'comparar: cambios');

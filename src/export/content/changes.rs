@@ -96,6 +96,16 @@ impl GroupChanges {
         }
     }
 
+    /// For a group in one version only, the name of that version's column
+    /// ("Versión nueva" for an added group): its answers need no other.
+    pub fn whole_column(&self) -> Option<&'static str> {
+        match self.status {
+            GroupStatus::Added => Some("Versión nueva"),
+            GroupStatus::Removed => Some("Versión anterior"),
+            GroupStatus::Kept | GroupStatus::Moved => None,
+        }
+    }
+
     /// What became of it, in words ("Se agregó", "Cambió de lugar: antes era
     /// Compromiso 5"); `None` for a group kept at its place.
     pub fn status_text(&self) -> Option<String> {
@@ -412,7 +422,19 @@ fn diff_groups(old: &[Group], new: &[Group]) -> Vec<GroupChanges> {
                 };
                 push_kept(&mut out, diff_group(old[i].1, g, status));
             }
-            None if key.is_item() => out.push(whole(g, GroupStatus::Added)),
+            None if key.is_item() => {
+                // Removed groups before the next one kept go first, so a
+                // removal and an addition at the same place read in that order.
+                let next = matched[j..].iter().flatten().next().copied();
+                let until = next.unwrap_or(old.len());
+                for (k, done) in emitted.iter_mut().enumerate().take(until) {
+                    if !*done && !matched.contains(&Some(k)) {
+                        *done = true;
+                        removed(k, &mut out);
+                    }
+                }
+                out.push(whole(g, GroupStatus::Added));
+            }
             None => push_kept(&mut out, diff_group(&empty_like(g), g, GroupStatus::Kept)),
         }
     }
@@ -788,25 +810,37 @@ fn group_blocks(blocks: &mut Vec<Block>, g: &GroupChanges, step_title: &str, lev
                 v.to_owned()
             }
         };
-        let rows = g
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.key().to_owned(),
-                    r.kind_text().to_owned(),
-                    shown(r.before()),
-                    shown(r.after()),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table {
-            caption: format!("Cambios en {}", g.heading(step_title)),
-            columns: ["Dato", "Cambio", "Versión anterior", "Versión nueva"]
-                .map(str::to_owned)
-                .to_vec(),
-            rows,
-        });
+        let caption = format!("Cambios en {}", g.heading(step_title));
+        match g.whole_column() {
+            // A group in one version only: its answers, in one column.
+            Some(column) => blocks.push(Block::Table {
+                caption,
+                columns: vec!["Dato".to_owned(), column.to_owned()],
+                rows: g
+                    .rows
+                    .iter()
+                    .map(|r| vec![r.key().to_owned(), format!("{}{}", r.before(), r.after())])
+                    .collect(),
+            }),
+            None => blocks.push(Block::Table {
+                caption,
+                columns: ["Dato", "Cambio", "Versión anterior", "Versión nueva"]
+                    .map(str::to_owned)
+                    .to_vec(),
+                rows: g
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.key().to_owned(),
+                            r.kind_text().to_owned(),
+                            shown(r.before()),
+                            shown(r.after()),
+                        ]
+                    })
+                    .collect(),
+            }),
+        }
         for r in &g.rows {
             if let RowChange::Changed {
                 key,

@@ -453,7 +453,40 @@ fn group_view(g: &GroupChanges, step_title: &str, level: u8) -> AnyView {
     let status = g
         .status_text()
         .map(|t| view! { <p class="body compare-status">{t}</p> });
-    let table = (!g.rows.is_empty()).then(|| {
+    let whole = g.whole_column();
+    let table = (!g.rows.is_empty()).then(|| match whole {
+        // A group in one version only: its answers, in one column.
+        Some(column) => {
+            let rows = g
+                .rows
+                .iter()
+                .map(|r| {
+                    let value = format!("{}{}", r.before(), r.after());
+                    view! {
+                        <tr class="compare-row">
+                            <th scope="row" class="table__header">{r.key().to_owned()}</th>
+                            <td class="table__cell compare-value">{value}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll">
+                    <table class="table table--changes">
+                        <caption class="table__caption visually-hidden">{format!("Cambios en {heading}")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" class="table__header">"Dato"</th>
+                                <th scope="col" class="table__header">{column}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+        None => {
         let rows = g.rows.iter().map(row_view).collect_view();
         view! {
             <div class="table-scroll">
@@ -470,6 +503,8 @@ fn group_view(g: &GroupChanges, step_title: &str, level: u8) -> AnyView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+        }
+        .into_any()
         }
     });
     let subgroups = g
