@@ -86,6 +86,15 @@ impl Label for Decision {
     }
 }
 
+/// What was decided about an input, in words: [`Decision`]'s label, or
+/// "Se incorporó en parte" for one taken only in part.
+pub fn response_decision(r: &crate::domain::monitoring::ReasonedResponse) -> Option<&'static str> {
+    match r.decision {
+        Some(Decision::Incorporada) if r.partly => Some("Se incorporó en parte"),
+        d => d.map(Label::label),
+    }
+}
+
 impl Label for Frequency {
     fn label(self) -> &'static str {
         match self {

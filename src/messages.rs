@@ -8,6 +8,7 @@ use crate::domain::{format_date, Field, FieldError, JurisdictionKind, Problem};
 use crate::labels::{member_name, ogp_value_object, thousands, Label};
 
 pub mod articulation;
+pub mod comments;
 pub mod outputs;
 pub mod quality;
 pub mod record;
@@ -522,6 +523,8 @@ fn named(n: crate::domain::Named) -> (&'static str, &'static str) {
             "Seleccione el compromiso al que se incorporó la propuesta",
         ),
         N::Reason => ("La razón", "Escriba la razón de la decisión"),
+        N::ResponsePartly => ("Si se aceptó en parte", "Seleccione si se aceptó en parte"),
+        N::ResponseComment => ("La observación", "Elija la observación que se contesta"),
         N::DraftName => ("El nombre del borrador", "Escriba el nombre del borrador"),
         N::OgpProgram => ("El programa de OGP", "Seleccione el programa de OGP"),
         N::OgpPlanNumber => ("El número del plan", "Escriba el número del plan"),

@@ -199,6 +199,10 @@ simple_fields! {
     Decision => "decision",
     ResponseCommitment => "compromiso-relacionado",
     Reason => "razon",
+    /// Not on the page: what a comment round recorded, carried through it
+    /// (`ResponseInput`): taken in part, and the comment answered.
+    ResponsePartly => "en-parte",
+    ResponseComment => "observacion",
     /// The name of a draft in "Mis borradores".
     DraftName => "nombre-borrador",
     // What OGP and the monitoring body publish (`domain::ogp`).

@@ -14,6 +14,7 @@ pub mod articulation;
 pub mod assessment;
 pub mod choice;
 pub mod classification;
+pub mod comments;
 pub mod commitment;
 pub mod contact;
 pub mod coordination;

@@ -134,6 +134,17 @@ pub struct ReasonedResponse {
     pub commitment: Option<CommitmentId>,
     #[serde(default)]
     pub reason: String,
+    /// Taken only in part ("aceptada en parte" in a comment round): meaningful
+    /// with [`Decision::Incorporada`]. A field rather than a fourth decision so
+    /// that a draft with one still opens in earlier versions (they refuse an
+    /// unknown choice key, but keep an unknown field and show "Se incorporó").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partly: bool,
+    /// The comment this answers, when it came from a comments file
+    /// ([`crate::domain::comments::CommentLink`]): answering it again updates
+    /// this response instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
     /// Fields of a newer version, kept unchanged ([`crate::domain::unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -156,6 +167,12 @@ pub struct ResponseInput {
     pub commitment: String,
     #[serde(rename = "razon")]
     pub reason: String,
+    /// Not on the page: carried through it so that editing a response keeps
+    /// what a comment round recorded ("si" when taken in part).
+    #[serde(rename = "en-parte")]
+    pub partly: String,
+    #[serde(rename = "observacion")]
+    pub comment: String,
 }
 
 impl ResponseInput {
@@ -166,6 +183,8 @@ impl ResponseInput {
             decision: r.decision.map(|d| d.key().into()).unwrap_or_default(),
             commitment: r.commitment.map(|c| c.0.to_string()).unwrap_or_default(),
             reason: r.reason.clone(),
+            partly: if r.partly { "si".into() } else { String::new() },
+            comment: r.comment.clone().unwrap_or_default(),
         }
     }
 
@@ -219,12 +238,18 @@ impl ResponseInput {
                 input: input.unwrap_or_default(),
                 source,
                 decision,
-                commitment: if decision == Some(Decision::NoIncorporada) {
+                // A response to a comment keeps the commitment the comment
+                // was about, whatever was decided (domain::comments::answer).
+                commitment: if decision == Some(Decision::NoIncorporada)
+                    && self.comment.trim().is_empty()
+                {
                     None
                 } else {
                     commitment
                 },
                 reason: reason.unwrap_or_default(),
+                partly: decision == Some(Decision::Incorporada) && self.partly == "si",
+                comment: Some(self.comment.trim().to_owned()).filter(|c| !c.is_empty()),
                 unknown: Unknown::new(),
             },
             errors,

@@ -2,6 +2,7 @@
 //! in one store and the steps that keep them whole (pure), and, in the browser
 //! only, storage and file transfer.
 
+pub mod comments;
 pub mod drafts;
 pub mod envelope;
 pub mod file;

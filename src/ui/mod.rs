@@ -429,6 +429,8 @@ pub fn CoCreationApp() -> impl IntoView {
                 <Route path=path!("/comparar") view=pages::cocreation::compare::ComparePage />
                 <Route path=path!("/plan/combinar") view=pages::cocreation::merge::MergePage />
                 <Route path=path!("/observaciones") view=pages::cocreation::comments::CommentsPage />
+                <Route path=path!("/observaciones/revisar") view=pages::cocreation::comments::ReviewCommentsPage />
+                <Route path=path!("/observaciones/contestar") view=pages::cocreation::comments::AnswerCommentsPage />
             </Routes>
         </Frame>
     }

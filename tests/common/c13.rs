@@ -503,6 +503,7 @@ pub fn plan() -> Plan {
         decision: "incorporada".into(),
         commitment: id.0.to_string(),
         reason: RESPONSE_REASON.into(),
+        ..ResponseInput::default()
     }
     .parse(ItemId(1), &[id])
     .expect("valid response")];

@@ -13,6 +13,7 @@
 
 pub mod blocks;
 pub mod changes;
+pub mod comment_places;
 pub mod document;
 pub mod ficha;
 pub mod ogp;

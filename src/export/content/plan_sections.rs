@@ -492,7 +492,9 @@ pub fn responses(plan: &Plan, blocks: &mut Vec<Block>) {
                 vec![
                     (i + 1).to_string(),
                     proposal,
-                    r.decision.label().to_owned(),
+                    crate::labels::response_decision(r)
+                        .unwrap_or(r.decision.label())
+                        .to_owned(),
                     commitment,
                     given(&r.reason),
                 ]

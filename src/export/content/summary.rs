@@ -940,7 +940,11 @@ fn responses(plan: &Plan) -> Section {
             vec![
                 row("Propuesta", filled(&r.input), t),
                 row("Origen", r.source.clone(), t),
-                row("Decisión", r.decision.map(|d| d.label().to_owned()), t),
+                row(
+                    "Decisión",
+                    labels::response_decision(r).map(str::to_owned),
+                    t,
+                ),
                 row("Compromiso relacionado", commitment, t),
                 row("Razón", filled(&r.reason), t),
             ],

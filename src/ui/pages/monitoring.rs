@@ -256,7 +256,9 @@ pub fn ResponsesPage() -> impl IntoView {
                     cells: vec![
                         (i + 1).to_string(),
                         shorten(&r.input, 120),
-                        r.decision.label().to_owned(),
+                        crate::labels::response_decision(r)
+                            .unwrap_or(r.decision.label())
+                            .to_owned(),
                         commitment_cell(p, r.commitment),
                     ],
                     href: paths::response(Some(r.id)),
