@@ -12,6 +12,7 @@
 //! other renderer can use it as it is.
 
 pub mod blocks;
+pub mod changes;
 pub mod comment_places;
 pub mod document;
 pub mod ficha;
