@@ -750,7 +750,7 @@ fn csv_set() -> PlanSet {
 
 #[test]
 fn the_csv_bytes_of_a_small_set() {
-    use plan_local_ga::domain::articulation::csv::articulation_csv;
+    use plan_local_ga::export::content::articulation_csv::articulation_csv;
     let set = csv_set();
     let index = Index::build(&set);
     let all = Filters::default();

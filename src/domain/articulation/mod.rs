@@ -7,7 +7,7 @@
 //! computations over the set (the articulation matrix, the seed
 //! commitment's indicator, the counts per state and the filters) live in
 //! [`index`]; the map of Mexico by state in [`map`]; the CSV of the local
-//! commitments in [`csv`]; «Replicar este compromiso nacional» in
+//! commitments in `export::content::articulation_csv` (a floor up: it names jurisdictions in the labels' words); «Replicar este compromiso nacional» in
 //! [`replicate`]; how the set is kept in the browser, as text, in
 //! [`stored`].
 //!
@@ -16,7 +16,6 @@
 //! reads a file with the same rules as «Abrir un borrador» and hands this
 //! module the plan or the reason in Spanish.
 
-pub mod csv;
 pub mod index;
 pub mod map;
 mod map_data;

@@ -11,6 +11,7 @@
 //! `layout` or `pdf` (`tests/purity.rs` checks it), so the print view and any
 //! other renderer can use it as it is.
 
+pub mod articulation_csv;
 pub mod blocks;
 pub mod changes;
 pub mod comment_places;

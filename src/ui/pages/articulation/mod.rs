@@ -12,11 +12,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::catalog;
-use crate::domain::articulation::csv::{self, articulation_csv};
 use crate::domain::articulation::index::{Filters, Index, Level, NationalRef, View};
 use crate::domain::articulation::replicate::{replicate, source, Replicated};
 use crate::domain::articulation::stored::{self, StoredError};
 use crate::domain::articulation::{FileOutcome, FileReport, LoadedPlan, PlanKey, PlanSet};
+use crate::export::content::articulation_csv::{self as csv, articulation_csv};
 use crate::labels::{self, thousands};
 use crate::messages::articulation as words;
 use crate::persistence::browser::{self, ReadFileError, StorageError};

@@ -1,7 +1,8 @@
 //! «Descargar CSV» of «Articulación nacional»: one row per local commitment
 //! shown (the filters applied; the federation's plans left out), with its
 //! plan, where it is made, its national link, SDG targets, OGP values, PND
-//! axis, gender perspective and progress (pure).
+//! axis, gender perspective and progress (pure; above the domain, since the
+//! jurisdiction is named in the labels' words).
 //!
 //! The same conventions as the progress CSV (`export::content::progress_csv`):
 //! the columns ([`COLUMNS`]) are stable (a later version may add columns at
@@ -11,9 +12,9 @@
 //! byte-order mark for Excel. Several values in one field are joined by
 //! [`SEPARATOR`].
 
-use super::index::{Filters, Index, Level, View};
-use super::PlanSet;
 use crate::catalog;
+use crate::domain::articulation::index::{Filters, Index, Level, View};
+use crate::domain::articulation::PlanSet;
 use crate::domain::Plan;
 
 /// The header row, in order.
