@@ -4,7 +4,6 @@
 
 use crate::domain::merge::{Choice, Counts, Difference, ItemKey, Kind, ListKind, Part};
 use crate::domain::Plan;
-use crate::persistence::drafts::MAX_NAME;
 
 /// A text cut to `max` characters, with "…" when cut.
 fn short(text: &str, max: usize) -> String {
@@ -170,24 +169,9 @@ pub fn counts_lines(c: &Counts) -> Vec<(String, String)> {
 /// taken; cut to fit the longest name a draft may have.
 pub fn combined_name(name: &str, taken: &[&str]) -> String {
     let name = crate::persistence::drafts::shown_or_unnamed(name);
-    let is_taken = |candidate: &str| {
-        taken
-            .iter()
-            .any(|t| t.trim().to_lowercase() == candidate.to_lowercase())
-    };
-    let fit = |suffix: &str| {
-        let room = MAX_NAME.saturating_sub(suffix.chars().count());
-        let cut: String = name.chars().take(room).collect();
-        format!("{}{suffix}", cut.trim_end())
-    };
-    let first = fit(" (combinado)");
-    if !is_taken(&first) {
-        return first;
-    }
-    (2u32..)
-        .map(|n| fit(&format!(" (combinado {n})")))
-        .find(|c| !is_taken(c))
-        .unwrap_or(first)
+    crate::persistence::drafts::free_name(&name, taken, " (combinado)".to_owned(), |n| {
+        format!(" (combinado {n})")
+    })
 }
 
 /// What the combined draft needs fixed: one line per commitment whose

@@ -389,6 +389,13 @@ pub fn copy_name(name: &str, taken: &[&str]) -> String {
     } else {
         format!("Copia de {name}")
     };
+    free_name(&root, taken, String::new(), |n| format!(" ({n})"))
+}
+
+/// `root` with `first` after it or, when that is taken (letter case and
+/// surrounding spaces aside), with `nth(2)`, `nth(3)`…: the first name not
+/// in `taken`, the root cut to fit the longest name a draft may have.
+pub fn free_name(root: &str, taken: &[&str], first: String, nth: impl Fn(u32) -> String) -> String {
     let is_taken = |candidate: &str| {
         taken
             .iter()
@@ -399,12 +406,12 @@ pub fn copy_name(name: &str, taken: &[&str]) -> String {
         let cut: String = root.chars().take(room).collect();
         format!("{}{suffix}", cut.trim_end())
     };
-    let first = fit("");
+    let first = fit(&first);
     if !is_taken(&first) {
         return first;
     }
     (2u32..)
-        .map(|n| fit(&format!(" ({n})")))
+        .map(|n| fit(&nth(n)))
         .find(|candidate| !is_taken(candidate))
         .unwrap_or(first)
 }

@@ -12,6 +12,7 @@
 //! byte-order mark for Excel. Several values in one field are joined by
 //! [`SEPARATOR`].
 
+use super::progress_csv::record;
 use crate::catalog;
 use crate::domain::articulation::index::{Filters, Index, Level, View};
 use crate::domain::articulation::PlanSet;
@@ -44,28 +45,13 @@ pub const COLUMNS: [&str; 22] = [
 ];
 
 /// UTF-8's byte-order mark, first in the file.
-pub const BOM: &str = "\u{feff}";
+pub use super::progress_csv::BOM;
 
 /// What joins several values in one field.
 pub const SEPARATOR: &str = " | ";
 
 /// The file's name.
 pub const FILE_NAME: &str = "articulacion-compromisos-locales.csv";
-
-/// One field as RFC 4180 writes it.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
-fn record(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
 
 /// Hundredths of a percent as a plain number with a dot: 3235 → "32.35",
 /// 3000 → "30".

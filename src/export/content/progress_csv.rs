@@ -53,8 +53,9 @@ pub fn csv_file_name(plan: &Plan) -> String {
     format!("{}-avances.csv", super::plan_document::file_stem(plan))
 }
 
-/// One field as RFC 4180 writes it.
-fn field(text: &str) -> String {
+/// One field as RFC 4180 writes it (also for «Articulación nacional»'s CSV,
+/// [`super::articulation_csv`]).
+pub(crate) fn field(text: &str) -> String {
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -62,7 +63,8 @@ fn field(text: &str) -> String {
     }
 }
 
-fn record(out: &mut String, fields: &[String]) {
+/// One record: its fields, then CRLF.
+pub(crate) fn record(out: &mut String, fields: &[String]) {
     let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");
