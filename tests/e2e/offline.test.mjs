@@ -233,6 +233,8 @@ test('when the draft cannot be saved, «Actualizar» does not reload: the notice
   await page.keyboard.press('Enter');
   const notice = page.locator('#version-nueva');
   await notice.getByText('Antes de actualizar, descargue su borrador').waitFor();
+  // The focus moves on the frame after the notice's new text (it would time out if it never did).
+  await page.waitForFunction(() => document.activeElement?.id === 'version-nueva', null, { timeout: 5000 }).catch(() => {});
   assert.equal((await focused(page)).id, 'version-nueva', 'the notice that replaced the button has the focus');
   assert.deepEqual(await axeCheck(v, 'aviso: borrador sin guardar'), []);
   const [download] = await Promise.all([
