@@ -568,12 +568,7 @@ where
     F: std::future::Future<Output = Result<T, String>> + 'static,
 {
     move |ev: web_sys::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = chosen_files(&ev).into_iter().next() else {
             return;
         };
         chosen.set(None);
@@ -592,4 +587,24 @@ where
             }
         });
     }
+}
+
+/// The file input an event came from.
+pub fn file_input(ev: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
+/// The files a file input holds, in order.
+pub fn files_of(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// The files a file input's `change` event chose, in order (none when the
+/// event is not from a file input or the choice was cancelled).
+pub fn chosen_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    file_input(ev).map(|i| files_of(&i)).unwrap_or_default()
 }

@@ -9,7 +9,6 @@ mod coverage;
 mod map;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::catalog;
 use crate::domain::articulation::index::{Filters, Index, Level, NationalRef, View};
@@ -204,14 +203,10 @@ pub fn ArticulationPage() -> impl IntoView {
     };
 
     let on_files = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = crate::ui::form::file_input(&ev) else {
             return;
         };
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = crate::ui::form::files_of(&input);
         if files.is_empty() || busy.get_value() {
             return;
         }

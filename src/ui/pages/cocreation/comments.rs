@@ -14,7 +14,6 @@
 //!   reasoned response (through `AppState::edit_plan`).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::comments::{
     self, add_received, entries, About, Added, Answer, Comment, CommentLink, CommentsFile, Filters,
@@ -120,12 +119,7 @@ pub fn ReviewCommentsPage() -> impl IntoView {
     };
 
     let on_plan = move |ev: web_sys::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|l| l.get(0))
-        else {
+        let Some(file) = crate::ui::form::chosen_files(&ev).into_iter().next() else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -747,14 +741,10 @@ pub fn AnswerCommentsPage() -> impl IntoView {
     let busy = StoredValue::new(false);
 
     let on_files = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = crate::ui::form::file_input(&ev) else {
             return;
         };
-        let Some(list) = input.files() else { return };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = crate::ui::form::files_of(&input);
         if files.is_empty() || busy.get_value() {
             return;
         }

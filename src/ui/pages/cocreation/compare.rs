@@ -6,7 +6,6 @@
 //! stored drafts stay as they are; a bad file changes nothing.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::export::content::changes::{
     changes, changes_document, Changes, GroupChanges, Piece, RowChange, Version,
@@ -369,12 +368,7 @@ fn SideFields(side: Side, state: AppState, result: RwSignal<Option<Compared>>) -
         }
     };
     let on_file = move |ev: web_sys::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
+        let Some(file) = crate::ui::form::chosen_files(&ev).into_iter().next() else {
             return;
         };
         // A file replaces a draft chosen before.
