@@ -263,8 +263,9 @@ fn Fold(
 }
 
 /// A group's rows (with its title as a heading of `level`, when it has one)
-/// and its subgroups one level down.
-fn group_view(g: Group, level: u8) -> AnyView {
+/// and its subgroups one level down; with `change_links`, each row's
+/// «Cambiar» link to its page (the read-only reviewer's view has none).
+pub(crate) fn group_view(g: Group, level: u8, change_links: bool) -> AnyView {
     let title = g.title.map(|t| match level {
         3 => view! { <h3 class="heading-s">{t}</h3> }.into_any(),
         _ => view! { <h4 class="heading-s">{t}</h4> }.into_any(),
@@ -275,7 +276,8 @@ fn group_view(g: Group, level: u8) -> AnyView {
             .rows
             .into_iter()
             .map(|r| {
-                SummaryRow::new(r.key, r.value, Some(change_href(r.target))).in_language(r.lang)
+                let href = change_links.then(|| change_href(r.target));
+                SummaryRow::new(r.key, r.value, href).in_language(r.lang)
             })
             .collect::<Vec<_>>();
         view! { <SummaryList rows=rows /> }
@@ -283,7 +285,7 @@ fn group_view(g: Group, level: u8) -> AnyView {
     let subgroups = g
         .subgroups
         .into_iter()
-        .map(|s| group_view(s, level + 1))
+        .map(|s| group_view(s, level + 1, change_links))
         .collect_view();
     view! { {title} {note} {rows} {subgroups} }.into_any()
 }
@@ -357,12 +359,12 @@ fn SectionView(section: Section, index: usize, folds: Folds) -> impl IntoView {
                 let detail = missing_text(g.all_rows().len(), g.missing());
                 view! {
                     <Fold folds=folds id=id level=3 title=title tag=tag detail=detail>
-                        {group_view(Group { title: None, ..g }, 4)}
+                        {group_view(Group { title: None, ..g }, 4, true)}
                     </Fold>
                 }
                 .into_any()
             }
-            None => group_view(g, 3),
+            None => group_view(g, 3, true),
         })
         .collect_view();
     view! {

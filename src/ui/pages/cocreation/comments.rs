@@ -30,9 +30,9 @@ use crate::persistence::drafts::KeyValue;
 use crate::persistence::max_file_bytes;
 use crate::state::use_app;
 use crate::ui::form::{focus_id, FileField, SingleErrorSummary};
+use crate::ui::pages::review::group_view;
 use crate::ui::paths;
 use crate::ui::shell::{BackLink, PageHeading};
-use crate::ui::widgets::{SummaryList, SummaryRow};
 
 /// The reviewer's work in progress in localStorage: under the app's prefix
 /// (so «Borrar todos mis datos de este equipo» removes it), apart from the drafts.
@@ -541,12 +541,12 @@ fn ReadOnlySection(
                         <h3 class="heading-s">{title.clone()}</h3>
                         <AddComment work=work persist=persist id=format!("obs-compromiso-{}", id.0) what=title options=opts />
                         <HereComments work=work step=step commitment=Some(id) />
-                        {group_view(Group { title: None, ..g }, 4)}
+                        {group_view(Group { title: None, ..g }, 4, false)}
                     </div>
                 }
                 .into_any()
             }
-            None => view! { <div data-grupo=gi>{group_view(g, 3)}</div> }.into_any(),
+            None => view! { <div data-grupo=gi>{group_view(g, 3, false)}</div> }.into_any(),
         })
         .collect_view();
     view! {
@@ -564,29 +564,6 @@ fn row_label(place: Option<&str>, key: &str) -> String {
         Some(p) => format!("{p} · {key}"),
         None => key.to_owned(),
     }
-}
-
-/// A group's rows without «Cambiar».
-fn group_view(g: Group, level: u8) -> AnyView {
-    let title = g.title.map(|t| match level {
-        3 => view! { <h3 class="heading-s">{t}</h3> }.into_any(),
-        _ => view! { <h4 class="heading-s">{t}</h4> }.into_any(),
-    });
-    let note = g.empty_note.map(|n| view! { <p class="body">{n}</p> });
-    let rows = (!g.rows.is_empty()).then(|| {
-        let rows = g
-            .rows
-            .into_iter()
-            .map(|r| SummaryRow::new(r.key, r.value, None).in_language(r.lang))
-            .collect::<Vec<_>>();
-        view! { <SummaryList rows=rows /> }
-    });
-    let subgroups = g
-        .subgroups
-        .into_iter()
-        .map(|s| group_view(s, level + 1))
-        .collect_view();
-    view! { {title} {note} {rows} {subgroups} }.into_any()
 }
 
 /// The reviewer's comments on this step (outside commitments) or commitment.
