@@ -102,13 +102,17 @@ test-e2e: setup-node
 # Chromium's print-to-PDF on the benchmark plan, and the first-load transfer with
 # and without the PDF engine; then the native benches; then issue 21's figures
 # (tests/bench/web-vitals.mjs: Lighthouse, typing, autosave, big plans, the first
-# export on slow 4G) with their goals.
+# export on slow 4G) with their goals; then issue 20's (tests/bench/articulation.mjs:
+# «Articulación nacional» with 50, 500 and 2,500 generated plans: load, memory,
+# filter, kept in storage).
 bench: setup-rust setup-apt setup-node setup-lighthouse build-release
 	cargo run --quiet --example bench_plan -- target/bench
 	node tests/bench/pdf-browser.mjs target/bench
 	cargo bench --bench pdf --bench search
 	cargo run --quiet --example bench_plan -- target/bench/60 60
 	node tests/bench/web-vitals.mjs target/bench
+	cargo run --quiet --example many_plans -- target/bench/articulacion 50 500 2500
+	node tests/bench/articulation.mjs target/bench/articulacion
 
 # Lighthouse for the bench only (make test does not need it): its own lockfile.
 setup-lighthouse: tests/bench/lighthouse/node_modules/.package-lock.json
