@@ -536,6 +536,57 @@ fn removing_plans_and_the_set_as_stored() {
     );
 }
 
+/// Guards the set's index by key: after a plan in the middle is removed, the
+/// plans after it are still found, and a copy of one is still recognised.
+#[test]
+fn removing_a_plan_keeps_the_others_found_by_key() {
+    let (mut set, _) = loaded();
+    let keys: Vec<PlanKey> = set.plans().iter().map(|p| p.key.clone()).collect();
+    assert!(set.remove(&keys[1]));
+    assert!(set.get(&keys[1]).is_none());
+    for key in keys.iter().filter(|k| *k != &keys[1]) {
+        assert_eq!(set.get(key).map(|p| &p.key), Some(key));
+    }
+    let last = set.plans().last().cloned().expect("a plan");
+    assert!(matches!(set.add(last), FileOutcome::Duplicate { .. }));
+    set.clear();
+    assert!(set.get(&keys[0]).is_none());
+    assert_eq!(set, PlanSet::new());
+}
+
+#[test]
+fn the_set_as_one_record_per_plan() {
+    let (set, _) = loaded();
+    // Records come back in their order, whatever order the store gives them.
+    let mut records: Vec<String> = set
+        .plans()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| stored::encode_record(1_000 + i as u64, p))
+        .collect();
+    records.reverse();
+    let back = stored::decode_records(&records);
+    assert_eq!(back.set, set);
+    assert_eq!(back.unreadable, 0);
+
+    // One record damaged, one not a record at all: the others come back.
+    let mut value: serde_json::Value = serde_json::from_str(&records[1]).expect("JSON");
+    value["plan"]["commitments"] = serde_json::json!("no es una lista");
+    records[1] = value.to_string();
+    records.push("no".to_owned());
+    let partial = stored::decode_records(&records);
+    assert_eq!(partial.set.len(), set.len() - 1);
+    assert_eq!(partial.unreadable, 2);
+
+    // A record repeated (written twice): the plan comes back once.
+    let twice = [
+        stored::encode_record(1, &set.plans()[0]),
+        stored::encode_record(2, &set.plans()[0]),
+    ];
+    assert_eq!(stored::decode_records(&twice).set.len(), 1);
+    assert_eq!(stored::decode_records(Vec::<String>::new()).set.len(), 0);
+}
+
 /// Not a timed test (the figures are printed, nothing is asserted of them):
 /// how long 500 generated plans take to join the set, be indexed and be
 /// filtered. `cargo test --release --test articulation -- --nocapture`.

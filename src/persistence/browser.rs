@@ -156,6 +156,8 @@ pub fn remove_all() -> usize {
         let _ = s.remove_item(TAB_KEY);
     }
     MEMORY.with(|m| *m.borrow_mut() = MemoryStore::default());
+    // «Articulación nacional»'s plans (IndexedDB).
+    let _ = super::idb::delete_database(super::idb::DATABASE);
     match storage() {
         Some(s) => super::drafts::erase_all(&mut Store::Local(s)).unwrap_or(0),
         None => 0,

@@ -11,6 +11,8 @@ pub mod pdf_draft;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 
 pub use envelope::{decode, encode, DecodeError, Envelope, FORMAT, SCHEMA_VERSION};
 pub use file::{decode_file, max_file_bytes};

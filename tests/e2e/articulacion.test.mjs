@@ -23,6 +23,39 @@ const here = dirname(fileURLToPath(import.meta.url));
 const REAL = join(here, '..', 'fixtures', 'planes-reales', 'borradores', 'quintana-roo-2023-2025.json');
 const KEY = 'plan-local-ga/articulacion';
 
+/**
+ * The plans kept in this browser: IndexedDB `plan-local-ga`, store
+ * `articulacion`, one record per plan (its file name and plan name).
+ */
+const storedPlans = (page) => page.evaluate(() => new Promise((ok, fail) => {
+  const open = indexedDB.open('plan-local-ga', 1);
+  open.onerror = () => fail(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const get = db.transaction('articulacion').objectStore('articulacion').getAll();
+    get.onerror = () => fail(get.error);
+    get.onsuccess = () => {
+      db.close();
+      ok(get.result.map((t) => JSON.parse(t)).sort((a, b) => a.order - b.order)
+        .map((r) => ({ file: r.file, name: r.plan.profile?.plan_name })));
+    };
+  };
+}));
+
+/** Waits until the plans kept in this browser are `n`. */
+async function storedCount(page, n) {
+  for (let i = 0; i < 100; i++) {
+    const plans = await storedPlans(page);
+    if (plans.length === n) return plans;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`The browser did not keep ${n} plans`);
+}
+
+/** Waits until the list of plans added (restored from storage) has `n`. */
+const listed = (page, n) => page.waitForFunction((caption) => [...document.querySelectorAll('caption')]
+  .some((c) => c.textContent === caption), n === 1 ? '1 plan en la lista' : `${n} planes en la lista`);
+
 let s;
 before(async () => { s = await startSession(); });
 after(async () => { if (s) await endSession(s); });
@@ -268,6 +301,7 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
   assert.match(await page.locator('main').innerText(), /MX0087/);
   await page.goto(origin + '/articulacion');
   await arrive(page, '**/articulacion', null);
+  await listed(page, 5);
 
   // «Quitar» one plan, by keyboard (from the page's heading): the focus goes
   // to the list's heading.
@@ -277,17 +311,18 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
   assert.match(await page.locator('main').innerText(), /Se quitó el plan «Plan de Acción Local de Oaxaca» de la lista\./);
   assert.match(await page.locator('#indicador-total').innerText(), /^4 acciones locales/);
 
-  // A reload finds the set; it is kept apart from the drafts.
+  // A reload finds the set (IndexedDB, one record per plan); it is kept
+  // apart from the drafts, and not in localStorage.
+  const kept = await storedCount(page, 4);
+  assert.ok(!kept.some((p) => p.name === 'Plan de Acción Local de Oaxaca'));
   await page.reload();
   await arrive(page, '**/articulacion', null);
+  await listed(page, 4);
   assert.notEqual(await row(page, '4 planes en la lista', 'Plan de Acción de Querétaro'), null);
   assert.equal(await row(page, '4 planes en la lista', 'Plan de Acción Local de Oaxaca'), null);
   assert.deepEqual((await row(page, INDICATOR, 'Total')).slice(0, 4), ['3', '1', '4', '4']);
   const keys = await page.evaluate(() => Object.keys(localStorage));
-  assert.ok(keys.includes(KEY));
-  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
-  assert.equal(stored.plans.length, 4);
-  assert.ok(keys.every((k) => k === KEY || !k.startsWith('plan-local-ga/articulacion')));
+  assert.ok(!keys.some((k) => k.startsWith('plan-local-ga/articulacion')));
   assert.ok(!keys.some((k) => k.startsWith(DRAFT_PREFIX) && k.includes('articulacion')));
 
   // «Quitar todos», confirmed.
@@ -297,6 +332,19 @@ test('a coordinator adds plan files, reads the indicator, the matrix and the sta
   await press(page, 'Sí, quitar todos', 10);
   await page.waitForFunction(() => document.activeElement?.id === 'planes-agregados');
   assert.match(await page.locator('main').innerText(), /Todavía no ha agregado planes/);
+  await storedCount(page, 0);
+
+  // A set kept by the earlier version (one localStorage key) is moved to
+  // IndexedDB on the next visit, and the key removed.
+  await page.evaluate(([key, text]) => localStorage.setItem(key, JSON.stringify({
+    format: 'plan-local-gobierno-abierto/articulacion',
+    version: 1,
+    plans: [{ file: 'jalisco.json', plan: JSON.parse(text).plan }],
+  })), [KEY, files['jalisco.json']]);
+  await page.reload();
+  await arrive(page, '**/articulacion', null);
+  await listed(page, 1);
+  assert.deepEqual(await storedCount(page, 1), [{ file: 'jalisco.json', name: 'Plan de Acción Local de Jalisco' }]);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
 
   assertClean(s);

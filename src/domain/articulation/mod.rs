@@ -22,6 +22,8 @@ mod map_data;
 pub mod replicate;
 pub mod stored;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::plan::Plan;
@@ -118,10 +120,25 @@ impl FileReport {
 
 /// The plans being articulated, in the order they were added; no two with
 /// the same [`PlanKey`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct PlanSet {
     plans: Vec<LoadedPlan>,
+    /// Each plan's position in `plans`, by key: a file is recognised as a
+    /// plan already in the set without comparing it with every plan (with
+    /// thousands of plans, comparing each new one with all the others took
+    /// a noticeable part of adding them).
+    positions: HashMap<PlanKey, usize>,
 }
+
+/// Two sets are equal when they hold the same plans in the same order (the
+/// positions follow from the plans).
+impl PartialEq for PlanSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.plans == other.plans
+    }
+}
+
+impl Eq for PlanSet {}
 
 impl PlanSet {
     pub fn new() -> Self {
@@ -141,7 +158,7 @@ impl PlanSet {
     }
 
     pub fn get(&self, key: &PlanKey) -> Option<&LoadedPlan> {
-        self.plans.iter().find(|p| &p.key == key)
+        self.positions.get(key).and_then(|&i| self.plans.get(i))
     }
 
     /// Adds a plan unless the set holds one with the same key (then says
@@ -155,6 +172,7 @@ impl PlanSet {
             };
         }
         let key = loaded.key.clone();
+        self.positions.insert(key.clone(), self.plans.len());
         self.plans.push(loaded);
         FileOutcome::Added { key }
     }
@@ -180,12 +198,18 @@ impl PlanSet {
 
     /// Removes one plan; returns whether it was there.
     pub fn remove(&mut self, key: &PlanKey) -> bool {
-        let before = self.plans.len();
-        self.plans.retain(|p| &p.key != key);
-        before != self.plans.len()
+        let Some(at) = self.positions.remove(key) else {
+            return false;
+        };
+        self.plans.remove(at);
+        for (i, p) in self.plans.iter().enumerate().skip(at) {
+            self.positions.insert(p.key.clone(), i);
+        }
+        true
     }
 
     pub fn clear(&mut self) {
         self.plans.clear();
+        self.positions.clear();
     }
 }

@@ -1,5 +1,15 @@
-//! The set of plans as kept in the browser (pure): one JSON text under its
-//! own key, apart from the drafts.
+//! The set of plans as kept in the browser (pure).
+//!
+//! Now: one record per plan ([`encode_record`], [`decode_records`]), which
+//! the page keeps in IndexedDB under the plan's key, so adding files writes
+//! only the new plans and «Quitar» deletes one record:
+//!
+//! ```json
+//! {"order": 1765036800000001, "file": "jalisco.pdf", "plan": { …the plan… }}
+//! ```
+//!
+//! Before: one JSON text under one localStorage key, which a few hundred
+//! plans outgrow ([`encode`], [`decode`]; still read, to move such a set):
 //!
 //! ```json
 //! {"format": "plan-local-gobierno-abierto/articulacion", "version": 1,
@@ -107,4 +117,55 @@ pub fn decode(text: &str) -> Result<Restored, StoredError> {
         }
     }
     Ok(restored)
+}
+
+/// One plan as its own record (the browser's IndexedDB keeps one record per
+/// plan, so adding files writes only them and «Quitar» deletes one):
+/// `{"order": 1733500000000001, "file": "jalisco.pdf", "plan": { … }}`.
+/// `order`: where it goes in the set (records come back sorted by it).
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    order: u64,
+    file: &'a str,
+    plan: &'a Plan,
+}
+
+#[derive(Deserialize)]
+struct Record {
+    order: u64,
+    file: String,
+    plan: Plan,
+}
+
+/// The record of one plan of the set; `order`: its place (see [`RecordRef`]).
+pub fn encode_record(order: u64, loaded: &LoadedPlan) -> String {
+    // Plans serialise without fail (string keys, no floats).
+    serde_json::to_string(&RecordRef {
+        order,
+        file: &loaded.file_name,
+        plan: &loaded.plan,
+    })
+    .unwrap_or_default()
+}
+
+/// The set from its records, in any order: sorted by their `order`; a record
+/// this version cannot read is counted and left out, the others come back.
+pub fn decode_records<I, S>(records: I) -> Restored
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut restored = Restored::default();
+    let mut read: Vec<Record> = Vec::new();
+    for text in records {
+        match serde_json::from_str::<Record>(text.as_ref()) {
+            Ok(r) => read.push(r),
+            Err(_) => restored.unreadable += 1,
+        }
+    }
+    read.sort_by_key(|r| r.order);
+    for r in read {
+        restored.set.add(LoadedPlan::new(r.file, r.plan));
+    }
+    restored
 }

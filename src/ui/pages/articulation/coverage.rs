@@ -16,6 +16,7 @@ fn count_table(
     without: Option<(&'static str, usize)>,
 ) -> impl IntoView {
     let empty = rows.is_empty();
+    let rows_n = rows.len();
     let body = rows
         .into_iter()
         .map(|(name, n)| {
@@ -43,7 +44,7 @@ fn count_table(
         }
     });
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+        <div class=super::scroll_class(rows_n) tabindex="0" role="region" aria-label=caption>
             <table class="table">
                 <caption class="table__caption">{caption}</caption>
                 <thead>

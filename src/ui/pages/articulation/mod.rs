@@ -18,8 +18,9 @@ use crate::domain::articulation::{FileOutcome, FileReport, LoadedPlan, PlanKey, 
 use crate::export::content::articulation_csv::{self as csv, articulation_csv};
 use crate::labels::{self, thousands};
 use crate::messages::articulation as words;
-use crate::persistence::browser::{self, ReadFileError, StorageError};
+use crate::persistence::browser::{self, StorageError};
 use crate::persistence::drafts::KeyValue;
+use crate::persistence::idb;
 use crate::persistence::max_file_bytes;
 use crate::state::use_app;
 use crate::ui::form::focus_id;
@@ -27,10 +28,45 @@ use crate::ui::paths;
 use crate::ui::section;
 use crate::ui::shell::{BackLink, PageHeading};
 use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
 
-/// The set's key in localStorage: under the app's prefix (so «Borrar todos
-/// mis datos de este equipo» removes it too), apart from every draft key.
+/// Where the set is kept: IndexedDB (`idb::DATABASE`), this object store,
+/// one record per plan under its [`PlanKey`] ([`stored::encode_record`]).
+/// Why not localStorage: it holds about 5 million characters per site,
+/// shared with the drafts, and a few hundred plans are tens of megabytes.
+const STORE: &str = "articulacion";
+
+/// The set's key in localStorage before it moved to IndexedDB: a set found
+/// there is moved once, then the key is removed. Under the app's prefix, so
+/// «Borrar todos mis datos de este equipo» removes it too.
 pub const STORAGE_KEY: &str = "plan-local-ga/articulacion";
+
+/// Plans per IndexedDB transaction: when storage fills up, the batches
+/// already written stay.
+const BATCH: usize = 100;
+
+/// Rows drawn at first in the long tables (the plans added, each matrix):
+/// a national coordinator's hundreds or thousands of plans would take
+/// seconds to draw on every change, and nobody reads them all on screen.
+/// «Mostrar todos» draws the rest; the filters, the CSV and the PDF always
+/// cover every plan.
+const FIRST_ROWS: usize = 100;
+
+/// The class of a table's scrolling box: a table of more than
+/// [`LONG_TABLE`] rows is laid out only when on screen (`table-scroll--long`:
+/// CSS `content-visibility: auto`). With 500 plans, laying out the tables
+/// below the filters took most of a filter change's time; a short table
+/// gains nothing from it.
+pub(crate) fn scroll_class(rows: usize) -> &'static str {
+    if rows > LONG_TABLE {
+        "table-scroll table-scroll--long"
+    } else {
+        "table-scroll"
+    }
+}
+
+/// See [`scroll_class`].
+const LONG_TABLE: usize = 30;
 
 const INPUT_ID: &str = "archivos-planes";
 const RESULT_ID: &str = "resultado-agregar";
@@ -46,43 +82,153 @@ fn storage_message(e: &StorageError) -> &'static str {
     }
 }
 
-/// Writes the set under its key (an empty set removes the key).
-fn save(set: &PlanSet) -> Result<(), StorageError> {
-    if !browser::available() {
-        return Err(StorageError::Unavailable);
+/// A place in the set for the records written now: after every record
+/// written before, in this session or an earlier one (milliseconds since
+/// 1970, times 1,000, plus the plan's position in the batch).
+fn order_base() -> u64 {
+    (js_sys::Date::now().max(0.0) as u64).saturating_mul(1000)
+}
+
+/// Resolves after the browser has painted the next frame, so that the work
+/// that follows does not delay what the person is waiting to see.
+async fn after_next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(resolve.unchecked_ref());
+            }
+        });
+        let _ = w.request_animation_frame(next.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Stores the plans of `keys` (in the set now), a batch at a time, each
+/// batch encoded just before it is written (the page stays responsive).
+async fn store_plans(set: RwSignal<PlanSet>, keys: &[PlanKey]) -> Result<(), StorageError> {
+    let base = order_base();
+    for (b, chunk) in keys.chunks(BATCH).enumerate() {
+        let records: Vec<(String, String)> = set.with_untracked(|s| {
+            chunk
+                .iter()
+                .enumerate()
+                .filter_map(|(i, key)| {
+                    let order = base + (b * BATCH + i) as u64;
+                    s.get(key)
+                        .map(|p| (key.0.clone(), stored::encode_record(order, p)))
+                })
+                .collect()
+        });
+        let (_, result) = idb::put_all(idb::DATABASE, STORE, &records, BATCH).await;
+        result?;
     }
-    let mut store = browser::store();
-    if set.is_empty() {
-        store.remove(STORAGE_KEY)
+    // A plan removed while the others were being written: its record goes too.
+    let gone: Vec<String> = set.with_untracked(|s| {
+        keys.iter()
+            .filter(|k| s.get(k).is_none())
+            .map(|k| k.0.clone())
+            .collect()
+    });
+    if gone.is_empty() {
+        Ok(())
     } else {
-        store.set(STORAGE_KEY, &stored::encode(set))
+        idb::delete(idb::DATABASE, STORE, &gone).await
     }
 }
 
-/// The set kept in this browser, and what could not be read back.
-fn load() -> (PlanSet, Option<String>) {
-    let text = match browser::store().get(STORAGE_KEY) {
-        Ok(Some(text)) => text,
-        _ => return (PlanSet::new(), None),
+/// The set kept in this browser, and what to tell about it. A set still in
+/// localStorage (written before the move to IndexedDB) is moved.
+async fn load() -> (PlanSet, Option<String>) {
+    let mut problem = None;
+    let mut set = match idb::get_all(idb::DATABASE, STORE).await {
+        Ok(records) => {
+            let r = stored::decode_records(records);
+            if r.unreadable > 0 {
+                problem = Some(words::stored_plans_unreadable(r.unreadable));
+            }
+            r.set
+        }
+        Err(e) => {
+            problem = Some(storage_message(&e).to_owned());
+            PlanSet::new()
+        }
     };
-    match stored::decode(&text) {
-        Ok(r) if r.unreadable > 0 => (r.set, Some(words::stored_plans_unreadable(r.unreadable))),
-        Ok(r) => (r.set, None),
-        Err(StoredError::Newer { .. }) => (PlanSet::new(), Some(words::STORED_NEWER.to_owned())),
-        Err(StoredError::NotASet) => (PlanSet::new(), Some(words::STORED_UNREADABLE.to_owned())),
+    if let Ok(Some(text)) = browser::store().get(STORAGE_KEY) {
+        let older = match stored::decode(&text) {
+            Ok(r) => {
+                if r.unreadable > 0 {
+                    problem = Some(words::stored_plans_unreadable(r.unreadable));
+                }
+                r.set
+            }
+            Err(StoredError::Newer { .. }) => {
+                problem = Some(words::STORED_NEWER.to_owned());
+                PlanSet::new()
+            }
+            Err(StoredError::NotASet) => {
+                problem = Some(words::STORED_UNREADABLE.to_owned());
+                PlanSet::new()
+            }
+        };
+        let base = order_base();
+        let records: Vec<(String, String)> = older
+            .plans()
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.0.clone(), stored::encode_record(base + i as u64, p)))
+            .collect();
+        for p in older.plans() {
+            set.add(p.clone());
+        }
+        // The older copy goes only once the plans are in IndexedDB.
+        match idb::put_all(idb::DATABASE, STORE, &records, BATCH).await {
+            (_, Ok(())) => {
+                let _ = browser::store().remove(STORAGE_KEY);
+            }
+            (_, Err(e)) => problem = Some(storage_message(&e).to_owned()),
+        }
     }
+    (set, problem)
 }
 
-/// Reads one chosen file into a plan, or the reason it cannot be used.
-async fn read(file: web_sys::File) -> (String, Result<crate::domain::Plan, String>) {
-    let name = file.name();
-    let max = max_file_bytes(&name);
-    let result = match browser::read_bytes(&file, max as u64).await {
-        Ok(bytes) => words::read_plan(&bytes),
-        Err(ReadFileError::TooLarge { bytes }) => Err(words::too_large(bytes as usize, max)),
-        Err(ReadFileError::Unreadable) => Err(words::unreadable()),
-    };
-    (name, result)
+/// Files whose reading is started together: the browser reads the next
+/// ones while this page decodes one, rather than waiting for each file in
+/// turn, without holding every file's bytes at once.
+const READ_AHEAD: usize = 32;
+
+/// Reads the chosen files, in order, each into a plan or the reason it
+/// cannot be used.
+async fn read_all(files: Vec<web_sys::File>) -> Vec<(String, Result<crate::domain::Plan, String>)> {
+    let mut out = Vec::with_capacity(files.len());
+    for chunk in files.chunks(READ_AHEAD) {
+        // Started here, awaited below (a Rust future would start only when awaited).
+        let started: Vec<(String, usize, Option<wasm_bindgen_futures::JsFuture>)> = chunk
+            .iter()
+            .map(|file| {
+                let name = file.name();
+                let max = max_file_bytes(&name);
+                let read = (file.size() <= max as f64)
+                    .then(|| wasm_bindgen_futures::JsFuture::from(file.array_buffer()));
+                (name, file.size() as usize, read)
+            })
+            .collect();
+        for (name, size, read) in started {
+            let max = max_file_bytes(&name);
+            let result = match read {
+                None => Err(words::too_large(size, max)),
+                Some(read) => match read.await {
+                    Ok(buffer) => words::read_plan(&js_sys::Uint8Array::new(&buffer).to_vec()),
+                    Err(_) => Err(words::unreadable()),
+                },
+            };
+            out.push((name, result));
+        }
+    }
+    out
 }
 
 /// One file not added, as the page lists it.
@@ -145,12 +291,25 @@ fn cell(replica: usize, complementa: usize) -> AnyView {
 
 #[component]
 pub fn ArticulationPage() -> impl IntoView {
-    let (initial, restore_problem) = load();
-    let set = RwSignal::new(initial);
-    let storage_problem = RwSignal::new(restore_problem);
-    if !browser::available() {
-        storage_problem.set(Some(words::STORAGE_FAILED.to_owned()));
-    }
+    let set = RwSignal::new(PlanSet::new());
+    let storage_problem = RwSignal::new(None::<String>);
+    // The set kept in this browser comes back from IndexedDB (asynchronous):
+    // until then the list says it is being read. Plans added meanwhile stay,
+    // after the ones kept.
+    let restoring = RwSignal::new(true);
+    leptos::task::spawn_local(async move {
+        let (kept, problem) = load().await;
+        set.update(|s| {
+            let added = std::mem::replace(s, kept);
+            for p in added.plans() {
+                s.add(p.clone());
+            }
+        });
+        if problem.is_some() {
+            storage_problem.set(problem);
+        }
+        restoring.set(false);
+    });
     let index = Memo::new(move |_| set.with(Index::build));
     let filters = RwSignal::new(Filters::default());
     let view_of = Memo::new(move |_| index.with(|i| filters.with(|f| i.view(f))));
@@ -177,26 +336,33 @@ pub fn ArticulationPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let busy = StoredValue::new(false);
 
-    let persist = move || {
-        let result = set.with_untracked(save);
+    // Keeps what changed in this browser, after the page has shown it.
+    let stored_result = move |result: Result<(), StorageError>| {
         storage_problem.set(result.err().map(|e| storage_message(&e).to_owned()));
     };
 
     // A filter that names a state, level or commitment no longer present
     // goes back to "all" (after a plan is removed).
     let tidy_filters = move || {
-        let i = index.get_untracked();
+        let (states, years, national_kept) = index.with_untracked(|i| {
+            let national = filters.with_untracked(|f| f.national);
+            (
+                i.states_present(),
+                i.years_present(),
+                national.is_none_or(|n| i.entry(n).is_some()),
+            )
+        });
         filters.update(|f| {
             if f.state
                 .as_ref()
-                .is_some_and(|s| !i.states_present().contains(&s.as_str()))
+                .is_some_and(|s| !states.contains(&s.as_str()))
             {
                 f.state = None;
             }
-            if f.national.is_some_and(|n| i.entry(n).is_none()) {
+            if !national_kept {
                 f.national = None;
             }
-            if f.year.is_some_and(|y| !i.years_present().contains(&y)) {
+            if f.year.is_some_and(|y| !years.contains(&y)) {
                 f.year = None;
             }
         });
@@ -213,10 +379,7 @@ pub fn ArticulationPage() -> impl IntoView {
         busy.set_value(true);
         notice.set(None);
         leptos::task::spawn_local(async move {
-            let mut read_files = Vec::with_capacity(files.len());
-            for f in files {
-                read_files.push(read(f).await);
-            }
+            let read_files = read_all(files).await;
             let mut reports: Vec<FileReport> = Vec::new();
             set.update(|s| reports = s.add_files(read_files));
             let added = reports.iter().filter(|r| r.is_added()).count();
@@ -239,13 +402,21 @@ pub fn ArticulationPage() -> impl IntoView {
             });
             summary.set(Some(words::added_summary(added, listed.len())));
             not_added.set(listed);
-            if added > 0 {
-                persist();
-            }
             // The same files can be chosen again.
             input.set_value("");
             busy.set_value(false);
             request_animation_frame(|| focus_id(RESULT_ID));
+            if added > 0 {
+                let keys: Vec<PlanKey> = reports
+                    .into_iter()
+                    .filter_map(|r| match r.outcome {
+                        FileOutcome::Added { key } => Some(key),
+                        _ => None,
+                    })
+                    .collect();
+                after_next_frame().await;
+                stored_result(store_plans(set, &keys).await);
+            }
         });
     };
 
@@ -253,7 +424,9 @@ pub fn ArticulationPage() -> impl IntoView {
         set.update(|s| {
             s.remove(&key);
         });
-        persist();
+        leptos::task::spawn_local(async move {
+            stored_result(idb::delete(idb::DATABASE, STORE, &[key.0]).await);
+        });
         tidy_filters();
         notice.set(Some(format!("Se quitó el plan «{name}» de la lista.")));
         request_animation_frame(|| focus_id(PLANS_ID));
@@ -261,7 +434,9 @@ pub fn ArticulationPage() -> impl IntoView {
 
     let clear_all = move || {
         set.update(PlanSet::clear);
-        persist();
+        leptos::task::spawn_local(async move {
+            stored_result(idb::clear(idb::DATABASE, STORE).await);
+        });
         filters.set(Filters::default());
         confirming.set(false);
         summary.set(None);
@@ -309,10 +484,17 @@ pub fn ArticulationPage() -> impl IntoView {
         })
     };
 
+    let all_plans = RwSignal::new(false);
     let plans_view = move || {
+        let limit = if all_plans.get() {
+            usize::MAX
+        } else {
+            FIRST_ROWS
+        };
         let rows = set.with(|s| {
             s.plans()
                 .iter()
+                .take(limit)
                 .map(|p| {
                     let (name, makers, states, period) = plan_cells(p);
                     let key = p.key.clone();
@@ -338,6 +520,12 @@ pub fn ArticulationPage() -> impl IntoView {
                 .collect_view()
         });
         let count = set.with(PlanSet::len);
+        if count == 0 && restoring.get() {
+            return view! {
+                <p class="body">"Leyendo la lista de planes guardada en este navegador…"</p>
+            }
+            .into_any();
+        }
         if count == 0 {
             return view! {
                 <p class="body">"Todavía no ha agregado planes. Agregue los archivos de los planes arriba."</p>
@@ -345,7 +533,7 @@ pub fn ArticulationPage() -> impl IntoView {
             .into_any();
         }
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Planes agregados">
+            <div class=scroll_class(count) tabindex="0" role="region" aria-label="Planes agregados">
                 <table class="table">
                     <caption class="table__caption">{format!("{} en la lista", plans_count(count))}</caption>
                     <thead>
@@ -362,6 +550,7 @@ pub fn ArticulationPage() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {more_rows("mostrar-planes".to_owned(), count, "planes", all_plans)}
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
@@ -452,6 +641,42 @@ pub fn ArticulationPage() -> impl IntoView {
             <Results set=set index=index view=view_of states=states_view filters=filters />
         })}
     }
+}
+
+/// Below a table drawn in part (or drawn whole on request): how many rows
+/// it shows, and the button that draws them all or only the first ones. The
+/// button stays in its place, so the focus does too.
+/// `id`: the button's (it gets the focus again when the table is redrawn).
+fn more_rows(id: String, total: usize, what: &'static str, all: RwSignal<bool>) -> impl IntoView {
+    (total > FIRST_ROWS).then(|| {
+        let text = move || {
+            if all.get() {
+                format!("Se muestran los {} {what}.", thousands(total))
+            } else {
+                format!(
+                    "Se muestran los primeros {} de {} {what}. Use los filtros para ver otros, o muéstrelos todos (con muchos, la página tarda más en cambiar).",
+                    thousands(FIRST_ROWS),
+                    thousands(total)
+                )
+            }
+        };
+        let label = move || {
+            if all.get() {
+                format!("Mostrar solo los primeros {}", thousands(FIRST_ROWS))
+            } else {
+                format!("Mostrar los {} {what}", thousands(total))
+            }
+        };
+        view! {
+            <p class="hint">{text}" "
+                <button class="button-link" type="button" id=id.clone() on:click=move |_| {
+                    all.update(|a| *a = !*a);
+                    let id = id.clone();
+                    request_animation_frame(move || focus_id(&id));
+                }>{label}</button>
+            </p>
+        }
+    })
 }
 
 fn plans_count(n: usize) -> String {
@@ -686,13 +911,16 @@ fn Results(
             std::time::Duration::ZERO,
         );
     });
+    let all_rows = RwSignal::new(false);
     let groups = move || {
-        let v = view.get();
-        index.with(|i| {
-            v.groups
-                .iter()
-                .map(|g| group_tables(i, g, replicate_entry))
-                .collect_view()
+        let all = all_rows.get();
+        view.with(|v| {
+            index.with(|i| {
+                v.groups
+                    .iter()
+                    .map(|g| group_tables(i, g, replicate_entry, all, all_rows))
+                    .collect_view()
+            })
         })
     };
 
@@ -738,10 +966,15 @@ fn Results(
 }
 
 /// A national list's indicator table and matrix.
+///
+/// The matrix draws its first [`FIRST_ROWS`] plans unless `all`;
+/// `all_rows` switches it (for every list).
 fn group_tables(
     i: &Index,
     g: &crate::domain::articulation::index::GroupView,
     replicate_entry: Callback<NationalRef>,
+    all: bool,
+    all_rows: RwSignal<bool>,
 ) -> impl IntoView {
     let group = &i.groups[g.group];
     let entries = &group.entries;
@@ -787,6 +1020,7 @@ fn group_tables(
     let matrix_rows = g
         .plans
         .iter()
+        .take(if all { usize::MAX } else { FIRST_ROWS })
         .map(|c| {
             let plan = &i.plans[c.row];
             let cells = c
@@ -847,7 +1081,7 @@ fn group_tables(
                 </tfoot>
             </table>
         </div>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("Matriz de articulación: {name}")>
+        <div class=scroll_class(g.plans.len()) tabindex="0" role="region" aria-label=format!("Matriz de articulación: {name}")>
             <table class="table">
                 <caption class="table__caption">"Matriz de articulación: compromisos de cada plan local que replican (R) o complementan (C) cada compromiso nacional"</caption>
                 <thead>
@@ -869,6 +1103,7 @@ fn group_tables(
                 </tfoot>
             </table>
         </div>
+        {more_rows(format!("mostrar-matriz-{}", g.group), g.plans.len(), "planes locales", all_rows)}
         <p class="hint">"«Sin vínculo»: compromisos nuevos, sin compromiso nacional, o que todavía no tienen alineación."</p>
     }
 }
