@@ -281,6 +281,7 @@ fn removing_a_plan_keeps_its_marks_out_of_the_library_until_it_comes_back() {
             commitment_absent: 0
         }
     );
+    assert_eq!(marks.left_out(&set), left);
     assert_eq!(
         words::left_out(left).as_deref(),
         Some("1 buena práctica no entra en la biblioteca porque su plan o su compromiso no está en la lista de planes. Agregue el plan de nuevo para incluirla.")

@@ -282,6 +282,19 @@ impl Marks {
         self.0.iter().map(|m| (m, standing(set, m))).collect()
     }
 
+    /// How many marks [`Library::build`] would leave out now.
+    pub fn left_out(&self, set: &PlanSet) -> LeftOut {
+        let mut l = LeftOut::default();
+        for m in &self.0 {
+            match standing(set, m) {
+                Standing::Present => {}
+                Standing::PlanAbsent => l.plan_absent += 1,
+                Standing::CommitmentAbsent => l.commitment_absent += 1,
+            }
+        }
+        l
+    }
+
     /// Brings the names kept in the marks up to date with the plans in the
     /// set (after a newer version of a plan is added); whether any changed.
     pub fn refresh_names(&mut self, set: &PlanSet) -> bool {

@@ -224,7 +224,7 @@ pub fn GoodPractices(set: RwSignal<PlanSet>) -> impl IntoView {
         view! {
             <div class="table-scroll" tabindex="0" role="region" aria-label="Buenas prácticas marcadas">
                 <table class="table">
-                    <caption class="table__caption">{move || format!("{} marcadas", words::practices(marks.with(Marks::len)))}</caption>
+                    <caption class="table__caption">"Buenas prácticas marcadas"</caption>
                     <thead>
                         <tr>
                             <th scope="col" class="table__header">"Compromiso"</th>
@@ -296,7 +296,7 @@ pub fn GoodPractices(set: RwSignal<PlanSet>) -> impl IntoView {
             let hint_id = format!("{input_id}-ayuda");
             let key = r.key();
             view! {
-                <div class="checkboxes__item">
+                <div class="checkboxes__item checkboxes__item--hint">
                     <input
                         class="checkboxes__input"
                         id=input_id.clone()
@@ -420,13 +420,8 @@ pub fn GoodPractices(set: RwSignal<PlanSet>) -> impl IntoView {
         );
     };
     let left_out = move || {
-        set.with(|s| {
-            marks.with(|m| {
-                let (_, l) = Library::build(s, m, String::new(), |_| String::new());
-                words::left_out(l)
-            })
-        })
-        .map(|t| view! { <p class="hint">{t}</p> })
+        set.with(|s| marks.with(|m| words::left_out(m.left_out(s))))
+            .map(|t| view! { <p class="hint">{t}</p> })
     };
 
     let shown = move || !(set.with(PlanSet::is_empty) && marks.with(Marks::is_empty));
