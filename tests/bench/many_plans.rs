@@ -215,7 +215,8 @@ fn plan(rng: &mut Rng, number: usize, code: &str) -> Plan {
             }
         }
         c.alignment.sdg_targets = targets;
-        c.alignment.pnd_axis = Some(pnd_axis_label(*rng.pick(&pnd)));
+        let axis: &&catalog::PndAxis = rng.pick(&pnd);
+        c.alignment.pnd_axis = Some(pnd_axis_label(axis));
         c.alignment.local_axis = Some(format!("Eje {}. Gobierno abierto", rng.range(1, 6)));
         if rng.chance(50) {
             c.alignment.gender = Some(
