@@ -16,7 +16,7 @@ export PATH := $(CARGO_HOME)/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve test setup setup-rust setup-apt setup-node lint test-native test-browser \
+.PHONY: help serve test setup setup-rust setup-apt setup-node setup-hooks lint test-native test-browser \
         build-release test-e2e bench setup-lighthouse bench-catalogs clean
 
 help:
@@ -51,7 +51,14 @@ setup-apt:
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
 
-setup-node: tests/e2e/node_modules/.package-lock.json
+setup-node: tests/e2e/node_modules/.package-lock.json setup-hooks
+
+# The release build's post-build hook needs binaryen (npm; see .trunk-hooks/csp.mjs).
+setup-hooks: .trunk-hooks/node_modules/.package-lock.json
+
+.trunk-hooks/node_modules/.package-lock.json: .trunk-hooks/package-lock.json .trunk-hooks/package.json
+	cd .trunk-hooks && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json tests/e2e/package.json
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
@@ -86,7 +93,7 @@ test-browser:
 	mkdir -p target/tmp
 	TMPDIR=$(CURDIR)/target/tmp cargo test --target wasm32-unknown-unknown --test browser
 
-build-release:
+build-release: setup-hooks
 	trunk build --offline --release
 
 # The files are named, not the folder: `node --test DIR` is read differently

@@ -26,7 +26,8 @@
 // script would be blocked, and the app falls back to the unhashed worker loader.
 // Nor a file list: their service worker removes itself (assets/sw.js).
 // (One script for all: trunk runs the hooks of a stage concurrently.)
-import { readFileSync, writeFileSync, renameSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -84,7 +85,63 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
   fail("trunk's inline loader script was not found in index.html; check the trunk version");
 }
 
+// 1b. (every build) printpdf links a colour profile, Coated FOGRA39 (654,352
+//    bytes; 442 KB of the PDF worker's 1.58 MB brotli), that it writes only
+//    into PDF/X files (`PdfConformance::must_have_icc_profile`); the app's
+//    PDFs use the default conformance, which has none, so the profile's bytes
+//    are never read. They are zeroed here, in the worker's wasm only, found by
+//    the ICC header's length and signature and checked against the profile's
+//    SHA-256; a build whose worker does not hold exactly one copy fails, so a
+//    printpdf upgrade cannot silently change what is zeroed. Every export test
+//    runs on the zeroed worker (tests/e2e, and `make bench`'s PDF figures).
+const ICC = { bytes: 654352, sha256: 'da2b9b593e27cba2563cbc8596071c5c8f2395d3dbb4434538bac2bc9d58ce77' };
+function zeroColourProfile(path) {
+  const wasm = readFileSync(path);
+  const signature = Buffer.from('acsp'); // at byte 36 of every ICC profile
+  let zeroed = 0;
+  for (let at = wasm.indexOf(signature); at >= 0; at = wasm.indexOf(signature, at + 1)) {
+    const start = at - 36;
+    if (start < 0 || start + ICC.bytes > wasm.length || wasm.readUInt32BE(start) !== ICC.bytes) continue;
+    const profile = wasm.subarray(start, start + ICC.bytes);
+    if (createHash('sha256').update(profile).digest('hex') !== ICC.sha256) continue;
+    profile.fill(0);
+    zeroed += 1;
+  }
+  if (zeroed !== 1) fail(`expected one copy of printpdf's colour profile in ${path}, found ${zeroed}; check the printpdf version`);
+  writeFileSync(path, wasm);
+  console.log('csp hook: the PDF worker\'s unused colour profile zeroed');
+}
+const workerWasm = join(staging, 'pdf_worker_bg.wasm');
+if (existsSync(workerWasm)) zeroColourProfile(workerWasm);
+
 if (!release) process.exit(0);
+
+// 1c. (release) printpdf, built for wasm, exports a JavaScript API of its own
+//    (Pdf_BytesToDocumentSync, Pdf_PageToSvgSync, Pdf_HtmlToDocumentSync, …:
+//    PDF reading and decryption, SVG drawing, HTML layout) that the app never
+//    calls; exported, none of it could be left out by the linker. Binaryen's
+//    wasm-metadce (.trunk-hooks/package.json, installed by `make setup-node`)
+//    removes those exports and everything only they reach; every other export
+//    stays. Measured on the worker: 1.14 MB → 0.83 MB brotli.
+const workerWasmRelease = join(staging, 'pdf_worker_bg.wasm');
+if (existsSync(workerWasmRelease)) {
+  const here = new URL('.', import.meta.url).pathname;
+  const metadce = join(here, 'node_modules', 'binaryen', 'bin', 'wasm-metadce');
+  if (!existsSync(metadce)) fail(`${metadce} is missing: run make setup-node`);
+  const before = statSync(workerWasmRelease).size;
+  const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(workerWasmRelease)));
+  const dropped = exports.filter((e) => /^Pdf_/.test(e.name)).map((e) => e.name);
+  const graph = exports.filter((e) => !dropped.includes(e.name)).map((e) => ({ name: `export:${e.name}`, export: e.name, root: true }));
+  const graphFile = join(staging, 'pdf_worker_roots.json');
+  writeFileSync(graphFile, JSON.stringify(graph));
+  const run = spawnSync(process.execPath, [metadce, workerWasmRelease, '--graph-file', graphFile, '-o', workerWasmRelease,
+    // What the wasm uses (strip removed its target_features section).
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  unlinkSync(graphFile);
+  if (run.status !== 0) fail(`wasm-metadce failed on the PDF worker: ${run.stderr || run.error}`);
+  console.log(`csp hook: the PDF worker without printpdf's JavaScript API (${dropped.length} exports): ${before} → ${statSync(workerWasmRelease).size} B`);
+}
 
 // 2. The worker's file names.
 const WORKER = 'pdf_worker';

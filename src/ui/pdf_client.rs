@@ -1,6 +1,6 @@
 //! The app's side of the PDF worker (src/bin/pdf_worker.rs): creates the worker
-//! on the first export (never at page load, so printpdf stays out of the first
-//! download), sends it [`Job`]s and hands back the PDF bytes; plus the export
+//! when the review page opens ([`warm`]) or on the first export (never at the
+//! app's load, so printpdf stays out of the first download), sends it [`Job`]s and hands back the PDF bytes; plus the export
 //! button's behaviour shared by the review page and the readiness result: a
 //! polite "Preparando el PDF…" when an export takes longer than half a second,
 //! and errors in Spanish with the JSON download as a fallback.
@@ -77,6 +77,23 @@ pub fn exporting() -> bool {
 /// check that page load does not create it).
 pub fn started() -> bool {
     CLIENT.with(|c| c.borrow().is_some())
+}
+
+/// Starts the worker ahead of an export, so that its files arrive while the
+/// person reads: the review page calls it, since whoever opens it is about
+/// to export. Nothing when a worker runs already, or when the browser asks
+/// to save data (`navigator.connection.saveData`): then the first export
+/// fetches it. A worker that fails to load here is replaced at the export,
+/// which then says what failed.
+pub fn warm() {
+    let save_data = web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &key("connection")).ok())
+        .filter(|c| c.is_object())
+        .and_then(|c| Reflect::get(&c, &key("saveData")).ok())
+        .is_some_and(|v| v.is_truthy());
+    if !save_data {
+        let _ = client();
+    }
 }
 
 fn worker_url() -> String {

@@ -38,7 +38,7 @@ async function exportPdf(page, name) {
   return { path, file: download.suggestedFilename() };
 }
 
-test('page load and navigation do not fetch the PDF worker; the first export does, and downloads a valid PDF', async () => {
+test('page load and navigation do not fetch the PDF worker; the review page fetches it ahead, and the export downloads a valid PDF', async () => {
   const { page, origin } = s;
   const draft = await readFile(FIXTURE, 'utf8');
   await page.goto(origin + '/');
@@ -46,13 +46,21 @@ test('page load and navigation do not fetch the PDF worker; the first export doe
   await page.evaluate((d) => localStorage.setItem('plan-local-ga/borrador', d), draft);
   await page.goto(origin + '/plan');
   await ready(page);
-  await page.goto(origin + '/plan/revisar');
+  await page.goto(origin + '/plan/perfil');
   await ready(page);
   await page.waitForLoadState('networkidle');
   assert.ok(requests.some((u) => /\/app-[0-9a-f]+_bg\.wasm$/.test(u)), 'the app itself was loaded');
-  assert.deepEqual(workerRequests(), [], 'no worker file is requested before the first export');
+  assert.deepEqual(workerRequests(), [], 'no worker file is requested before the review page');
   const html = await page.content();
   assert.doesNotMatch(html, /<link[^>]+(preload|modulepreload)[^>]+pdf_worker/, 'no preload of the worker');
+
+  // Opening the review page fetches the worker while the person reads, before any export.
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  const deadline = Date.now() + 15000;
+  while (!workerRequests().some((u) => /\.wasm$/.test(u)) && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+  const ahead = workerRequests();
+  assert.ok(ahead.some((u) => /_loader\.js$/.test(u)) && ahead.some((u) => /\.wasm$/.test(u)), `worker fetched when the review page opened: ${ahead}`);
 
   const { path, file } = await exportPdf(page, 'export-worker.pdf');
   assert.equal(file, 'plan-de-accion-local-de-gobierno-abierto-2025-2027.pdf');
@@ -60,7 +68,7 @@ test('page load and navigation do not fetch the PDF worker; the first export doe
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString('utf8').replace(/\s+/g, ' ');
   assert.ok(text.includes(PLAN_NAME) && text.includes(COMMITMENT), 'the PDF holds the plan');
   const fetched = workerRequests();
-  assert.ok(fetched.some((u) => /_loader\.js$/.test(u)) && fetched.some((u) => /\.wasm$/.test(u)), `worker fetched on export: ${fetched}`);
+  assert.equal(fetched.length, ahead.length, `the export fetched nothing more: ${fetched}`);
   assert.ok(fetched.every((u) => /pdf_worker-[0-9a-f]{16}/.test(u)), 'release worker files carry a content hash');
 
   // A second export reuses the worker: nothing is fetched again.
@@ -95,11 +103,12 @@ test('an export slower than half a second says so politely; the page stays respo
   await page.goto(origin + '/');
   await ready(page);
   await putDraft(page, await bigDraft(60));
-  // A fresh page (a new worker), whose worker WebAssembly arrives after 1.5 s.
-  await page.goto(origin + '/plan/revisar');
-  await ready(page);
+  // A fresh page (a new worker, started when the review page opens), whose
+  // worker WebAssembly arrives 1.5 s after it is asked for.
   const slow = async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); };
   await s.context.route(/pdf_worker.*\.wasm$/, slow);
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
   const downloads = [];
   const onDownload = (d) => downloads.push(d);
   page.on('download', onDownload);
@@ -152,14 +161,14 @@ test('an export slower than half a second says so politely; the page stays respo
 
 test('leaving the review page while the PDF is made still downloads it, without an error', async () => {
   const { page, origin } = s;
-  await page.goto(origin + '/plan/revisar');
-  await ready(page);
   const errorsBefore = s.consoleErrors.length;
   // The worker's WebAssembly is held back, so the export outlives the page
   // that started it (and its half-second progress timer fires after it left).
   const slow = async (route) => { await new Promise((ok) => setTimeout(ok, 1500)); await route.continue(); };
   await s.context.route(/pdf_worker.*\.wasm$/, slow);
   try {
+    await page.goto(origin + '/plan/revisar');
+    await ready(page);
     const downloaded = page.waitForEvent('download', { timeout: 30000 });
     await page.getByRole('button', { name: 'Exportar PDF' }).click();
     await page.getByRole('link', { name: 'Ver versión para imprimir' }).click();
@@ -179,11 +188,13 @@ test('leaving the review page while the PDF is made still downloads it, without 
 
 test('a worker that cannot load gives a Spanish message with the JSON download; the next export works', async () => {
   const { page, origin } = s;
-  await page.goto(origin + '/plan/revisar');
-  await ready(page);
   const errorsBefore = s.consoleErrors.length;
+  // Refused from the start: the worker the review page starts ahead fails,
+  // and so does the one the export starts.
   const refuse = (route) => route.abort('connectionrefused');
   await s.context.route(/pdf_worker.*_loader\.js$/, refuse);
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
   await page.getByRole('button', { name: 'Exportar PDF' }).click();
   const banner = page.locator('#error-exportacion');
   await banner.waitFor({ timeout: 15000 });

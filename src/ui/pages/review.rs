@@ -37,7 +37,7 @@ use crate::ui::form::focus_id;
 use crate::ui::pages::commitment::part_name;
 use crate::ui::pages::tasks::status_tag;
 use crate::ui::paths;
-use crate::ui::pdf_client::{Export, ExportStatus};
+use crate::ui::pdf_client::{self, Export, ExportStatus};
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
 use crate::ui::widgets::{SummaryList, SummaryRow};
 
@@ -547,6 +547,9 @@ impl CheckedExport {
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app();
     let export = Export::new();
+    // Fetched while the person reads the plan, so that «Exportar PDF» does
+    // not wait for the PDF engine's download.
+    pdf_client::warm();
     let folds = Folds::new();
     let sections = move || {
         let today = browser::now_local().date();
