@@ -582,6 +582,11 @@ fn five_hundred_plans_report_rough_figures() {
     let start = Instant::now();
     let pdf = render_pdf(&doc).expect("renders");
     let drawn = start.elapsed();
+    if std::env::var_os("KEEP_PDF").is_some() {
+        let dir = scratch_dir("articulation-report-500");
+        std::fs::write(dir.join("informe-500.pdf"), &pdf).expect("write");
+        cleanup(&dir);
+    }
     eprintln!(
         "500 plans ({} commitments): progress read {read:?}, added up {added:?}; report built \
          {built:?} ({} KB as JSON), laid out {laid_out:?} ({} pages), PDF drawn (layout \
