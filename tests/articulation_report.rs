@@ -9,6 +9,7 @@ mod common;
 
 use plan_local_ga::domain::alignment::{NationalEntry, NationalLink, NationalPlan, Relation};
 use plan_local_ga::domain::articulation::index::{Filters, Index, NationalRef};
+use plan_local_ga::domain::articulation::map::Measure;
 use plan_local_ga::domain::articulation::progress::{
     progress_view, reported_progress, Progress, Reports,
 };
@@ -355,7 +356,10 @@ fn the_maps_outlines_read_as_closed_rings_inside_the_box() {
         shapes,
         legend,
         ..
-    } = map_block(&Index::build(&set()).view(&Filters::default()))
+    } = map_block(
+        &Index::build(&set()).view(&Filters::default()),
+        Measure::Plans,
+    )
     else {
         panic!("a shapes block");
     };
@@ -381,6 +385,26 @@ fn the_maps_outlines_read_as_closed_rings_inside_the_box() {
     assert_eq!(jal.fill, legend[0].fill);
     assert_eq!(qro.fill, legend[1].fill);
     assert_eq!(qro.label, "Querétaro: 1 plan, 3 compromisos");
+    // By commitments: Querétaro 3, Nuevo León and Coahuila 2, Oaxaca 2: one
+    // class per value.
+    let Block::Shapes { shapes, legend, .. } = map_block(
+        &Index::build(&set()).view(&Filters::default()),
+        Measure::Commitments,
+    ) else {
+        panic!("a shapes block");
+    };
+    let labels: Vec<&str> = legend.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["0", "1", "2", "3"]);
+    let fill = |name: &str| {
+        shapes
+            .iter()
+            .find(|s| s.label.starts_with(name))
+            .expect(name)
+            .fill
+    };
+    assert_eq!(fill("Querétaro"), legend[3].fill);
+    assert_eq!(fill("Oaxaca"), legend[2].fill);
+    assert_eq!(fill("Jalisco"), legend[0].fill);
 }
 
 fn report(set: &PlanSet, filters: &Filters) -> Document {
@@ -405,7 +429,7 @@ fn the_report_keeps_every_item_on_the_page_and_the_map_on_one_page_with_its_lege
         .filter(|(_, p)| p.items.iter().any(|i| matches!(i, Item::Polygon { .. })))
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(map_pages.len(), 1, "the map on one page");
+    assert_eq!(map_pages.len(), 2, "each map on a page");
     let page = &laid.pages[map_pages[0]];
     let polygons = page
         .items
@@ -472,6 +496,7 @@ fn the_report_pdf_says_the_indicator_the_matrix_the_filters_and_progress_and_dra
         // The map's legend and source.
         "Mapademéxico:planeslocalesporestado".replace('m', "M").as_str(),
         "Planeslocales:",
+        "MapadeMéxico:compromisoslocalesporestadoCompromisoslocales:",
         "CCBY4.0",
     ] {
         assert!(text.contains(expected), "{expected} missing in:\n{text}");
@@ -492,8 +517,8 @@ fn the_report_pdf_says_the_indicator_the_matrix_the_filters_and_progress_and_dra
     let fill_strokes = content.lines().filter(|l| l.trim() == "b").count();
     let lines = content.lines().filter(|l| l.ends_with(" l")).count();
     assert!(
-        fill_strokes >= 32,
-        "{fill_strokes} filled and outlined paths"
+        fill_strokes >= 64,
+        "{fill_strokes} filled and outlined paths (two maps)"
     );
     assert!(lines > 1000, "{lines} line segments");
 

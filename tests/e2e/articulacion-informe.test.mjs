@@ -145,6 +145,7 @@ test('a coordinator reads the weighted progress, filters by a state and download
     '77.5%(2de3coninforme)',
     'Sininformedeavance',
     'MapadeMéxico:planeslocalesporestadoPlaneslocales:',
+    'MapadeMéxico:compromisoslocalesporestadoCompromisoslocales:',
     'CCBY4.0',
   ]) {
     assert.ok(text.includes(expected), `${expected} in the PDF:\n${text}`);

@@ -13,7 +13,8 @@
 //!    fits the page's width);
 //! 4. "Por estado": the map of Mexico drawn with its shades and legend (a
 //!    [`Block::Shapes`] from the map's outlines, projected here into the
-//!    block's box) and the table per state with the same numbers;
+//!    block's box), by local plans and by local commitments, and the table
+//!    per state with the same numbers;
 //! 5. "Por plan": each local plan shown, its counts and progress;
 //! 6. "Avance ponderado": how much of it is reported, and how it is computed;
 //! 7. "Cobertura": SDG goals and targets, OGP values, PND axes, policy areas
@@ -309,8 +310,9 @@ pub fn path_rings(d: &str) -> Vec<Vec<[f32; 2]>> {
 
 /// The map of Mexico as a [`Block::Shapes`]: each state's outline projected
 /// into a box of the map's own proportions (its `viewBox`), filled with its
-/// shade for the local plans of `view`, and the legend of the shades.
-pub fn map_block(view: &View) -> Block {
+/// shade for `measure` (local plans or local commitments) of `view`, and the
+/// legend of the shades.
+pub fn map_block(view: &View, measure: Measure) -> Block {
     let mut vb = VIEW_BOX
         .split_whitespace()
         .filter_map(|n| n.parse::<f32>().ok());
@@ -323,7 +325,6 @@ pub fn map_block(view: &View) -> Block {
     // Tenths of the box's units: as precise as the outlines, and short in
     // the document sent to the PDF worker.
     let tenth = |v: f32| (v * 10.0).round() / 10.0;
-    let measure = Measure::Plans;
     let map = map_view(&view.states, measure);
     let shapes = map
         .states
@@ -352,7 +353,11 @@ pub fn map_block(view: &View) -> Block {
         })
         .collect();
     Block::Shapes {
-        caption: "Mapa de México: planes locales por estado".to_owned(),
+        caption: match measure {
+            Measure::Plans => "Mapa de México: planes locales por estado",
+            Measure::Commitments => "Mapa de México: compromisos locales por estado",
+        }
+        .to_owned(),
         width: w,
         height: h,
         shapes,
@@ -583,9 +588,10 @@ fn state_blocks(blocks: &mut Vec<Block>, view: &View, progress: &ProgressView) {
     blocks.push(heading(1, "Por estado"));
     // The map right under its heading: a paragraph between them could be
     // left alone at the bottom of a page when the map goes to the next.
-    blocks.push(map_block(view));
+    blocks.push(map_block(view, Measure::Plans));
+    blocks.push(map_block(view, Measure::Commitments));
     blocks.push(Block::Paragraph(
-        "Cada estado tiene el tono de su número de planes locales. Un plan de una coalición cuenta en el estado de cada integrante, así que la suma de los estados puede ser mayor que el total de planes. El cuadro tiene los mismos números que el mapa.".to_owned(),
+        "En el primer mapa, cada estado tiene el tono de su número de planes locales; en el segundo, el de sus compromisos locales. Un plan de una coalición cuenta en el estado de cada integrante, así que la suma de los estados puede ser mayor que el total de planes. El cuadro tiene los mismos números que los mapas.".to_owned(),
     ));
     let mut rows: Vec<Vec<String>> = view
         .states
