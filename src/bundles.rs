@@ -25,7 +25,8 @@ pub const READINESS: &str = "preparacion";
 /// The section of the print views (`src/bin/imprimir.rs`).
 pub const PRINT: &str = "imprimir";
 /// The section of "Articulación nacional", many plans in one view
-/// (`src/bin/articulacion.rs`).
+/// (`src/bin/articulacion.rs`), and of «Ver ejemplos» (`/ejemplos`), the
+/// good practices of a library read while writing a commitment.
 pub const ARTICULATION: &str = "articulacion";
 /// The section of co-creation with others (`src/bin/coedicion.rs`): compare
 /// two versions, combine another draft into the open one, comment rounds.

@@ -11,6 +11,7 @@ pub mod articulation;
 pub mod comments;
 pub mod merge;
 pub mod outputs;
+pub mod practices;
 pub mod quality;
 pub mod record;
 pub mod rounds;

@@ -107,6 +107,15 @@ pub mod paths {
     pub const SOURCES: &str = "/fuentes";
     /// "Articulación nacional": many local plans in one view (its own bundle).
     pub const ARTICULATION: &str = "/articulacion";
+    /// Examples of good practices from a loaded library (articulacion bundle).
+    pub const EXAMPLES: &str = "/ejemplos";
+    /// Query parameter of the examples page naming the commitment the person
+    /// came from (its id, or "nuevo").
+    pub const EXAMPLES_COMMITMENT_PARAM: &str = "compromiso";
+    /// «Ver ejemplos» from a commitment's ficha.
+    pub fn examples_for(id: CommitmentId) -> String {
+        format!("{EXAMPLES}?{EXAMPLES_COMMITMENT_PARAM}={}", id.0)
+    }
     /// Co-creation with others (its own bundle): "Comparar versiones",
     /// "Combinar con otro borrador", "Observaciones".
     pub const COMPARE: &str = "/comparar";
@@ -418,6 +427,7 @@ pub fn ArticulationApp() -> impl IntoView {
         <Frame>
             <Routes fallback=|| view! { <Elsewhere own=Some(bundles::ARTICULATION) /> }>
                 <Route path=path!("/articulacion") view=pages::articulation::ArticulationPage />
+                <Route path=path!("/ejemplos") view=pages::articulation::examples::ExamplesPage />
             </Routes>
         </Frame>
     }

@@ -6,7 +6,9 @@
 //! file is read as «Abrir un borrador» reads it (`messages::articulation`).
 
 mod coverage;
+pub mod examples;
 mod map;
+mod practices;
 mod progress;
 
 use leptos::prelude::*;
@@ -456,6 +458,8 @@ pub fn ArticulationPage() -> impl IntoView {
             <FiltersForm index=index filters=filters />
             <Results set=set index=index view=view_of states=states_view filters=filters />
         })}
+
+        <practices::GoodPractices set=set />
     }
 }
 

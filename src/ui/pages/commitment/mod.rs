@@ -325,6 +325,8 @@ fn Hub(id: CommitmentId) -> impl IntoView {
         {issues}
         <crate::ui::pages::progress::record_amendments::AmendmentNotice id=id />
         {figures}
+        // The examples page is in the articulation bundle: only this link here.
+        <p class="body"><a href=paths::examples_for(id)>"Ver ejemplos"</a>" de compromisos que otros planes locales marcaron como buenas prácticas."</p>
         <h2 class="heading-m">"Partes de la ficha"</h2>
         <ul class="task-list">{parts}</ul>
         <crate::ui::pages::classification::ClassificationLink id=id />
