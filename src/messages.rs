@@ -802,6 +802,18 @@ pub fn export_failure(e: ExportFailure) -> &'static str {
     }
 }
 
+/// Why the PDF of a document a page built itself (the changes, the national
+/// articulation report) was not made: the open draft is not involved, so
+/// unlike [`export_failure`] it asks for no JSON download.
+pub fn document_export_failure(e: ExportFailure) -> &'static str {
+    use ExportFailure as F;
+    match e {
+        F::WorkerUnavailable => "No se pudo cargar la parte de la herramienta que crea el PDF. Revise su conexión a internet y vuelva a intentarlo.",
+        F::Generation => "No se pudo crear el PDF. Vuelva a intentarlo.",
+        F::DownloadBlocked => "El navegador no permitió descargar el PDF. Intente de nuevo o use otro navegador.",
+    }
+}
+
 /// Shown while an export takes longer than half a second.
 pub const EXPORT_IN_PROGRESS: &str = "Preparando el PDF…";
 

@@ -812,13 +812,13 @@ fn the_csv_bytes_of_a_small_set() {
     let qro = "Plan de Acción Local Querétaro 2026-2027,queretaro.json,Municipio de Querétaro,Querétaro,22014,municipio,2026-01-01,2027-12-31";
     let qro_rows = format!(
         "{qro},1,1,\"Datos \"\"abiertos\"\", para todos\",{fourth},MX0087,Estrategia subnacional de gobierno abierto,replica,16.6 | 16.10,transparencia | inclusion,Eje general 1. Justicia y Estado de Derecho,Brecha digital de las mujeres rurales,,32.35,\r\n\
-         {qro},2,2,Compromiso 2,{fourth},,,,,,,,,0,\r\n"
+         {qro},2,2,Compromiso 2,{fourth},,,,,,,,,,\r\n"
     );
     let oax = "Plan de Acción Local de Oaxaca,oaxaca.pdf,Estado de Oaxaca,Oaxaca,20,estado,2026-01-01,2027-12-31";
     let list_b = "Plan de Acción Nacional de prueba 2027-2029";
     let oax_rows = format!(
-        "{oax},1,1,Compromiso 1,{list_b},MX0081,Compromiso B uno,replica,,,,,,0,\r\n\
-         {oax},2,2,Compromiso 2,{list_b},PB02,Compromiso B dos,complementa,,,,,,0,\r\n"
+        "{oax},1,1,Compromiso 1,{list_b},MX0081,Compromiso B uno,replica,,,,,,,\r\n\
+         {oax},2,2,Compromiso 2,{list_b},PB02,Compromiso B dos,complementa,,,,,,,\r\n"
     );
     assert_eq!(csv, format!("{header}{qro_rows}{oax_rows}"));
     assert!(csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]));

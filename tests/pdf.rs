@@ -390,7 +390,7 @@ fn headings_stay_with_their_first_lines_and_table_headers_repeat() {
             Item::Text { y_pt, text, .. } => {
                 *y_pt < h.top_pt - 24.0 && *y_pt > MARGIN_PT && !h.text.contains(text.as_str())
             }
-            Item::Rect { .. } => false,
+            Item::Rect { .. } | Item::Polygon { .. } => false,
         });
         assert!(
             below,

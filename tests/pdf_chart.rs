@@ -335,7 +335,7 @@ fn labels_and_values_line_up_beside_their_bars() {
             Item::Text {
                 x_pt, y_pt, text, ..
             } => Some((*x_pt, *y_pt, i.bounds().2, text.as_str())),
-            Item::Rect { .. } => None,
+            Item::Rect { .. } | Item::Polygon { .. } => None,
         })
         .collect();
     let mut value_x = None;

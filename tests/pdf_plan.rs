@@ -413,7 +413,7 @@ fn contents_page_numbers_match_where_the_headings_land() {
         .iter()
         .filter_map(|i| match i {
             Item::Text { text, y_pt, .. } => Some((text.as_str(), *y_pt)),
-            Item::Rect { .. } => None,
+            Item::Rect { .. } | Item::Polygon { .. } => None,
         })
         .collect();
     for (_, text, heading) in entries {

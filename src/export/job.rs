@@ -217,8 +217,9 @@ impl Job {
 /// The laid-out pages as JSON, for another PDF library to draw the same layout:
 /// `{"width": pt, "height": pt, "pages": [[item, …], …]}` where an item is
 /// `{"t": "text", "x", "y", "size", "bold", "color": "#rrggbb", "text"}` or
-/// `{"t": "rect", "x", "y", "w", "h", "color"}` (points from the bottom-left
-/// corner; a text's `y` is its baseline).
+/// `{"t": "rect", "x", "y", "w", "h", "color"}` or
+/// `{"t": "polygon", "rings": [[[x, y], …], …], "color", "outline": {"color", "w"} | null}`
+/// (points from the bottom-left corner; a text's `y` is its baseline).
 #[cfg(feature = "pdf")]
 pub fn laid_json(laid: &super::layout::Laid) -> String {
     use super::font::metrics::FontFace;
@@ -228,11 +229,11 @@ pub fn laid_json(laid: &super::layout::Laid) -> String {
     fn hex(c: super::layout::Rgb) -> String {
         format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
     }
-    let pages: Vec<Vec<Value>> = laid
-        .pages
-        .iter()
-        .map(|page| {
-            page.items
+    let pages: Vec<Vec<Value>> =
+        laid.pages
+            .iter()
+            .map(|page| {
+                page.items
                 .iter()
                 .map(|item| match item {
                     Item::Text {
@@ -258,10 +259,14 @@ pub fn laid_json(laid: &super::layout::Laid) -> String {
                         "t": "rect", "x": x_pt, "y": y_pt, "w": w_pt, "h": h_pt,
                         "color": hex(*fill),
                     }),
+                    Item::Polygon { rings, fill, outline } => json!({
+                        "t": "polygon", "rings": rings, "color": hex(*fill),
+                        "outline": outline.map(|(c, w)| json!({ "color": hex(c), "w": w })),
+                    }),
                 })
                 .collect()
-        })
-        .collect();
+            })
+            .collect();
     json!({ "width": laid.page.width_pt, "height": laid.page.height_pt, "pages": pages })
         .to_string()
 }

@@ -284,6 +284,9 @@ pub struct Export {
     busy: RwSignal<bool>,
     slow: RwSignal<bool>,
     failure: RwSignal<Option<ExportFailure>>,
+    /// Whether the export is of the open draft, so that a failure offers
+    /// «Descargar borrador (JSON)»; a section's own document does not.
+    of_draft: RwSignal<bool>,
 }
 
 impl Export {
@@ -292,18 +295,23 @@ impl Export {
             busy: RwSignal::new(false),
             slow: RwSignal::new(false),
             failure: RwSignal::new(None),
+            of_draft: RwSignal::new(true),
         }
     }
 
     /// Starts `job` and downloads the PDF as `file_name`. A second press while
     /// a job runs does nothing (buttons are never disabled).
     pub fn start(self, job: Job, file_name: String) {
+        self.of_draft.set(true);
         self.start_json(job.to_json(), file_name);
     }
 
     /// Draws a document a section built itself ([`Prepared`]) and downloads
     /// the PDF as `file_name`, like [`Export::start`].
+    /// A failure does not offer the open draft's JSON: the document is not
+    /// the draft.
     pub fn start_prepared(self, prepared: &Prepared, file_name: String) {
+        self.of_draft.set(false);
         self.start_json(prepared.to_json(), file_name);
     }
 
@@ -355,15 +363,21 @@ pub fn ExportStatus(export: Export) -> impl IntoView {
     let progress = move || export.slow.get().then_some(messages::EXPORT_IN_PROGRESS);
     view! {
         <p class="export-status" role="status" id="estado-exportacion">{progress}</p>
-        {move || export.failure.get().map(|f| view! {
-            <div class="banner banner--warning" role="alert" id="error-exportacion">
-                <p class="banner__text">{messages::export_failure(f)}</p>
-                <div class="button-group">
-                    <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
-                        "Descargar borrador (JSON)"
-                    </button>
+        {move || export.failure.get().map(|f| {
+            let of_draft = export.of_draft.get_untracked();
+            let text = if of_draft { messages::export_failure(f) } else { messages::document_export_failure(f) };
+            view! {
+                <div class="banner banner--warning" role="alert" id="error-exportacion">
+                    <p class="banner__text">{text}</p>
+                    {of_draft.then(|| view! {
+                        <div class="button-group">
+                            <button class="button button--secondary" type="button" on:click=move |_| download_draft()>
+                                "Descargar borrador (JSON)"
+                            </button>
+                        </div>
+                    })}
                 </div>
-            </div>
+            }
         })}
     }
 }

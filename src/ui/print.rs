@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::ItemId;
-use crate::export::document::{Bar, Block, Document, Field};
+use crate::export::document::{Bar, Block, Document, Field, LegendEntry, Rgb, Shape};
 use crate::export::metrics::{text_width_pt, FontFace};
 use crate::export::timeline::{RowKind, Timeline, AXIS_HEIGHT, RIGHT_MARGIN};
 use crate::export::{plan_document, progress_document};
@@ -288,7 +288,85 @@ fn block_view(block: Block, context: Context, index: usize) -> AnyView {
         Block::Timeline { caption, timeline } => {
             view! { <TimelineView caption=caption timeline=timeline /> }.into_any()
         }
+        Block::Shapes {
+            caption,
+            width,
+            height,
+            shapes,
+            outline,
+            legend_title,
+            legend,
+        } => shapes_view(
+            caption,
+            (width, height),
+            shapes,
+            outline,
+            legend_title,
+            legend,
+        ),
     }
+}
+
+/// `#rrggbb`.
+fn hex(c: Rgb) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
+}
+
+/// A [`Block::Shapes`] as SVG: each shape a path filled with its colour and
+/// named by its label, then the legend as a list (each swatch a small SVG:
+/// no inline style under the CSP).
+fn shapes_view(
+    caption: String,
+    (width, height): (f32, f32),
+    shapes: Vec<Shape>,
+    outline: Option<Rgb>,
+    legend_title: String,
+    legend: Vec<LegendEntry>,
+) -> AnyView {
+    let stroke = outline.map_or_else(|| "none".to_owned(), hex);
+    let paths = shapes
+        .into_iter()
+        .map(|shape| {
+            let mut d = String::new();
+            for ring in &shape.rings {
+                for (i, [x, y]) in ring.iter().enumerate() {
+                    d.push_str(&format!("{}{x} {y} ", if i == 0 { 'M' } else { 'L' }));
+                }
+                d.push_str("Z ");
+            }
+            view! {
+                <path d=d fill=hex(shape.fill) stroke=stroke.clone() stroke-width="0.8" stroke-linejoin="round">
+                    <title>{shape.label}</title>
+                </path>
+            }
+        })
+        .collect_view();
+    let entries = legend
+        .into_iter()
+        .map(|e| {
+            view! {
+                <li class="map-legend__item">
+                    <svg class="print-swatch" viewBox="0 0 16 12" width="24" height="16" aria-hidden="true">
+                        <rect x="0.5" y="0.5" width="15" height="11" fill=hex(e.fill) stroke="#545454"></rect>
+                    </svg>
+                    {e.label}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart print-chart">
+            <svg viewBox=format!("0 0 {width} {height}") role="img" aria-label=caption.clone() class="chart__svg">
+                {paths}
+            </svg>
+            <figcaption class="hint">{caption}</figcaption>
+            <div class="map-legend">
+                <p class="map-legend__title">{legend_title}</p>
+                <ul class="map-legend__list">{entries}</ul>
+            </div>
+        </figure>
+    }
+    .into_any()
 }
 
 /// Label/value rows as a description list.

@@ -20,6 +20,7 @@ pub mod index;
 pub mod map;
 mod map_data;
 pub mod practices;
+pub mod progress;
 pub mod replicate;
 pub mod stored;
 

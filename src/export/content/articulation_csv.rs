@@ -15,6 +15,7 @@
 use super::progress_csv::record;
 use crate::catalog;
 use crate::domain::articulation::index::{Filters, Index, Level, View};
+use crate::domain::articulation::progress::reported_progress;
 use crate::domain::articulation::PlanSet;
 use crate::domain::Plan;
 
@@ -142,7 +143,8 @@ pub fn articulation_csv(set: &PlanSet, index: &Index, view: &View, filters: &Fil
                     .as_ref()
                     .and_then(|k| k.policy_area.as_ref()),
             ),
-            percent(plan.current_commitment_progress(commitment)),
+            // Empty, not 0, when the commitment has no progress report.
+            reported_progress(plan, commitment).map_or_else(String::new, percent),
             round.map_or_else(String::new, |r| r.name.clone()),
         ]);
         record(&mut out, &fields);

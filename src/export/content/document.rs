@@ -127,6 +127,22 @@ impl Document {
                         p(&mut t.label);
                     }
                 }
+                Block::Shapes {
+                    caption,
+                    shapes,
+                    legend_title,
+                    legend,
+                    ..
+                } => {
+                    p(caption);
+                    p(legend_title);
+                    for s in shapes {
+                        p(&mut s.label);
+                    }
+                    for e in legend {
+                        p(&mut e.label);
+                    }
+                }
             }
         }
         self
@@ -262,6 +278,56 @@ pub enum Block {
         /// The rows, ticks and scale.
         timeline: Timeline,
     },
+    /// A picture of filled shapes in a box, with a legend of its fills: a map
+    /// of regions shaded by a count, for example. Renderers scale the box
+    /// uniformly to fit their width (the PDF: and at most 55 % of the page's
+    /// frame height), keep the caption, the picture and the legend on one
+    /// page, fill each shape's rings (a ring is closed; the non-zero rule),
+    /// in order, with a thin line of `outline` along their edges when given,
+    /// and draw the legend under the picture: each entry's swatch and label,
+    /// after `legend_title`. The shapes need no text of their own: the
+    /// document gives their values in a table (each [`Shape::label`] is for
+    /// a renderer that can name a shape, as an SVG `<title>`).
+    Shapes {
+        /// What the picture shows, e.g. "Mapa: planes locales por estado".
+        caption: String,
+        /// The box's width, in the picture's own units (any unit: only the
+        /// proportions matter).
+        width: f32,
+        /// The box's height, in the same units.
+        height: f32,
+        /// Painted in order (a later shape lies over an earlier one).
+        shapes: Vec<Shape>,
+        /// The colour of the line along every shape's edges; `None`: no line.
+        outline: Option<Rgb>,
+        /// Printed before the legend's entries, e.g. "Planes locales"; may be empty.
+        legend_title: String,
+        /// The fills and what each means, e.g. "1 a 3".
+        legend: Vec<LegendEntry>,
+    },
+}
+
+/// One filled shape of a [`Block::Shapes`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shape {
+    /// What the shape is, e.g. "Jalisco: 3 planes".
+    pub label: String,
+    /// Its outlines, each a list of points `[x, y]` in the box's units from its
+    /// top-left corner (y grows downwards, as in SVG); each ring is closed
+    /// back to its first point. Several rings: islands (and holes, by the
+    /// non-zero rule, when drawn in the opposite direction).
+    pub rings: Vec<Vec<[f32; 2]>>,
+    /// Its fill colour.
+    pub fill: Rgb,
+}
+
+/// One entry of a [`Block::Shapes`] legend: a swatch of `fill` and its label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegendEntry {
+    /// What the fill means, e.g. "4 a 6".
+    pub label: String,
+    /// The fill it explains.
+    pub fill: Rgb,
 }
 
 /// One bar of a [`Block::BarChart`].

@@ -12,6 +12,7 @@
 //! other renderer can use it as it is.
 
 pub mod articulation_csv;
+pub mod articulation_document;
 pub mod blocks;
 pub mod changes;
 pub mod comment_places;

@@ -1,5 +1,5 @@
-//! Pure page layout: places a [`Document`] on pages as positioned text runs and
-//! filled rectangles ([`Laid`]), which a renderer draws without further decisions.
+//! Pure page layout: places a [`Document`] on pages as positioned text runs,
+//! filled rectangles and polygons ([`Laid`]), which a renderer draws without further decisions.
 //!
 //! Coordinates are PDF points (1/72 in) from the page's bottom-left corner; a text
 //! item's `y_pt` is its baseline. Measuring uses [`metrics`], and every string
@@ -20,6 +20,8 @@
 //! - a paragraph or a field value never leaves its first line alone at the bottom
 //!   of a page nor its last line alone at the top of one;
 //! - a timeline splits between rows, with its tick labels repeated on each page;
+//! - a picture of shapes (a map) is scaled to the frame's width (at most 55 % of
+//!   its height) and kept on one page with its caption and legend;
 //! - a page break starts a new page unless already at the top of one;
 //! - the title block (kicker, title, label/value lines, status badge) opens page 1;
 //! - a table of contents gets each heading's page once the flow has placed it
@@ -38,6 +40,7 @@ mod furniture;
 mod heading;
 mod page;
 mod prose;
+mod shapes;
 mod table;
 mod text;
 mod timeline;
@@ -84,6 +87,22 @@ pub fn layout(doc: &Document, page: PageSize) -> Laid {
             Block::Contents { title, .. } => b.contents(title, &doc.contents_entries(index)),
             Block::PageBreak => b.page_break(),
             Block::Timeline { caption, timeline } => b.timeline(caption, timeline),
+            Block::Shapes {
+                caption,
+                width,
+                height,
+                shapes,
+                outline,
+                legend_title,
+                legend,
+            } => b.shapes(
+                caption,
+                (*width, *height),
+                shapes,
+                *outline,
+                legend_title,
+                legend,
+            ),
         }
     }
 
@@ -190,6 +209,11 @@ fn place(unit: &Unit, top: f32, pages: &mut [LaidPage]) {
         .extend(unit.items.iter().cloned().map(|mut item| {
             match &mut item {
                 Item::Text { y_pt, .. } | Item::Rect { y_pt, .. } => *y_pt += top,
+                Item::Polygon { rings, .. } => {
+                    for point in rings.iter_mut().flatten() {
+                        point.1 += top;
+                    }
+                }
             }
             item
         }));

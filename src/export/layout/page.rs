@@ -1,5 +1,5 @@
-//! What the layout produces: page sizes, the items drawn on a page (text runs
-//! and filled rectangles), the laid-out pages and where headings landed.
+//! What the layout produces: page sizes, the items drawn on a page (text runs,
+//! filled rectangles and polygons), the laid-out pages and where headings landed.
 
 use crate::export::font::metrics::{self, FontFace, FONT_BBOX_ASCENT, FONT_BBOX_DESCENT};
 
@@ -80,6 +80,17 @@ pub enum Item {
         /// Fill colour.
         fill: Rgb,
     },
+    /// A filled shape: closed rings of points (x, y from the page's bottom
+    /// left), filled by the non-zero rule, with an optional line along its
+    /// edges.
+    Polygon {
+        /// Each ring's points; each ring is closed back to its first point.
+        rings: Vec<Vec<(f32, f32)>>,
+        /// Fill colour.
+        fill: Rgb,
+        /// The line along the edges: its colour and width.
+        outline: Option<(Rgb, f32)>,
+    },
 }
 
 impl Item {
@@ -107,6 +118,23 @@ impl Item {
                 h_pt,
                 ..
             } => (*x_pt, *y_pt, x_pt + w_pt, y_pt + h_pt),
+            Item::Polygon { rings, outline, .. } => {
+                // Half the line lies outside the edge.
+                let half = outline.map_or(0.0, |(_, w)| w / 2.0);
+                let mut b = (
+                    f32::INFINITY,
+                    f32::INFINITY,
+                    f32::NEG_INFINITY,
+                    f32::NEG_INFINITY,
+                );
+                for &(x, y) in rings.iter().flatten() {
+                    b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+                }
+                if b.0 > b.2 {
+                    return (0.0, 0.0, 0.0, 0.0);
+                }
+                (b.0 - half, b.1 - half, b.2 + half, b.3 + half)
+            }
         }
     }
 }
@@ -168,7 +196,7 @@ impl Laid {
             .flat_map(|p| p.items.iter())
             .filter_map(|item| match item {
                 Item::Text { text, .. } => Some(text.as_str()),
-                Item::Rect { .. } => None,
+                Item::Rect { .. } | Item::Polygon { .. } => None,
             })
             .collect()
     }

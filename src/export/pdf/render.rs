@@ -5,8 +5,8 @@
 //! extracts and searches as typed, each reduced to the glyphs the document uses
 //! ([`super::subset`]); [`layout()`] has already replaced every character the
 //! fonts cannot draw by U+FFFD. Text is placed absolutely with `Tm`
-//! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles are
-//! drawn outside text sections.
+//! (`Op::SetTextMatrix`, not the relative `SetTextCursor`), and rectangles and
+//! polygons (filled, with an optional outline) are drawn outside text sections.
 //!
 //! Then, on printpdf's lopdf document: the dates are rewritten with the local
 //! time and its offset (printpdf writes UTC labels, and the Unix epoch in wasm);
@@ -17,8 +17,9 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, FontId, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions,
-    PdfWarnMsg, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, LineJoinStyle, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect,
+    TextItem, TextMatrix, WindingOrder,
 };
 use time::OffsetDateTime;
 
@@ -304,8 +305,53 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
     let mut in_text = false;
     let mut font: Option<(FontFace, f32)> = None;
     let mut fill: Option<Rgb> = None;
+    let mut stroke: Option<(Rgb, f32)> = None;
+    let mut joins_set = false;
     for item in items {
         match item {
+            Item::Polygon {
+                rings,
+                fill: color,
+                outline,
+            } => {
+                if in_text {
+                    ops.push(Op::EndTextSection);
+                    in_text = false;
+                }
+                if fill != Some(*color) {
+                    ops.push(Op::SetFillColor {
+                        col: color_of(*color),
+                    });
+                    fill = Some(*color);
+                }
+                if let Some((line, width)) = outline {
+                    if !joins_set {
+                        // Round joins: no spikes where a border turns sharply.
+                        ops.push(Op::SetLineJoinStyle {
+                            join: LineJoinStyle::Round,
+                        });
+                        joins_set = true;
+                    }
+                    if stroke != Some((*line, *width)) {
+                        ops.push(Op::SetOutlineColor {
+                            col: color_of(*line),
+                        });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                        stroke = Some((*line, *width));
+                    }
+                }
+                ops.push(Op::DrawPolygon {
+                    polygon: Polygon {
+                        rings: rings.iter().map(|r| closed_ring(r)).collect(),
+                        mode: if outline.is_some() {
+                            PaintMode::FillStroke
+                        } else {
+                            PaintMode::Fill
+                        },
+                        winding_order: WindingOrder::NonZero,
+                    },
+                });
+            }
             Item::Rect {
                 x_pt,
                 y_pt,
@@ -384,6 +430,23 @@ fn page_ops(items: &[Item]) -> Vec<Op> {
         ops.push(Op::EndTextSection);
     }
     ops
+}
+
+/// A ring as printpdf draws it, closed back to its first point: printpdf
+/// closes (`h`) only the last ring of a polygon, and a ring left open would
+/// miss the outline of its last edge.
+fn closed_ring(points: &[(f32, f32)]) -> PolygonRing {
+    let point = |&(x, y): &(f32, f32)| LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    };
+    let mut out: Vec<LinePoint> = points.iter().map(point).collect();
+    if let (Some(first), Some(last)) = (points.first(), points.last()) {
+        if first != last {
+            out.push(point(first));
+        }
+    }
+    PolygonRing { points: out }
 }
 
 /// Whether `c` is a combining mark (no advance; drawn over the letter before it).

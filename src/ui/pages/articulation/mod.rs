@@ -9,15 +9,19 @@ mod coverage;
 pub mod examples;
 mod map;
 mod practices;
+mod progress;
 
 use leptos::prelude::*;
 
 use crate::catalog;
 use crate::domain::articulation::index::{Filters, Index, Level, NationalRef, View};
+use crate::domain::articulation::progress::{progress_view, Reports};
 use crate::domain::articulation::replicate::{replicate, source, Replicated};
 use crate::domain::articulation::stored::{self, StoredError};
 use crate::domain::articulation::{FileOutcome, FileReport, LoadedPlan, PlanKey, PlanSet};
 use crate::export::content::articulation_csv::{self as csv, articulation_csv};
+use crate::export::content::articulation_document::{self as report, articulation_document};
+use crate::export::job::Prepared;
 use crate::labels::{self, thousands};
 use crate::messages::articulation as words;
 use crate::persistence::browser::{self, StorageError};
@@ -27,6 +31,7 @@ use crate::persistence::max_file_bytes;
 use crate::state::use_app;
 use crate::ui::form::focus_id;
 use crate::ui::paths;
+use crate::ui::pdf_client::{Export, ExportStatus};
 use crate::ui::section;
 use crate::ui::shell::{BackLink, PageHeading};
 use leptos_router::hooks::use_navigate;
@@ -870,6 +875,10 @@ fn Results(
         }
     };
 
+    // Each commitment's progress, read once per set; the filters only add
+    // them up again.
+    let reports = Memo::new(move |_| set.with(Reports::read));
+    let pdf = Export::new();
     let download_problem = RwSignal::new(None::<&'static str>);
     let replicate_problem = RwSignal::new(None::<&'static str>);
     let state = use_app();
@@ -949,6 +958,7 @@ fn Results(
         {move || replicate_problem.get().map(|t| view! { <div class="banner" role="alert"><p class="banner__text">{t}</p></div> })}
         {groups}
         {move || set.with(|s| index.with(|i| filters.with(|f| view.with(|v| coverage::coverage_tables(&i.coverage(s, v, f)))))) }
+        {move || index.with(|i| filters.with(|f| view.with(|v| reports.with(|r| progress::progress_section(i, v, &progress_view(i, r, v, f))))))}
         <h2 class="heading-m">"Descargar"</h2>
         <p class="body">"El CSV tiene una fila por cada compromiso local mostrado (con los filtros elegidos): su plan, estado, clave INEGI, nivel, periodo, vínculo con el plan nacional, metas de los ODS, valores de la Alianza, eje del PND, perspectiva de género y avance ponderado. Se abre en una hoja de cálculo."</p>
         <p>
@@ -964,6 +974,20 @@ fn Results(
                         .map(|_| words::DOWNLOAD_FAILED),
                 );
             }>"Descargar CSV"</button>
+        </p>
+        <p class="body">"El informe en PDF reúne, con los filtros elegidos, el indicador, la matriz de articulación, el mapa por estado, el avance ponderado y la cobertura."</p>
+        <ExportStatus export=pdf />
+        <p>
+            <button class="button button--secondary" type="button" id="descargar-informe" on:click=move |_| {
+                let doc = set.with_untracked(|s| {
+                    index.with_untracked(|i| {
+                        filters.with_untracked(|f| {
+                            view.with_untracked(|v| articulation_document(s, i, v, f, browser::now_local()))
+                        })
+                    })
+                });
+                pdf.start_prepared(&Prepared::new(doc), report::FILE_NAME.to_owned());
+            }>"Descargar el informe (PDF)"</button>
         </p>
         {move || download_problem.get().map(|t| view! { <div class="banner" role="alert"><p class="banner__text">{t}</p></div> })}
     }
