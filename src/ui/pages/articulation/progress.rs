@@ -26,6 +26,7 @@ fn progress_table(
             </tr>
         }
     });
+    let class = super::scroll_class(rows.len());
     let body = rows
         .into_iter()
         .map(|(name, p)| {
@@ -53,7 +54,7 @@ fn progress_table(
     });
     let label_of_region = caption.clone();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=label_of_region>
+        <div class=class tabindex="0" role="region" aria-label=label_of_region>
             <table class="table">
                 <caption class="table__caption">{caption}</caption>
                 <thead>
