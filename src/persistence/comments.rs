@@ -7,8 +7,8 @@
 
 use serde_json::Value;
 
-use super::envelope::{self, MAX_BYTES};
-use super::pdf_draft::{extract_draft, is_pdf};
+use super::envelope;
+use super::file::{read_json, JsonFileError};
 use crate::domain::comments::{CommentsFile, FORMAT, VERSION};
 
 /// Why bytes could not be read as a comments file.
@@ -36,6 +36,18 @@ pub enum CommentsError {
     Invalid { path: String, detail: String },
 }
 
+impl From<JsonFileError> for CommentsError {
+    fn from(e: JsonFileError) -> Self {
+        match e {
+            JsonFileError::Empty => Self::Empty,
+            JsonFileError::TooLarge { bytes, max } => Self::TooLarge { bytes, max },
+            JsonFileError::IsPlanPdf => Self::IsPlanPdf,
+            JsonFileError::IsPdf => Self::IsPdf,
+            JsonFileError::NotJson { line, column } => Self::NotJson { line, column },
+        }
+    }
+}
+
 /// The comments as the text of their file.
 pub fn encode(file: &CommentsFile) -> String {
     // Our own types serialise without fail (string keys, no floats).
@@ -44,33 +56,7 @@ pub fn encode(file: &CommentsFile) -> String {
 
 /// Reads a chosen file's bytes as comments.
 pub fn decode(bytes: &[u8]) -> Result<CommentsFile, CommentsError> {
-    let start = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
-    if start != Some(&b'{') && is_pdf(bytes) {
-        return Err(match extract_draft(bytes) {
-            Ok(_) => CommentsError::IsPlanPdf,
-            Err(_) => CommentsError::IsPdf,
-        });
-    }
-    if bytes.len() > MAX_BYTES {
-        return Err(CommentsError::TooLarge {
-            bytes: bytes.len(),
-            max: MAX_BYTES,
-        });
-    }
-    // As the browser reads text: invalid UTF-8 becomes U+FFFD.
-    let text = String::from_utf8_lossy(bytes);
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
-        return Err(CommentsError::Empty);
-    }
-    let value: Value = serde_json::from_str(trimmed).map_err(|e| CommentsError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value = read_json(bytes)?;
     let Value::Object(ref map) = value else {
         return Err(CommentsError::NotComments);
     };

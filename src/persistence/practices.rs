@@ -22,8 +22,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::envelope::{self, MAX_BYTES};
-use super::pdf_draft::{extract_draft, is_pdf};
+use super::envelope;
+use super::file::{read_json, JsonFileError};
 use crate::domain::articulation::practices::{Example, Library, PracticeError};
 
 /// Marks a library file.
@@ -67,6 +67,18 @@ pub enum LibraryError {
     },
 }
 
+impl From<JsonFileError> for LibraryError {
+    fn from(e: JsonFileError) -> Self {
+        match e {
+            JsonFileError::Empty => Self::Empty,
+            JsonFileError::TooLarge { bytes, max } => Self::TooLarge { bytes, max },
+            JsonFileError::IsPlanPdf => Self::IsPlanPdf,
+            JsonFileError::IsPdf => Self::IsPdf,
+            JsonFileError::NotJson { line, column } => Self::NotJson { line, column },
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FileRef<'a> {
     format: &'static str,
@@ -97,33 +109,7 @@ pub struct Read {
 
 /// Reads a chosen file's bytes as a library.
 pub fn decode(bytes: &[u8]) -> Result<Read, LibraryError> {
-    let start = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(bytes)
-        .iter()
-        .find(|b| !b.is_ascii_whitespace());
-    if start != Some(&b'{') && is_pdf(bytes) {
-        return Err(match extract_draft(bytes) {
-            Ok(_) => LibraryError::IsPlanPdf,
-            Err(_) => LibraryError::IsPdf,
-        });
-    }
-    if bytes.len() > MAX_BYTES {
-        return Err(LibraryError::TooLarge {
-            bytes: bytes.len(),
-            max: MAX_BYTES,
-        });
-    }
-    // As the browser reads text: invalid UTF-8 becomes U+FFFD.
-    let text = String::from_utf8_lossy(bytes);
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if trimmed.is_empty() {
-        return Err(LibraryError::Empty);
-    }
-    let value: Value = serde_json::from_str(trimmed).map_err(|e| LibraryError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value = read_json(bytes)?;
     decode_value(&value)
 }
 
