@@ -711,31 +711,16 @@ fn progress_blocks(blocks: &mut Vec<Block>, progress: &ProgressView) {
     )));
 }
 
-/// 7. What the shown local commitments cover.
-fn coverage_blocks(blocks: &mut Vec<Block>, c: &Coverage) {
-    blocks.push(heading(1, "Cobertura"));
-    blocks.push(Block::Paragraph(format!(
-        "De {} compromisos locales mostrados, {} tienen perspectiva de igualdad de género. Un compromiso puede contar en varias filas de un cuadro: por ejemplo, si se alinea a metas de dos ODS.",
-        thousands(c.commitments),
-        thousands(c.gender)
-    )));
-    let count_table =
-        |caption: &str, label: &str, rows: Vec<(String, usize)>, without: Option<(&str, usize)>| {
-            let mut body: Vec<Vec<String>> = rows
-                .into_iter()
-                .map(|(name, n)| vec![name, thousands(n)])
-                .collect();
-            if body.is_empty() {
-                body.push(vec![
-                    "Ninguno de los compromisos mostrados.".to_owned(),
-                    String::new(),
-                ]);
-            }
-            if let Some((text, n)) = without.filter(|(_, n)| *n > 0) {
-                body.push(vec![text.to_owned(), thousands(n)]);
-            }
-            table(caption, columns([label, "Compromisos locales"]), body)
-        };
+/// The coverage rows that count catalogue entries, each with its name as
+/// the page and the report show it.
+pub struct NamedCoverage {
+    pub goals: Vec<(String, usize)>,
+    pub targets: Vec<(String, usize)>,
+    pub values: Vec<(String, usize)>,
+}
+
+/// Names the SDG goals, SDG targets and OGP values of `c`.
+pub fn named_coverage(c: &Coverage) -> NamedCoverage {
     let goals = c
         .sdg_goals
         .iter()
@@ -761,6 +746,43 @@ fn coverage_blocks(blocks: &mut Vec<Block>, c: &Coverage) {
         .iter()
         .map(|(v, n)| (v.label().to_owned(), *n))
         .collect();
+    NamedCoverage {
+        goals,
+        targets,
+        values,
+    }
+}
+
+/// 7. What the shown local commitments cover.
+fn coverage_blocks(blocks: &mut Vec<Block>, c: &Coverage) {
+    blocks.push(heading(1, "Cobertura"));
+    blocks.push(Block::Paragraph(format!(
+        "De {} compromisos locales mostrados, {} tienen perspectiva de igualdad de género. Un compromiso puede contar en varias filas de un cuadro: por ejemplo, si se alinea a metas de dos ODS.",
+        thousands(c.commitments),
+        thousands(c.gender)
+    )));
+    let count_table =
+        |caption: &str, label: &str, rows: Vec<(String, usize)>, without: Option<(&str, usize)>| {
+            let mut body: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|(name, n)| vec![name, thousands(n)])
+                .collect();
+            if body.is_empty() {
+                body.push(vec![
+                    "Ninguno de los compromisos mostrados.".to_owned(),
+                    String::new(),
+                ]);
+            }
+            if let Some((text, n)) = without.filter(|(_, n)| *n > 0) {
+                body.push(vec![text.to_owned(), thousands(n)]);
+            }
+            table(caption, columns([label, "Compromisos locales"]), body)
+        };
+    let NamedCoverage {
+        goals,
+        targets,
+        values,
+    } = named_coverage(c);
     blocks.push(count_table(
         "Objetivos de Desarrollo Sostenible (ODS)",
         "Objetivo",

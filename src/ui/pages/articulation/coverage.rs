@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::catalog;
 use crate::domain::articulation::index::Coverage;
-use crate::labels::{thousands, Label};
+use crate::export::content::articulation_document::{named_coverage, NamedCoverage};
+use crate::labels::thousands;
 
 /// A two-column table: a name per row and its number of commitments.
 fn count_table(
@@ -61,31 +61,11 @@ fn count_table(
 
 /// Every coverage table, for `coverage`.
 pub fn coverage_tables(c: &Coverage) -> impl IntoView {
-    let goals = c
-        .sdg_goals
-        .iter()
-        .map(|(g, n)| {
-            let name = catalog::sdg_goal(*g).map_or_else(
-                || format!("ODS {g}"),
-                |x| format!("ODS {g}. {}", x.short_es),
-            );
-            (name, *n)
-        })
-        .collect();
-    let targets = c
-        .sdg_targets
-        .iter()
-        .map(|(code, n)| {
-            let name = catalog::sdg_target(code)
-                .map_or_else(|| (*code).to_owned(), |t| format!("{code} {}", t.title_es));
-            (name, *n)
-        })
-        .collect();
-    let values = c
-        .values
-        .iter()
-        .map(|(v, n)| (v.label().to_owned(), *n))
-        .collect();
+    let NamedCoverage {
+        goals,
+        targets,
+        values,
+    } = named_coverage(c);
     let total = c.commitments;
     let gender = c.gender;
     view! {
