@@ -668,6 +668,9 @@ pub fn decode_error(e: &crate::persistence::DecodeError) -> String {
             "En el borrador, {}. Corrija el archivo o elija otro borrador.",
             jurisdictions_problem(why)
         ),
+        D::MissingPiece { commitment } => format!(
+            "Falta en este navegador la parte del borrador que guarda su compromiso {commitment}: el almacenamiento del navegador se borró en parte. La copia aparte tiene todo lo demás; descárguela y ábrala con «Abrir un borrador». Si tiene un PDF o un archivo .json de este plan, también puede abrirlo."
+        ),
     }
 }
 

@@ -30,7 +30,7 @@
 //!   then is the old key removed. Stopped at any step, the next start finishes
 //!   the move without making a second copy.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -38,6 +38,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::envelope::{decode, DecodeError, Envelope};
+use super::pieces::{self, Partial, Written};
 use crate::domain::error::required_text;
 use crate::domain::{FieldError, Named, Plan};
 
@@ -135,10 +136,10 @@ impl DraftEntry {
 
     /// The entry of a stored text, readable or not (`now` stands in for the
     /// save time of a text that cannot be read).
-    pub fn from_stored(id: DraftId, raw: &str, now: OffsetDateTime) -> Self {
-        match decode(raw) {
-            Ok(envelope) => Self::describe(id, &envelope, raw.len()),
-            Err(_) => Self {
+    pub fn from_stored(store: &impl KeyValue, id: DraftId, raw: &str, now: OffsetDateTime) -> Self {
+        match pieces::whole_text(store, id, raw).map(|text| (decode(&text), text.len())) {
+            Ok((Ok(envelope), bytes)) => Self::describe(id, &envelope, bytes),
+            Ok((Err(_), _)) | Err(_) => Self {
                 id,
                 name: String::new(),
                 jurisdiction: None,
@@ -546,12 +547,46 @@ pub enum Loaded {
 pub fn load(store: &impl KeyValue, id: DraftId) -> Loaded {
     match store.get(&id.key()) {
         Ok(None) => Loaded::Empty,
-        Ok(Some(raw)) => match decode(&raw) {
+        Ok(Some(raw)) => match read_whole(store, id, &raw) {
             Ok(envelope) => Loaded::Draft(Box::new(envelope)),
-            Err(error) => Loaded::Unreadable { raw, error },
+            Err(partial) => Loaded::Unreadable {
+                raw: partial.text,
+                error: partial.error,
+            },
         },
         Err(_) => Loaded::Unavailable,
     }
+}
+
+/// Reads the draft stored as `raw` under `id`'s key, its pieces put back
+/// ([`pieces::whole_text`]); on failure, why and the text to keep aside.
+fn read_whole(store: &impl KeyValue, id: DraftId, raw: &str) -> Result<Envelope, Partial> {
+    let text = pieces::whole_text(store, id, raw)?;
+    decode(&text).map_err(|error| Partial {
+        error,
+        text: text.into_owned(),
+    })
+}
+
+/// Reads a draft's stored text `raw` (another tab's write, as a storage
+/// event gives it), its pieces read from `store`.
+pub fn read_stored(store: &impl KeyValue, id: DraftId, raw: &str) -> Result<Envelope, DecodeError> {
+    read_whole(store, id, raw).map_err(|partial| partial.error)
+}
+
+/// The whole text of a stored draft (its pieces put back; as much as there
+/// is when some are missing), as «Descargar borrador (JSON)» offers it.
+pub fn stored_whole_text(
+    store: &impl KeyValue,
+    id: DraftId,
+) -> Result<Option<String>, StorageError> {
+    let Some(raw) = store.get(&id.key())? else {
+        return Ok(None);
+    };
+    Ok(Some(match pieces::whole_text(store, id, &raw) {
+        Ok(text) => text.into_owned(),
+        Err(partial) => partial.text,
+    }))
 }
 
 /// Writes `text` under `key`, reads it back, and on any difference puts back
@@ -621,6 +656,8 @@ pub fn write_draft(
 ) -> Result<usize, StorageError> {
     let text = stored_text(envelope);
     write_verified(store, &id.key(), &text)?;
+    // Stored whole now: pieces of an earlier save are no longer named.
+    pieces::remove_pieces(store, id, &HashSet::new());
     Ok(text.len())
 }
 
@@ -704,7 +741,7 @@ fn read_index(store: &mut impl KeyValue, now: OffsetDateTime) -> Result<Current,
     let reader = &*store;
     let changed = current.index.reconcile(&found, |id| {
         let raw = reader.get(&id.key()).ok().flatten().unwrap_or_default();
-        DraftEntry::from_stored(id, &raw, now)
+        DraftEntry::from_stored(reader, id, &raw, now)
     });
     current.changed |= changed;
     // A damaged index, once kept aside, is replaced at once, so that the next
@@ -782,7 +819,9 @@ fn migrate_legacy(store: &mut impl KeyValue, current: &mut Current, now: OffsetD
                 current.index = before;
                 return Legacy::NotMigrated { raw, error };
             }
-            current.index.upsert(DraftEntry::from_stored(id, &raw, now));
+            current
+                .index
+                .upsert(DraftEntry::from_stored(&*store, id, &raw, now));
             id
         }
     };
@@ -823,6 +862,17 @@ pub fn save(
         written: false,
         error,
     })?;
+    record(store, id, envelope, size, now)
+}
+
+/// Records a draft just written in the index.
+fn record(
+    store: &mut impl KeyValue,
+    id: DraftId,
+    envelope: &Envelope,
+    size: usize,
+    now: OffsetDateTime,
+) -> Result<DraftIndex, SaveFailure> {
     let failed = |error| SaveFailure {
         written: true,
         error,
@@ -839,6 +889,33 @@ pub fn save(
     }
     write_index(store, &current.index).map_err(failed)?;
     Ok(current.index)
+}
+
+/// The autosave: writes the open draft whose envelope without commitments is
+/// `head`, and whose commitments are `commitments` (borrowed from the page's
+/// state: nothing is copied but what changed), through [`pieces::write`], then
+/// its line in the index. `stored` is what [`stored_revision`] said just before.
+pub fn save_plan(
+    store: &mut impl KeyValue,
+    id: DraftId,
+    head: &Envelope,
+    commitments: &[crate::domain::Commitment],
+    written: &mut Written,
+    stored: StoredRevision,
+    now: OffsetDateTime,
+) -> Result<DraftIndex, SaveFailure> {
+    let stored_revision = match stored {
+        StoredRevision::At(revision) => Some(revision),
+        StoredRevision::Empty | StoredRevision::Unknown => None,
+    };
+    let size =
+        pieces::write(store, id, head, commitments, written, stored_revision).map_err(|error| {
+            SaveFailure {
+                written: false,
+                error,
+            }
+        })?;
+    record(store, id, head, size, now)
 }
 
 /// Stores `envelope` as a new draft with a new id; with `make_current`, it
@@ -886,7 +963,7 @@ pub enum DraftError {
 
 fn read_draft(store: &impl KeyValue, id: DraftId) -> Result<Envelope, DraftError> {
     let raw = store.get(&id.key())?.ok_or(DraftError::Missing(id))?;
-    decode(&raw).map_err(DraftError::Unreadable)
+    read_whole(store, id, &raw).map_err(|partial| DraftError::Unreadable(partial.error))
 }
 
 /// Stores a copy of a stored draft as a new draft named "Copia de …"; the
@@ -925,6 +1002,7 @@ pub fn delete(
     now: OffsetDateTime,
 ) -> Result<DraftIndex, StorageError> {
     store.remove(&id.key())?;
+    pieces::remove_pieces(store, id, &HashSet::new());
     let mut current = read_index(store, now)?;
     current.index.remove(id);
     if current.blocked.is_none() {

@@ -176,6 +176,10 @@ pub enum DecodeError {
     /// (see [`crate::domain::Jurisdictions`]).
     #[error("the plan's jurisdictions: {0}")]
     Jurisdictions(JurisdictionsError),
+    /// A draft stored in pieces ([`super::pieces`]) whose head names a piece
+    /// that is not in storage; `commitment` is its position, from 1.
+    #[error("commitment {commitment} of a draft stored in pieces is missing")]
+    MissingPiece { commitment: usize },
 }
 
 /// Serialises an envelope as pretty JSON (people open these files).

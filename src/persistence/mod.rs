@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod file;
 pub mod json_path;
 pub mod pdf_draft;
+pub mod pieces;
 pub mod practices;
 
 #[cfg(target_arch = "wasm32")]

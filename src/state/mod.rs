@@ -23,6 +23,7 @@ use crate::persistence::drafts::{
     StoredRevision,
 };
 use crate::persistence::envelope::Unsaved;
+use crate::persistence::pieces::Written;
 use crate::persistence::{decode, DecodeError, Envelope};
 
 /// How long typing must pause before the draft is written (house style: under a second).
@@ -125,6 +126,9 @@ pub struct AppState {
     /// that shows it; it disappears once the person moves to another page.
     pub flash: RwSignal<Option<(String, String)>>,
     revision: StoredValue<u64>,
+    /// What the last autosave wrote of the open draft, so that the next one
+    /// writes only what changed ([`crate::persistence::pieces`]).
+    written: StoredValue<Written>,
     dirty: StoredValue<bool>,
     autosave_allowed: StoredValue<bool>,
     /// The open draft was read from or written to storage, so a missing key
@@ -292,6 +296,7 @@ impl AppState {
             index_repair: RwSignal::new(repair),
             flash: RwSignal::new(None),
             revision: StoredValue::new(o.revision),
+            written: StoredValue::new(Written::default()),
             dirty: StoredValue::new(false),
             autosave_allowed: StoredValue::new(o.autosave_allowed),
             stored: StoredValue::new(o.stored),
@@ -343,7 +348,8 @@ impl AppState {
             Some(key) if key == mine => match ev.new_value() {
                 None => self.mark_removed_if_gone(),
                 Some(raw) => {
-                    let newer = decode(&raw)
+                    let id = self.draft.get_untracked();
+                    let newer = drafts::read_stored(&browser::store(), id, &raw)
                         .ok()
                         .filter(|env| env.revision > self.revision.get_value());
                     if let Some(env) = newer {
@@ -409,7 +415,8 @@ impl AppState {
         // the draft's first characters; the whole draft is read only when it
         // is newer (to fill the banner) or when its head does not tell.
         let mine = self.revision.get_value();
-        let newer = match drafts::stored_revision(&store, id) {
+        let stored = drafts::stored_revision(&store, id);
+        let newer = match stored {
             StoredRevision::At(stored) => stored > mine,
             StoredRevision::Empty => {
                 if self.stored.get_value() {
@@ -438,8 +445,22 @@ impl AppState {
         }
         let now = browser::now_local();
         let revision = self.revision.get_value() + 1;
-        let envelope = self.envelope_at(now, revision);
-        let written = match drafts::save(&mut store, id, &envelope, now) {
+        let head = self.head_at(now, revision);
+        let saved = self.plan.with_untracked(|plan| {
+            self.written.try_update_value(|written| {
+                drafts::save_plan(
+                    &mut store,
+                    id,
+                    &head,
+                    &plan.commitments,
+                    written,
+                    stored,
+                    now,
+                )
+            })
+        });
+        let Some(saved) = saved else { return };
+        let written = match saved {
             Ok(index) => {
                 self.drafts.set(index);
                 true
@@ -464,6 +485,24 @@ impl AppState {
             });
         }
         save_timing(true);
+    }
+
+    /// The open draft's envelope without its commitments (what an autosave
+    /// writes besides them), made without copying them.
+    fn head_at(self, at: OffsetDateTime, revision: u64) -> Envelope {
+        let rest = self
+            .plan
+            .try_update_untracked(|plan| {
+                let commitments = std::mem::take(&mut plan.commitments);
+                let rest = plan.clone();
+                plan.commitments = commitments;
+                rest
+            })
+            .unwrap_or_default();
+        let mut envelope = Envelope::new(rest, self.unsaved.get_untracked(), at, revision);
+        envelope.name = self.name.get_untracked();
+        envelope.unknown = self.envelope_unknown.get_untracked();
+        envelope
     }
 
     /// The open draft wrapped for saving or download.
@@ -548,6 +587,7 @@ impl AppState {
         self.saved_by_newer_app.set(o.saved_by_newer_app);
         self.draft.set(o.id);
         self.revision.set_value(o.revision);
+        self.written.set_value(Written::default());
         self.dirty.set_value(false);
         self.stored.set_value(o.stored);
         self.autosave_allowed.set_value(o.autosave_allowed);

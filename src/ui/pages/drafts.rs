@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::{Field, Named};
 use crate::labels;
 use crate::persistence::browser;
-use crate::persistence::drafts::{self, DraftId, KeyValue as _};
+use crate::persistence::drafts::{self, DraftId};
 use crate::state::{use_app, AppState};
 use crate::ui::form::{focus_id, ErrorSummary, Form, TextField};
 use crate::ui::pages::not_found::NotFound;
@@ -103,7 +103,7 @@ fn download_stored(state: AppState, id: DraftId) {
         download_draft();
         return;
     }
-    if let Ok(Some(raw)) = browser::store().get(&id.key()) {
+    if let Ok(Some(raw)) = drafts::stored_whole_text(&browser::store(), id) {
         let file = match crate::persistence::decode(&raw) {
             Ok(env) => format!("{}.json", crate::export::file_stem(&env.plan)),
             Err(_) => "borrador-danado.json".to_owned(),
