@@ -69,9 +69,22 @@ impl KeyValue for Recording {
 
 /// Saves `envelope` as the autosave does; returns the keys written.
 fn autosave(store: &mut Recording, envelope: &Envelope, written: &mut Written) -> Vec<String> {
+    autosave_as(store, envelope, written, true)
+}
+
+/// [`autosave`], saying whether the plan was edited since the last save.
+fn autosave_as(
+    store: &mut Recording,
+    envelope: &Envelope,
+    written: &mut Written,
+    plan_edited: bool,
+) -> Vec<String> {
     let stored = stored_revision(store, ID);
     let mut head = envelope.clone();
     let commitments: Vec<Commitment> = std::mem::take(&mut head.plan.commitments);
+    if plan_edited {
+        written.plan_edited();
+    }
     store.set.clear();
     drafts::save_plan(store, ID, &head, &commitments, written, stored, NOW).unwrap();
     let mut keys = std::mem::take(&mut store.set);
@@ -196,6 +209,35 @@ fn a_change_writes_only_its_commitment_and_the_head() {
         "removed by the save after the one that superseded it"
     );
     assert_eq!(pieces_in(&store).len(), 60);
+    assert_eq!(loaded(&store), envelope);
+}
+
+#[test]
+fn while_a_person_types_only_the_head_is_written() {
+    let mut envelope = big(60, 1);
+    let mut store = Recording::default();
+    let mut written = Written::default();
+    autosave(&mut store, &envelope, &mut written);
+    // Typed input of a page (not yet «Guardar y continuar»): the plan is not
+    // edited, and its commitments are not even compared.
+    envelope.revision = 2;
+    envelope
+        .unsaved
+        .entry("/plan/compromisos/1/datos".into())
+        .or_default()
+        .insert(
+            "nombre-compromiso".into(),
+            "Presupuesto participativo y".into(),
+        );
+    let keys = autosave_as(&mut store, &envelope, &mut written, false);
+    assert_eq!(keys, vec![ID.key()]);
+    assert_eq!(loaded(&store), envelope);
+    // A list that is not the one written (here, reordered) is compared even
+    // so: the head names the new order.
+    envelope.revision = 3;
+    envelope.plan.commitments.swap(1, 2);
+    let keys = autosave_as(&mut store, &envelope, &mut written, false);
+    assert_eq!(keys, vec![ID.key()]);
     assert_eq!(loaded(&store), envelope);
 }
 

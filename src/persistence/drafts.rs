@@ -30,7 +30,7 @@
 //!   then is the old key removed. Stopped at any step, the next start finishes
 //!   the move without making a second copy.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -657,7 +657,7 @@ pub fn write_draft(
     let text = stored_text(envelope);
     write_verified(store, &id.key(), &text)?;
     // Stored whole now: pieces of an earlier save are no longer named.
-    pieces::remove_pieces(store, id, &HashSet::new());
+    pieces::remove_pieces(store, id, &BTreeSet::new());
     Ok(text.len())
 }
 
@@ -894,7 +894,8 @@ fn record(
 /// The autosave: writes the open draft whose envelope without commitments is
 /// `head`, and whose commitments are `commitments` (borrowed from the page's
 /// state: nothing is copied but what changed), through [`pieces::write`], then
-/// its line in the index. `stored` is what [`stored_revision`] said just before.
+/// its line in the index. `stored` is what [`stored_revision`] said just
+/// before.
 pub fn save_plan(
     store: &mut impl KeyValue,
     id: DraftId,
@@ -1002,7 +1003,7 @@ pub fn delete(
     now: OffsetDateTime,
 ) -> Result<DraftIndex, StorageError> {
     store.remove(&id.key())?;
-    pieces::remove_pieces(store, id, &HashSet::new());
+    pieces::remove_pieces(store, id, &BTreeSet::new());
     let mut current = read_index(store, now)?;
     current.index.remove(id);
     if current.blocked.is_none() {

@@ -31,7 +31,7 @@
 //!   list), so it keeps it aside rather than saving it without commitments.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::drafts::{DraftId, KeyValue, StorageError};
 use super::envelope::{DecodeError, Envelope};
@@ -116,13 +116,13 @@ struct List {
 fn named_pieces(raw: &str) -> Option<List> {
     let at = raw.find(MARK)?;
     let list = at + MARK.len();
-    let mut stream =
-        serde_json::Deserializer::from_str(&raw[list..]).into_iter::<Vec<(u32, u64)>>();
-    let named = stream.next()?.ok()?;
-    let after = list + stream.byte_offset();
-    raw[after..].starts_with('}').then_some(List {
+    // The list is of pairs, so it ends at the first "]]" (then the "}" of
+    // its object).
+    let end = list + raw[list..].find("]]}")? + 2;
+    let named = serde_json::from_str(&raw[list..end]).ok()?;
+    Some(List {
         at,
-        end: after + 1,
+        end: end + 1,
         named,
     })
 }
@@ -130,7 +130,7 @@ fn named_pieces(raw: &str) -> Option<List> {
 /// Removes every piece of a draft whose key is not in `keep` (all of them
 /// with an empty `keep`: the draft is stored whole now, or deleted). Failures
 /// are left for later: a piece no head names is never read.
-pub fn remove_pieces(store: &mut impl KeyValue, id: DraftId, keep: &HashSet<String>) {
+pub fn remove_pieces(store: &mut impl KeyValue, id: DraftId, keep: &BTreeSet<String>) {
     let Ok(keys) = store.keys() else { return };
     let prefix = prefix(id);
     for key in keys {
@@ -156,9 +156,13 @@ struct Piece {
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     draft: Option<(DraftId, u64)>,
-    pieces: HashMap<CommitmentId, Piece>,
+    /// In the plan's order.
+    pieces: Vec<(CommitmentId, Piece)>,
     /// Keys superseded by the last save, removed by the next one.
     retiring: Vec<String>,
+    /// The plan has not been edited since the last write ([`Self::plan_edited`]
+    /// clears it): its commitments need not be compared again.
+    unedited: bool,
 }
 
 impl Written {
@@ -167,13 +171,23 @@ impl Written {
     pub fn distrust(&mut self) {
         self.draft = None;
     }
+
+    /// The plan was (or may have been) edited: the next write compares its
+    /// commitments with those written. The page's state calls it on every
+    /// edit of the plan.
+    pub fn plan_edited(&mut self) {
+        self.unedited = false;
+    }
 }
 
 /// Writes the draft whose envelope, without its commitments, is `head`, and
 /// whose commitments are `commitments`: whole under [`PIECES_FROM`] bytes,
 /// in pieces from it. `stored_revision` is the revision of the head in storage
-/// now, as the caller read it (`None` when it could not tell). Returns the
-/// bytes of the draft's whole text.
+/// now, as the caller read it (`None` when it could not tell). When the plan
+/// was not edited since the last write ([`Written::plan_edited`]) and the
+/// commitments are the same ids in the same order, they are not compared
+/// again: while a person types, only the page's unsaved input changes.
+/// Returns the bytes of the draft's whole text.
 pub fn write(
     store: &mut impl KeyValue,
     id: DraftId,
@@ -187,7 +201,7 @@ pub fn write(
         && written.draft.map(|(d, _)| d) == Some(id);
     let head_text = super::drafts::stored_text(head);
     let unique = {
-        let mut seen = HashSet::with_capacity(commitments.len());
+        let mut seen = BTreeSet::new();
         commitments.iter().all(|c| seen.insert(c.id))
     };
     let list_at = match commitments_list(&head_text, head) {
@@ -199,42 +213,50 @@ pub fn write(
             envelope.plan.commitments = commitments.to_vec();
             let text = super::drafts::stored_text(&envelope);
             store.set_verified(&id.key(), &text)?;
-            remove_pieces(store, id, &HashSet::new());
+            remove_pieces(store, id, &BTreeSet::new());
             *written = Written::default();
             return Ok(text.len());
         }
     };
 
     let had_pieces =
-        written.pieces.values().any(|p| p.stored_at.is_some()) || !written.retiring.is_empty();
-    // Each commitment's text: the one written before when it has not changed.
-    let mut previous = std::mem::take(&mut written.pieces);
+        written.pieces.iter().any(|(_, p)| p.stored_at.is_some()) || !written.retiring.is_empty();
+    let same_list = written.pieces.len() == commitments.len()
+        && written
+            .pieces
+            .iter()
+            .zip(commitments)
+            .all(|((cid, _), c)| *cid == c.id);
     let mut superseded = Vec::new();
-    let mut pieces: Vec<(CommitmentId, Piece)> = Vec::with_capacity(commitments.len());
-    for commitment in commitments {
-        let piece = match previous.remove(&commitment.id) {
-            Some(piece) if piece.commitment == *commitment => piece,
-            earlier => {
-                if let Some(Piece {
-                    stored_at: Some(r), ..
-                }) = earlier
-                {
-                    superseded.push(piece_key(id, commitment.id, r));
+    let mut pieces = std::mem::take(&mut written.pieces);
+    if !written.unedited || !same_list {
+        // Each commitment's text: the one written before when it has not changed.
+        let mut previous: BTreeMap<CommitmentId, Piece> = pieces.drain(..).collect();
+        for commitment in commitments {
+            let piece = match previous.remove(&commitment.id) {
+                Some(piece) if piece.commitment == *commitment => piece,
+                earlier => {
+                    if let Some(Piece {
+                        stored_at: Some(r), ..
+                    }) = earlier
+                    {
+                        superseded.push(piece_key(id, commitment.id, r));
+                    }
+                    Piece {
+                        text: serde_json::to_string(commitment)
+                            .expect("a commitment always serialises"),
+                        commitment: commitment.clone(),
+                        stored_at: None,
+                    }
                 }
-                Piece {
-                    text: serde_json::to_string(commitment)
-                        .expect("a commitment always serialises"),
-                    commitment: commitment.clone(),
-                    stored_at: None,
-                }
+            };
+            pieces.push((commitment.id, piece));
+        }
+        // Commitments removed since.
+        for (cid, piece) in previous {
+            if let Some(r) = piece.stored_at {
+                superseded.push(piece_key(id, cid, r));
             }
-        };
-        pieces.push((commitment.id, piece));
-    }
-    // Commitments removed since.
-    for (cid, piece) in previous {
-        if let Some(r) = piece.stored_at {
-            superseded.push(piece_key(id, cid, r));
         }
     }
     if !trusted {
@@ -269,13 +291,10 @@ pub fn write(
     if let Err(error) = result {
         // What is stored is the last good head; what this tab knows of it is
         // no longer sure.
-        written.pieces = pieces
-            .into_iter()
-            .map(|(cid, mut p)| {
-                p.stored_at = None;
-                (cid, p)
-            })
-            .collect();
+        for (_, piece) in &mut pieces {
+            piece.stored_at = None;
+        }
+        written.pieces = pieces;
         written.draft = None;
         written.retiring.clear();
         return Err(error);
@@ -292,18 +311,19 @@ pub fn write(
         // Stored whole now, or storage held something this tab did not
         // write: whatever the new head does not name goes.
         written.retiring.clear();
-        let keep: HashSet<String> = if in_pieces {
+        let keep: BTreeSet<String> = if in_pieces {
             pieces
                 .iter()
                 .filter_map(|(cid, p)| p.stored_at.map(|r| piece_key(id, *cid, r)))
                 .collect()
         } else {
-            HashSet::new()
+            BTreeSet::new()
         };
         remove_pieces(store, id, &keep);
     }
     written.draft = Some((id, head.revision));
-    written.pieces = pieces.into_iter().collect();
+    written.pieces = pieces;
+    written.unedited = true;
     Ok(total)
 }
 

@@ -528,6 +528,7 @@ impl AppState {
 
     /// [`Self::edit_plan`] with the change's result (`None` if the state is gone).
     pub fn try_edit_plan<R>(self, change: impl FnOnce(&mut Plan) -> R) -> Option<R> {
+        self.written.update_value(Written::plan_edited);
         self.plan
             .try_update(|plan| edit_keeping_unknown(plan, change))
     }

@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   startSession, endSession, ready, axeCheck, assertClean, focused, storedDraft, openDraftKey, waitForDraft,
-  INDEX_KEY, DRAFT_PREFIX, LEGACY_KEY, openAllFolds,
+  INDEX_KEY, DRAFT_PREFIX, LEGACY_KEY, openAllFolds, putDraft,
 } from './harness.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
@@ -347,6 +347,53 @@ test('deleting every draft leaves an empty new one, stored at its first change',
   assert.equal(await rows(page).count(), 1);
   assert.match(await rows(page).innerText(), /Borrador sin nombre[\s\S]*Todavía no se guarda/);
   assert.deepEqual(await axeCheck(s, 'mis borradores (sin guardar)'), []);
+});
+
+test('a big plan is stored in pieces: typing writes one commitment, and a reload brings it all back', async () => {
+  const { page, origin } = s;
+  // A published plan (Nuevo León's coalition, 2022-2024) with its
+  // commitments repeated under new ids until it is big (over 64 KB).
+  const env = JSON.parse(await readFile(join(FIXTURES, 'planes-reales', 'borradores', 'nuevo-leon-coalicion-2022-2024.json'), 'utf8'));
+  const own = env.plan.commitments;
+  env.plan.commitments = [];
+  for (let copy = 0; JSON.stringify(env).length < 120_000; copy++) {
+    for (const c of own) env.plan.commitments.push({ ...c, id: env.plan.commitments.length + 1, name: `${c.name} (${copy + 1})` });
+  }
+  const count = env.plan.commitments.length;
+  await page.goto(origin + '/fuentes');
+  await ready(page);
+  await putDraft(page, JSON.stringify(env));
+  await page.goto(origin + '/plan/compromisos/2/datos');
+  await ready(page);
+  const field = page.locator('#nombre-compromiso');
+  const name = env.plan.commitments[1].name;
+  assert.equal(await field.inputValue(), name);
+  await field.press('End');
+  await field.pressSequentially(' y su tablero');
+  const typed = `${name} y su tablero`;
+  // Typing is kept as the page's unsaved input (in the draft's own key)…
+  await waitForDraft(page, (d) => Object.values(d.unsaved).some((fields) => Object.values(fields).includes(typed)));
+  // …and «Guardar y continuar» puts it into the commitment's piece.
+  await page.getByRole('button', { name: 'Guardar y continuar' }).click();
+  const stored = await waitForDraft(page, (d) => d.plan.commitments[1].name === typed);
+  assert.equal(stored.plan.commitments.length, count);
+  const keys = await draftKeys(page);
+  const pieces = keys.filter((k) => k.startsWith(DRAFT_PREFIX + '1/compromiso/'));
+  assert.ok(pieces.length >= count, `${pieces.length} pieces for ${count} commitments`);
+  const head = await page.evaluate((k) => localStorage.getItem(k), DRAFT_PREFIX + '1');
+  assert.ok(head.length < 20_000, `the draft's own key holds ${head.length} characters, not the whole plan`);
+  assert.match(head, /"commitments":\{"piezas":\[\[1,\d+\],\[2,\d+\]/);
+
+  // A full load, as after closing the browser.
+  await page.goto(origin + '/plan/compromisos/2/datos');
+  await ready(page);
+  assert.equal(await page.locator('#nombre-compromiso').inputValue(), typed);
+  await page.goto(origin + '/plan/compromisos');
+  await ready(page);
+  assert.equal(await page.locator('main tbody tr').count(), count);
+  await gotoDrafts(page);
+  assert.doesNotMatch(await openRow(page).innerText(), /dañado/i);
+  assert.deepEqual(await axeCheck(s, 'mis borradores (plan grande)'), []);
 });
 
 test('drafts session: no console errors, no foreign requests, axe clean, in every tab', () => {

@@ -219,10 +219,27 @@ export async function openDraftKey(page) {
   }, [INDEX_KEY, DRAFT_PREFIX]);
 }
 
-/** The open draft's stored text, found through the index (null when none is stored). */
+/**
+ * The open draft's stored text, found through the index (null when none is
+ * stored). A big draft is stored in pieces (src/persistence/pieces.rs): its
+ * key holds the envelope with `"commitments":{"piezas":[[id,revision],…]}`
+ * and each commitment is under `<key>/compromiso/<id>/<revision>`; this reads
+ * it back whole, as the text it would have stored whole (null when a piece
+ * is missing).
+ */
 export async function storedDraft(page) {
   const key = await openDraftKey(page);
-  return key === null ? null : page.evaluate((k) => localStorage.getItem(k), key);
+  return key === null ? null : page.evaluate((k) => {
+    const raw = localStorage.getItem(k);
+    const mark = '"commitments":{"piezas":';
+    const at = raw === null ? -1 : raw.indexOf(mark);
+    if (at < 0) return raw;
+    const end = raw.indexOf(']]}', at) + 2;
+    const pieces = JSON.parse(raw.slice(at + mark.length, end))
+      .map(([id, revision]) => localStorage.getItem(`${k}/compromiso/${id}/${revision}`));
+    if (pieces.includes(null)) return null;
+    return raw.slice(0, at) + '"commitments":[' + pieces.join(',') + ']' + raw.slice(end + 1);
+  }, key);
 }
 
 /** Stores `json` (text) as the only draft, and the one that opens next. */
