@@ -30,7 +30,7 @@
 //!   then is the old key removed. Stopped at any step, the next start finishes
 //!   the move without making a second copy.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -657,7 +657,7 @@ pub fn write_draft(
     let text = stored_text(envelope);
     write_verified(store, &id.key(), &text)?;
     // Stored whole now: pieces of an earlier save are no longer named.
-    pieces::remove_pieces(store, id, &BTreeSet::new());
+    pieces::remove_pieces(store, id, &[]);
     Ok(text.len())
 }
 
@@ -1003,7 +1003,7 @@ pub fn delete(
     now: OffsetDateTime,
 ) -> Result<DraftIndex, StorageError> {
     store.remove(&id.key())?;
-    pieces::remove_pieces(store, id, &BTreeSet::new());
+    pieces::remove_pieces(store, id, &[]);
     let mut current = read_index(store, now)?;
     current.index.remove(id);
     if current.blocked.is_none() {

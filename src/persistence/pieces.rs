@@ -31,7 +31,6 @@
 //!   list), so it keeps it aside rather than saving it without commitments.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 
 use super::drafts::{DraftId, KeyValue, StorageError};
 use super::envelope::{DecodeError, Envelope};
@@ -129,8 +128,9 @@ fn named_pieces(raw: &str) -> Option<List> {
 
 /// Removes every piece of a draft whose key is not in `keep` (all of them
 /// with an empty `keep`: the draft is stored whole now, or deleted). Failures
-/// are left for later: a piece no head names is never read.
-pub fn remove_pieces(store: &mut impl KeyValue, id: DraftId, keep: &BTreeSet<String>) {
+/// are left for later: a piece no head names is never read. (Lists, not sets:
+/// a plan has tens of commitments, and the first load stays smaller.)
+pub fn remove_pieces(store: &mut impl KeyValue, id: DraftId, keep: &[String]) {
     let Ok(keys) = store.keys() else { return };
     let prefix = prefix(id);
     for key in keys {
@@ -201,8 +201,9 @@ pub fn write(
         && written.draft.map(|(d, _)| d) == Some(id);
     let head_text = super::drafts::stored_text(head);
     let unique = {
-        let mut seen = BTreeSet::new();
-        commitments.iter().all(|c| seen.insert(c.id))
+        let mut ids: Vec<u32> = commitments.iter().map(|c| c.id.0).collect();
+        ids.sort_unstable();
+        ids.windows(2).all(|pair| pair[0] != pair[1])
     };
     let list_at = match commitments_list(&head_text, head) {
         Some(at) if unique => at,
@@ -213,7 +214,7 @@ pub fn write(
             envelope.plan.commitments = commitments.to_vec();
             let text = super::drafts::stored_text(&envelope);
             store.set_verified(&id.key(), &text)?;
-            remove_pieces(store, id, &BTreeSet::new());
+            remove_pieces(store, id, &[]);
             *written = Written::default();
             return Ok(text.len());
         }
@@ -231,9 +232,13 @@ pub fn write(
     let mut pieces = std::mem::take(&mut written.pieces);
     if !written.unedited || !same_list {
         // Each commitment's text: the one written before when it has not changed.
-        let mut previous: BTreeMap<CommitmentId, Piece> = pieces.drain(..).collect();
+        let mut previous: Vec<(CommitmentId, Piece)> = std::mem::take(&mut pieces);
         for commitment in commitments {
-            let piece = match previous.remove(&commitment.id) {
+            let earlier = previous
+                .iter()
+                .position(|(cid, _)| *cid == commitment.id)
+                .map(|at| previous.swap_remove(at).1);
+            let piece = match earlier {
                 Some(piece) if piece.commitment == *commitment => piece,
                 earlier => {
                     if let Some(Piece {
@@ -311,13 +316,13 @@ pub fn write(
         // Stored whole now, or storage held something this tab did not
         // write: whatever the new head does not name goes.
         written.retiring.clear();
-        let keep: BTreeSet<String> = if in_pieces {
+        let keep: Vec<String> = if in_pieces {
             pieces
                 .iter()
                 .filter_map(|(cid, p)| p.stored_at.map(|r| piece_key(id, *cid, r)))
                 .collect()
         } else {
-            BTreeSet::new()
+            Vec::new()
         };
         remove_pieces(store, id, &keep);
     }
