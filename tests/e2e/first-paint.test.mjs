@@ -2,7 +2,7 @@
 // lead are in the served HTML, so the largest paint does not wait for the
 // WebAssembly; once the app starts, the static copy is gone and the page has
 // one heading, the app's, with the same words. On any other address the
-// static copy never shows.
+// static copy's header shows with a loading notice instead of its words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, endSession, ready, assertClean, arriver } from './harness.mjs';
@@ -38,12 +38,21 @@ test('the start page is in the served HTML, and the app takes its place', async 
   assert.equal(await page.locator('h1').count(), 1);
   assert.equal(await page.locator('main h1').innerText(), HEADING);
 
-  // Another address never paints the start page: it is removed before the first paint.
-  // (By the time the document is parsed, before the app starts, the inline
-  // script right after it has removed it.)
+  // Another address never paints the start page's words: the inline script
+  // right after them puts a loading notice in their place before the first
+  // paint, so the header and the notice show while the app arrives.
   await page.goto(origin + '/plan/perfil', { waitUntil: 'domcontentloaded' });
-  const shown = await page.evaluate(() => document.getElementById('portada') !== null);
-  assert.equal(shown, false);
+  const early = await page.evaluate(() => ({
+    start: document.getElementById('portada-inicio') !== null,
+    notice: document.getElementById('portada-cargando')?.hidden === false
+      ? document.getElementById('portada-cargando').innerText : null,
+    header: document.querySelector('#portada header')?.innerText ?? null,
+  }));
+  assert.equal(early.start, false, 'no start page on another address');
+  assert.match(early.notice ?? '', /^Cargando la herramienta/);
+  assert.match(early.header ?? '', /Plan de acción local de gobierno abierto/);
   await ready(page);
+  assert.equal(await page.locator('#portada').count(), 0, 'the notice is gone once the app shows');
+  assert.equal(await page.locator('h1').count(), 1);
   assertClean(s);
 });
