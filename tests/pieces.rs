@@ -242,6 +242,33 @@ fn while_a_person_types_only_the_head_is_written() {
 }
 
 #[test]
+fn a_draft_just_opened_saves_only_what_changed() {
+    let envelope = big(60, 4);
+    let mut store = Recording::default();
+    autosave(&mut store, &envelope, &mut Written::default());
+    // Another start of the app: what it knows comes from what it reads.
+    let mut opened = loaded(&store);
+    let mut written = drafts::written_for(&store, ID, &opened);
+    opened.revision += 1;
+    opened.plan.commitments[59].name.push_str(" (revisado)");
+    let keys = autosave(&mut store, &opened, &mut written);
+    let last = opened.plan.commitments[59].id;
+    assert_eq!(keys, vec![piece_key(ID, last, 5), ID.key()]);
+    assert_eq!(loaded(&store), opened);
+
+    // A draft stored whole is written whole at its first save, as before.
+    let small = real("mx0087-estrategia-subnacional-2019-2021");
+    let mut store = Recording::default();
+    autosave(&mut store, &small, &mut Written::default());
+    let mut written = drafts::written_for(&store, ID, &loaded(&store));
+    let mut next = small.clone();
+    next.revision += 1;
+    let keys = autosave(&mut store, &next, &mut written);
+    assert_eq!(keys, vec![ID.key()]);
+    assert_eq!(loaded(&store), next);
+}
+
+#[test]
 fn moving_and_removing_commitments_writes_no_piece() {
     let mut envelope = big(60, 1);
     let mut store = Recording::default();

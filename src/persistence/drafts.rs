@@ -574,6 +574,15 @@ pub fn read_stored(store: &impl KeyValue, id: DraftId, raw: &str) -> Result<Enve
     read_whole(store, id, raw).map_err(|partial| partial.error)
 }
 
+/// What is known of how the draft `envelope`, just read from under `id`, is
+/// stored ([`Written::read`]), so that its first save writes only what changed.
+pub fn written_for(store: &impl KeyValue, id: DraftId, envelope: &Envelope) -> Written {
+    match store.get(&id.key()) {
+        Ok(Some(head)) => Written::read(id, &head, envelope),
+        _ => Written::default(),
+    }
+}
+
 /// The whole text of a stored draft (its pieces put back; as much as there
 /// is when some are missing), as «Descargar borrador (JSON)» offers it.
 pub fn stored_whole_text(

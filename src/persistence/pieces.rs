@@ -172,6 +172,46 @@ impl Written {
         self.draft = None;
     }
 
+    /// What is known of a draft just read: stored under `id` as `head`, read
+    /// as `envelope`. For a draft in pieces read without a migration, each
+    /// commitment and the piece that holds it, so that its first save writes
+    /// only what changed; otherwise nothing (whole, migrated, or a list that
+    /// does not match what was read), and the first save writes it all.
+    pub fn read(id: DraftId, head: &str, envelope: &Envelope) -> Self {
+        let commitments = &envelope.plan.commitments;
+        let Some(List { named, .. }) = named_pieces(head) else {
+            return Self::default();
+        };
+        let same = envelope.read_from.0 == super::SCHEMA_VERSION
+            && named.len() == commitments.len()
+            && named
+                .iter()
+                .zip(commitments)
+                .all(|((c, _), k)| *c == k.id.0);
+        if !same {
+            return Self::default();
+        }
+        let pieces = named
+            .iter()
+            .zip(commitments)
+            .map(|((_, revision), commitment)| {
+                let piece = Piece {
+                    text: serde_json::to_string(commitment)
+                        .expect("a commitment always serialises"),
+                    commitment: commitment.clone(),
+                    stored_at: Some(*revision),
+                };
+                (commitment.id, piece)
+            })
+            .collect();
+        Self {
+            draft: Some((id, envelope.revision)),
+            pieces,
+            retiring: Vec::new(),
+            unedited: true,
+        }
+    }
+
     /// The plan was (or may have been) edited: the next write compares its
     /// commitments with those written. The page's state calls it on every
     /// edit of the plan.

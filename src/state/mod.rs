@@ -155,6 +155,8 @@ struct Opening {
     quarantined: Option<Quarantined>,
     autosave_allowed: bool,
     stored: bool,
+    /// What is known of how it is stored (a big draft's pieces).
+    written: Written,
 }
 
 impl Opening {
@@ -176,6 +178,7 @@ impl Opening {
             quarantined: None,
             autosave_allowed: true,
             stored: false,
+            written: Written::default(),
         }
     }
 
@@ -188,6 +191,7 @@ impl Opening {
             Loaded::Empty => {}
             Loaded::Draft(env) => {
                 let env = *env;
+                o.written = drafts::written_for(&store, id, &env);
                 o.saved_by_newer_app = env.saved_by_newer_app();
                 o.plan = env.plan;
                 o.unsaved = env.unsaved;
@@ -296,7 +300,7 @@ impl AppState {
             index_repair: RwSignal::new(repair),
             flash: RwSignal::new(None),
             revision: StoredValue::new(o.revision),
-            written: StoredValue::new(Written::default()),
+            written: StoredValue::new(o.written),
             dirty: StoredValue::new(false),
             autosave_allowed: StoredValue::new(o.autosave_allowed),
             stored: StoredValue::new(o.stored),
@@ -588,7 +592,7 @@ impl AppState {
         self.saved_by_newer_app.set(o.saved_by_newer_app);
         self.draft.set(o.id);
         self.revision.set_value(o.revision);
-        self.written.set_value(Written::default());
+        self.written.set_value(o.written);
         self.dirty.set_value(false);
         self.stored.set_value(o.stored);
         self.autosave_allowed.set_value(o.autosave_allowed);
