@@ -166,12 +166,6 @@ pub struct Written {
 }
 
 impl Written {
-    /// Forgets where things are stored (the texts stay: they depend only on
-    /// the commitments).
-    pub fn distrust(&mut self) {
-        self.draft = None;
-    }
-
     /// What is known of a draft just read: stored under `id` as `head`, read
     /// as `envelope`. For a draft in pieces read without a migration, each
     /// commitment and the piece that holds it, so that its first save writes
