@@ -545,16 +545,38 @@ pub enum Loaded {
 
 /// Reads a draft without changing anything in storage.
 pub fn load(store: &impl KeyValue, id: DraftId) -> Loaded {
+    load_with(store, id, |_, _| ()).0
+}
+
+/// [`load`], with what is known of how the draft is stored
+/// ([`Written::read`]), for the state that will save it: the stored text is
+/// read once for both.
+pub fn load_written(store: &impl KeyValue, id: DraftId) -> (Loaded, Written) {
+    load_with(store, id, |raw, envelope| Written::read(id, raw, envelope))
+}
+
+/// Reads a draft, and from its stored text and what was read, `also`.
+fn load_with<T: Default>(
+    store: &impl KeyValue,
+    id: DraftId,
+    also: impl FnOnce(&str, &Envelope) -> T,
+) -> (Loaded, T) {
     match store.get(&id.key()) {
-        Ok(None) => Loaded::Empty,
+        Ok(None) => (Loaded::Empty, T::default()),
         Ok(Some(raw)) => match read_whole(store, id, &raw) {
-            Ok(envelope) => Loaded::Draft(Box::new(envelope)),
-            Err(partial) => Loaded::Unreadable {
-                raw: partial.text,
-                error: partial.error,
-            },
+            Ok(envelope) => {
+                let more = also(&raw, &envelope);
+                (Loaded::Draft(Box::new(envelope)), more)
+            }
+            Err(partial) => (
+                Loaded::Unreadable {
+                    raw: partial.text,
+                    error: partial.error,
+                },
+                T::default(),
+            ),
         },
-        Err(_) => Loaded::Unavailable,
+        Err(_) => (Loaded::Unavailable, T::default()),
     }
 }
 
@@ -572,15 +594,6 @@ fn read_whole(store: &impl KeyValue, id: DraftId, raw: &str) -> Result<Envelope,
 /// event gives it), its pieces read from `store`.
 pub fn read_stored(store: &impl KeyValue, id: DraftId, raw: &str) -> Result<Envelope, DecodeError> {
     read_whole(store, id, raw).map_err(|partial| partial.error)
-}
-
-/// What is known of how the draft `envelope`, just read from under `id`, is
-/// stored ([`Written::read`]), so that its first save writes only what changed.
-pub fn written_for(store: &impl KeyValue, id: DraftId, envelope: &Envelope) -> Written {
-    match store.get(&id.key()) {
-        Ok(Some(head)) => Written::read(id, &head, envelope),
-        _ => Written::default(),
-    }
 }
 
 /// The whole text of a stored draft (its pieces put back; as much as there

@@ -230,9 +230,7 @@ pub fn write(
     written: &mut Written,
     stored_revision: Option<u64>,
 ) -> Result<usize, StorageError> {
-    let trusted = written.draft.is_some()
-        && written.draft.map(|(_, r)| r) == stored_revision
-        && written.draft.map(|(d, _)| d) == Some(id);
+    let trusted = stored_revision.is_some_and(|r| written.draft == Some((id, r)));
     let head_text = super::drafts::stored_text(head);
     let unique = {
         let mut ids: Vec<u32> = commitments.iter().map(|c| c.id.0).collect();

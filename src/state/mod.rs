@@ -187,11 +187,12 @@ impl Opening {
     fn read(id: DraftId) -> Self {
         let mut store = browser::store();
         let mut o = Self::fresh(id);
-        match drafts::load(&store, id) {
+        let (loaded, written) = drafts::load_written(&store, id);
+        o.written = written;
+        match loaded {
             Loaded::Empty => {}
             Loaded::Draft(env) => {
                 let env = *env;
-                o.written = drafts::written_for(&store, id, &env);
                 o.saved_by_newer_app = env.saved_by_newer_app();
                 o.plan = env.plan;
                 o.unsaved = env.unsaved;
@@ -503,20 +504,18 @@ impl AppState {
                 rest
             })
             .unwrap_or_default();
-        let mut envelope = Envelope::new(rest, self.unsaved.get_untracked(), at, revision);
-        envelope.name = self.name.get_untracked();
-        envelope.unknown = self.envelope_unknown.get_untracked();
-        envelope
+        self.wrap(rest, at, revision)
     }
 
     /// The open draft wrapped for saving or download.
     pub fn envelope_at(self, at: OffsetDateTime, revision: u64) -> Envelope {
-        let mut envelope = Envelope::new(
-            self.plan.get_untracked(),
-            self.unsaved.get_untracked(),
-            at,
-            revision,
-        );
+        self.wrap(self.plan.get_untracked(), at, revision)
+    }
+
+    /// `plan` in the open draft's envelope: its unsaved input, name and the
+    /// fields of a newer version.
+    fn wrap(self, plan: Plan, at: OffsetDateTime, revision: u64) -> Envelope {
+        let mut envelope = Envelope::new(plan, self.unsaved.get_untracked(), at, revision);
         envelope.name = self.name.get_untracked();
         envelope.unknown = self.envelope_unknown.get_untracked();
         envelope
