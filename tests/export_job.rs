@@ -1,8 +1,9 @@
-//! The PDF worker's protocol (`export::job`), natively: a job survives its JSON
-//! trip, renders the same PDF as the direct call, reports typed errors; the
-//! laid-out pages export as JSON for the benchmark's peer; and the split that
-//! keeps printpdf out of the app's first load holds (printpdf is named only in
-//! the feature-gated PDF module).
+//! The PDF worker's protocol (`export::job`), natively: the page's request
+//! (its document and the draft) survives its JSON trip with the local offset,
+//! is drawn as the direct call draws it with the draft inside, reports typed
+//! errors; the laid-out pages export as JSON for the benchmark's peer; and the
+//! split that keeps printpdf out of the app's first load holds (printpdf is
+//! named only in the feature-gated PDF module).
 
 mod common;
 
@@ -27,27 +28,31 @@ fn fixture_draft() -> Envelope {
 }
 
 #[test]
-fn a_job_survives_its_json_trip_with_the_local_offset() {
+fn the_plans_request_survives_its_json_trip_with_the_local_offset_and_the_draft() {
     let at = datetime!(2026-11-24 10:42:07 -06:00);
-    let job = Job::pdf(DocumentKind::Plan, fixture_draft(), at);
-    let back = Job::from_json(&job.to_json()).expect("reads back");
-    assert_eq!(back, job);
+    let draft = fixture_draft();
+    let sent = Prepared::plan(&draft, at);
+    assert_eq!(sent.draft.as_deref(), Some(encode(&draft).as_str()));
+    assert_eq!(sent.prepared, plan_document(&draft.plan, at));
+    assert_eq!(sent.output, Output::Pdf, "the default output is the PDF");
+    let json = sent.to_json();
+    let back = Prepared::from_json(&json).expect("reads back");
+    assert_eq!(back, sent);
     assert_eq!(
-        encode(&back.draft),
-        encode(&job.draft),
-        "the draft re-encodes the same"
+        back.prepared.meta.generated_at, at,
+        "the local time travels"
     );
-    assert_eq!(back.generated_at.offset().whole_hours(), -6);
-    assert_eq!(back.output, Output::Pdf, "the default output is the PDF");
+    assert_eq!(back.prepared.meta.generated_at.offset().whole_hours(), -6);
+    // The same request as a Job names it.
+    assert_eq!(Job::pdf(DocumentKind::Plan, draft, at).prepare(), Ok(sent));
 }
 
 #[test]
 fn the_worker_renders_the_same_pdf_as_the_direct_call_with_the_draft_inside() {
     let at = datetime!(2026-11-24 10:42 -06:00);
     let draft = fixture_draft();
-    let job = Job::from_json(&Job::pdf(DocumentKind::Plan, draft.clone(), at).to_json())
-        .expect("reads back");
-    let bytes = job.run().expect("pdf");
+    let request = Prepared::from_json(&Prepared::plan(&draft, at).to_json()).expect("reads back");
+    let bytes = request.run().expect("pdf");
     assert!(bytes.starts_with(b"%PDF-"));
     let json = encode(&draft);
     let direct = plan_pdf_with_draft(&draft.plan, &json, at).expect("pdf");
@@ -61,16 +66,24 @@ fn the_worker_renders_the_same_pdf_as_the_direct_call_with_the_draft_inside() {
         without_id(&bytes) == without_id(&direct),
         "the worker's PDF differs from plan_pdf_with_draft's"
     );
+    assert!(
+        without_id(&Job::pdf(DocumentKind::Plan, draft, at).run().expect("pdf"))
+            == without_id(&direct),
+        "a Job draws the same"
+    );
 }
 
 #[test]
 fn typed_errors_for_a_bad_request_and_a_report_without_assessment() {
+    // What an earlier version of the app sent (a job naming its kind) is
+    // refused as a request the worker cannot read, not drawn half.
     assert!(matches!(
-        Job::from_json("{\"document\": \"carta\"}"),
+        Prepared::from_json("{\"document\": \"plan\", \"draft\": {}}"),
         Err(JobError::Request(_))
     ));
     let at = datetime!(2026-11-24 10:42 -06:00);
     let empty = Envelope::new(Plan::default(), Default::default(), at, 1);
+    assert_eq!(Prepared::readiness(&empty.plan, at), None);
     let job = Job::pdf(DocumentKind::Readiness, empty, at);
     assert_eq!(job.run(), Err(JobError::NoAssessment));
     // Errors cross the worker boundary as JSON and come back the same.
@@ -101,18 +114,15 @@ fn the_layout_json_holds_every_item_of_every_page() {
 }
 
 /// A document a section built itself travels to the worker whole (the
-/// English title's language too), is told from a job by its first key, and
-/// is drawn as the direct call draws it, with no draft inside.
+/// English title's language too) and is drawn as the direct call draws it,
+/// with no draft inside.
 #[test]
 fn a_prepared_document_survives_its_trip_and_is_drawn_as_the_direct_call() {
     let at = datetime!(2026-11-24 10:42 -06:00);
     let draft = fixture_draft();
     let doc = plan_document(&draft.plan, at);
     let sent = Prepared::new(doc.clone()).to_json();
-    assert!(Prepared::is_prepared(&sent));
-    assert!(!Prepared::is_prepared(
-        &Job::pdf(DocumentKind::Plan, draft.clone(), at).to_json()
-    ));
+    assert!(!sent.contains("\"draft\""), "no draft key: {}", &sent[..80]);
     let back = Prepared::from_json(&sent).expect("reads back");
     assert_eq!(
         back.prepared, doc,

@@ -12,7 +12,7 @@ mod common;
 use common::{cleanup, page_count, path_str, pdftotext, run, scratch_dir, squash, without_id};
 use plan_local_ga::domain::progress::{ItemReport, Status};
 use plan_local_ga::domain::{CommitmentId, ItemId, Plan, Step};
-use plan_local_ga::export::job::{DocumentKind, Job, JobError};
+use plan_local_ga::export::job::{DocumentKind, Job, JobError, Prepared};
 use plan_local_ga::export::plan_document::{PlanSection, SECTIONS};
 use plan_local_ga::export::progress_csv::{csv_file_name, progress_csv, BOM, COLUMNS};
 use plan_local_ga::export::progress_document::{progress_document, progress_file_stem};
@@ -354,28 +354,33 @@ fn the_file_name_is_the_plans_with_the_rounds_cutoff() {
 // The worker's job
 
 #[test]
-fn the_progress_job_survives_its_json_trip_and_names_a_missing_round() {
+fn the_progress_request_survives_its_json_trip_and_names_a_missing_round() {
     let env = envelope();
+    let sent = Prepared::progress(&env, ItemId(2), when()).expect("round 2");
+    assert_eq!(
+        sent.draft.as_deref(),
+        Some(encode(&env).as_str()),
+        "it carries the draft"
+    );
+    let json = sent.to_json();
+    let back = Prepared::from_json(&json).expect("reads back");
+    assert_eq!(back, sent);
+    let after = back.run().expect("renders");
     let job = Job::pdf(
         DocumentKind::Progress { round: ItemId(2) },
         env.clone(),
         when(),
     );
-    let json = job.to_json();
-    assert!(
-        json.contains(r#""document":{"progress":{"round":2}}"#),
-        "{}",
-        &json[..200.min(json.len())]
-    );
-    assert_eq!(Job::from_json(&json), Ok(job.clone()));
-    let after = Job::from_json(&json)
-        .and_then(|j| j.run())
-        .expect("renders");
     let before = job.run().expect("renders");
     assert!(
         without_id(&after) == without_id(&before),
         "the same PDF after the trip"
     );
+    assert_eq!(
+        extract_draft(&after).expect("the report carries the draft"),
+        encode(&env)
+    );
+    assert_eq!(Prepared::progress(&env, ItemId(9), when()), None);
     let missing = Job::pdf(DocumentKind::Progress { round: ItemId(9) }, env, when());
     assert_eq!(missing.run(), Err(JobError::NoRound));
     assert_eq!(missing.document().err(), Some(JobError::NoRound));

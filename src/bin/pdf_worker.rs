@@ -6,8 +6,9 @@
 //!
 //! Protocol (postMessage, both ways):
 //! - worker → app, once, when it can take jobs: `{ready: true}`;
-//! - app → worker: `{id: number, job: string}` (a [`Job`] as JSON, or a
-//!   [`Prepared`] document: `{"prepared": …}`, which is only drawn);
+//! - app → worker: `{id: number, job: string}` (a [`Prepared`] request as
+//!   JSON: the document the page built, and the draft to attach, if any; the
+//!   worker carries no plan model and no content builder);
 //! - worker → app: `{id, ok: true, pdf: ArrayBuffer (transferred), ms}` (`ms`:
 //!   the time spent in the worker: reading the request, layout and PDF), or `{id, ok: true, layout:
 //!   string, ms}` for [`Output::Layout`], or `{id, ok: false, error: string}` (a
@@ -26,7 +27,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use plan_local_ga::export::job::{Job, JobError, Output, Prepared};
+    use plan_local_ga::export::job::{JobError, Output, Prepared};
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -95,23 +96,16 @@ mod worker {
         reply: &Object,
     ) -> Result<Option<JsValue>, JobError> {
         let t0 = now_ms(scope);
-        if Prepared::is_prepared(json) {
-            let bytes = Prepared::from_json(json)?.run()?;
-            set(reply, "ms", &JsValue::from(now_ms(scope) - t0));
-            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
-            set(reply, "pdf", &buffer);
-            return Ok(Some(buffer.into()));
-        }
-        let job = Job::from_json(json)?;
-        match job.output {
+        let request = Prepared::from_json(json)?;
+        match request.output {
             Output::Layout => {
-                let laid = job.layout_json()?;
+                let laid = request.layout_json();
                 set(reply, "ms", &JsValue::from(now_ms(scope) - t0));
                 set(reply, "layout", &JsValue::from_str(&laid));
                 Ok(None)
             }
             Output::Pdf => {
-                let bytes = job.run()?;
+                let bytes = request.run()?;
                 set(reply, "ms", &JsValue::from(now_ms(scope) - t0));
                 let buffer = Uint8Array::from(bytes.as_slice()).buffer();
                 set(reply, "pdf", &buffer);

@@ -1,15 +1,20 @@
-//! An export job: what the app asks the PDF worker for, and what can go wrong.
+//! An export: what the app asks the PDF worker for, and what can go wrong.
 //!
 //! The PDF engine (printpdf) is not part of the app's first-load binary: it
 //! lives in a second binary (`src/bin/pdf_worker.rs`, built with the `pdf`
-//! feature) that runs as a Web Worker, fetched on the first export. The app
-//! sends a [`Job`] as JSON (the draft, so that the plan's PDF can carry it for
-//! «Abrir un borrador»); the worker answers with the PDF bytes, or with the
+//! feature) that runs as a Web Worker, fetched on the first export. The page
+//! that exports builds the document itself and sends it, with the draft the
+//! PDF carries, as a [`Prepared`] request in JSON; the worker lays it out,
+//! draws it, attaches the draft and answers with the PDF bytes, or with the
 //! laid-out pages as JSON ([`Output::Layout`], used by the benchmark to let
 //! another PDF library draw the very same layout), or with a [`JobError`].
+//! So the worker needs neither the plan's model nor the content builders.
 //!
-//! Everything here is pure and runs natively; [`Job::run`] and [`laid_json`]
-//! need the `pdf` feature.
+//! A [`Job`] names an export by its kind (tests and benches); [`Job::prepare`]
+//! turns it into the request the app sends.
+//!
+//! Everything here is pure and runs natively; [`Prepared::run`], [`Job::run`]
+//! and [`laid_json`] need the `pdf` feature.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -22,15 +27,14 @@ use crate::domain::ItemId;
 use crate::persistence::Envelope;
 
 /// Which document to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
     /// The whole plan ("Exportar PDF").
     Plan,
     /// The readiness self-assessment report ("Descargar informe (PDF)").
     Readiness,
     /// The progress report of one round ("Descargar informe de avance
-    /// (PDF)"), by the round's id: `{"progress": {"round": 2}}`.
+    /// (PDF)"), by the round's id.
     Progress {
         /// The round's id ([`crate::domain::progress::Round::id`]).
         round: ItemId,
@@ -48,16 +52,14 @@ pub enum Output {
     Layout,
 }
 
-/// One export request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One export, named by its kind.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// Which document.
     pub document: DocumentKind,
     /// What to send back.
-    #[serde(default)]
     pub output: Output,
     /// When the export was asked for, in the person's local time (with its offset).
-    #[serde(with = "time::serde::rfc3339")]
     pub generated_at: OffsetDateTime,
     /// The draft to export: its plan is drawn, and the plan's PDF carries the
     /// draft itself (encoded with [`crate::persistence::encode`], so exactly as
@@ -84,27 +86,59 @@ pub enum JobError {
     Pdf(String),
 }
 
-/// A document a section of the app built itself (the changes between two
-/// versions, the report of many plans…): the worker only lays it out and draws
-/// it, so the PDF engine needs none of the section's code. Sent as
-/// `{"prepared": Document}`; the worker tells it from a [`Job`] by that first
-/// key ([`Prepared::is_prepared`]). No draft travels with it: such a PDF is
-/// not a plan and «Abrir un borrador» does not open it.
+/// What the PDF worker draws: a document already built by the page that asks
+/// for it (the plan, a progress report, the readiness report, the changes
+/// between two versions, the report of many plans…), and the draft to attach
+/// when the PDF carries one. The worker only lays it out, draws it and
+/// attaches the draft, so the PDF engine carries none of the plan's model, the
+/// content builders or the catalogues: they are already in the page's bundle.
+/// Sent as `{"prepared": Document, "draft": "…", "output": "pdf"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prepared {
     pub prepared: Document,
+    /// The draft (encoded with [`crate::persistence::encode`], as the app
+    /// writes it), attached as `borrador.json` so that «Abrir un borrador» can
+    /// open the PDF. `None`: a PDF that is not a plan's (the changes between
+    /// versions, the report of many plans, the readiness report).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    /// What to send back.
+    #[serde(default)]
+    pub output: Output,
 }
 
 impl Prepared {
+    /// A document drawn as it is, with no draft inside.
     pub fn new(document: Document) -> Self {
-        Self { prepared: document }
+        Self {
+            prepared: document,
+            draft: None,
+            output: Output::Pdf,
+        }
     }
 
-    /// Whether a request's JSON is a prepared document (else it is a [`Job`]).
-    pub fn is_prepared(json: &str) -> bool {
-        json.trim_start()
-            .strip_prefix('{')
-            .is_some_and(|rest| rest.trim_start().starts_with("\"prepared\""))
+    /// The plan's PDF («Exportar PDF»), carrying `draft`.
+    pub fn plan(draft: &Envelope, generated_at: OffsetDateTime) -> Self {
+        Self {
+            prepared: plan_document(&draft.plan, generated_at),
+            draft: Some(crate::persistence::encode(draft)),
+            output: Output::Pdf,
+        }
+    }
+
+    /// The progress report of round `round`, carrying `draft` as the plan's
+    /// PDF does; `None` when the plan has no such round.
+    pub fn progress(draft: &Envelope, round: ItemId, generated_at: OffsetDateTime) -> Option<Self> {
+        Some(Self {
+            prepared: progress_document(&draft.plan, round, generated_at)?,
+            draft: Some(crate::persistence::encode(draft)),
+            output: Output::Pdf,
+        })
+    }
+
+    /// The readiness report (no draft inside); `None` without an assessment.
+    pub fn readiness(plan: &crate::domain::Plan, generated_at: OffsetDateTime) -> Option<Self> {
+        readiness_document(plan, generated_at).map(Self::new)
     }
 
     /// Reads a request sent as JSON.
@@ -118,10 +152,17 @@ impl Prepared {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// The PDF bytes ([`super::pdf::render_pdf`]).
+    /// The PDF bytes ([`super::pdf::render_pdf`]), with the draft attached
+    /// when there is one ([`super::pdf::attach_draft`]).
     #[cfg(feature = "pdf")]
     pub fn run(&self) -> Result<Vec<u8>, JobError> {
-        super::pdf::render_pdf(&self.prepared).map_err(|e| JobError::Pdf(e.to_string()))
+        let pdf =
+            super::pdf::render_pdf(&self.prepared).map_err(|e| JobError::Pdf(e.to_string()))?;
+        match &self.draft {
+            None => Ok(pdf),
+            Some(draft) => super::pdf::attach_draft(&pdf, draft)
+                .map_err(|e| JobError::Pdf(format!("attached draft: {e}"))),
+        }
     }
 
     /// The laid-out pages as JSON ([`laid_json`]).
@@ -149,68 +190,39 @@ impl Job {
         }
     }
 
-    /// Reads a request sent as JSON.
-    pub fn from_json(json: &str) -> Result<Self, JobError> {
-        serde_json::from_str(json).map_err(|e| JobError::Request(e.to_string()))
-    }
-
-    /// The request as JSON.
-    pub fn to_json(&self) -> String {
-        // A plan always serialises (plain data, string keys).
-        serde_json::to_string(self).unwrap_or_default()
+    /// What the worker is sent for this job: its document, built here, and
+    /// the draft when the PDF carries one ([`Prepared::plan`],
+    /// [`Prepared::progress`], [`Prepared::readiness`]).
+    pub fn prepare(&self) -> Result<Prepared, JobError> {
+        let mut prepared = match self.document {
+            DocumentKind::Plan => Prepared::plan(&self.draft, self.generated_at),
+            DocumentKind::Readiness => Prepared::readiness(&self.draft.plan, self.generated_at)
+                .ok_or(JobError::NoAssessment)?,
+            DocumentKind::Progress { round } => {
+                Prepared::progress(&self.draft, round, self.generated_at)
+                    .ok_or(JobError::NoRound)?
+            }
+        };
+        prepared.output = self.output;
+        Ok(prepared)
     }
 
     /// The export document this job renders.
     pub fn document(&self) -> Result<Document, JobError> {
-        let plan = &self.draft.plan;
-        match self.document {
-            DocumentKind::Plan => Ok(plan_document(plan, self.generated_at)),
-            DocumentKind::Readiness => {
-                readiness_document(plan, self.generated_at).ok_or(JobError::NoAssessment)
-            }
-            DocumentKind::Progress { round } => {
-                progress_document(plan, round, self.generated_at).ok_or(JobError::NoRound)
-            }
-        }
+        self.prepare().map(|p| p.prepared)
     }
 
-    /// The PDF bytes, through the same entry points as every other caller: the
-    /// plan's PDF with the draft attached ([`super::plan_pdf_with_draft`]), or
-    /// the readiness report ([`super::readiness_pdf`]); a progress report
-    /// carries the draft too, as the plan's does ([`super::pdf::attach_draft`]),
-    /// so «Abrir un borrador» opens it.
+    /// The PDF bytes: the job prepared ([`Job::prepare`]) and drawn as the
+    /// worker draws it ([`Prepared::run`]).
     #[cfg(feature = "pdf")]
     pub fn run(&self) -> Result<Vec<u8>, JobError> {
-        let plan = &self.draft.plan;
-        let pdf = match self.document {
-            DocumentKind::Plan => {
-                let draft = crate::persistence::encode(&self.draft);
-                super::pdf::plan_pdf_with_draft(plan, &draft, self.generated_at)
-            }
-            DocumentKind::Readiness => {
-                super::pdf::readiness_pdf(plan, self.generated_at).ok_or(JobError::NoAssessment)?
-            }
-            DocumentKind::Progress { .. } => {
-                let doc = self.document()?;
-                let draft = crate::persistence::encode(&self.draft);
-                super::pdf::render_pdf(&doc).and_then(|pdf| {
-                    super::pdf::attach_draft(&pdf, &draft).map_err(|e| {
-                        super::pdf::PdfError::Structure(format!("attached draft: {e}"))
-                    })
-                })
-            }
-        };
-        pdf.map_err(|e| JobError::Pdf(e.to_string()))
+        self.prepare()?.run()
     }
 
     /// The laid-out pages as JSON ([`laid_json`]).
     #[cfg(feature = "pdf")]
     pub fn layout_json(&self) -> Result<String, JobError> {
-        let doc = self.document()?;
-        Ok(laid_json(&super::layout::layout(
-            &doc,
-            super::layout::PageSize::LETTER,
-        )))
+        Ok(self.prepare()?.layout_json())
     }
 }
 

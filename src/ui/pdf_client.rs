@@ -1,6 +1,7 @@
 //! The app's side of the PDF worker (src/bin/pdf_worker.rs): creates the worker
 //! when the review page opens ([`warm`]) or on the first export (never at the
-//! app's load, so printpdf stays out of the first download), sends it [`Job`]s and hands back the PDF bytes; plus the export
+//! app's load, so printpdf stays out of the first download), sends it the documents pages build
+//! ([`Prepared`]) and hands back the PDF bytes; plus the export
 //! button's behaviour shared by the review page and the readiness result: a
 //! polite "Preparando el PDF…" when an export takes longer than half a second,
 //! and errors in Spanish with the JSON download as a fallback.
@@ -20,7 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::export::job::{ExportFailure, Job, Prepared};
+use crate::export::job::{ExportFailure, Prepared};
 use crate::messages;
 use crate::persistence::browser;
 use crate::ui::shell::download_draft;
@@ -223,19 +224,14 @@ fn post(message: &JsValue) -> Result<(), JsValue> {
     })
 }
 
-/// Renders `job` in the worker and returns the PDF bytes.
-pub async fn render(job: &Job) -> Result<Vec<u8>, ExportFailure> {
-    render_json(job.to_json()).await
-}
-
-/// Draws a document a section built itself ([`Prepared`]) in the worker and
-/// returns the PDF bytes.
+/// Draws a document a page built ([`Prepared`]) in the worker and returns the
+/// PDF bytes.
 pub async fn render_prepared(prepared: &Prepared) -> Result<Vec<u8>, ExportFailure> {
     render_json(prepared.to_json()).await
 }
 
-/// Sends a request (a [`Job`] or a [`Prepared`] document, as JSON) to the
-/// worker and returns the PDF bytes.
+/// Sends a request (a [`Prepared`] document, as JSON) to the worker and
+/// returns the PDF bytes.
 async fn render_json(request: String) -> Result<Vec<u8>, ExportFailure> {
     let shared = client()?;
     if !shared.borrow().ready {
@@ -299,11 +295,16 @@ impl Export {
         }
     }
 
-    /// Starts `job` and downloads the PDF as `file_name`. A second press while
-    /// a job runs does nothing (buttons are never disabled).
-    pub fn start(self, job: Job, file_name: String) {
+    /// Draws the open draft's document (the plan, a progress report, the
+    /// readiness report: [`Prepared::plan`] and its siblings, made by `build`)
+    /// and downloads the PDF as `file_name`; a failure offers «Descargar
+    /// borrador (JSON)». The document is built once the press has been
+    /// painted, not in the click itself: for a big plan on a slow computer it
+    /// takes a moment. A second press while an export runs does nothing
+    /// (buttons are never disabled).
+    pub fn start(self, build: impl FnOnce() -> Option<Prepared> + 'static, file_name: String) {
         self.of_draft.set(true);
-        self.start_json(job.to_json(), file_name);
+        self.start_json(move || build().map(|p| p.to_json()), file_name);
     }
 
     /// Draws a document a section built itself ([`Prepared`]) and downloads
@@ -312,10 +313,11 @@ impl Export {
     /// the draft.
     pub fn start_prepared(self, prepared: &Prepared, file_name: String) {
         self.of_draft.set(false);
-        self.start_json(prepared.to_json(), file_name);
+        let request = prepared.to_json();
+        self.start_json(move || Some(request), file_name);
     }
 
-    fn start_json(self, request: String, file_name: String) {
+    fn start_json(self, request: impl FnOnce() -> Option<String> + 'static, file_name: String) {
         if self.busy.get_untracked() {
             return;
         }
@@ -335,16 +337,30 @@ impl Export {
             PROGRESS_AFTER,
         );
         IN_FLIGHT.with(|n| n.set(n.get() + 1));
-        leptos::task::spawn_local(async move {
-            let outcome = match render_json(request).await {
-                Ok(bytes) => browser::download(&bytes, &file_name, "application/pdf")
-                    .map_err(|_| ExportFailure::DownloadBlocked),
-                Err(e) => Err(e),
-            };
-            IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
-            let _ = self.busy.try_set(false);
-            let _ = self.slow.try_set(false);
-            let _ = self.failure.try_set(outcome.err());
+        // After the next frame is painted: the request is built, then sent.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let request = request();
+                    leptos::task::spawn_local(async move {
+                        let rendered = match request {
+                            Some(request) => render_json(request).await,
+                            // Nothing to draw (a round or an assessment gone
+                            // meanwhile): no PDF.
+                            None => Err(ExportFailure::Generation),
+                        };
+                        let outcome = rendered.and_then(|bytes| {
+                            browser::download(&bytes, &file_name, "application/pdf")
+                                .map_err(|_| ExportFailure::DownloadBlocked)
+                        });
+                        IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
+                        let _ = self.busy.try_set(false);
+                        let _ = self.slow.try_set(false);
+                        let _ = self.failure.try_set(outcome.err());
+                    });
+                },
+                Duration::ZERO,
+            );
         });
     }
 }

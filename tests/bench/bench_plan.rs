@@ -1,6 +1,7 @@
 //! Writes the benchmark plan for the browser bench (tests/bench/pdf-browser.mjs):
 //! `cargo run --example bench_plan -- OUT_DIR [COMMITMENTS]` writes
-//! `OUT_DIR/bench-job.json` (an export job for the PDF worker),
+//! `OUT_DIR/bench-job.json` (the request the app sends the PDF worker: the
+//! plan's document and the draft),
 //! `OUT_DIR/bench-draft.json` (the same plan as a stored draft, for the print view)
 //! and `OUT_DIR/bench-progress-job.json` (the progress report of the latest of
 //! 8 rounds of the same plan, every key action and activity reported in each).
@@ -21,7 +22,9 @@ fn main() {
     let draft = encode(&envelope);
     let job = Job::pdf(DocumentKind::Plan, envelope, at);
     std::fs::create_dir_all(&out).expect("output directory");
-    std::fs::write(out.join("bench-job.json"), job.to_json()).expect("write job");
+    // What the app sends the worker: the document built, the draft to attach.
+    let request = job.prepare().expect("the plan's document").to_json();
+    std::fs::write(out.join("bench-job.json"), request).expect("write job");
     std::fs::write(out.join("bench-draft.json"), draft).expect("write draft");
     let rounds = plan::with_rounds(plan::plan_with(commitments), 8);
     let latest = rounds
@@ -35,8 +38,8 @@ fn main() {
         Envelope::new(rounds, Default::default(), at, 1),
         at,
     );
-    std::fs::write(out.join("bench-progress-job.json"), progress.to_json())
-        .expect("write progress job");
+    let request = progress.prepare().expect("the report's document").to_json();
+    std::fs::write(out.join("bench-progress-job.json"), request).expect("write progress job");
     println!(
         "benchmark plan ({commitments} commitments × 4 key actions × 4 activities) written to {}",
         out.display()

@@ -3,7 +3,8 @@
 // figures; asserts nothing.
 //
 // Usage: node tests/bench/pdf-browser.mjs BENCH_DIR
-//   BENCH_DIR holds bench-job.json and bench-draft.json, written by
+//   BENCH_DIR holds bench-job.json (what the review page sends the worker: the
+//   plan's document, built in the page, and the draft) and bench-draft.json, written by
 //   `cargo run --example bench_plan -- BENCH_DIR` (the benchmark plan of
 //   tests/bench/plan.rs: 15 commitments × 4 key actions × 4 activities).
 // Needs the release build in dist/ and tests/e2e's node_modules (npm ci).
@@ -210,8 +211,7 @@ const row = (name, xs, file) => console.log(
   `  ${name.padEnd(52)} ${ms(median(xs))} ${ms(Math.min(...xs))} ${ms(Math.max(...xs))} ${String(pages(file)).padStart(6)} ${String(size(file)).padStart(9)}`,
 );
 
-const job = JSON.parse(jobJson);
-const plan = job.draft.plan;
+const plan = JSON.parse(JSON.parse(jobJson).draft).plan;
 const ka = plan.commitments.reduce((n, c) => n + c.key_actions.length, 0);
 const acts = plan.commitments.reduce((n, c) => n + c.key_actions.reduce((m, k) => m + k.activities.length, 0), 0);
 console.log(`PDF export of the benchmark plan (${plan.commitments.length} commitments, ${ka} key actions, ${acts} activities),`);
@@ -226,7 +226,7 @@ console.log(`  first export: worker start (fetch + compile, loopback) ${ms(ours.
 console.log(`  print view: navigation to rendered document            ${ms(printViewLoad)}`);
 const fastest = median(ours.total) < Math.min(median(peer.ms), median(chromium));
 console.log(`  goal: ours ≤ 300 ms and faster than both peers: ${median(ours.total) <= 300 && fastest ? 'met' : 'NOT met'}`);
-const rounds = JSON.parse(progressJson).draft.plan.implementation.rounds;
+const rounds = JSON.parse(JSON.parse(progressJson).draft).plan.implementation.rounds;
 const reports = rounds.reduce((n, r) => n + r.reports.length, 0);
 console.log(`Progress report of the same plan, latest of ${rounds.length} rounds (${reports} item reports in all):`);
 row('ours: worker round trip (layout + PDF + draft inside)', progress.total, files.progress);

@@ -12,8 +12,10 @@ mod plan;
 mod c13;
 
 use plan::{plan_with, with_rounds};
+use plan_local_ga::export::job::{Output, Prepared};
 use plan_local_ga::export::pdf::render_laid;
 use plan_local_ga::export::{layout, plan_document, progress_document, PageSize};
+use plan_local_ga::persistence::{encode, Envelope};
 use time::macros::datetime;
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -35,6 +37,45 @@ fn main() {
     for (name, plan) in plans {
         let (pages, bytes, lay, ren, tot) = measure(|| plan_document(&plan, at));
         print_row(&name, pages, lay, ren, tot, bytes);
+    }
+    // What the page does before the worker starts: the plan's document, the
+    // draft encoded for the attachment, the request as JSON (on the page's
+    // main thread since the worker carries no plan model).
+    println!();
+    println!("The request the review page sends the worker: the document, the draft, the JSON");
+    println!(
+        "{:>12} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "commitments", "document", "draft", "JSON", "total", "bytes"
+    );
+    for n in [15usize, 60, 200] {
+        let envelope = Envelope::new(plan_with(n), Default::default(), at, 1);
+        let run = || {
+            let t0 = Instant::now();
+            let doc = plan_document(&envelope.plan, at);
+            let t1 = Instant::now();
+            let draft = encode(&envelope);
+            let t2 = Instant::now();
+            let json = Prepared {
+                prepared: doc,
+                draft: Some(draft),
+                output: Output::Pdf,
+            }
+            .to_json();
+            let t3 = Instant::now();
+            ([t1 - t0, t2 - t1, t3 - t2, t3 - t0], json.len())
+        };
+        run();
+        let runs: Vec<_> = (0..7).map(|_| run()).collect();
+        let m = |i: usize| median(runs.iter().map(|r| r.0[i]).collect()).as_secs_f64() * 1e3;
+        println!(
+            "{:>12} {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>8.2}ms {:>10}",
+            n,
+            m(0),
+            m(1),
+            m(2),
+            m(3),
+            runs[0].1
+        );
     }
     // The progress benchmark: the 15-commitment plan with 8 rounds,
     // every key action and activity reported in each; the latest round's report.

@@ -11,7 +11,7 @@ use crate::domain::readiness::{
 };
 use crate::domain::Step;
 use crate::domain::{format_date, Field};
-use crate::export::job::{DocumentKind, Job};
+use crate::export::job::Prepared;
 use crate::export::unprintable::{unprintable, Finding};
 use crate::persistence::browser;
 use crate::state::use_app;
@@ -479,7 +479,7 @@ pub fn ReadinessResultPage() -> impl IntoView {
         .into_any()
     };
     let checked = CheckedExport::new(move || {
-        // The report carries no draft; the worker needs the plan only.
+        // The report carries no draft.
         let mut envelope = state.envelope_now();
         envelope.unsaved.clear();
         if envelope.plan.readiness.is_empty() {
@@ -489,10 +489,8 @@ pub fn ReadinessResultPage() -> impl IntoView {
             "{}-diagnostico.pdf",
             crate::export::file_stem(&envelope.plan)
         );
-        report.start(
-            Job::pdf(DocumentKind::Readiness, envelope, browser::now_local()),
-            name,
-        );
+        let at = browser::now_local();
+        report.start(move || Prepared::readiness(&envelope.plan, at), name);
     });
     let export = move |_| {
         // The report prints the jurisdiction and the diagnostic's answers:

@@ -27,7 +27,7 @@ use crate::domain::format_date;
 use crate::domain::pending::CommitmentCheck;
 use crate::domain::plan::FichaPart;
 use crate::export;
-use crate::export::job::{DocumentKind, Job};
+use crate::export::job::Prepared;
 use crate::export::summary::{summary, Group, Section, Target};
 use crate::export::unprintable::{unprintable, Finding};
 use crate::persistence::browser;
@@ -573,10 +573,10 @@ pub fn ReviewPage() -> impl IntoView {
         let mut envelope = state.envelope_now();
         envelope.unsaved.clear();
         let name = format!("{}.pdf", export::file_stem(&envelope.plan));
-        export.start(
-            Job::pdf(DocumentKind::Plan, envelope, browser::now_local()),
-            name,
-        );
+        // The document is built here, where the plan is; the worker only
+        // draws it (so the PDF engine carries no plan model).
+        let at = browser::now_local();
+        export.start(move || Some(Prepared::plan(&envelope, at)), name);
     });
     let export_pdf = move |_| {
         let today = browser::now_local().date();

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{ItemId, Step};
-use crate::export::job::{DocumentKind, Job};
+use crate::export::job::Prepared;
 use crate::export::progress_csv::{csv_file_name, progress_csv};
 use crate::export::progress_document::{progress_file_stem, round_label};
 use crate::export::unprintable::{unprintable, unprintable_round, Finding};
@@ -62,14 +62,8 @@ pub fn OutputsSection() -> impl IntoView {
         else {
             return;
         };
-        report.start(
-            Job::pdf(
-                DocumentKind::Progress { round: id },
-                envelope,
-                browser::now_local(),
-            ),
-            name,
-        );
+        let at = browser::now_local();
+        report.start(move || Prepared::progress(&envelope, id, at), name);
     });
     let export_pdf = move |_| {
         // The report prints the profile, the commitments and the reports:
