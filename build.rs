@@ -624,6 +624,26 @@ fn font_metrics() {
         marks.join(",")
     )
     .unwrap();
+    // What the PDF worker checks the font files it is sent against (it gets
+    // them from the page, which fetches them beside index.html): their length
+    // and FNV-1a 64 hash, Regular then Bold.
+    let files: Vec<String> = faces
+        .iter()
+        .map(|bytes| {
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in bytes {
+                hash ^= u64::from(*b);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            format!("({}, 0x{hash:016x})", bytes.len())
+        })
+        .collect();
+    writeln!(
+        out,
+        "#[cfg(feature = \"pdf\")]\npub(crate) const FONT_FILES: [(usize, u64); 2] = [{}];",
+        files.join(", ")
+    )
+    .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("font_metrics.rs");
     std::fs::write(dest, out).expect("write font_metrics.rs");
 }

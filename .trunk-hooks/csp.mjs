@@ -95,6 +95,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 //    printpdf upgrade cannot silently change what is zeroed. Every export test
 //    runs on the zeroed worker (tests/e2e, and `make bench`'s PDF figures).
 const ICC = { bytes: 654352, sha256: 'da2b9b593e27cba2563cbc8596071c5c8f2395d3dbb4434538bac2bc9d58ce77' };
+// printpdf's src/res/CoatedFOGRA39.icc.LICENSE.txt: its length, where its
+// heading starts in it, its SHA-256.
+const ICC_LICENCE = { bytes: 20020, offset: 24, sha256: 'e7d0afecd46efb5e6abb05bb70b1e3b5ffb52e5c0e24b5994ef11be3e49ce8dd' };
 function zeroColourProfile(path) {
   const wasm = readFileSync(path);
   const signature = Buffer.from('acsp'); // at byte 36 of every ICC profile
@@ -108,8 +111,21 @@ function zeroColourProfile(path) {
     zeroed += 1;
   }
   if (zeroed !== 1) fail(`expected one copy of printpdf's colour profile in ${path}, found ${zeroed}; check the printpdf version`);
+  // The profile's licence (its text is written only beside the profile, in
+  // the same PDF/X branch), found by its heading and checked the same way.
+  const heading = Buffer.from('ADOBE SYSTEMS INCORPORATED');
+  let licences = 0;
+  for (let at = wasm.indexOf(heading); at >= 0; at = wasm.indexOf(heading, at + 1)) {
+    const start = at - ICC_LICENCE.offset;
+    if (start < 0 || start + ICC_LICENCE.bytes > wasm.length) continue;
+    const text = wasm.subarray(start, start + ICC_LICENCE.bytes);
+    if (createHash('sha256').update(text).digest('hex') !== ICC_LICENCE.sha256) continue;
+    text.fill(0);
+    licences += 1;
+  }
+  if (licences !== 1) fail(`expected one copy of the colour profile's licence in ${path}, found ${licences}; check the printpdf version`);
   writeFileSync(path, wasm);
-  console.log('csp hook: the PDF worker\'s unused colour profile zeroed');
+  console.log('csp hook: the PDF worker\'s unused colour profile and its licence zeroed');
 }
 const workerWasm = join(staging, 'pdf_worker_bg.wasm');
 if (existsSync(workerWasm)) zeroColourProfile(workerWasm);

@@ -6,6 +6,9 @@
 //!
 //! Protocol (postMessage, both ways):
 //! - worker → app, once, when it can take jobs: `{ready: true}`;
+//! - app → worker, once, before any job: `{fonts: [ArrayBuffer, ArrayBuffer]}`
+//!   (Plan Local Sans Regular and Bold, fetched by the page beside index.html
+//!   while the worker loads; kept only if they are this build's files);
 //! - app → worker: `{id: number, job: string}` (a [`Prepared`] request as
 //!   JSON: the document the page built, and the draft to attach, if any; the
 //!   worker carries no plan model and no content builder);
@@ -27,6 +30,8 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array};
+    use plan_local_ga::export::font::fonts;
+    use plan_local_ga::export::font::metrics::FontFace;
     use plan_local_ga::export::job::{JobError, Output, Prepared};
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -51,9 +56,26 @@ mod worker {
         scope.performance().map_or(0.0, |p| p.now())
     }
 
+    /// Keeps the two font files the page sent (`{fonts: [Regular, Bold]}`).
+    fn take_fonts(fonts: &JsValue) {
+        let list: Array = fonts.clone().unchecked_into();
+        for (i, face) in [FontFace::Regular, FontFace::Bold].into_iter().enumerate() {
+            let bytes = Uint8Array::new(&list.get(i as u32)).to_vec();
+            // A file that is not this build's is not kept: the export then
+            // fails with the font named, rather than drawing wrong glyphs.
+            let _ = fonts::provide(face, bytes);
+        }
+    }
+
     fn handle(event: MessageEvent) {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let data = event.data();
+        if let Ok(fonts) = Reflect::get(&data, &JsValue::from_str("fonts")) {
+            if Array::is_array(&fonts) {
+                take_fonts(&fonts);
+                return;
+            }
+        }
         let id = Reflect::get(&data, &JsValue::from_str("id")).unwrap_or(JsValue::NULL);
         let reply = Object::new();
         set(&reply, "id", &id);

@@ -21,6 +21,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use crate::export::font::fonts;
+use crate::export::font::metrics::FontFace;
 use crate::export::job::{ExportFailure, Prepared};
 use crate::messages;
 use crate::persistence::browser;
@@ -32,8 +34,8 @@ use crate::ui::shell::download_draft;
 /// loader in `<meta name="pdf-worker" content="…">`.
 const DEFAULT_WORKER_URL: &str = "/pdf_worker_loader.js";
 
-/// How long the worker may take to load before the export gives up: its
-/// WebAssembly is about a megabyte, so this allows for a slow connection.
+/// How long the worker and its fonts may take to load before the export gives
+/// up: about half a megabyte, so this allows for a slow connection.
 const READY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// After this long without a result, the page says that the PDF is being prepared.
@@ -47,6 +49,12 @@ type Settle = (Function, Function);
 
 #[derive(Default)]
 struct Shared {
+    /// The worker has said `{ready}`.
+    worker_ready: bool,
+    /// The font files, fetched while the worker loads; sent to it once it is
+    /// ready (`{fonts}`), after which it takes jobs.
+    fonts: Option<js_sys::Array>,
+    /// Both done: the worker has its fonts and takes jobs.
     ready: bool,
     /// Set when the worker failed; the next export replaces it.
     broken: bool,
@@ -136,17 +144,12 @@ fn create() -> Result<Client, JsValue> {
 
     let on_message = {
         let shared = Rc::clone(&shared);
+        let worker = worker.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
             if Reflect::get(&data, &key("ready")).is_ok_and(|r| r.is_truthy()) {
-                let waiting = {
-                    let mut s = shared.borrow_mut();
-                    s.ready = true;
-                    std::mem::take(&mut s.waiting_ready)
-                };
-                for (resolve, _) in waiting {
-                    let _ = resolve.call0(&JsValue::NULL);
-                }
+                shared.borrow_mut().worker_ready = true;
+                deliver_fonts(&shared, &worker);
                 return;
             }
             let Some(id) = Reflect::get(&data, &key("id"))
@@ -176,12 +179,73 @@ fn create() -> Result<Client, JsValue> {
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The fonts travel beside the worker's WebAssembly, not inside it: a new
+    // version of the app does not download them again (the service worker
+    // keeps them by content). Fetched now, while the worker loads.
+    {
+        let shared = Rc::clone(&shared);
+        let worker = worker.clone();
+        leptos::task::spawn_local(async move {
+            match fetch_fonts().await {
+                Ok(fonts) => {
+                    shared.borrow_mut().fonts = Some(fonts);
+                    deliver_fonts(&shared, &worker);
+                }
+                Err(_) => fail_all(&shared),
+            }
+        });
+    }
     Ok(Client {
         worker,
         shared,
         _on_message: on_message,
         _on_error: on_error,
     })
+}
+
+/// Fetches the two font files beside the worker's loader (Regular, Bold).
+async fn fetch_fonts() -> Result<js_sys::Array, JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let loader = worker_url();
+    let dir = loader.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let fonts = js_sys::Array::new();
+    for face in [FontFace::Regular, FontFace::Bold] {
+        let url = format!("{dir}/{}", fonts::file_name(face));
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+            .await?
+            .dyn_into()?;
+        if !response.ok() {
+            return Err(JsValue::NULL);
+        }
+        fonts.push(&JsFuture::from(response.array_buffer()?).await?);
+    }
+    Ok(fonts)
+}
+
+/// Once the worker is ready and the fonts are here: sends them (transferred)
+/// and lets the waiting exports go.
+fn deliver_fonts(shared: &Rc<RefCell<Shared>>, worker: &Worker) {
+    let waiting = {
+        let mut s = shared.borrow_mut();
+        if s.ready || s.broken || !s.worker_ready {
+            return;
+        }
+        let Some(fonts) = s.fonts.take() else {
+            return;
+        };
+        let message = Object::new();
+        let _ = Reflect::set(&message, &key("fonts"), &fonts);
+        if worker.post_message_with_transfer(&message, &fonts).is_err() {
+            drop(s);
+            fail_all(shared);
+            return;
+        }
+        s.ready = true;
+        std::mem::take(&mut s.waiting_ready)
+    };
+    for (resolve, _) in waiting {
+        let _ = resolve.call0(&JsValue::NULL);
+    }
 }
 
 /// The running worker's shared state, creating the worker if there is none

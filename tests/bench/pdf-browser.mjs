@@ -79,15 +79,22 @@ await page.waitForTimeout(500);
 const atLoad = [...requested];
 const workerAtLoad = atLoad.filter((u) => u.includes('pdf_worker'));
 
-// (a) ours: a worker from the same URL the app uses, the same message protocol.
+// (a) ours: a worker from the same URL the app uses, the same message protocol
+//     (its fonts fetched and handed over as the app does).
 const inWorker = (job) => page.evaluate(async ({ job, runs }) => {
   const url = document.querySelector('meta[name="pdf-worker"]').content;
   const t0 = performance.now();
   const worker = new Worker(url, { type: 'module' });
+  // As the app does: the font files fetched while the worker loads, then sent.
+  const dir = url.slice(0, url.lastIndexOf('/'));
+  const fonts = Promise.all(['PlanLocalSans-Regular.ttf', 'PlanLocalSans-Bold.ttf']
+    .map((f) => fetch(`${dir}/${f}`).then((r) => r.arrayBuffer())));
   await new Promise((ok, fail) => {
     worker.onmessage = (e) => e.data?.ready && ok();
     worker.onerror = (e) => fail(new Error('worker failed: ' + e.message));
   });
+  const buffers = await fonts;
+  worker.postMessage({ fonts: buffers }, buffers);
   const start = performance.now() - t0;
   let id = 0;
   const ask = (j) => new Promise((ok, fail) => {

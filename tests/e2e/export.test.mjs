@@ -27,6 +27,9 @@ before(async () => {
 after(async () => { if (s) await endSession(s); });
 
 const workerRequests = () => requests.filter((u) => WORKER.test(u));
+// The PDF's font files, fetched by the page beside the worker (not inside it).
+const FONTS = /\/PlanLocalSans-(Regular|Bold)\.ttf$/;
+const fontRequests = () => requests.filter((u) => FONTS.test(u));
 
 async function exportPdf(page, name) {
   const [download] = await Promise.all([
@@ -51,6 +54,7 @@ test('page load and navigation do not fetch the PDF worker; the review page fetc
   await page.waitForLoadState('networkidle');
   assert.ok(requests.some((u) => /\/app-[0-9a-f]+_bg\.wasm$/.test(u)), 'the app itself was loaded');
   assert.deepEqual(workerRequests(), [], 'no worker file is requested before the review page');
+  assert.deepEqual(fontRequests(), [], 'nor the PDF\'s fonts');
   const html = await page.content();
   assert.doesNotMatch(html, /<link[^>]+(preload|modulepreload)[^>]+pdf_worker/, 'no preload of the worker');
 
@@ -61,6 +65,8 @@ test('page load and navigation do not fetch the PDF worker; the review page fetc
   while (!workerRequests().some((u) => /\.wasm$/.test(u)) && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
   const ahead = workerRequests();
   assert.ok(ahead.some((u) => /_loader\.js$/.test(u)) && ahead.some((u) => /\.wasm$/.test(u)), `worker fetched when the review page opened: ${ahead}`);
+  while (fontRequests().length < 2 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+  assert.equal(fontRequests().length, 2, `both font files fetched with the worker: ${fontRequests()}`);
 
   const { path, file } = await exportPdf(page, 'export-worker.pdf');
   assert.equal(file, 'plan-de-accion-local-de-gobierno-abierto-2025-2027.pdf');
@@ -69,12 +75,14 @@ test('page load and navigation do not fetch the PDF worker; the review page fetc
   assert.ok(text.includes(PLAN_NAME) && text.includes(COMMITMENT), 'the PDF holds the plan');
   const fetched = workerRequests();
   assert.equal(fetched.length, ahead.length, `the export fetched nothing more: ${fetched}`);
+  assert.equal(fontRequests().length, 2, 'the fonts were fetched once');
   assert.ok(fetched.every((u) => /pdf_worker-[0-9a-f]{16}/.test(u)), 'release worker files carry a content hash');
 
   // A second export reuses the worker: nothing is fetched again.
   const before = workerRequests().length;
   await exportPdf(page, 'export-worker-2.pdf');
   assert.equal(workerRequests().length, before);
+  assert.equal(fontRequests().length, 2);
   assert.equal(await page.locator('#estado-exportacion').innerText(), '', 'no progress text once done');
 });
 
@@ -214,6 +222,31 @@ test('a worker that cannot load gives a Spanish message with the JSON download; 
   const { path } = await exportPdf(page, 'export-after-failure.pdf');
   execFileSync('qpdf', ['--check', path]);
   assert.equal(await banner.count(), 0, 'the message goes away after a successful export');
+});
+
+test('font files that cannot be fetched give the same message; the next export fetches them and works', async () => {
+  const { page, origin } = s;
+  const errorsBefore = s.consoleErrors.length;
+  const refuse = (route) => route.abort('connectionrefused');
+  await s.context.route(FONTS, refuse);
+  try {
+    await page.goto(origin + '/plan/revisar');
+    await ready(page);
+    await page.getByRole('button', { name: 'Exportar PDF' }).click();
+    const banner = page.locator('#error-exportacion');
+    await banner.waitFor({ timeout: 15000 });
+    assert.match(await banner.innerText(), /No se pudo cargar la parte de la herramienta que crea el PDF/);
+    assert.ok(banner.getByRole('button', { name: 'Descargar borrador (JSON)' }));
+  } finally {
+    await s.context.unroute(FONTS, refuse);
+  }
+  const errors = s.consoleErrors.splice(errorsBefore);
+  assert.ok(errors.every((e) => /Failed to load resource|ERR_CONNECTION_REFUSED|PlanLocalSans/.test(e)), `errors: ${errors}`);
+  const { path } = await exportPdf(page, 'export-after-font-failure.pdf');
+  execFileSync('qpdf', ['--check', path]);
+  const fonts = execFileSync('pdffonts', [path]).toString();
+  assert.match(fonts, /PlanLocalSans-Regular/);
+  assert.match(fonts, /PlanLocalSans-Bold/);
 });
 
 test('the print view renders the plan from the export document and passes axe-core', async () => {

@@ -24,6 +24,9 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/font_metrics.rs"));
 }
 
+#[cfg(feature = "pdf")]
+pub(crate) use tables::FONT_FILES;
+
 /// One of the two faces the export draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FontFace {
