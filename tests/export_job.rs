@@ -204,6 +204,7 @@ fn printpdf_stays_behind_the_pdf_feature() {
 /// The PDF worker draws only with the font files this build was made with:
 /// the page fetches them beside index.html, and a file of another version
 /// (or a damaged one) would draw the wrong glyphs for the layout's glyph ids.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn the_worker_accepts_exactly_this_builds_font_files() {
     use plan_local_ga::export::fonts::{file_name, is_file_of, BOLD_TTF, REGULAR_TTF};
@@ -211,13 +212,22 @@ fn the_worker_accepts_exactly_this_builds_font_files() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/");
     for (face, bytes) in [(FontFace::Regular, REGULAR_TTF), (FontFace::Bold, BOLD_TTF)] {
         let served = std::fs::read(format!("{dir}{}", file_name(face))).expect("served file");
-        assert_eq!(served, bytes, "the served file is the one the build measured");
+        assert_eq!(
+            served, bytes,
+            "the served file is the one the build measured"
+        );
         assert!(is_file_of(face, &served));
         let mut changed = served.clone();
         changed[served.len() / 2] ^= 1;
         assert!(!is_file_of(face, &changed), "one changed byte");
-        assert!(!is_file_of(face, &served[..served.len() - 1]), "one byte short");
+        assert!(
+            !is_file_of(face, &served[..served.len() - 1]),
+            "one byte short"
+        );
     }
-    assert!(!is_file_of(FontFace::Regular, BOLD_TTF), "the faces swapped");
+    assert!(
+        !is_file_of(FontFace::Regular, BOLD_TTF),
+        "the faces swapped"
+    );
     assert!(!is_file_of(FontFace::Bold, REGULAR_TTF));
 }

@@ -295,7 +295,7 @@ fn metrics_table_matches_the_embedded_fonts() {
             "{face:?} descent"
         );
     }
-    assert_ne!(fonts::REGULAR_TTF, fonts::BOLD_TTF);
+    assert_ne!(fonts::ttf(FontFace::Regular), fonts::ttf(FontFace::Bold));
 }
 
 /// Text is printed as typed; only what the fonts cannot draw becomes U+FFFD

@@ -288,12 +288,6 @@ fn post(message: &JsValue) -> Result<(), JsValue> {
     })
 }
 
-/// Draws a document a page built ([`Prepared`]) in the worker and returns the
-/// PDF bytes.
-pub async fn render_prepared(prepared: &Prepared) -> Result<Vec<u8>, ExportFailure> {
-    render_json(prepared.to_json()).await
-}
-
 /// Sends a request (a [`Prepared`] document, as JSON) to the worker and
 /// returns the PDF bytes.
 async fn render_json(request: String) -> Result<Vec<u8>, ExportFailure> {

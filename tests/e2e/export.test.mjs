@@ -194,13 +194,16 @@ test('leaving the review page while the PDF is made still downloads it, without 
   }
 });
 
-test('a worker that cannot load gives a Spanish message with the JSON download; the next export works', async () => {
+/**
+ * With `pattern` refused from the start (the review page's early start fails,
+ * and so does the export's), «Exportar PDF» on the review page gives the
+ * Spanish message with the JSON download. Returns the message and a way to
+ * stop refusing.
+ */
+async function exportRefused(pattern) {
   const { page, origin } = s;
-  const errorsBefore = s.consoleErrors.length;
-  // Refused from the start: the worker the review page starts ahead fails,
-  // and so does the one the export starts.
   const refuse = (route) => route.abort('connectionrefused');
-  await s.context.route(/pdf_worker.*_loader\.js$/, refuse);
+  await s.context.route(pattern, refuse);
   await page.goto(origin + '/plan/revisar');
   await ready(page);
   await page.getByRole('button', { name: 'Exportar PDF' }).click();
@@ -208,6 +211,14 @@ test('a worker that cannot load gives a Spanish message with the JSON download; 
   await banner.waitFor({ timeout: 15000 });
   assert.match(await banner.innerText(), /No se pudo cargar la parte de la herramienta que crea el PDF/);
   assert.equal(await banner.getAttribute('role'), 'alert');
+  assert.equal(await banner.getByRole('button', { name: 'Descargar borrador (JSON)' }).count(), 1);
+  return { banner, allow: () => s.context.unroute(pattern, refuse) };
+}
+
+test('a worker that cannot load gives a Spanish message with the JSON download; the next export works', async () => {
+  const { page } = s;
+  const errorsBefore = s.consoleErrors.length;
+  const { banner, allow } = await exportRefused(/pdf_worker.*_loader\.js$/);
   const [json] = await Promise.all([
     page.waitForEvent('download'),
     banner.getByRole('button', { name: 'Descargar borrador (JSON)' }).click(),
@@ -218,35 +229,24 @@ test('a worker that cannot load gives a Spanish message with the JSON download; 
   const errors = s.consoleErrors.splice(errorsBefore);
   assert.ok(errors.every((e) => /Failed to load resource|ERR_CONNECTION_REFUSED|pdf_worker/.test(e)), `errors: ${errors}`);
 
-  await s.context.unroute(/pdf_worker.*_loader\.js$/, refuse);
+  await allow();
   const { path } = await exportPdf(page, 'export-after-failure.pdf');
   execFileSync('qpdf', ['--check', path]);
   assert.equal(await banner.count(), 0, 'the message goes away after a successful export');
 });
 
 test('font files that cannot be fetched give the same message; the next export fetches them and works', async () => {
-  const { page, origin } = s;
   const errorsBefore = s.consoleErrors.length;
-  const refuse = (route) => route.abort('connectionrefused');
-  await s.context.route(FONTS, refuse);
-  try {
-    await page.goto(origin + '/plan/revisar');
-    await ready(page);
-    await page.getByRole('button', { name: 'Exportar PDF' }).click();
-    const banner = page.locator('#error-exportacion');
-    await banner.waitFor({ timeout: 15000 });
-    assert.match(await banner.innerText(), /No se pudo cargar la parte de la herramienta que crea el PDF/);
-    assert.ok(banner.getByRole('button', { name: 'Descargar borrador (JSON)' }));
-  } finally {
-    await s.context.unroute(FONTS, refuse);
-  }
+  const { banner, allow } = await exportRefused(FONTS);
+  await allow();
   const errors = s.consoleErrors.splice(errorsBefore);
   assert.ok(errors.every((e) => /Failed to load resource|ERR_CONNECTION_REFUSED|PlanLocalSans/.test(e)), `errors: ${errors}`);
-  const { path } = await exportPdf(page, 'export-after-font-failure.pdf');
+  const { path } = await exportPdf(s.page, 'export-after-font-failure.pdf');
   execFileSync('qpdf', ['--check', path]);
   const fonts = execFileSync('pdffonts', [path]).toString();
   assert.match(fonts, /PlanLocalSans-Regular/);
   assert.match(fonts, /PlanLocalSans-Bold/);
+  assert.equal(await banner.count(), 0, 'the message goes away after a successful export');
 });
 
 test('the print view renders the plan from the export document and passes axe-core', async () => {
