@@ -117,23 +117,23 @@ impl Prepared {
         }
     }
 
+    /// `document` carrying `draft` (encoded as the app writes it).
+    fn carrying(document: Document, draft: &Envelope) -> Self {
+        Self {
+            draft: Some(crate::persistence::encode(draft)),
+            ..Self::new(document)
+        }
+    }
+
     /// The plan's PDF («Exportar PDF»), carrying `draft`.
     pub fn plan(draft: &Envelope, generated_at: OffsetDateTime) -> Self {
-        Self {
-            prepared: plan_document(&draft.plan, generated_at),
-            draft: Some(crate::persistence::encode(draft)),
-            output: Output::Pdf,
-        }
+        Self::carrying(plan_document(&draft.plan, generated_at), draft)
     }
 
     /// The progress report of round `round`, carrying `draft` as the plan's
     /// PDF does; `None` when the plan has no such round.
     pub fn progress(draft: &Envelope, round: ItemId, generated_at: OffsetDateTime) -> Option<Self> {
-        Some(Self {
-            prepared: progress_document(&draft.plan, round, generated_at)?,
-            draft: Some(crate::persistence::encode(draft)),
-            output: Output::Pdf,
-        })
+        progress_document(&draft.plan, round, generated_at).map(|d| Self::carrying(d, draft))
     }
 
     /// The readiness report (no draft inside); `None` without an assessment.

@@ -398,28 +398,27 @@ impl Export {
         // After the next frame is painted: the request is built, then sent.
         request_animation_frame(move || {
             set_timeout(
-                move || {
-                    let request = request();
-                    leptos::task::spawn_local(async move {
-                        let rendered = match request {
-                            Some(request) => render_json(request).await,
-                            // Nothing to draw (a round or an assessment gone
-                            // meanwhile): no PDF.
-                            None => Err(ExportFailure::Generation),
-                        };
-                        let outcome = rendered.and_then(|bytes| {
-                            browser::download(&bytes, &file_name, "application/pdf")
-                                .map_err(|_| ExportFailure::DownloadBlocked)
-                        });
-                        IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
-                        let _ = self.busy.try_set(false);
-                        let _ = self.slow.try_set(false);
-                        let _ = self.failure.try_set(outcome.err());
-                    });
-                },
+                move || leptos::task::spawn_local(self.finish(request(), file_name)),
                 Duration::ZERO,
             );
         });
+    }
+
+    /// Sends `request` (none: nothing to draw, such as a round or an
+    /// assessment gone meanwhile), downloads the PDF and says how it went.
+    async fn finish(self, request: Option<String>, file_name: String) {
+        let rendered = match request {
+            Some(request) => render_json(request).await,
+            None => Err(ExportFailure::Generation),
+        };
+        let outcome = rendered.and_then(|bytes| {
+            browser::download(&bytes, &file_name, "application/pdf")
+                .map_err(|_| ExportFailure::DownloadBlocked)
+        });
+        IN_FLIGHT.with(|n| n.set(n.get().saturating_sub(1)));
+        let _ = self.busy.try_set(false);
+        let _ = self.slow.try_set(false);
+        let _ = self.failure.try_set(outcome.err());
     }
 }
 

@@ -39,13 +39,17 @@ pub fn file_name(face: FontFace) -> &'static str {
 /// another version would draw the wrong glyphs for the layout's glyph ids.
 #[cfg(feature = "pdf")]
 pub fn is_file_of(face: FontFace, bytes: &[u8]) -> bool {
-    let (len, expected) = super::metrics::FONT_FILES[usize::from(face == FontFace::Bold)];
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    bytes.len() == len && hash == expected
+    let (len, expected) = super::metrics::FONT_FILES[face.index()];
+    bytes.len() == len && fnv1a(bytes.iter().copied()) == expected
+}
+
+/// FNV-1a, 64 bits, of `bytes` (the font files' check, and the subset tag in
+/// `export::pdf::subset`; `build.rs` computes the files' hashes alike).
+#[cfg(feature = "pdf")]
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "pdf"))]
@@ -56,10 +60,7 @@ static PROVIDED: [std::sync::OnceLock<Vec<u8>>; 2] =
 /// this build's ([`is_file_of`]); false when it is not (or was given already).
 #[cfg(all(target_arch = "wasm32", feature = "pdf"))]
 pub fn provide(face: FontFace, bytes: Vec<u8>) -> bool {
-    is_file_of(face, &bytes)
-        && PROVIDED[usize::from(face == FontFace::Bold)]
-            .set(bytes)
-            .is_ok()
+    is_file_of(face, &bytes) && PROVIDED[face.index()].set(bytes).is_ok()
 }
 
 /// The font program of `face` (in the browser, once [`provide`]d; empty
@@ -68,9 +69,7 @@ pub fn provide(face: FontFace, bytes: Vec<u8>) -> bool {
 pub fn ttf(face: FontFace) -> &'static [u8] {
     #[cfg(target_arch = "wasm32")]
     {
-        PROVIDED[usize::from(face == FontFace::Bold)]
-            .get()
-            .map_or(&[], Vec::as_slice)
+        PROVIDED[face.index()].get().map_or(&[], Vec::as_slice)
     }
     #[cfg(not(target_arch = "wasm32"))]
     match face {

@@ -36,6 +36,13 @@ pub enum FontFace {
     Bold,
 }
 
+impl FontFace {
+    /// Its place in per-face tables: Regular 0, Bold 1.
+    pub fn index(self) -> usize {
+        usize::from(self == FontFace::Bold)
+    }
+}
+
 /// The fonts' bounding box (the larger of the two faces, rounded up), in em: how
 /// far a glyph can reach below the baseline (as a positive number) and above it.
 /// Used to check that text stays on the page; `tests/pdf.rs` checks it against

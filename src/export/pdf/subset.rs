@@ -72,14 +72,12 @@ pub fn subset_font(face: FontFace, chars: &BTreeSet<char>) -> Result<ParsedFont,
 fn template(face: FontFace) -> Result<&'static ParsedFont, PdfError> {
     static TEMPLATES: OnceLock<[Option<ParsedFont>; 2]> = OnceLock::new();
     let templates = TEMPLATES.get_or_init(|| [FontFace::Regular, FontFace::Bold].map(parse));
-    templates[usize::from(face == FontFace::Bold)]
-        .as_ref()
-        .ok_or_else(|| {
-            PdfError::Content(format!(
-                "the embedded font {} could not be read",
-                fonts::postscript_name(face)
-            ))
-        })
+    templates[face.index()].as_ref().ok_or_else(|| {
+        PdfError::Content(format!(
+            "the embedded font {} could not be read",
+            fonts::postscript_name(face)
+        ))
+    })
 }
 
 fn parse(face: FontFace) -> Option<ParsedFont> {
@@ -103,15 +101,10 @@ fn parse(face: FontFace) -> Option<ParsedFont> {
 
 /// Six capital letters from a hash (FNV-1a) of the face and the characters.
 fn subset_tag(face: FontFace, chars: &BTreeSet<char>) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |byte: u8| {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    };
-    eat(u8::from(face == FontFace::Bold));
-    for c in chars {
-        u32::from(*c).to_le_bytes().into_iter().for_each(&mut eat);
-    }
+    let hash = fonts::fnv1a(
+        std::iter::once(u8::from(face == FontFace::Bold))
+            .chain(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())),
+    );
     (0..6)
         .map(|i| {
             let letter = (hash >> (i * 8)) % 26;
