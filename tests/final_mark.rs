@@ -31,6 +31,27 @@ fn an_unfinished_plan_cannot_be_final_and_says_what_is_missing() {
     assert_eq!(plan.document_status(), DocumentStatus::Draft);
 }
 
+/// The review page passes the checks and the quality review's count it
+/// keeps; what is missing for "Versión final" is the same as computed afresh.
+#[test]
+fn what_is_missing_is_the_same_from_the_kept_checks() {
+    let complete = c13::plan();
+    let mut unfinished = c13::plan();
+    unfinished.monitoring = None;
+    unfinished.commitments[0].key_actions.clear();
+    assert!(unfinished
+        .unfinished_for_final()
+        .contains(&Step::Commitments));
+    for plan in [Plan::default(), complete, unfinished] {
+        let checks = plan.checks();
+        let required = (!plan.commitments.is_empty()).then(|| plan.quality_required_findings());
+        assert_eq!(
+            plan.unfinished_for_final_checked(&checks, required),
+            plan.unfinished_for_final()
+        );
+    }
+}
+
 #[test]
 fn the_mark_holds_while_the_plan_is_unchanged() {
     let mut plan = c13::plan();

@@ -427,8 +427,21 @@ fn simple(saved: bool, unsaved: bool) -> TaskStatus {
 impl Plan {
     /// The steps "Versión final" needs that are not complete yet, in order.
     pub fn unfinished_for_final(&self) -> Vec<Step> {
+        self.unfinished_for_final_checked(&self.checks(), None)
+    }
+
+    /// [`Plan::unfinished_for_final`] with the commitments' checks and the
+    /// quality review's count of required findings already made, so a page
+    /// that keeps them does not make them again.
+    pub fn unfinished_for_final_checked(
+        &self,
+        checks: &[CommitmentCheck],
+        quality_required: Option<usize>,
+    ) -> Vec<Step> {
         Step::required()
-            .filter(|s| s.status(self, false) != TaskStatus::Completed)
+            .filter(|s| {
+                s.status_checked(self, false, quality_required, checks) != TaskStatus::Completed
+            })
             .collect()
     }
 

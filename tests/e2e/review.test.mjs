@@ -133,6 +133,31 @@ test('a fold left open is open again after «Cambiar» and back', async () => {
   assert.deepEqual(open, ['Problemas públicos']);
 });
 
+test('answers that look like markup are shown as the text typed, with their «Cambiar» link', async () => {
+  // The review's lists are written as HTML text (src/ui/widgets.rs,
+  // summary_list_html): every answer must come out exactly as typed.
+  const { page, origin } = s;
+  const draft = JSON.parse(await readFile(FIXTURE, 'utf8'));
+  const statement = 'Las <b>familias</b> & "vecinos" <script>alert(1)</script> no saben cómo se gasta el presupuesto.';
+  draft.plan.problems[0].statement = statement;
+  await page.goto(origin + '/');
+  await ready(page);
+  await putDraft(page, JSON.stringify(draft));
+  await page.goto(origin + '/plan/revisar');
+  await ready(page);
+  await page.locator(STEP('Problemas públicos')).click();
+  const panel = page.locator(`#${await page.locator(STEP('Problemas públicos')).getAttribute('aria-controls')}`);
+  const row = panel.locator('.summary-list__row', { hasText: 'familias' });
+  assert.equal(await row.locator('.summary-list__value').innerText(), statement);
+  assert.equal(await panel.locator('b, script').count(), 0, 'no element made of an answer');
+  const change = row.getByRole('link', { name: /^Cambiar / });
+  assert.equal(await change.getAttribute('href'), '/plan/problemas/1?volver=revisar');
+  await change.click();
+  await page.waitForURL('**/plan/problemas/1?volver=revisar');
+  await ready(page);
+  assert.equal(await page.locator('main textarea').first().inputValue(), statement);
+});
+
 test('the review session: no console errors, no foreign requests, axe clean', () => {
   assertClean(s);
 });
