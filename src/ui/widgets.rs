@@ -516,67 +516,27 @@ impl SummaryRow {
 /// A GOV.UK summary list.
 #[component]
 pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
-    let mut html = String::new();
-    summary_list_html(
-        rows.iter().map(|r| {
-            (
-                r.key.as_str(),
-                r.value.as_deref(),
-                r.href.as_deref(),
-                r.lang,
-            )
-        }),
-        &mut html,
-    );
-    view! { <div class="summary" inner_html=html></div> }
-}
-
-/// A summary list's markup (`<dl class="summary-list">`, each row's key, its
-/// value or "No proporcionado", and its «Cambiar» link with hidden text naming
-/// what changes), written as HTML text with every value escaped. Lists of
-/// answers are static, and a long plan's review has thousands of rows: the
-/// browser parses them in one step, where building them node by node from
-/// wasm took most of the page's time (issue 21). Links are ordinary `<a>`:
-/// the router handles their clicks wherever they are.
-pub fn summary_list_html<'a>(
-    rows: impl IntoIterator<Item = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>)>,
-    out: &mut String,
-) {
-    use html_escape::{
-        encode_double_quoted_attribute_to_string as attr, encode_text_to_string as text,
-    };
-    out.push_str(r#"<dl class="summary-list">"#);
-    for (key, value, href, lang) in rows {
-        out.push_str(r#"<div class="summary-list__row"><dt class="summary-list__key">"#);
-        text(key, out);
-        out.push_str("</dt>");
-        match value.filter(|v| !v.trim().is_empty()) {
-            Some(v) => {
-                out.push_str(r#"<dd class="summary-list__value summary-list__value--text""#);
-                if let Some(lang) = lang {
-                    out.push_str(r#" lang=""#);
-                    attr(lang, out);
-                    out.push('"');
-                }
-                out.push('>');
-                text(v, out);
-                out.push_str("</dd>");
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let hidden = format!(" {}", r.key.to_lowercase());
+            let lang = r.lang;
+            let value = match r.value {
+                Some(v) => view! { <dd class="summary-list__value summary-list__value--text" lang=lang>{v}</dd> }.into_any(),
+                None => view! { <dd class="summary-list__value summary-list__value--empty">"No proporcionado"</dd> }.into_any(),
+            };
+            view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{r.key}</dt>
+                    {value}
+                    <dd class="summary-list__actions">
+                        {r.href.map(|h| view! { <a href=h>"Cambiar"<span class="visually-hidden">{hidden}</span></a> })}
+                    </dd>
+                </div>
             }
-            None => out.push_str(
-                r#"<dd class="summary-list__value summary-list__value--empty">No proporcionado</dd>"#,
-            ),
-        }
-        out.push_str(r#"<dd class="summary-list__actions">"#);
-        if let Some(href) = href {
-            out.push_str(r#"<a href=""#);
-            attr(href, out);
-            out.push_str(r#"">Cambiar<span class="visually-hidden"> "#);
-            text(key.to_lowercase(), out);
-            out.push_str("</span></a>");
-        }
-        out.push_str("</dd></div>");
-    }
-    out.push_str("</dl>");
+        })
+        .collect_view();
+    view! { <dl class="summary-list">{items}</dl> }
 }
 
 /// Glossary terms explained in place (house style: define each term once).

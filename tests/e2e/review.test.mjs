@@ -134,8 +134,7 @@ test('a fold left open is open again after «Cambiar» and back', async () => {
 });
 
 test('answers that look like markup are shown as the text typed, with their «Cambiar» link', async () => {
-  // The review's lists are written as HTML text (src/ui/widgets.rs,
-  // summary_list_html): every answer must come out exactly as typed.
+  // Every answer comes out exactly as typed: text, never markup.
   const { page, origin } = s;
   const draft = JSON.parse(await readFile(FIXTURE, 'utf8'));
   const statement = 'Las <b>familias</b> & "vecinos" <script>alert(1)</script> no saben cómo se gasta el presupuesto.';

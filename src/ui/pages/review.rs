@@ -39,7 +39,7 @@ use crate::ui::pages::tasks::status_tag;
 use crate::ui::paths;
 use crate::ui::pdf_client::{self, Export, ExportStatus};
 use crate::ui::shell::{download_draft, BackLink, PageHeading};
-use crate::ui::widgets::summary_list_html;
+use crate::ui::widgets::{SummaryList, SummaryRow};
 
 /// The page where an answer is changed, returning here after "Guardar y continuar".
 fn change_href(target: Target) -> String {
@@ -265,44 +265,29 @@ fn Fold(
 /// A group's rows (with its title as a heading of `level`, when it has one)
 /// and its subgroups one level down; with `change_links`, each row's
 /// «Cambiar» link to its page (the read-only reviewer's view has none).
-/// Static: written as HTML text ([`group_html`]) and parsed by the browser.
 pub(crate) fn group_view(g: Group, level: u8, change_links: bool) -> AnyView {
-    let mut html = String::new();
-    group_html(&g, level, change_links, &mut html);
-    view! { <div class="summary" inner_html=html></div> }.into_any()
-}
-
-/// [`group_view`]'s markup as HTML text, every value escaped.
-fn group_html(g: &Group, level: u8, change_links: bool, out: &mut String) {
-    use html_escape::encode_text_to_string as text;
-    if let Some(t) = &g.title {
-        let tag = if level == 3 { "h3" } else { "h4" };
-        out.push_str(&format!(r#"<{tag} class="heading-s">"#));
-        text(t, out);
-        out.push_str(&format!("</{tag}>"));
-    }
-    if let Some(n) = &g.empty_note {
-        out.push_str(r#"<p class="body">"#);
-        text(n, out);
-        out.push_str("</p>");
-    }
-    if !g.rows.is_empty() {
-        let hrefs: Vec<Option<String>> = g
+    let title = g.title.map(|t| match level {
+        3 => view! { <h3 class="heading-s">{t}</h3> }.into_any(),
+        _ => view! { <h4 class="heading-s">{t}</h4> }.into_any(),
+    });
+    let note = g.empty_note.map(|n| view! { <p class="body">{n}</p> });
+    let rows = (!g.rows.is_empty()).then(|| {
+        let rows = g
             .rows
-            .iter()
-            .map(|r| change_links.then(|| change_href(r.target)))
-            .collect();
-        summary_list_html(
-            g.rows
-                .iter()
-                .zip(&hrefs)
-                .map(|(r, href)| (r.key.as_str(), r.value.as_deref(), href.as_deref(), r.lang)),
-            out,
-        );
-    }
-    for s in &g.subgroups {
-        group_html(s, level + 1, change_links, out);
-    }
+            .into_iter()
+            .map(|r| {
+                let href = change_links.then(|| change_href(r.target));
+                SummaryRow::new(r.key, r.value, href).in_language(r.lang)
+            })
+            .collect::<Vec<_>>();
+        view! { <SummaryList rows=rows /> }
+    });
+    let subgroups = g
+        .subgroups
+        .into_iter()
+        .map(|s| group_view(s, level + 1, change_links))
+        .collect_view();
+    view! { {title} {note} {rows} {subgroups} }.into_any()
 }
 
 /// What a commitment still needs, for its fold: "Completo", or the parts of
