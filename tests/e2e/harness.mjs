@@ -94,6 +94,8 @@ export async function startSession({ dist = DIST, serviceWorkers = process.env.E
       if (msg.type() === 'error') session.consoleErrors.push(`${page.url()}: ${msg.text()}`);
     });
     page.on('pageerror', (err) => session.consoleErrors.push(`${page.url()}: ${err}`));
+    // A renderer that dies shows later only as "page closed": say so where it happened.
+    page.on('crash', () => session.consoleErrors.push(`${page.url()}: the page's renderer crashed`));
   };
   context.on('page', watch);
   session.page = await context.newPage();
