@@ -208,12 +208,18 @@ async fn fetch_fonts() -> Result<js_sys::Array, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let loader = worker_url();
     let dir = loader.rsplit_once('/').map_or("", |(dir, _)| dir);
+    // Both requests go out at once (one promise for both, so a refused one
+    // is an error here, never an unhandled rejection); read in order.
+    let requests: js_sys::Array = [FontFace::Regular, FontFace::Bold]
+        .into_iter()
+        .map(|face| window.fetch_with_str(&format!("{dir}/{}", fonts::file_name(face))))
+        .collect();
+    let responses: js_sys::Array = JsFuture::from(js_sys::Promise::all(&requests))
+        .await?
+        .dyn_into()?;
     let fonts = js_sys::Array::new();
-    for face in [FontFace::Regular, FontFace::Bold] {
-        let url = format!("{dir}/{}", fonts::file_name(face));
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
-            .await?
-            .dyn_into()?;
+    for response in responses.iter() {
+        let response: web_sys::Response = response.dyn_into()?;
         if !response.ok() {
             return Err(JsValue::NULL);
         }

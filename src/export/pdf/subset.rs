@@ -102,7 +102,7 @@ fn parse(face: FontFace) -> Option<ParsedFont> {
 /// Six capital letters from a hash (FNV-1a) of the face and the characters.
 fn subset_tag(face: FontFace, chars: &BTreeSet<char>) -> String {
     let hash = fonts::fnv1a(
-        std::iter::once(u8::from(face == FontFace::Bold))
+        std::iter::once(face.index() as u8)
             .chain(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())),
     );
     (0..6)

@@ -35,6 +35,7 @@ use crate::state::use_app;
 use crate::ui::draft_form::{RETURN_PARAM, RETURN_TO_REVIEW};
 use crate::ui::form::focus_id;
 use crate::ui::pages::commitment::part_name;
+use crate::ui::pages::quality::QualityCounts;
 use crate::ui::pages::tasks::status_tag;
 use crate::ui::paths;
 use crate::ui::pdf_client::{self, Export, ExportStatus};
@@ -322,7 +323,7 @@ fn SectionView(section: Section, index: usize, folds: Folds) -> impl IntoView {
     let step = section.step;
     let unsaved = state.has_unsaved(step.unsaved_prefix());
     let checks = state.checks.get_untracked();
-    let required = state.quality.get_untracked().map(|c| c.required);
+    let required = untrack(|| QualityCounts(state.quality).required());
     let (status, tag) = state.plan.with_untracked(|p| {
         let status = step.status_checked(p, unsaved, required, &checks);
         let tag = section
@@ -405,7 +406,7 @@ fn FinalVersion() -> impl IntoView {
     let body = move || {
         // The checks and the quality review the app keeps: not made again.
         let checks = state.checks.get();
-        let required = state.quality.get().map(|c| c.required);
+        let required = QualityCounts(state.quality).required();
         let (status, missing) = state.plan.with(|p| {
             (
                 p.document_status(),
