@@ -322,16 +322,17 @@ fn SectionView(section: Section, index: usize, folds: Folds) -> impl IntoView {
     let state = use_app();
     let step = section.step;
     let unsaved = state.has_unsaved(step.unsaved_prefix());
-    let checks = state.checks.get_untracked();
     let required = untrack(|| QualityCounts(state.quality).required());
-    let (status, tag) = state.plan.with_untracked(|p| {
-        let status = step.status_checked(p, unsaved, required, &checks);
-        let tag = section
-            .groups
-            .iter()
-            .map(|g| (commitment_fold(g), commitment_tag(&checks, g)))
-            .collect::<Vec<_>>();
-        (status, tag)
+    let (status, tag) = state.checks.with_untracked(|checks| {
+        state.plan.with_untracked(|p| {
+            let status = step.status_checked(p, unsaved, required, checks);
+            let tag = section
+                .groups
+                .iter()
+                .map(|g| (commitment_fold(g), commitment_tag(checks, g)))
+                .collect::<Vec<_>>();
+            (status, tag)
+        })
     });
     let (rows, missing) = section.counts();
     let commitments = section
@@ -405,13 +406,14 @@ fn FinalVersion() -> impl IntoView {
     };
     let body = move || {
         // The checks and the quality review the app keeps: not made again.
-        let checks = state.checks.get();
         let required = QualityCounts(state.quality).required();
-        let (status, missing) = state.plan.with(|p| {
-            (
-                p.document_status(),
-                p.unfinished_for_final_checked(&checks, required),
-            )
+        let (status, missing) = state.checks.with(|checks| {
+            state.plan.with(|p| {
+                (
+                    p.document_status(),
+                    p.unfinished_for_final_checked(checks, required),
+                )
+            })
         });
         let status_text = match status {
             DocumentStatus::Final(on) => format!(
