@@ -281,11 +281,12 @@ impl AppState {
             plan,
             checks,
             quality: Memo::new(move |_| {
-                let checks = checks.get();
                 let today = browser::now_local().date();
-                plan.with(|p| {
-                    (!p.commitments.is_empty())
-                        .then(|| p.quality_review_checked(today, &checks).counts(p))
+                checks.with(|checks| {
+                    plan.with(|p| {
+                        (!p.commitments.is_empty())
+                            .then(|| p.quality_review_checked(today, checks).counts(p))
+                    })
                 })
             }),
             unsaved: RwSignal::new(o.unsaved),

@@ -27,22 +27,23 @@ pub(crate) fn status_tag(status: TaskStatus) -> (&'static str, &'static str) {
 fn CommitmentsPending() -> impl IntoView {
     let state = use_app();
     move || {
-        let checks = state.checks.get();
-        let items: Vec<(String, String)> = state.plan.with(|p| {
-            p.commitments
-                .iter()
-                .zip(checks.iter())
-                .enumerate()
-                .filter_map(|(i, (c, check))| {
-                    let count = check.pending_count();
-                    (count > 0).then(|| {
-                        (
-                            crate::messages::commitment_pending(i + 1, c, count),
-                            paths::commitment(c.id),
-                        )
+        let items: Vec<(String, String)> = state.checks.with(|checks| {
+            state.plan.with(|p| {
+                p.commitments
+                    .iter()
+                    .zip(checks.iter())
+                    .enumerate()
+                    .filter_map(|(i, (c, check))| {
+                        let count = check.pending_count();
+                        (count > 0).then(|| {
+                            (
+                                crate::messages::commitment_pending(i + 1, c, count),
+                                paths::commitment(c.id),
+                            )
+                        })
                     })
-                })
-                .collect()
+                    .collect()
+            })
         });
         (!items.is_empty()).then(|| {
             view! {
@@ -73,22 +74,23 @@ impl Statuses {
                 .iter()
                 .map(|t| state.has_unsaved(t.unsaved_prefix()))
                 .collect();
-            let checks = state.checks.get();
-            state.plan.with(|p| {
-                Step::ALL
-                    .iter()
-                    .zip(unsaved)
-                    .map(|(t, unsaved)| {
-                        let required = required.filter(|_| *t == Step::Quality);
-                        let saved = t.status_checked(p, false, required, &checks);
-                        let shown = if unsaved {
-                            t.status_checked(p, true, required, &checks)
-                        } else {
-                            saved
-                        };
-                        (shown, saved)
-                    })
-                    .collect()
+            state.checks.with(|checks| {
+                state.plan.with(|p| {
+                    Step::ALL
+                        .iter()
+                        .zip(unsaved)
+                        .map(|(t, unsaved)| {
+                            let required = required.filter(|_| *t == Step::Quality);
+                            let saved = t.status_checked(p, false, required, checks);
+                            let shown = if unsaved {
+                                t.status_checked(p, true, required, checks)
+                            } else {
+                                saved
+                            };
+                            (shown, saved)
+                        })
+                        .collect()
+                })
             })
         }))
     }

@@ -67,79 +67,80 @@ pub fn CommitmentsPage() -> impl IntoView {
     let state = use_app();
     let confirming = RwSignal::new(None::<CommitmentId>);
     let rows = move || {
-        let checks = state.checks.get();
-        state.plan.with(|plan| {
-            let count = plan.commitments.len();
-            plan.commitments
-                .iter()
-                .zip(checks.iter())
-                .enumerate()
-                .map(|(i, (c, check))| {
-                    let id = c.id;
-                    let number = i + 1;
-                    let name = crate::labels::name_or_unnamed(&c.name).to_owned();
-                    let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
-                    let status = if !check.issues.is_empty() {
-                        ("Hay un problema", "tag tag--red")
-                    } else if check.complete() {
-                        ("Completado", "tag tag--done")
-                    } else {
-                        ("En curso", "tag tag--blue")
-                    };
-                    let up_id = format!("subir-{}", id.0);
-                    let down_id = format!("bajar-{}", id.0);
-                    let move_by = move |up: bool| {
-                        state.edit_plan(|p| {
-                            p.move_commitment(id, up);
-                        });
-                        let target = if up { format!("subir-{}", id.0) } else { format!("bajar-{}", id.0) };
-                        request_animation_frame(move || focus_id(&target));
-                    };
-                    view! {
-                        <tr class="table__row">
-                            <td class="table__cell">{number}</td>
-                            <td class="table__cell">
-                                <a href=paths::commitment(id)>{name}</a>
-                            </td>
-                            <td class="table__cell">{dates}</td>
-                            <td class="table__cell"><strong class=status.1>{status.0}</strong></td>
-                            <td class="table__cell table__cell--actions">
-                                {(i > 0).then(|| view! {
-                                    <button class="button-link" type="button" id=up_id.clone()
-                                        aria-label=format!("Subir el compromiso {number}")
-                                        on:click=move |_| move_by(true)>"Subir"</button>
-                                })}
-                                {(i + 1 < count).then(|| view! {
-                                    <button class="button-link" type="button" id=down_id.clone()
-                                        aria-label=format!("Bajar el compromiso {number}")
-                                        on:click=move |_| move_by(false)>"Bajar"</button>
-                                })}
-                                <button class="button-link" type="button"
-                                    aria-label=format!("Duplicar el compromiso {number}")
-                                    on:click=move |_| {
-                                        let copy = state.try_edit_plan(|p| p.duplicate_commitment(id)).flatten();
-                                        if let Some(copy) = copy {
-                                            state.flash_on(paths::COMMITMENTS, format!("Se duplicó el compromiso {number}. La copia es el compromiso {}.", number + 1));
-                                            let target = format!("subir-{}", copy.0);
-                                            request_animation_frame(move || focus_id(&target));
+        state.checks.with(|checks| {
+            state.plan.with(|plan| {
+                let count = plan.commitments.len();
+                plan.commitments
+                    .iter()
+                    .zip(checks.iter())
+                    .enumerate()
+                    .map(|(i, (c, check))| {
+                        let id = c.id;
+                        let number = i + 1;
+                        let name = crate::labels::name_or_unnamed(&c.name).to_owned();
+                        let dates = c.period.as_ref().map_or_else(|| NOT_PROVIDED.to_owned(), |p| p.to_string());
+                        let status = if !check.issues.is_empty() {
+                            ("Hay un problema", "tag tag--red")
+                        } else if check.complete() {
+                            ("Completado", "tag tag--done")
+                        } else {
+                            ("En curso", "tag tag--blue")
+                        };
+                        let up_id = format!("subir-{}", id.0);
+                        let down_id = format!("bajar-{}", id.0);
+                        let move_by = move |up: bool| {
+                            state.edit_plan(|p| {
+                                p.move_commitment(id, up);
+                            });
+                            let target = if up { format!("subir-{}", id.0) } else { format!("bajar-{}", id.0) };
+                            request_animation_frame(move || focus_id(&target));
+                        };
+                        view! {
+                            <tr class="table__row">
+                                <td class="table__cell">{number}</td>
+                                <td class="table__cell">
+                                    <a href=paths::commitment(id)>{name}</a>
+                                </td>
+                                <td class="table__cell">{dates}</td>
+                                <td class="table__cell"><strong class=status.1>{status.0}</strong></td>
+                                <td class="table__cell table__cell--actions">
+                                    {(i > 0).then(|| view! {
+                                        <button class="button-link" type="button" id=up_id.clone()
+                                            aria-label=format!("Subir el compromiso {number}")
+                                            on:click=move |_| move_by(true)>"Subir"</button>
+                                    })}
+                                    {(i + 1 < count).then(|| view! {
+                                        <button class="button-link" type="button" id=down_id.clone()
+                                            aria-label=format!("Bajar el compromiso {number}")
+                                            on:click=move |_| move_by(false)>"Bajar"</button>
+                                    })}
+                                    <button class="button-link" type="button"
+                                        aria-label=format!("Duplicar el compromiso {number}")
+                                        on:click=move |_| {
+                                            let copy = state.try_edit_plan(|p| p.duplicate_commitment(id)).flatten();
+                                            if let Some(copy) = copy {
+                                                state.flash_on(paths::COMMITMENTS, format!("Se duplicó el compromiso {number}. La copia es el compromiso {}.", number + 1));
+                                                let target = format!("subir-{}", copy.0);
+                                                request_animation_frame(move || focus_id(&target));
+                                            }
+                                        }>"Duplicar"</button>
+                                    <button
+                                        class="button-link"
+                                        type="button"
+                                        aria-label=format!("Eliminar el compromiso {number}")
+                                        on:click=move |_| {
+                                            confirming.set(Some(id));
+                                            request_animation_frame(|| focus_id("confirmar-eliminar"));
                                         }
-                                    }>"Duplicar"</button>
-                                <button
-                                    class="button-link"
-                                    type="button"
-                                    aria-label=format!("Eliminar el compromiso {number}")
-                                    on:click=move |_| {
-                                        confirming.set(Some(id));
-                                        request_animation_frame(|| focus_id("confirmar-eliminar"));
-                                    }
-                                >
-                                    "Eliminar"
-                                </button>
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+                                    >
+                                        "Eliminar"
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     let confirm = move || {
